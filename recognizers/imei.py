@@ -1,0 +1,38 @@
+"""IMEI and IMEISV: the identity of a handset (3GPP TS 23.003, 6.2).
+
+An IMEI is 15 digits, TAC(8) + serial(6) + Luhn check digit, often written 2-6-6-1 with
+spaces, dashes or slashes. An IMEISV is 16 digits (the check digit replaced by a 2-digit
+software version) and has no checksum, so it only counts with context ("imei", "imeisv").
+"""
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from recognizers.checksums import luhn_valid, only_digits
+from recognizers.registry import register
+
+_SEP = r"[ \-/.]?"
+
+
+@register
+class ImeiRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("IMEI", rf"(?<![\w.+-])\d{{2}}{_SEP}\d{{6}}{_SEP}\d{{6}}{_SEP}\d(?![\w-]|\.\d)", 0.5),
+        Pattern("IMEISV", rf"(?<![\w.+-])\d{{2}}{_SEP}\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{2}}(?![\w-]|\.\d)", 0.3),
+    ]
+    CONTEXT = ["imei", "imeisv", "handset", "device", "serial", "phone", "equipment"]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="IMEI",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+            name="ImeiRecognizer",
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = only_digits(pattern_text)
+        if len(digits) == 15:
+            # A failed check digit is not an IMEI; a passed one is, with or without context.
+            return luhn_valid(digits)
+        return None

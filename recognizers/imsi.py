@@ -1,0 +1,40 @@
+"""IMSI: the identity of a subscriber on a SIM (3GPP TS 23.003, 2.2).
+
+15 digits: MCC(3) + MNC(2-3) + MSIN. There is no checksum, so a 15-digit run is only taken
+for an IMSI when its first three digits are a mobile country code in use (the ITU list
+carried by the `mobile-codes` package), and it scores higher with context words.
+"""
+
+from functools import lru_cache
+
+import mobile_codes
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from recognizers.checksums import only_digits
+from recognizers.registry import register
+
+
+@lru_cache(maxsize=1024)
+def is_mobile_country_code(mcc: str) -> bool:
+    return bool(mobile_codes.mcc(mcc))
+
+
+@register
+class ImsiRecognizer(PatternRecognizer):
+    PATTERNS = [Pattern("IMSI", r"(?<![\w.+-])\d{3}[ -]?\d{2,3}[ -]?\d{9,10}(?![\w-]|\.\d)", 0.4)]
+    CONTEXT = ["imsi", "subscriber", "sim", "identity"]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="IMSI",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+            name="ImsiRecognizer",
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = only_digits(pattern_text)
+        if len(digits) != 15 or not is_mobile_country_code(digits[:3]):
+            return False
+        return None
