@@ -4,7 +4,9 @@ For every value of every event in a batch, in this order:
 1. a field rule naming an entity type (`imsi: IMSI`) marks the whole value, string or number;
 2. a safe shape (`timestamp`, `number`) keeps a value that fits the shape; one that does not
    fit is scanned as text, so a misplaced identifier is still caught (fail closed);
-3. `code` values (ids, URLs, user agents) are scanned by pattern recognizers only;
+3. `code` values (ids, user agents) are scanned by pattern recognizers only; a URL is
+   split into its parts (user info, path segments, query values) and each part is scanned
+   in full, since `?name=Jane+Doe` is as personal as a sentence;
 4. `text` values and every field without a rule are scanned by all recognizers, NER included.
 All texts of a batch go through spaCy in one `nlp.pipe` call. Finally, any value found once
 is also looked for verbatim everywhere else in the same event, so a phone number that a
@@ -18,8 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+import re
 from datetime import datetime
 from typing import Any
+from urllib.parse import unquote_plus, urlsplit
 
 import spacy
 from presidio_analyzer import AnalyzerEngine
@@ -77,7 +81,7 @@ def load_analyzer(settings: DetectionSettings) -> AnalyzerEngine:
     # (used by Presidio's context words) stay.
     if "parser" in nlp.pipe_names:
         nlp.disable_pipe("parser")
-    registry = recognizers.build_registry(settings.language, settings.phone_regions)
+    registry = recognizers.build_registry(settings)
     return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=[settings.language])
 
 
@@ -85,6 +89,21 @@ def _python() -> str:
     import sys
 
     return sys.executable
+
+
+@dataclass(frozen=True, slots=True)
+class ScanJob:
+    """One string to scan, and how its results map back onto the value it came from."""
+
+    event: int
+    location: Location
+    text: str
+    entities: Sequence[str]
+    # Where `text` starts inside the value (URL parts are scanned one by one).
+    offset: int = 0
+    # When set, any finding covers this (start, end) of the value instead of its own span:
+    # the whole of a number, or the raw form of a percent-encoded URL part.
+    cover: tuple[int | None, int | None] | None = None
 
 
 class Detector:
@@ -103,15 +122,15 @@ class Detector:
 
     def detect(self, events: Sequence[tuple[StreamKind, dict[str, Any]]]) -> list[Detection]:
         out = [Detection() for _ in events]
-        texts: list[tuple[int, Location, str]] = []
-        codes: list[tuple[int, Location, str, Sequence[str]]] = []
+        texts: list[ScanJob] = []
+        codes: list[ScanJob] = []
         for i, (kind, event) in enumerate(events):
             try:
                 self._plan(i, event, self._rules[kind], out[i], texts, codes)
             except Exception as e:  # noqa: BLE001 - any failure of one event is that event's alone
                 out[i].error = e
-        self._scan_texts(texts, out)
-        self._scan_codes(codes, out)
+        self._scan(texts, out, full=True)
+        self._scan(codes, out, full=False)
         for (_, event), detection in zip(events, out):
             if detection.error is None and detection.findings:
                 try:
@@ -123,13 +142,7 @@ class Detector:
     # -- planning: what each value needs ------------------------------------------------------
 
     def _plan(
-        self,
-        i: int,
-        event: dict[str, Any],
-        rules: dict[str, str],
-        detection: Detection,
-        texts: list[tuple[int, Location, str]],
-        codes: list[tuple[int, Location, str, Sequence[str]]],
+        self, i: int, event: dict[str, Any], rules: dict[str, str], detection: Detection, texts: list[ScanJob], codes: list[ScanJob]
     ) -> None:
         for loc, path, value in walk(event):
             rule = rules.get(path)
@@ -141,49 +154,43 @@ class Detector:
                 digits = _integer_digits(value)
                 if digits is not None:
                     entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
-                    codes.append((i, loc, digits, entities))
+                    codes.append(ScanJob(i, loc, digits, entities, cover=(None, None)))
                 continue
             if not value.strip():
                 continue
             if rule == "timestamp" and _is_timestamp(value):
                 continue
             if rule == "code":
-                codes.append((i, loc, value, self.code_entities))
+                parts = url_parts(value)
+                if parts is None:
+                    codes.append(ScanJob(i, loc, value, self.code_entities))
+                for start, end, decoded in parts or ():
+                    cover = (start, end) if decoded != value[start:end] else None
+                    texts.append(ScanJob(i, loc, decoded, self.text_entities, offset=start, cover=cover))
             else:
-                texts.append((i, loc, value))
+                texts.append(ScanJob(i, loc, value, self.text_entities))
 
     # -- scanning -----------------------------------------------------------------------------
 
-    def _scan_texts(self, jobs: list[tuple[int, Location, str]], out: list[Detection]) -> None:
+    def _scan(self, jobs: list[ScanJob], out: list[Detection], *, full: bool) -> None:
         if not jobs:
             return
-        artifacts = self._nlp_artifacts([text for _, _, text in jobs], jobs, out, full=True)
-        for (i, loc, text), nlp_artifacts in zip(jobs, artifacts):
+        for job, nlp_artifacts in zip(jobs, self._nlp_artifacts(jobs, out, full=full)):
             if nlp_artifacts is not None:
-                self._analyze(i, loc, text, self.text_entities, nlp_artifacts, out, whole=False)
+                self._analyze(job, nlp_artifacts, out[job.event])
 
-    def _scan_codes(self, jobs: list[tuple[int, Location, str, Sequence[str]]], out: list[Detection]) -> None:
-        if not jobs:
-            return
-        artifacts = self._nlp_artifacts([text for _, _, text, _ in jobs], jobs, out, full=False)
-        for (i, loc, text, entities), nlp_artifacts in zip(jobs, artifacts):
-            if nlp_artifacts is not None:
-                # A number is replaced whole: half a number is no safer than all of it.
-                whole = entities in (VALIDATED_NUMERIC, UNKNOWN_NUMERIC)
-                self._analyze(i, loc, text, list(entities), nlp_artifacts, out, whole=whole)
-
-    def _nlp_artifacts(self, texts: list[str], jobs: Sequence[tuple], out: list[Detection], *, full: bool) -> list[NlpArtifacts | None]:
+    def _nlp_artifacts(self, jobs: list[ScanJob], out: list[Detection], *, full: bool) -> list[NlpArtifacts | None]:
         """spaCy over all texts in one batch; if the batch fails, text by text to find the culprit."""
         run = self._full_docs if full else self._token_docs
         try:
-            return [self._to_artifacts(doc) for doc in run(texts)]
+            return [self._to_artifacts(doc) for doc in run([job.text for job in jobs])]
         except Exception:  # noqa: BLE001
             result: list[NlpArtifacts | None] = []
-            for text, job in zip(texts, jobs):
+            for job in jobs:
                 try:
-                    result.append(self._to_artifacts(next(iter(run([text])))))
+                    result.append(self._to_artifacts(next(iter(run([job.text])))))
                 except Exception as e:  # noqa: BLE001
-                    out[job[0]].error = e
+                    out[job.event].error = e
                     result.append(None)
             return result
 
@@ -196,8 +203,7 @@ class Detector:
 
     def _to_artifacts(self, doc: Any) -> NlpArtifacts:
         engine = self.analyzer.nlp_engine
-        ents = [e for e in doc.ents] if doc.has_annotation("ENT_IOB") else []
-        if ents:
+        if doc.ents:
             return engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
         return NlpArtifacts(
             entities=[],
@@ -208,17 +214,14 @@ class Detector:
             language=self.language,
         )
 
-    def _analyze(
-        self, i: int, loc: Location, text: str, entities: list[str], nlp_artifacts: NlpArtifacts, out: list[Detection], *, whole: bool
-    ) -> None:
-        detection = out[i]
+    def _analyze(self, job: ScanJob, nlp_artifacts: NlpArtifacts, detection: Detection) -> None:
         if detection.error is not None:
             return
         try:
             results = self.analyzer.analyze(
-                text=text,
+                text=job.text,
                 language=self.language,
-                entities=entities,
+                entities=list(job.entities),
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=self.threshold,
             )
@@ -226,10 +229,33 @@ class Detector:
             detection.error = e
             return
         for r in results:
-            if whole:
-                detection.findings.append(Finding(loc, r.entity_type, None, None, r.score))
-            else:
-                detection.findings.append(Finding(loc, r.entity_type, r.start, r.end, r.score))
+            start, end = job.cover if job.cover is not None else (r.start + job.offset, r.end + job.offset)
+            detection.findings.append(Finding(job.location, r.entity_type, start, end, r.score))
+
+
+def url_parts(value: str) -> list[tuple[int, int, str]] | None:
+    """For a URL, its parts that may hold identifiers: user info, path segments, query and
+    fragment values, as (start, end, percent-decoded text). None when `value` is no URL.
+    The scheme and host are kept: a domain names a service, not a person."""
+    if "://" not in value or any(c.isspace() for c in value.strip()):
+        return None
+    try:
+        parsed = urlsplit(value)
+    except ValueError:
+        return None
+    if not parsed.scheme or not parsed.netloc:
+        return None
+    parts: list[tuple[int, int, str]] = []
+    netloc_start = value.index("//") + 2
+    if "@" in parsed.netloc:
+        userinfo = parsed.netloc.rsplit("@", 1)[0]
+        parts.append((netloc_start, netloc_start + len(userinfo), unquote_plus(userinfo)))
+    cursor = netloc_start + len(parsed.netloc)
+    for piece in re.split(r"([/?&#;=])", value[cursor:]):
+        if piece and piece not in "/?&#;=":
+            parts.append((cursor, cursor + len(piece), unquote_plus(piece)))
+        cursor += len(piece)
+    return parts
 
 
 def _integer_digits(value: int | float) -> str | None:

@@ -1,7 +1,7 @@
 """IPv4 and IPv6 addresses.
 
 Presidio's IpRecognizer finds addresses well but also takes product versions for them
-("Chrome/120.0.0.0", "firmware 10.2.3.4.5"). This subclass keeps its patterns and drops a
+("Chrome/120.0.0.0", "rv:1.9.5.20", "firmware 10.2.3.4.5"). This subclass keeps its patterns and drops a
 match that is part of a longer dotted number or follows a `Product/` token.
 """
 
@@ -13,7 +13,8 @@ from presidio_analyzer.predefined_recognizers import IpRecognizer
 
 from recognizers.registry import register
 
-_PRODUCT_TOKEN = re.compile(r"[A-Za-z][\w.-]*/$")
+# "Chrome/120.0.0.0", "rv:1.9.5.20": a product name or revision tag right before the number.
+_PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:|\bv)$", re.IGNORECASE)
 
 
 @register

@@ -1,18 +1,32 @@
 """Registration of recognizers: a module marks its recognizer class with `@register`, and
-`recognizers.build_registry` instantiates every registered class. Adding an identifier is
-one new module and one import line in `recognizers/__init__.py`."""
+`recognizers.build_registry` builds one of each from the detection settings. A class that
+needs settings (regions, patterns from the YAML file) defines `from_settings`; the others are
+built for the configured language. Adding an identifier is one new module and one import
+line in `recognizers/__init__.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from presidio_analyzer import EntityRecognizer
 
-_REGISTERED: dict[str, type[EntityRecognizer]] = {}
+if TYPE_CHECKING:
+    from processor.config import DetectionSettings
+
+Factory = Callable[["DetectionSettings"], EntityRecognizer]
+_REGISTERED: dict[str, Factory] = {}
 
 
-def register(cls: type[EntityRecognizer]) -> type[EntityRecognizer]:
-    if cls.__name__ in _REGISTERED and _REGISTERED[cls.__name__] is not cls:
-        raise ValueError(f"two recognizers are registered as {cls.__name__}")
-    _REGISTERED[cls.__name__] = cls
+def register(cls: Any) -> Any:
+    name = cls.__name__
+    if name in _REGISTERED:
+        raise ValueError(f"two recognizers are registered as {name}")
+    from_settings = getattr(cls, "from_settings", None)
+    _REGISTERED[name] = from_settings if from_settings else (lambda settings: cls(supported_language=settings.language))
     return cls
 
 
-def registered() -> dict[str, type[EntityRecognizer]]:
+def registered() -> dict[str, Factory]:
     return dict(_REGISTERED)

@@ -1,0 +1,40 @@
+"""Payment card numbers.
+
+Presidio's CreditCardRecognizer checks the Luhn digit but accepts any length from 12 to 19
+for any leading digit, so a 15-digit IMEI starting with 4 (Luhn-valid by construction) passes
+as a Visa card. This subclass also requires a length that the card's network issues.
+"""
+
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+
+from recognizers.checksums import luhn_valid, only_digits
+from recognizers.registry import register
+
+# Leading digits -> lengths issued (ISO/IEC 7812 ranges of the major networks).
+_NETWORK_LENGTHS = (
+    (("4",), {13, 16, 19}),  # Visa
+    (("51", "52", "53", "54", "55", "22", "23", "24", "25", "26", "27"), {16}),  # Mastercard
+    (("34", "37"), {15}),  # American Express
+    (("6011", "644", "645", "646", "647", "648", "649", "65"), {16, 17, 18, 19}),  # Discover
+    (("35",), {16, 17, 18, 19}),  # JCB
+    (("300", "301", "302", "303", "304", "305", "36", "38", "39"), {14, 15, 16, 17, 18, 19}),  # Diners Club
+    (("62",), {16, 17, 18, 19}),  # UnionPay
+    (("50", "56", "57", "58", "63", "67"), set(range(12, 20))),  # Maestro
+)
+
+
+def plausible_card_number(digits: str) -> bool:
+    for prefixes, lengths in _NETWORK_LENGTHS:
+        if digits.startswith(prefixes):
+            return len(digits) in lengths
+    return False
+
+
+@register
+class PaymentCardRecognizer(CreditCardRecognizer):
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language, name="PaymentCardRecognizer")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        digits = only_digits(pattern_text)
+        return plausible_card_number(digits) and luhn_valid(digits)

@@ -1,0 +1,124 @@
+"""The real broker for integration tests.
+
+Uses the broker named by KAFKA_BOOTSTRAP (what `make test` sets), or starts the project's
+local one with deploy/kafka/kafka.sh and stops it afterwards. Each test gets topics and a
+consumer group of its own, so tests never see each other's events.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from confluent_kafka import Consumer, Message, Producer
+
+from processor import broker
+from processor.config import PipelineConfig, load_config
+from processor.events import StreamKind
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> Iterator[str]:
+    bootstrap = os.environ.get("KAFKA_BOOTSTRAP")
+    if bootstrap:
+        broker.wait_for_broker(bootstrap, 60)
+        yield bootstrap
+        return
+    port = os.environ.get("KAFKA_PORT", "9092")
+    env = {**os.environ, "PYTHON": sys.executable}
+    subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "up"], check=True, env=env)
+    yield f"127.0.0.1:{port}"
+    subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "down"], check=False, env=env)
+
+
+@dataclass
+class Topics:
+    """A private set of topics and a consumer group, as environment overrides and a config."""
+
+    env: dict[str, str]
+    config: PipelineConfig
+
+    def input(self, kind: StreamKind) -> str:
+        return self.config.streams[kind].input_topic
+
+    def output(self, kind: StreamKind) -> str:
+        return self.config.streams[kind].output_topic
+
+    @property
+    def dead_letter(self) -> str:
+        return self.config.kafka.dead_letter_topic
+
+
+@pytest.fixture
+def topics(kafka_bootstrap: str) -> Topics:
+    tag = uuid.uuid4().hex[:8]
+    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_GROUP_ID": f"pii-test-{tag}", "PII_DEAD_LETTER_TOPIC": f"t{tag}.dead-letter"}
+    for kind in StreamKind:
+        suffix = kind.value.upper().replace("-", "_")
+        env[f"PII_INPUT_TOPIC_{suffix}"] = f"t{tag}.raw.{kind.value}"
+        env[f"PII_OUTPUT_TOPIC_{suffix}"] = f"t{tag}.redacted.{kind.value}"
+    config = load_config(None, environ=env)
+    all_topics = [config.kafka.dead_letter_topic]
+    for s in config.streams.values():
+        all_topics += [s.input_topic, s.output_topic]
+    broker.ensure_topics(config.kafka, all_topics)
+    return Topics(env, config)
+
+
+def produce(bootstrap: str, topic: str, values: list[bytes | None], keys: list[bytes | None] | None = None) -> None:
+    producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True})
+    for i, value in enumerate(values):
+        producer.produce(topic, value=value, key=keys[i] if keys else None)
+    assert producer.flush(30) == 0
+
+
+def consume_all(bootstrap: str, topic_names: list[str], expected: int, timeout_s: float = 60) -> dict[str, list[Message]]:
+    """Read committed messages from the beginning until `expected` have arrived (or time runs out),
+    then wait a little longer so that extra (duplicate) messages would be seen too."""
+    consumer = Consumer(
+        {
+            "bootstrap.servers": bootstrap,
+            "group.id": f"pii-test-reader-{uuid.uuid4().hex}",
+            "auto.offset.reset": "earliest",
+            "enable.auto.commit": False,
+            "isolation.level": "read_committed",
+        }
+    )
+    consumer.subscribe(topic_names)
+    got: dict[str, list[Message]] = {t: [] for t in topic_names}
+    deadline = time.monotonic() + timeout_s
+    settle_until = None
+    try:
+        while time.monotonic() < deadline:
+            for m in consumer.consume(500, timeout=0.5):
+                if m.error() is None:
+                    got[m.topic()].append(m)
+            total = sum(len(v) for v in got.values())
+            if total >= expected and settle_until is None:
+                settle_until = time.monotonic() + 2.0
+            if settle_until is not None and time.monotonic() >= settle_until:
+                break
+    finally:
+        consumer.close()
+    return got
+
+
+def run_service(env: dict[str, str], *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "processor.cli", "run", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )

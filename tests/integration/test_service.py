@@ -1,0 +1,114 @@
+"""The streaming service against the real broker: nothing planted leaks, nothing is lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import orjson
+import pytest
+from confluent_kafka import Consumer, TopicPartition
+
+from processor.events import StreamKind
+from processor.generate import generate
+
+from .conftest import ROOT, consume_all, produce, run_service
+
+pytestmark = pytest.mark.integration
+N = 60
+MALFORMED = [b"{broken json", b"[1, 2, 3]"]
+
+
+def test_events_flow_redacted_and_every_input_is_accounted_for(kafka_bootstrap, topics):
+    planted: list[str] = []
+    for kind in StreamKind:
+        events = generate(kind, N, seed=11)
+        planted += [v for g in events for v in g.planted]
+        # Keys are often identifiers too: they must not be forwarded.
+        produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in events], keys=[(g.planted or ["no-pii"])[0].encode() for g in events])
+    produce(kafka_bootstrap, topics.input(StreamKind.CALL_RECORDS), MALFORMED)
+    total_in = 3 * N + len(MALFORMED)
+
+    result = run_service(topics.env, "--stop-when-idle", "4")
+    assert result.returncode == 0, result.stderr[-2000:]
+
+    outputs = [topics.output(k) for k in StreamKind]
+    got = consume_all(kafka_bootstrap, [*outputs, topics.dead_letter], expected=total_in)
+    out_count = sum(len(got[t]) for t in outputs)
+    dead = got[topics.dead_letter]
+    assert total_in == out_count + len(dead)
+    assert [len(got[topics.output(k)]) for k in StreamKind] == [N, N, N]
+
+    redacted_bytes = b"\n".join(m.value() + (m.key() or b"") for t in outputs for m in got[t])
+    leaked = [i for i, value in enumerate(planted) if value.encode() in redacted_bytes]
+    assert not leaked, f"{len(leaked)} planted values reached an output topic"
+    # The logs carry counts, never values.
+    assert not [i for i, value in enumerate(planted) if value in result.stderr]
+
+    reasons = sorted(dict(m.headers())["reason"].decode() for m in dead)
+    assert reasons == ["not-an-object", "not-json"]
+    for m in dead:
+        headers = dict(m.headers())
+        assert headers["source.topic"].decode() == topics.input(StreamKind.CALL_RECORDS)
+        assert m.value() in MALFORMED  # the original bytes are kept, there and only there
+        # The headers point at the very message that failed.
+        source = TopicPartition(headers["source.topic"].decode(), int(headers["source.partition"]), int(headers["source.offset"]))
+        assert read_at(kafka_bootstrap, source) == m.value()
+
+
+def read_at(bootstrap: str, where: TopicPartition) -> bytes | None:
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "pii-test-read-at", "enable.auto.commit": False})
+    try:
+        consumer.assign([where])
+        for _ in range(20):
+            m = consumer.poll(0.5)
+            if m is not None and m.error() is None:
+                return m.value()
+        return None
+    finally:
+        consumer.close()
+
+
+def test_sigterm_finishes_the_batch_commits_and_exits_zero(kafka_bootstrap, topics):
+    kind = StreamKind.NETWORK_TELEMETRY
+    produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in generate(kind, N, seed=5)])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "processor.cli", "run"],
+        env={**os.environ, **topics.env},
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        got = consume_all(kafka_bootstrap, [topics.output(kind)], expected=N, timeout_s=90)
+        assert len(got[topics.output(kind)]) == N
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "service stopped" in proc.stderr.read()
+
+    # Everything consumed was committed: the group has no lag left on the input topic.
+    consumer = Consumer({"bootstrap.servers": kafka_bootstrap, "group.id": topics.env["PII_GROUP_ID"]})
+    try:
+        md = consumer.list_topics(topics.input(kind), timeout=10)
+        partitions = [TopicPartition(topics.input(kind), p) for p in md.topics[topics.input(kind)].partitions]
+        committed = consumer.committed(partitions, timeout=10)
+        ends = [consumer.get_watermark_offsets(p, timeout=10)[1] for p in partitions]
+        assert [max(c.offset, 0) for c in committed] == ends
+    finally:
+        consumer.close()
+
+
+def test_a_restarted_service_does_not_reprocess_committed_events(kafka_bootstrap, topics):
+    kind = StreamKind.CALL_RECORDS
+    produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in generate(kind, 20, seed=1)])
+    assert run_service(topics.env, "--stop-when-idle", "3").returncode == 0
+    produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in generate(kind, 10, seed=2)])
+    assert run_service(topics.env, "--stop-when-idle", "3").returncode == 0
+    got = consume_all(kafka_bootstrap, [topics.output(kind)], expected=30)
+    assert len(got[topics.output(kind)]) == 30

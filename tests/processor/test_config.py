@@ -1,0 +1,89 @@
+import pytest
+
+from processor.config import ConfigError, load_config
+from processor.events import StreamKind
+
+
+def write(tmp_path, text):
+    p = tmp_path / "pipeline.yaml"
+    p.write_text(text)
+    return p
+
+
+def test_defaults_cover_the_three_streams():
+    config = load_config(None, environ={})
+    assert config.streams[StreamKind.CALL_RECORDS].input_topic == "raw.call-records"
+    assert config.streams[StreamKind.NETWORK_TELEMETRY].output_topic == "redacted.network-telemetry"
+    assert config.kafka.dead_letter_topic == "dead-letter"
+    assert config.field_rules(StreamKind.CALL_RECORDS)["imsi"] == "IMSI"
+
+
+def test_the_shipped_example_is_valid():
+    config = load_config("config/pipeline.yaml", environ={})
+    assert config.field_rules(StreamKind.CALL_RECORDS)["roaming_partner"] == "code"
+    # Extra rules add to the built-in ones.
+    assert config.field_rules(StreamKind.CALL_RECORDS)["caller_msisdn"] == "PHONE_NUMBER"
+
+
+def test_environment_overrides_broker_and_topics(tmp_path):
+    p = write(tmp_path, "kafka:\n  bootstrap_servers: elsewhere:9092\n")
+    config = load_config(p, environ={"KAFKA_BOOTSTRAP": "127.0.0.1:19092", "PII_OUTPUT_TOPIC_CALL_RECORDS": "t.out"})
+    assert config.kafka.bootstrap_servers == "127.0.0.1:19092"
+    assert config.streams[StreamKind.CALL_RECORDS].output_topic == "t.out"
+    assert config.streams[StreamKind.CALL_RECORDS].input_topic == "raw.call-records"
+    assert config.streams[StreamKind.SUPPORT_TRANSCRIPTS].input_topic == "raw.support-transcripts"
+
+
+def test_unknown_key_names_the_file_and_the_key_path(tmp_path):
+    p = write(tmp_path, "kafka:\n  bootstrap_server: x:1\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(p, environ={})
+    message = str(err.value)
+    assert str(p) in message
+    assert "kafka.bootstrap_server" in message
+    assert "unknown key" in message
+
+
+def test_bad_field_rule_says_what_was_expected(tmp_path):
+    p = write(tmp_path, "streams:\n  call-records:\n    input_topic: a\n    output_topic: b\n    fields:\n      imsi: secret\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(p, environ={})
+    message = str(err.value)
+    assert "streams.call-records.fields" in message
+    assert "UPPER_CASE" in message and "timestamp" in message
+
+
+def test_unknown_stream_lists_the_known_ones(tmp_path):
+    p = write(tmp_path, "streams:\n  calls:\n    input_topic: a\n    output_topic: b\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(p, environ={})
+    assert "call-records" in str(err.value) and "streams.calls" in str(err.value)
+
+
+def test_wrong_type_names_the_key(tmp_path):
+    p = write(tmp_path, "kafka:\n  batch_size: lots\n")
+    with pytest.raises(ConfigError, match=r"kafka\.batch_size"):
+        load_config(p, environ={})
+
+
+def test_broken_yaml_gives_line_and_column(tmp_path):
+    p = write(tmp_path, "kafka:\n  group_id: [unclosed\n")
+    with pytest.raises(ConfigError, match=r"line \d+, column \d+"):
+        load_config(p, environ={})
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.yaml", environ={})
+
+
+def test_a_topic_used_twice_is_refused(tmp_path):
+    p = write(tmp_path, "streams:\n  call-records:\n    input_topic: same\n    output_topic: same\n")
+    with pytest.raises(ConfigError, match="used twice"):
+        load_config(p, environ={})
+
+
+def test_unknown_phone_region_is_refused(tmp_path):
+    p = write(tmp_path, "detection:\n  phone_regions: [US, XX]\n")
+    with pytest.raises(ConfigError, match=r"detection\.phone_regions.*XX"):
+        load_config(p, environ={})

@@ -1,0 +1,82 @@
+"""Detection: field rules, safe shapes, scanning, echoes and per-event errors."""
+
+from processor.events import StreamKind, decode, encode
+from processor.pipeline import Record
+
+CALL = StreamKind.CALL_RECORDS
+TELEMETRY = StreamKind.NETWORK_TELEMETRY
+
+
+def found(detector, kind, event):
+    [detection] = detector.detect([(kind, event)])
+    assert detection.error is None
+    return {(f.location, f.entity_type) for f in detection.findings}
+
+
+def test_field_rules_mark_whole_values_whether_string_or_number(detector):
+    event = {"imsi": "310410123456789", "callee_msisdn": 4155550123, "imei": 490154203237518}
+    assert found(detector, CALL, event) == {
+        (("imsi",), "IMSI"),
+        (("callee_msisdn",), "PHONE_NUMBER"),
+        (("imei",), "IMEI"),
+    }
+
+
+def test_safe_shapes_keep_ids_timestamps_and_counts(detector):
+    event = {
+        "event_id": "5f045076-60b8-4c7f-8db4-a2dde3fdc58d",
+        "timestamp": "2026-11-01T08:00:17Z",
+        "bytes_up": 1586251,
+        "bytes_down": 23365461,
+        "user_agent": "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
+    }
+    assert found(detector, TELEMETRY, event) == set()
+
+
+def test_a_timestamp_field_holding_something_else_is_scanned(detector):
+    event = {"start_time": "call me on +44 7911 123456"}
+    assert (("start_time",), "PHONE_NUMBER") in found(detector, CALL, event)
+
+
+def test_a_count_that_is_a_valid_imei_is_not_kept(detector):
+    # 490154203237518 has a valid Luhn check digit: no byte counter looks like that by chance.
+    assert found(detector, CALL, {"duration_s": 490154203237518}) == {(("duration_s",), "IMEI")}
+
+
+def test_unknown_fields_are_scanned_at_any_depth(detector):
+    event = {"extra": {"contact": [{"who": "Reach Jane Doe at jane.doe@example.com"}]}}
+    result = found(detector, CALL, event)
+    assert (("extra", "contact", 0, "who"), "EMAIL_ADDRESS") in result
+    assert (("extra", "contact", 0, "who"), "PERSON") in result
+
+
+def test_unknown_numeric_field_holding_a_phone_number_is_caught(detector):
+    assert found(detector, CALL, {"contact_number": 14155550123}) == {(("contact_number",), "PHONE_NUMBER")}
+
+
+def test_values_found_by_a_rule_are_also_removed_where_they_are_repeated(detector):
+    event = {"imsi": "310410123456789", "notes": "sim swap, old 310410123456789 retired"}
+    [detection] = detector.detect([(CALL, event)])
+    spans = [f for f in detection.findings if f.location == ("notes",)]
+    assert any(event["notes"][f.start : f.end] == "310410123456789" for f in spans)
+
+
+def test_one_failing_event_does_not_fail_its_batch(detector, monkeypatch):
+    original = detector.analyzer.analyze
+
+    def flaky(text, **kw):
+        if "BOOM" in text:
+            raise RuntimeError("recognizer crashed on this text")
+        return original(text=text, **kw)
+
+    monkeypatch.setattr(detector.analyzer, "analyze", flaky)
+    good, bad = detector.detect([(CALL, {"notes": "call +1 415 555 0123"}), (CALL, {"notes": "BOOM"})])
+    assert good.error is None and good.findings
+    assert isinstance(bad.error, RuntimeError)
+
+
+def test_urls_keep_their_host_and_lose_identifiers_in_path_and_query(pipeline):
+    event = {"url": "https://shop.example.com/account/jane.doe@example.org/orders?phone=%2B14155550123&page=2"}
+    [outcome] = pipeline.process([Record(TELEMETRY, encode(event))])
+    url = decode(outcome.outputs[0].value)["url"]
+    assert url == "https://shop.example.com/account/<EMAIL_ADDRESS>/orders?phone=<PHONE_NUMBER>&page=2"

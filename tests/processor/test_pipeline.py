@@ -1,0 +1,57 @@
+"""The pure core end to end, on generated events: no broker needed."""
+
+import orjson
+import pytest
+
+from processor.events import StreamKind
+from processor.generate import generate
+from processor.pipeline import Record
+
+SAFE_FIELDS = {
+    StreamKind.CALL_RECORDS: ["event_id", "start_time", "duration_s", "call_type"],
+    StreamKind.SUPPORT_TRANSCRIPTS: ["event_id", "conversation_id", "channel", "started_at"],
+    StreamKind.NETWORK_TELEMETRY: ["event_id", "timestamp", "user_agent", "bytes_up", "bytes_down"],
+}
+
+
+@pytest.mark.parametrize("kind", list(StreamKind))
+def test_no_planted_identifier_survives_and_safe_fields_do(pipeline, kind):
+    events = generate(kind, 40, seed=7)
+    outcomes = pipeline.process([Record(kind, orjson.dumps(g.event)) for g in events])
+    assert len(outcomes) == len(events)
+    for g, outcome in zip(events, outcomes):
+        assert outcome.dead_letter is None
+        [output] = outcome.outputs
+        assert output.topic == f"redacted.{kind.value}"
+        text = output.value.decode()
+        # Indexes, not values: a failing test must not print identifiers either.
+        leaked = [i for i, value in enumerate(g.planted) if value in text]
+        assert not leaked, f"planted values {leaked} of a {kind.value} event leaked"
+        redacted = orjson.loads(output.value)
+        for name in SAFE_FIELDS[kind]:
+            assert redacted[name] == g.event[name], f"{name} was over-redacted"
+
+
+def test_every_record_has_exactly_one_outcome_and_bad_ones_are_dead_letters(pipeline):
+    good = orjson.dumps(generate(StreamKind.CALL_RECORDS, 1)[0].event)
+    records = [Record(StreamKind.CALL_RECORDS, v) for v in (good, b"{oops", b"[]", None, good)]
+    outcomes = pipeline.process(records)
+    kinds = [(bool(o.outputs), o.dead_letter.reason if o.dead_letter else None) for o in outcomes]
+    assert kinds == [(True, None), (False, "not-json"), (False, "not-an-object"), (False, "empty-event"), (True, None)]
+
+
+def test_a_failure_inside_detection_becomes_a_dead_letter_not_an_output(pipeline, monkeypatch):
+    def broken(*a, **kw):
+        raise ValueError("something in +1 415 555 0123 broke")
+
+    monkeypatch.setattr(pipeline.detector.analyzer, "analyze", broken)
+    [outcome] = pipeline.process([Record(StreamKind.CALL_RECORDS, b'{"notes": "call +1 415 555 0123"}')])
+    assert outcome.outputs == []
+    assert outcome.dead_letter.reason == "detection-failed"
+    # The exception message quoted the value; the dead letter reason does not.
+    assert "415" not in outcome.dead_letter.detail
+
+
+def test_source_keys_are_not_forwarded(pipeline):
+    [outcome] = pipeline.process([Record(StreamKind.CALL_RECORDS, b'{"event_id": "e"}', key=b"+14155550123")])
+    assert outcome.outputs[0].key is None

@@ -1,0 +1,37 @@
+from processor.detect import Finding
+from processor.policy import Policy, OperatorChoice, apply_policy
+
+
+def test_whole_values_and_spans_are_replaced_with_their_type():
+    event = {"imsi": "310410123456789", "notes": "call John on 555-0100", "kept": "x"}
+    findings = [
+        Finding(("imsi",), "IMSI", None, None, 1.0),
+        Finding(("notes",), "PERSON", 5, 9, 0.85),
+        Finding(("notes",), "PHONE_NUMBER", 13, 21, 0.7),
+    ]
+    assert apply_policy(event, findings) == {"imsi": "<IMSI>", "notes": "call <PERSON> on <PHONE_NUMBER>", "kept": "x"}
+
+
+def test_overlapping_findings_are_merged_so_no_character_survives():
+    text = "card 4111 1111 1111 1111 ok"
+    findings = [
+        Finding(("t",), "PHONE_NUMBER", 5, 19, 0.4),
+        Finding(("t",), "CREDIT_CARD", 10, 24, 1.0),
+    ]
+    assert apply_policy({"t": text}, findings) == {"t": "card <CREDIT_CARD> ok"}
+
+
+def test_numbers_are_replaced_whole():
+    assert apply_policy({"n": 4155550123}, [Finding(("n",), "PHONE_NUMBER", None, None, 1.0)]) == {"n": "<PHONE_NUMBER>"}
+
+
+def test_the_input_event_is_not_changed():
+    event = {"a": {"b": "secret"}}
+    apply_policy(event, [Finding(("a", "b"), "PERSON", None, None, 1.0)])
+    assert event == {"a": {"b": "secret"}}
+
+
+def test_operator_per_entity_type():
+    policy = Policy(per_entity={"PERSON": OperatorChoice("redact")})
+    findings = [Finding(("p",), "PERSON", None, None, 1.0), Finding(("m",), "IMSI", None, None, 1.0)]
+    assert apply_policy({"p": "Ann", "m": "310410123456789"}, findings, policy) == {"p": "", "m": "<IMSI>"}

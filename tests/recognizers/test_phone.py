@@ -1,0 +1,26 @@
+import pytest
+
+TRUE = [
+    ("call me on +1 415 555 0123 tomorrow", "+1 415 555 0123"),
+    ("my number is (415) 555-0123", "(415) 555-0123"),
+    ("UK mobile +44 7911 123456.", "+44 7911 123456"),
+    ("reach me at 415.555.0123", "415.555.0123"),
+    ("msisdn=+4915112345678", "+4915112345678"),
+]
+DECOYS = [
+    "Mozilla/5.0 Gecko/7595-04-07 12:53:21.511749 Firefox/7.0",
+    "logged at 2026-11-01 23:38:07.023895",
+    "order ORD-4155550123 shipped",
+    "version 4.15.555.0123 released",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE)
+def test_phone_numbers_in_common_formats(scan, text, expected):
+    found = scan(text, "PHONE_NUMBER")
+    assert len(found) == 1 and found[0].lstrip("+(") in expected
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_digits_inside_other_tokens_are_not_phone_numbers(scan, text):
+    assert scan(text, "PHONE_NUMBER") == []

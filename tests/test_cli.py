@@ -1,0 +1,77 @@
+"""The command line as a user meets it: file mode, and clear errors instead of tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+
+from processor.generate import generate
+from processor.events import StreamKind
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "processor.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_redact_reads_jsonl_and_writes_one_line_per_good_line_in_order():
+    events = generate(StreamKind.CALL_RECORDS, 5, seed=3)
+    lines = [orjson.dumps(g.event) for g in events]
+    stdin = b"\n".join([lines[0], lines[1], b"{not json", lines[2], lines[3], lines[4]]) + b"\n"
+    result = cli("redact", "--stream", "call-records", stdin=stdin)
+    assert result.returncode == 1  # one line failed, and the exit status says so
+    out = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert [e["event_id"] for e in out] == [g.event["event_id"] for g in events]
+    assert b"line 3: not-json" in result.stderr
+    assert b"{not json" not in result.stderr
+    for g in events:
+        for value in g.planted:
+            assert value.encode() not in result.stdout
+
+
+def test_redact_exits_zero_when_every_line_is_fine():
+    lines = b"\n".join(orjson.dumps(g.event) for g in generate(StreamKind.NETWORK_TELEMETRY, 3))
+    result = cli("redact", "--stream", "network-telemetry", stdin=lines)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_generate_is_deterministic_for_a_seed():
+    a = cli("generate", "--stream", "support-transcripts", "--count", "3", "--seed", "9").stdout
+    b = cli("generate", "--stream", "support-transcripts", "--count", "3", "--seed", "9").stdout
+    assert a == b and len(a.splitlines()) == 3
+
+
+def test_broken_config_is_one_clear_paragraph(tmp_path):
+    bad = tmp_path / "pipeline.yaml"
+    bad.write_text("kafka:\n  batch_size: -3\n")
+    result = cli("redact", "--stream", "call-records", "--config", str(bad))
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert str(bad) in err and "kafka.batch_size" in err
+    assert "Traceback" not in err
+
+
+def test_unreachable_broker_names_the_address_and_the_wait(tmp_path):
+    config = tmp_path / "pipeline.yaml"
+    config.write_text("kafka:\n  bootstrap_servers: 127.0.0.1:1\n  connect_timeout_s: 2\n")
+    started = time.monotonic()
+    result = cli("run", "--config", str(config), env={"KAFKA_BOOTSTRAP": ""})
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "127.0.0.1:1" in err and "waited 2 s" in err
+    assert "Traceback" not in err
+    assert time.monotonic() - started < 60
