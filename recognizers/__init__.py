@@ -15,7 +15,22 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from recognizers import credit_card, email, iccid, imei, imsi, ip_address, phone, street_address  # noqa: F401  (modules register themselves)
+from recognizers import (  # noqa: F401  (modules register themselves)
+    account_number,
+    cell_id,
+    credit_card,
+    date_of_birth,
+    email,
+    iccid,
+    imei,
+    imsi,
+    ip_address,
+    phone,
+    secret_answer,
+    spelled_email,
+    spoken_digits,
+    street_address,
+)
 from processor.config import DetectionSettings
 from recognizers.registry import registered
 
@@ -34,7 +49,9 @@ def build_registry(settings: DetectionSettings) -> RecognizerRegistry:
     ):
         registry.add_recognizer(recognizer)
     for factory in registered().values():
-        registry.add_recognizer(factory(settings))
+        built = factory(settings)
+        for recognizer in built if isinstance(built, list) else [built]:
+            registry.add_recognizer(recognizer)
     return registry
 
 

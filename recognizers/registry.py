@@ -15,7 +15,8 @@ from presidio_analyzer import EntityRecognizer
 if TYPE_CHECKING:
     from processor.config import DetectionSettings
 
-Factory = Callable[["DetectionSettings"], EntityRecognizer]
+# A factory builds one recognizer, or several (one per configured pattern, say).
+Factory = Callable[["DetectionSettings"], "EntityRecognizer | list[EntityRecognizer]"]
 _REGISTERED: dict[str, Factory] = {}
 
 

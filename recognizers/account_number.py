@@ -1,0 +1,38 @@
+"""Customer account numbers and other identifiers of the operator's own making.
+
+Their formats differ per operator, so they are data: each `detection.custom_patterns` entry
+of the pipeline YAML (entity, regex, score, context) becomes a pattern recognizer. Digits
+right after "account number" are taken whatever their format.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+
+from recognizers.captured_value import CapturedValueRecognizer
+from recognizers.registry import register
+
+if TYPE_CHECKING:
+    from processor.config import DetectionSettings
+
+_ACCOUNT_CUE = r"\b(?:account|acct|a/c)\.?\s*(?:number|no\.?|num|#)?\s*(?:is|:|=|#)?\s*(?P<value>[A-Z]{0,4}[-_ ]?\d(?:[\d -]{4,16})\d)\b"
+
+
+@register
+class CustomPatternRecognizers:
+    @staticmethod
+    def from_settings(settings: DetectionSettings) -> list[EntityRecognizer]:
+        recognizers: list[EntityRecognizer] = [
+            PatternRecognizer(
+                supported_entity=p.entity,
+                patterns=[Pattern(f"{p.entity} pattern {i}", p.regex, p.score)],
+                context=p.context or None,
+                supported_language=settings.language,
+                name=f"CustomPattern{i}_{p.entity}",
+            )
+            for i, p in enumerate(settings.custom_patterns)
+        ]
+        recognizers.append(CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.6, "AccountNumberCueRecognizer", settings.language))
+        return recognizers

@@ -1,0 +1,47 @@
+"""A recognizer for values that are personal because of what was said just before them.
+
+"my mother's maiden name is Hartley", "born on 3 March 1985", "account number 55102938":
+the regular expression matches the cue and the value, and only the named group `value`
+becomes the finding, so the cue words stay readable in the redacted text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+class CapturedValueRecognizer(LocalRecognizer):
+    def __init__(self, entity: str, patterns: list[str], score: float, name: str, supported_language: str = "en") -> None:
+        self.regexes = [re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns]
+        self.score = score
+        for r in self.regexes:
+            if "value" not in r.groupindex:
+                raise ValueError(f"{name}: pattern {r.pattern!r} has no (?P<value>...) group")
+        super().__init__(supported_entities=[entity], supported_language=supported_language, name=name)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for regex in self.regexes:
+            for m in regex.finditer(text):
+                start, end = m.span("value")
+                if end > start:
+                    results.append(
+                        RecognizerResult(
+                            self.supported_entities[0],
+                            start,
+                            end,
+                            self.score,
+                            AnalysisExplanation(self.name, self.score, pattern_name=self.name, pattern=regex.pattern),
+                            recognition_metadata={
+                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            },
+                        )
+                    )
+        return results

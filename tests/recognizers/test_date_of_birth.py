@@ -1,0 +1,19 @@
+import pytest
+
+TRUE = [
+    ("I was born on March 3, 1985.", "March 3, 1985"),
+    ("DOB 03/04/1985", "03/04/1985"),
+    ("date of birth is the 3rd of March 1985", "3rd of March 1985"),
+    ("birthday: 1990-12-24", "1990-12-24"),
+]
+DECOYS = ["the call on March 3, 1985 was dropped", "invoice dated 03/04/2026", "born to run"]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE)
+def test_dates_of_birth(scan, text, expected):
+    assert scan(text, "DATE_OF_BIRTH") == [expected]
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_other_dates_are_not_dates_of_birth(scan, text):
+    assert scan(text, "DATE_OF_BIRTH") == []
