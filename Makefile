@@ -11,12 +11,13 @@ export KAFKA_PORT
 # An external broker when KAFKA_BOOTSTRAP is set, otherwise the local one started below.
 BOOTSTRAP := $(or $(KAFKA_BOOTSTRAP),127.0.0.1:$(KAFKA_PORT))
 
-.PHONY: help install kafka-jars kafka-up kafka-down kafka-clean demo test unit
+.PHONY: help install kafka-jars kafka-up kafka-down kafka-clean demo test unit eval
 
 help:
 	@echo "make demo        run the processor end to end on sample data (sets up everything, starts a local Kafka)"
 	@echo "make test        run the unit and integration tests (against a real local Kafka)"
 	@echo "make unit        only the tests that need no broker"
+	@echo "make eval        detection quality (precision, recall, F2, leaks, decoys) vs Presidio's default"
 	@echo "make kafka-up    start the local Kafka broker (127.0.0.1:\$$KAFKA_PORT, default 9092)"
 	@echo "make kafka-down  stop it"
 
@@ -47,3 +48,6 @@ test: kafka-up
 
 unit: install
 	$(PY) -m pytest -m 'not integration'
+
+eval: install
+	$(PY) -m eval.evaluate
