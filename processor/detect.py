@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import unquote_plus, urlsplit
 
 import spacy
-from presidio_analyzer import AnalyzerEngine
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
 import recognizers
@@ -54,10 +54,19 @@ class Finding:
     start: int | None
     end: int | None
     score: float
+    # The recognizer that found it ("field-rule" for a rule of the config, "echo" for a repeat).
+    source: str = ""
 
     @property
     def whole_value(self) -> bool:
         return self.start is None
+
+    def contains(self, other: Finding) -> bool:
+        if self.location != other.location:
+            return False
+        if self.start is None:
+            return True
+        return other.start is not None and self.start <= other.start and other.end <= self.end  # type: ignore[operator]
 
 
 @dataclass(slots=True)
@@ -148,7 +157,7 @@ class Detector:
             rule = rules.get(path)
             if rule is not None and rule not in SHAPES:
                 if value != "":
-                    detection.findings.append(Finding(loc, rule, None, None, 1.0))
+                    detection.findings.append(Finding(loc, rule, None, None, 1.0, "field-rule"))
                 continue
             if isinstance(value, (int, float)):
                 digits = _integer_digits(value)
@@ -228,9 +237,12 @@ class Detector:
         except Exception as e:  # noqa: BLE001
             detection.error = e
             return
+        found = []
         for r in results:
             start, end = job.cover if job.cover is not None else (r.start + job.offset, r.end + job.offset)
-            detection.findings.append(Finding(job.location, r.entity_type, start, end, r.score))
+            source = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+            found.append(Finding(job.location, r.entity_type, start, end, r.score, source))
+        detection.findings.extend(resolve_overlaps(found))
 
 
 def url_parts(value: str) -> list[tuple[int, int, str]] | None:
@@ -256,6 +268,31 @@ def url_parts(value: str) -> list[tuple[int, int, str]] | None:
             parts.append((cursor, cursor + len(piece), unquote_plus(piece)))
         cursor += len(piece)
     return parts
+
+
+# Presidio's NER-backed recognizer: the least specific source, overruled by any pattern.
+NER_SOURCE = "NerPersonRecognizer"
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that lies inside another of a different type and says less: NER inside a
+    pattern match ("Rex" the person inside the secret answer "Rex"), or a lower score inside a
+    higher one (a phone number inside a validated IMEI). Only contained findings are dropped,
+    so the characters redacted are the same; the type reported is the more specific one."""
+    if len(findings) < 2:
+        return findings
+    kept = []
+    for f in findings:
+        overruled = any(
+            g is not f
+            and g.entity_type != f.entity_type
+            and g.contains(f)
+            and ((f.source == NER_SOURCE and g.source != NER_SOURCE) or (g.score > f.score and not (g.source == NER_SOURCE and f.source != NER_SOURCE)))
+            for g in findings
+        )
+        if not overruled:
+            kept.append(f)
+    return kept
 
 
 def _integer_digits(value: int | float) -> str | None:
@@ -298,5 +335,5 @@ def _add_echoes(event: dict[str, Any], detection: Detection) -> None:
         for needle, entity in values.items():
             start = value.find(needle)
             while start != -1:
-                detection.findings.append(Finding(loc, entity, start, start + len(needle), 1.0))
+                detection.findings.append(Finding(loc, entity, start, start + len(needle), 1.0, "echo"))
                 start = value.find(needle, start + len(needle))

@@ -1,17 +1,16 @@
 """The project's recognizers and the one place where the recognizer registry is built.
 
 Presidio's own recognizers are reused as they are where they serve a telecom well (IBAN,
-US SSN, MAC address, person and location names through spaCy NER). Telecom identifiers, and
+US SSN, MAC address). Telecom identifiers, and
 the recognizers Presidio gets wrong for this domain (phone numbers inside tokens, card
 numbers of impossible length, versions taken for IP addresses, email validation that goes
-online), live in this package, one module each, most of them subclasses of Presidio's.
+online, NER that takes units for people), live in this package, one module each, most of them subclasses of Presidio's.
 """
 
 from presidio_analyzer import RecognizerRegistry
 from presidio_analyzer.predefined_recognizers import (
     IbanRecognizer,
     MacAddressRecognizer,
-    SpacyRecognizer,
     UsSsnRecognizer,
 )
 
@@ -25,6 +24,7 @@ from recognizers import (  # noqa: F401  (modules register themselves)
     imei,
     imsi,
     ip_address,
+    person,
     phone,
     secret_answer,
     spelled_email,
@@ -34,7 +34,8 @@ from recognizers import (  # noqa: F401  (modules register themselves)
 from processor.config import DetectionSettings
 from recognizers.registry import registered
 
-# Entities found by spaCy's NER; every other entity is found by patterns and checksums.
+# Entities found with spaCy's NER (and cues); every other entity is found by patterns and
+# checksums, and is all that `code` values are scanned for.
 NER_ENTITIES = ("PERSON", "LOCATION")
 
 
@@ -45,7 +46,6 @@ def build_registry(settings: DetectionSettings) -> RecognizerRegistry:
         IbanRecognizer(supported_language=language),
         UsSsnRecognizer(supported_language=language),
         MacAddressRecognizer(supported_language=language),
-        SpacyRecognizer(supported_language=language, supported_entities=list(NER_ENTITIES)),
     ):
         registry.add_recognizer(recognizer)
     for factory in registered().values():

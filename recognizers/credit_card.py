@@ -2,9 +2,12 @@
 
 Presidio's CreditCardRecognizer checks the Luhn digit but accepts any length from 12 to 19
 for any leading digit, so a 15-digit IMEI starting with 4 (Luhn-valid by construction) passes
-as a Visa card. This subclass also requires a length that the card's network issues.
+as a Visa card, and its leading-digit list misses Mastercard's 2-series. This subclass
+takes 13 to 19 digits in any grouping (not after a "+", which makes a phone number) and
+requires the Luhn digit and a length that the card's network issues.
 """
 
+from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
 
 from recognizers.checksums import luhn_valid, only_digits
@@ -32,8 +35,10 @@ def plausible_card_number(digits: str) -> bool:
 
 @register
 class PaymentCardRecognizer(CreditCardRecognizer):
+    PATTERNS = [Pattern("card number", r"(?<![\w.+-])\d(?:[ -]?\d){12,18}(?![\w-]|[ .-]?\d)", 0.3)]
+
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_language=supported_language, name="PaymentCardRecognizer")
+        super().__init__(supported_language=supported_language, name="PaymentCardRecognizer", patterns=self.PATTERNS)
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = only_digits(pattern_text)

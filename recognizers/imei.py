@@ -10,14 +10,15 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from recognizers.checksums import luhn_valid, only_digits
 from recognizers.registry import register
 
+# Fifteen (or sixteen) digits, grouped any way people group them: 2-6-6-1, 8-7, 4-4-4-3...
 _SEP = r"[ \-/.]?"
 
 
 @register
 class ImeiRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("IMEI", rf"(?<![\w.+-])\d{{2}}{_SEP}\d{{6}}{_SEP}\d{{6}}{_SEP}\d(?![\w-]|\.\d)", 0.5),
-        Pattern("IMEISV", rf"(?<![\w.+-])\d{{2}}{_SEP}\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{2}}(?![\w-]|\.\d)", 0.3),
+        Pattern("IMEI", rf"(?<![\w.+-])\d(?:{_SEP}\d){{14}}(?![\w-]|[ .-]?\d)", 0.5),
+        Pattern("IMEISV", rf"(?<![\w.+-])\d(?:{_SEP}\d){{15}}(?![\w-]|[ .-]?\d)", 0.3),
     ]
     CONTEXT = ["imei", "imeisv", "handset", "device", "serial", "phone", "equipment"]
 

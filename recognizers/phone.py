@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 # digit, a slash, a dash, a dot) makes it part of a longer token.
 _BEFORE_OK = set(" \t\r\n\"'([{<,;:=+#*")
 _AFTER_BAD = re.compile(r"^(?:[\w/\\]|[.-]\d)")
-_DATE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b")
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+# 3-2-4 with dashes is how US social security numbers are written, not phones.
+_SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
+# "3.7.3.0.79": dotted groups of one digit are versions; phone groups have two or more.
+_VERSION_SHAPE = re.compile(r"\d+(?:\.\d+){2,}")
+# Fewer digits than any full national number: only with context words ("call", "phone").
+SHORT_DIGITS = 9
 
 
 @register
@@ -42,11 +48,24 @@ class MsisdnRecognizer(PhoneRecognizer):
         return cls(settings.language, list(settings.phone_regions))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        return [r for r in super().analyze(text, entities, nlp_artifacts) if _stands_alone(text, r.start, r.end)]
+        results = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            if not _stands_alone(text, r.start, r.end):
+                continue
+            international = text[max(0, r.start - 1) : r.end].lstrip(" (").startswith("+")
+            if not international and sum(ch.isdigit() for ch in text[r.start : r.end]) < SHORT_DIGITS:
+                # A local number ("555-0123") is too much like an order or ticket number
+                # to take without a word such as "call" or "phone" near it.
+                r.score = 0.3
+            results.append(r)
+        return results
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
-    if _DATE.match(text[start:end].lstrip("(+ ")):
+    matched = text[start:end].lstrip("(+ ")
+    if _DATE.fullmatch(matched) or _SSN_SHAPE.fullmatch(matched):
+        return False
+    if _VERSION_SHAPE.fullmatch(matched) and any(len(g) == 1 for g in matched.split(".")):
         return False
     if start > 0 and text[start - 1] not in _BEFORE_OK:
         return False

@@ -34,15 +34,16 @@ REPEATS = {"double": 2, "triple": 3}
 # Glue that may stand between the groups of one spoken number.
 JOINERS = {",", "-", ".", "/"}
 MIN_DIGITS = 7
-CONTEXT_ENTITIES = (
-    (("imei", "handset", "serial"), "IMEI"),
-    (("imsi",), "IMSI"),
-    (("iccid", "sim"), "ICCID"),
-    (("card", "visa", "mastercard", "amex", "credit", "debit"), "CREDIT_CARD"),
-    (("account", "acct", "customer"), "ACCOUNT_NUMBER"),
-    (("social", "ssn"), "US_SSN"),
-    (("pin", "passcode", "password", "code"), "SECRET_ANSWER"),
-)
+CUES = {
+    **dict.fromkeys(("imei", "handset", "serial"), "IMEI"),
+    "imsi": "IMSI",
+    **dict.fromkeys(("iccid", "sim"), "ICCID"),
+    **dict.fromkeys(("card", "visa", "mastercard", "amex", "credit", "debit"), "CREDIT_CARD"),
+    **dict.fromkeys(("account", "acct"), "ACCOUNT_NUMBER"),
+    **dict.fromkeys(("social", "ssn"), "US_SSN"),
+    **dict.fromkeys(("pin", "passcode", "password"), "SECRET_ANSWER"),
+    **dict.fromkeys(("phone", "mobile", "cell", "call", "reach", "text", "landline", "msisdn"), "PHONE_NUMBER"),
+}
 CONTEXT_WINDOW = 8  # tokens before a run in which a cue word names it
 
 
@@ -71,8 +72,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
             # when it was spoken (digit words) or spaced out digit by digit.
             if not spoken or len(digits) < 4:
                 continue
-            cues = {t.lower for t in tokens[max(0, first - CONTEXT_WINDOW) : first]}
-            entity, score = self._classify(digits, cues)
+            entity, score = self._classify(digits, _nearest_cue(tokens, first))
             if entity is None or entity not in entities:
                 continue
             results.append(
@@ -90,8 +90,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
             )
         return results
 
-    def _classify(self, digits: str, cues: set[str]) -> tuple[str | None, float]:
-        cued = next((entity for words, entity in CONTEXT_ENTITIES if cues & set(words)), None)
+    def _classify(self, digits: str, cued: str | None) -> tuple[str | None, float]:
         n = len(digits)
         if n == 15 and luhn_valid(digits) and cued in (None, "IMEI"):
             return "IMEI", 0.9
@@ -101,7 +100,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
             return "CREDIT_CARD", 0.9
         if n == 15 and is_mobile_country_code(digits[:3]) and cued == "IMSI":
             return "IMSI", 0.8
-        if cued in ("ACCOUNT_NUMBER", "US_SSN", "SECRET_ANSWER", "CREDIT_CARD", "IMEI", "ICCID", "IMSI"):
+        if cued is not None:
             return cued, 0.7
         if n < MIN_DIGITS:
             return None, 0.0
@@ -117,6 +116,20 @@ class SpokenDigitsRecognizer(LocalRecognizer):
             except phonenumbers.NumberParseException:
                 continue
         return False
+
+
+def _nearest_cue(tokens: list[Token], first: int) -> str | None:
+    """The entity named by the cue word closest before a run: in "the account is hers, her
+    number is ...", "number" is nearer than "account". A bare "number" names a phone unless
+    the word before it names something else ("account number", "card number")."""
+    for i in range(first - 1, max(-1, first - 1 - CONTEXT_WINDOW), -1):
+        word = tokens[i].lower
+        if word in CUES:
+            return CUES[word]
+        if word in ("number", "no", "num", "#"):
+            before = tokens[i - 1].lower if i > 0 else ""
+            return CUES.get(before, "PHONE_NUMBER")
+    return None
 
 
 def _runs(tokens: list[Token]):

@@ -1,0 +1,128 @@
+"""Person names: spaCy's NER, checked, plus names introduced by what people say before them.
+
+spaCy's small English model finds most capitalized full names, but in support transcripts it
+also tags product names, units and ticket numbers as persons ("Mbps", "KB34816"), and it
+misses lower-case names and a lone first name ("it's lisa weber", "my wife Brooke").
+- NerPersonRecognizer keeps Presidio's SpacyRecognizer and drops a PERSON or LOCATION span
+  that holds a digit, and a one-word PERSON that is neither a census name nor capitalized.
+- PersonCueRecognizer finds the words after an introduction ("my name is", "this is",
+  "it's", "I'm", "my wife", "calling for", "Mr") when they are capitalized or census names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.names import given_names, is_name_word, surnames
+from recognizers.registry import register
+from recognizers.spoken import tokenize
+
+NER_ENTITIES = ["PERSON", "LOCATION"]
+
+
+@register
+class NerPersonRecognizer(SpacyRecognizer):
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language, supported_entities=NER_ENTITIES, name="NerPersonRecognizer")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        kept = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            span = text[r.start : r.end]
+            if any(ch.isdigit() for ch in span) or sum(ch.isalpha() for ch in span) < 2:
+                continue
+            words = span.split()
+            if r.entity_type == "PERSON" and len(words) == 1 and not is_name_word(words[0]) and not _is_capitalized(words[0]):
+                continue
+            kept.append(r)
+        return kept
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+_RELATIONS = (
+    "wife|husband|partner|son|daughter|father|dad|mother|mom|mum|brother|sister|friend|boss|colleague"
+    "|neighbou?r|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|fianc[eé]e?|girlfriend|boyfriend"
+)
+# Each cue ends where the name starts.
+_CUES = re.compile(
+    r"\b(?:my\s+name\s+is|name'?s|this\s+is|it'?s|it\s+is|i'?m|i\s+am|speaking\s+with|speak\s+(?:to|with)"
+    r"|talk\s+to|ask\s+for|spoke\s+(?:to|with)|calling\s+for(?:\s+my\s+(?:" + _RELATIONS + r"))?"
+    r"|on\s+behalf\s+of|holder\s+is|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+by"
+    r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
+    r"|(?:mr|mrs|ms|miss|mister|dr|doctor)\.?)\s+",
+    re.IGNORECASE,
+)
+# Words that follow "this is" or "it's" and are no names, however they are written.
+_NOT_NAMES = STOP_WORDS | {
+    "bill", "billing", "data", "roaming", "fine", "okay", "ok", "sure", "right", "great", "good", "calling",
+    "regarding", "ridiculous", "frustrating", "urgent", "important", "still", "down", "terrible", "crazy",
+    "weird", "annoying", "correct", "wrong", "true", "yes", "no", "hello", "hi", "thanks", "sorry", "sir",
+    "madam", "ma'am", "here", "there", "about", "fixed", "working", "broken", "gone", "done", "ready",
+}  # fmt: skip
+
+
+@register
+class PersonCueRecognizer(LocalRecognizer):
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="PersonCueRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        cased = any(ch.isupper() for ch in text[1:])
+        for cue in _CUES.finditer(text):
+            span = _name_after(text, cue.end(), cased, title=cue.group().strip().rstrip(".").lower() in _TITLES)
+            if span:
+                results.append(self._result(*span))
+        for m in _HERE.finditer(text):
+            word = m.group("name")
+            if word.lower() in given_names() and word.lower() not in _NOT_NAMES:
+                results.append(self._result(m.start("name"), m.end("name")))
+        return results
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(
+            "PERSON",
+            start,
+            end,
+            0.75,
+            AnalysisExplanation(self.name, 0.75, textual_explanation="name after an introduction"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor"}
+# "yeah, Debbie here": a given name followed by "here" at the start of a turn.
+_HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[A-Za-z]+)\s+here\b", re.IGNORECASE)
+
+
+def _name_after(text: str, offset: int, cased: bool, title: bool) -> tuple[int, int] | None:
+    """The span of up to three name words starting at `offset`, or None."""
+    tokens = tokenize(text[offset : offset + 60])
+    words = []
+    for t in tokens[:3]:
+        w = t.text
+        if not w.isalpha() or w.lower() in _NOT_NAMES:
+            break
+        first = not words
+        known = (w.lower() in given_names() or (title and w.lower() in surnames())) if first else is_name_word(w)
+        looks = _is_capitalized(w) if cased else False
+        if not (known or looks):
+            break
+        if first and cased and not looks and not title:
+            # In cased text a real name is capitalized; "this is frank feedback" is not a name.
+            break
+        words.append(t)
+    if not words:
+        return None
+    return offset + words[0].start, offset + words[-1].end
