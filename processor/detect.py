@@ -263,8 +263,11 @@ def url_parts(value: str) -> list[tuple[int, int, str]] | None:
         userinfo = parsed.netloc.rsplit("@", 1)[0]
         parts.append((netloc_start, netloc_start + len(userinfo), unquote_plus(userinfo)))
     cursor = netloc_start + len(parsed.netloc)
-    for piece in re.split(r"([/?&#;=])", value[cursor:]):
-        if piece and piece not in "/?&#;=":
+    pieces = re.split(r"([/?&#;=])", value[cursor:])
+    for k, piece in enumerate(pieces):
+        # Query keys ("lang" in "lang=en") are the site's vocabulary, not the user's data.
+        is_key = k + 1 < len(pieces) and pieces[k + 1] == "="
+        if piece and piece not in "/?&#;=" and not is_key:
             parts.append((cursor, cursor + len(piece), unquote_plus(piece)))
         cursor += len(piece)
     return parts

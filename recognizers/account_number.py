@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
-from recognizers.captured_value import CapturedValueRecognizer
+from recognizers.captured_value import FILLERS, CapturedValueRecognizer
 from recognizers.registry import register
 
 if TYPE_CHECKING:
     from processor.config import DetectionSettings
 
-_ACCOUNT_CUE = r"\b(?:account|acct|a/c)\.?\s*(?:number|no\.?|num|#)?\s*(?:is|:|=|#)?\s*(?P<value>[A-Z]{0,4}[-_ ]?\d(?:[\d -]{4,16})\d)\b"
+_ACCOUNT_CUE = rf"\b(?:account|acct|a/c)\.?\s*(?:number|no\.?|num|#)?{FILLERS}\s*(?:is|:|=|#)?{FILLERS}\s*(?P<value>[A-Z]{{0,4}}[-_ ]?\d(?:[\d -]{{4,16}})\d)\b"
 
 
 @register

@@ -13,6 +13,10 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
+# Spoken hesitations between a cue and its value: "my date of birth, um, is ...".
+FILLERS = r"(?:[\s,]+(?:um+|uh+|er+|erm|hmm+|like|you\s+know|so))*"
+
+
 class CapturedValueRecognizer(LocalRecognizer):
     def __init__(self, entity: str, patterns: list[str], score: float, name: str, supported_language: str = "en") -> None:
         self.regexes = [re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns]

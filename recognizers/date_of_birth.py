@@ -4,7 +4,7 @@ A date alone is not personal (calls have dates); a date of birth is, and it is a
 identity check in support calls. Only the date is the finding.
 """
 
-from recognizers.captured_value import CapturedValueRecognizer
+from recognizers.captured_value import FILLERS, CapturedValueRecognizer
 from recognizers.registry import register
 
 _MONTH = (
@@ -26,5 +26,5 @@ _CUE = r"(?:born(?:\s+on|\s+in)?|birth\s*(?:date|day)|date\s+of\s+birth|d\.?o\.?
 @register
 class DateOfBirthRecognizer(CapturedValueRecognizer):
     def __init__(self, supported_language: str = "en") -> None:
-        pattern = rf"\b{_CUE}\s*(?:is|was|:|-)?\s*(?:the\s+)?(?P<value>{_DATE})(?!\w)"
+        pattern = rf"\b{_CUE}{FILLERS}\s*(?:is|was|:|-)?{FILLERS}\s*(?:the\s+)?(?P<value>{_DATE})(?!\w)"
         super().__init__("DATE_OF_BIRTH", [pattern], 0.8, "DateOfBirthRecognizer", supported_language)

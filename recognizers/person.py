@@ -4,7 +4,7 @@ spaCy's small English model finds most capitalized full names, but in support tr
 also tags product names, units and ticket numbers as persons ("Mbps", "KB34816"), and it
 misses lower-case names and a lone first name ("it's lisa weber", "my wife Brooke").
 - NerPersonRecognizer keeps Presidio's SpacyRecognizer and drops a PERSON or LOCATION span
-  that holds a digit, and a one-word PERSON that is neither a census name nor capitalized.
+  that holds a digit, and a one-word PERSON that is not a census name.
 - PersonCueRecognizer finds the words after an introduction ("my name is", "this is",
   "it's", "I'm", "my wife", "calling for", "Mr") when they are capitalized or census names.
 """
@@ -37,7 +37,9 @@ class NerPersonRecognizer(SpacyRecognizer):
             if any(ch.isdigit() for ch in span) or sum(ch.isalpha() for ch in span) < 2:
                 continue
             words = span.split()
-            if r.entity_type == "PERSON" and len(words) == 1 and not is_name_word(words[0]) and not _is_capitalized(words[0]):
+            # One word that is no census name is more often a product or a unit ("Mbps") than a
+            # person; names of two or more words are kept whatever they are.
+            if r.entity_type == "PERSON" and len(words) == 1 and not is_name_word(words[0]):
                 continue
             kept.append(r)
         return kept

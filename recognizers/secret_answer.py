@@ -5,7 +5,7 @@ authenticate people; in a support transcript the answer is as sensitive as a pas
 Only the answer (up to three words, or a quoted phrase) is the finding.
 """
 
-from recognizers.captured_value import CapturedValueRecognizer
+from recognizers.captured_value import FILLERS, CapturedValueRecognizer
 from recognizers.registry import register
 
 _CUE = (
@@ -24,7 +24,7 @@ _LINK = (
     r"(?:\s*,?\s*(?:it\s+)?(?:is|was|'s|would\s+be|should\s+be)\s+(?:(?:named|called)\s+)?"
     r"|\s*[:=]\s*|\s+(?:named|called)\s+)"
 )
-_STOP = r"(?:and|but|so|because|if|or|please|thanks|thank|okay|ok|right|is|was)"
+_STOP = r"(?:and|but|so|because|if|or|please|thanks|thank|okay|ok|right|is|was|um+|uh+|er+|erm|like)"
 # A quoted phrase, or up to three words that are not linking words.
 _ANSWER = rf"(?P<value>\"[^\"]{{1,40}}\"|'[^']{{1,40}}'|(?!{_STOP}\b)[\w'-]+(?:\s+(?!{_STOP}\b)[\w'-]+){{0,2}})"
 
@@ -32,4 +32,4 @@ _ANSWER = rf"(?P<value>\"[^\"]{{1,40}}\"|'[^']{{1,40}}'|(?!{_STOP}\b)[\w'-]+(?:\
 @register
 class SecretAnswerRecognizer(CapturedValueRecognizer):
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__("SECRET_ANSWER", [rf"\b{_CUE}{_LINK}{_ANSWER}"], 0.7, "SecretAnswerRecognizer", supported_language)
+        super().__init__("SECRET_ANSWER", [rf"\b{_CUE}{FILLERS}{_LINK}{FILLERS}\s*{_ANSWER}"], 0.7, "SecretAnswerRecognizer", supported_language)

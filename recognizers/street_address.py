@@ -29,11 +29,12 @@ stream street st streets summit terrace ter throughway trace track trafficway tr
 tunnel turnpike underpass union unions valley valleys viaduct view views village villages ville
 vista walk walks wall way ways well wells close
 """.split()
-_SUFFIX = r"(?i:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")\.?"
+_SUFFIX = r"(?i:(?:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")s?)\.?"
 _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|floor|fl|#)\.?\s*#?\w{1,6})?"
-_NUMBER = r"(?<![\w.,-])\d{1,6}[A-Za-z]?"
-_CAPITALIZED = rf"{_NUMBER}\s+(?:(?:[A-Z][\w'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_SUFFIX}{_UNIT}(?!\w)"
-_ANY_CASE = rf"{_NUMBER}\s+(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"
+# "12", "12B", and the British "Flat 4" / "Studio 12" on a line before the street.
+_NUMBER = r"(?<![\w.,-])(?:(?i:flat|studio|unit|apartment|apt)\.?\s+\d{1,5}[A-Za-z]?\s*[,\n]\s*(?:\d{1,6}[A-Za-z]?\s+)?|\d{1,6}[A-Za-z]?\s+)"
+_CAPITALIZED = rf"{_NUMBER}(?:(?:[A-Z][\w'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_SUFFIX}{_UNIT}(?!\w)"
+_ANY_CASE = rf"{_NUMBER}(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"
 
 
 @register
@@ -42,7 +43,7 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern("street address", _CAPITALIZED, 0.6),
         Pattern("street address (any case)", _ANY_CASE, 0.2),
     ]
-    CONTEXT = ["address", "live", "living", "lives", "billing", "shipping", "ship", "deliver", "mail", "street", "reside"]
+    CONTEXT = ["address", "live", "living", "lives", "billing", "shipping", "ship", "deliver", "mail", "street", "reside", "moved", "move", "moving", "located"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

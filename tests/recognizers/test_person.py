@@ -1,0 +1,25 @@
+import pytest
+
+TRUE = [
+    ("hi, this is Maria Gonzalez from apartment nine", "Maria Gonzalez"),
+    ("yes it's lisa weber speaking", "lisa weber"),
+    ("my wife Brooke handles the account", "Brooke"),
+    ("yeah, Debbie here, I called yesterday", "Debbie"),
+    ("please ask for Mr. Okafor at the front desk", "Okafor"),
+]
+DECOYS = [
+    "can I upgrade to the 100 Mbps plan",
+    "this is ridiculous, it's the third time",
+    "it's fine, thanks",
+    "I tried the steps from article KB34816 already",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE)
+def test_person_names(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_not_person_names(scan, text):
+    assert scan(text, "PERSON") == []
