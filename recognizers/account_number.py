@@ -34,5 +34,5 @@ class CustomPatternRecognizers:
             )
             for i, p in enumerate(settings.custom_patterns)
         ]
-        recognizers.append(CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.6, "AccountNumberCueRecognizer", settings.language))
+        recognizers.append(CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.8, "AccountNumberCueRecognizer", settings.language))
         return recognizers

@@ -12,9 +12,12 @@ import re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.spoken import without_fillers
 
-# Spoken hesitations between a cue and its value: "my date of birth, um, is ...".
-FILLERS = r"(?:[\s,]+(?:um+|uh+|er+|erm|hmm+|like|you\s+know|so))*"
+
+# Words people put between a cue and its value: "my date of birth is like ...". (Hesitations
+# such as "um" are removed before matching; see recognizers.spoken.without_fillers.)
+FILLERS = r"(?:[\s,]+(?:like|you\s+know|so|actually|well))*"
 
 
 class CapturedValueRecognizer(LocalRecognizer):
@@ -31,9 +34,11 @@ class CapturedValueRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
+        # Cues are matched with hesitations removed ("maiden, uh, name"), spans mapped back.
+        clean, offsets = without_fillers(text)
         for regex in self.regexes:
-            for m in regex.finditer(text):
-                start, end = m.span("value")
+            for m in regex.finditer(clean):
+                start, end = offsets[m.start("value")], offsets[m.end("value") - 1] + 1 if m.end("value") > m.start("value") else 0
                 if end > start:
                     results.append(
                         RecognizerResult(

@@ -18,3 +18,14 @@ def luhn_valid(digits: str) -> bool:
 
 def only_digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
+
+
+def cue_before(text: str, start: int, words: tuple[str, ...], window: int = 40) -> str | None:
+    """The last of `words` that stands in the `window` characters before `start`, if any."""
+    before = text[max(0, start - window) : start].lower()
+    best, where = None, -1
+    for w in words:
+        i = before.rfind(w)
+        if i > where:
+            best, where = w, i
+    return best

@@ -10,7 +10,10 @@ requires the Luhn digit and a length that the card's network issues.
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
 
-from recognizers.checksums import luhn_valid, only_digits
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.checksums import cue_before, luhn_valid, only_digits
 from recognizers.registry import register
 
 # Leading digits -> lengths issued (ISO/IEC 7812 ranges of the major networks).
@@ -33,12 +36,23 @@ def plausible_card_number(digits: str) -> bool:
     return False
 
 
+OTHER_CUES = ("imei", "imsi", "iccid", "sim", "serial", "handset")
+
+
 @register
 class PaymentCardRecognizer(CreditCardRecognizer):
     PATTERNS = [Pattern("card number", r"(?<![\w.+-])\d(?:[ -]?\d){12,18}(?![\w-]|[ .-]?\d)", 0.3)]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language, name="PaymentCardRecognizer", patterns=self.PATTERNS)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None) -> list[RecognizerResult]:
+        # A Luhn-valid number after "IMEI" or "SIM" is that, whatever card range it falls in.
+        return [
+            r
+            for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+            if cue_before(text, r.start, OTHER_CUES + ("card", "visa", "amex", "mastercard", "credit", "debit", "pay")) not in OTHER_CUES
+        ]
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = only_digits(pattern_text)

@@ -7,11 +7,17 @@ software version) and has no checksum, so it only counts with context ("imei", "
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.checksums import luhn_valid, only_digits
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.checksums import cue_before, luhn_valid, only_digits
 from recognizers.registry import register
 
 # Fifteen (or sixteen) digits, grouped any way people group them: 2-6-6-1, 8-7, 4-4-4-3...
 _SEP = r"[ \-/.]?"
+
+
+OTHER_CUES = ("imsi", "card", "visa", "amex", "mastercard", "credit", "iccid", "account")
 
 
 @register
@@ -30,6 +36,15 @@ class ImeiRecognizer(PatternRecognizer):
             supported_language=supported_language,
             name="ImeiRecognizer",
         )
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None) -> list[RecognizerResult]:
+        # One 15-digit Luhn-valid number in ten is an IMSI by chance, and every Amex card is one:
+        # the nearest cue before it decides.
+        return [
+            r
+            for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+            if cue_before(text, r.start, OTHER_CUES + ("imei", "handset", "device")) not in OTHER_CUES
+        ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = only_digits(pattern_text)

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.names import given_names, is_name_word, surnames
 from recognizers.registry import register
-from recognizers.spoken import tokenize
+from recognizers.spoken import tokenize, without_fillers
 
 NER_ENTITIES = ["PERSON", "LOCATION"]
 
@@ -81,15 +81,19 @@ class PersonCueRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
-        cased = any(ch.isupper() for ch in text[1:])
-        for cue in _CUES.finditer(text):
-            span = _name_after(text, cue.end(), cased, title=cue.group().strip().rstrip(".").lower() in _TITLES)
+        clean, offsets = without_fillers(text)
+        cased = any(ch.isupper() for ch in clean[1:])
+        spans = []
+        for cue in _CUES.finditer(clean):
+            span = _name_after(clean, cue.end(), cased, title=cue.group().strip().rstrip(".").lower() in _TITLES)
             if span:
-                results.append(self._result(*span))
-        for m in _HERE.finditer(text):
+                spans.append(span)
+        for m in _HERE.finditer(clean):
             word = m.group("name")
             if word.lower() in given_names() and word.lower() not in _NOT_NAMES:
-                results.append(self._result(m.start("name"), m.end("name")))
+                spans.append(m.span("name"))
+        for start, end in spans:
+            results.append(self._result(offsets[start], offsets[end - 1] + 1))
         return results
 
     def _result(self, start: int, end: int) -> RecognizerResult:

@@ -33,7 +33,8 @@ SHORT_DIGITS = 9
 
 @register
 class MsisdnRecognizer(PhoneRecognizer):
-    CONTEXT = [*PhoneRecognizer.CONTEXT, "msisdn", "mobile", "cell", "reach", "call", "text", "sms", "contact"]
+    # Presidio's list without "number": "account number" and "order number" are no phones.
+    CONTEXT = ["phone", "telephone", "cell", "cellphone", "mobile", "call", "msisdn", "reach", "text", "sms", "contact", "landline", "whatsapp"]
 
     def __init__(self, supported_language: str = "en", supported_regions: list[str] | None = None) -> None:
         super().__init__(

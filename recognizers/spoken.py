@@ -1,11 +1,12 @@
-"""Tokens of speech-to-text transcripts, shared by the spoken-digit and spelled-email recognizers."""
+"""Speech-to-text helpers shared by recognizers: tokens with offsets, and a view of a text
+without hesitations ("um", "uh") that maps back to the original offsets."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?(?=[^\d]|$)|[A-Za-z0-9]+|[^\sA-Za-z\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,3 +22,25 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# Hesitations that speech-to-text keeps: they split cues ("security, um, answer").
+_FILLER = re.compile(r"(?<![\w'])(?:um+|uh+|erm|er+|hmm+|uhm+|ah+)(?![\w'])[,.]?\s*", re.IGNORECASE)
+
+
+def without_fillers(text: str) -> tuple[str, list[int]]:
+    """The text with hesitations removed, and for each of its characters the offset of that
+    character in `text` (plus one final entry for the end)."""
+    if not _FILLER.search(text):
+        return text, list(range(len(text) + 1))
+    kept: list[str] = []
+    offsets: list[int] = []
+    cursor = 0
+    for m in _FILLER.finditer(text):
+        kept.append(text[cursor : m.start()])
+        offsets.extend(range(cursor, m.start()))
+        cursor = m.end()
+    kept.append(text[cursor:])
+    offsets.extend(range(cursor, len(text)))
+    offsets.append(len(text))
+    return "".join(kept), offsets
