@@ -24,6 +24,7 @@ from recognizers import (  # noqa: F401  (modules register themselves)
     imei,
     imsi,
     ip_address,
+    location,
     person,
     phone,
     secret_answer,

