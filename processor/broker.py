@@ -56,15 +56,30 @@ def wait_for_broker(bootstrap: str, timeout_s: float, **extra: Any) -> None:
         time.sleep(0.2)
 
 
-def ensure_topics(settings: KafkaSettings, topics: Iterable[str], partitions: int | None = None, timeout_s: float = 30) -> list[str]:
+def ensure_topics(
+    settings: KafkaSettings,
+    topics: Iterable[str],
+    partitions: int | None = None,
+    timeout_s: float = 30,
+    compacted: Iterable[str] = (),
+) -> list[str]:
     """Create the topics that do not exist yet; return the names created."""
+    compacted = set(compacted)
     admin = AdminClient(client_config(settings))
     existing = set(admin.list_topics(timeout=timeout_s).topics)
     wanted = [t for t in dict.fromkeys(topics) if t not in existing]
     if not wanted:
         return []
     futures = admin.create_topics(
-        [NewTopic(t, num_partitions=partitions or settings.partitions, replication_factor=1) for t in wanted],
+        [
+            NewTopic(
+                t,
+                num_partitions=partitions or settings.partitions,
+                replication_factor=settings.replication_factor,
+                config={"cleanup.policy": "compact"} if t in compacted else {},
+            )
+            for t in wanted
+        ],
         operation_timeout=timeout_s,
     )
     created = []

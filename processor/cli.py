@@ -14,6 +14,7 @@ stderr and exit status 2, never in a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +38,7 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 def cmd_run(args: argparse.Namespace) -> int:
     from processor.service import Service
 
-    Service(_config(args), stop_when_idle_s=args.stop_when_idle).run()
+    Service(_config(args), stop_when_idle_s=args.stop_when_idle, instance=args.instance).run()
     return 0
 
 
@@ -97,10 +98,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
     config = _config(args)
     broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s, **config.kafka.client)
-    topics = [config.kafka.dead_letter_topic]
-    for s in config.streams.values():
-        topics += [s.input_topic, s.output_topic]
-    created = broker.ensure_topics(config.kafka, topics)
+    topics = config.all_topics()
+    created = broker.ensure_topics(config.kafka, topics, compacted=[config.consent.topic])
     print(f"topics: {len(created)} created, {len(topics) - len(created)} already there")
     return 0
 
@@ -124,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the streaming service")
     with_config(p)
     p.add_argument("--stop-when-idle", type=float, metavar="SECONDS", help="exit 0 after this long without new events")
+    p.add_argument(
+        "--instance",
+        default=os.environ.get("PII_INSTANCE", "0"),
+        help="this worker's name within the group (its transactional id); distinct per running worker",
+    )
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("redact", help="redact JSON Lines from stdin to stdout")

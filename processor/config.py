@@ -45,6 +45,13 @@ class KafkaSettings(_Strict):
     batch_size: int = Field(default=500, ge=1, le=100_000)
     poll_timeout_s: float = Field(default=0.5, gt=0)
     partitions: int = Field(default=3, ge=1)
+    # Put before every topic name (input, output, partner, dead-letter, audit, consent): one
+    # config serves several isolated environments on one cluster, and each test its own topics.
+    topic_prefix: str = ""
+    # Kafka transactions: consume, produce to every partner and commit offsets atomically.
+    exactly_once: bool = True
+    # Replication of the topics the processor creates (1 on a single local broker).
+    replication_factor: int = Field(default=1, ge=1)
     # Extra librdkafka settings, passed through as they are (e.g. security.protocol).
     client: dict[str, str | int | float | bool] = Field(default_factory=dict)
 
@@ -170,6 +177,103 @@ def _default_streams() -> dict[StreamKind, StreamSettings]:
     }
 
 
+PURPOSES = ("payment-processing", "service-vendor", "advertising", "aggregate-reporting", "legal-process", "internal")
+# Operators that need a secret key of the partner's.
+KEYED_OPERATORS = ("pseudonymize", "encrypt")
+
+
+class OperatorSpec(_Strict):
+    """An operator and its parameters, e.g. `{name: mask, keep_last: 4}`; a bare name also works."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    name: str
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: Any) -> Any:
+        return {"name": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _known(self) -> OperatorSpec:
+        from processor import operators
+
+        operators.validate(self.name, self.params)
+        return self
+
+
+class KeySource(_Strict):
+    """Where a secret key is read from: never the YAML itself."""
+
+    env: str | None = None
+    file: Path | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> KeySource:
+        if (self.env is None) == (self.file is None):
+            raise ValueError("give exactly one of `env` (an environment variable) or `file` (a path) for the key")
+        return self
+
+    def describe(self) -> str:
+        return f"environment variable {self.env}" if self.env else f"key file {self.file}"
+
+
+class PartnerStream(_Strict):
+    # Rule paths this partner may receive (a path also allows everything below it); all else is dropped.
+    fields: list[str]
+    topic: str | None = None  # default: partner.<name>.<stream>
+
+    @field_validator("fields")
+    @classmethod
+    def _paths(cls, fields: list[str]) -> list[str]:
+        for path in fields:
+            if not _PATH.match(path):
+                raise ValueError(f"field path {path!r} is not of the form `name`, `a.b` or `list[].name`")
+        return fields
+
+
+class PartnerSettings(_Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    purpose: Literal[PURPOSES]  # type: ignore[valid-type]
+    # The sentence of the privacy policy this partner's policy implements.
+    clause: str = ""
+    streams: dict[StreamKind, PartnerStream]
+    # Operator per entity type; entity types not listed get `default_operator`.
+    operators: dict[str, OperatorSpec] = Field(default_factory=dict)
+    default_operator: OperatorSpec = Field(default_factory=lambda: OperatorSpec(name="replace"))
+    # Operators for allowed fields that are not identifiers, e.g. `timestamp: generalize`.
+    field_operators: dict[str, OperatorSpec] = Field(default_factory=dict)
+    key: KeySource | None = None
+
+    @model_validator(mode="after")
+    def _key_when_needed(self) -> PartnerSettings:
+        used = [o.name for o in (*self.operators.values(), self.default_operator, *self.field_operators.values())]
+        keyed = sorted({n for n in used if n in KEYED_OPERATORS})
+        if keyed and self.key is None:
+            raise ValueError(f"partner {self.name!r} uses {', '.join(keyed)}, which needs a `key` (env or file)")
+        return self
+
+    def topic(self, kind: StreamKind) -> str:
+        stream = self.streams[kind]
+        return stream.topic or f"partner.{self.name}.{kind.value}"
+
+
+class ConsentSettings(_Strict):
+    # Compacted topic: key = subscriber id, value = JSON list of purposes opted out of; tombstone = none.
+    topic: str = "subscriber-consent"
+    # Where each stream holds the subscriber id that the consent topic is keyed by.
+    subscriber_key: dict[StreamKind, str] = Field(
+        default_factory=lambda: {StreamKind.CALL_RECORDS: "imsi", StreamKind.NETWORK_TELEMETRY: "subscriber_id"}
+    )
+    # Purposes for which an event without a subscriber id is not sent at all (fail closed).
+    required_for: list[Literal[PURPOSES]] = Field(default_factory=lambda: ["advertising"])  # type: ignore[valid-type]
+    # How long to wait at start for the consent table to be read to its end.
+    load_timeout_s: float = Field(default=30, gt=0)
+
+
 class PipelineConfig(_Strict):
     version: Literal[1] = 1
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
@@ -177,20 +281,44 @@ class PipelineConfig(_Strict):
     # Stream kind -> topics and *extra* field rules; the built-in rules for the documented
     # event shapes (DEFAULT_FIELDS) apply underneath and a rule given here overrides one of them.
     streams: dict[StreamKind, StreamSettings] = Field(default_factory=_default_streams)
+    partners: list[PartnerSettings] = Field(default_factory=list)
+    consent: ConsentSettings = Field(default_factory=ConsentSettings)
+    audit_topic: str = "audit"
+
+    def policy_version(self) -> str:
+        """A short hash of everything that decides what leaves: change it, and audits show it."""
+        import hashlib
+
+        relevant = self.model_dump_json(include={"detection", "streams", "partners", "consent"})
+        return hashlib.sha256(relevant.encode()).hexdigest()[:12]
+
+    def all_topics(self) -> list[str]:
+        topics = [self.kafka.dead_letter_topic, self.audit_topic, self.consent.topic]
+        for s in self.streams.values():
+            topics += [s.input_topic, s.output_topic]
+        for p in self.partners:
+            topics += [p.topic(k) for k in p.streams]
+        return topics
 
     @model_validator(mode="after")
     def _distinct_topics(self) -> PipelineConfig:
-        seen: dict[str, str] = {}
+        places: list[tuple[str, str]] = [("kafka.dead_letter_topic", self.kafka.dead_letter_topic), ("audit_topic", self.audit_topic), ("consent.topic", self.consent.topic)]
         for kind, s in self.streams.items():
-            for role, topic in (("input_topic", s.input_topic), ("output_topic", s.output_topic)):
-                where = f"streams.{kind.value}.{role}"
-                if topic in seen:
-                    raise ValueError(f"topic {topic!r} is used twice: at {seen[topic]} and at {where}")
-                seen[topic] = where
-        if self.kafka.dead_letter_topic in seen:
-            raise ValueError(
-                f"kafka.dead_letter_topic {self.kafka.dead_letter_topic!r} is also used at {seen[self.kafka.dead_letter_topic]}"
-            )
+            places += [(f"streams.{kind.value}.input_topic", s.input_topic), (f"streams.{kind.value}.output_topic", s.output_topic)]
+        names: set[str] = set()
+        for i, p in enumerate(self.partners):
+            if p.name in names:
+                raise ValueError(f"partner name {p.name!r} is used twice")
+            names.add(p.name)
+            for kind in p.streams:
+                if kind not in self.streams:
+                    raise ValueError(f"partners.{i}.streams: stream {kind.value!r} is not configured under `streams`")
+                places.append((f"partners.{i}.streams.{kind.value}.topic", p.topic(kind)))
+        seen: dict[str, str] = {}
+        for where, topic in places:
+            if topic in seen:
+                raise ValueError(f"topic {topic!r} is used twice: at {seen[topic]} and at {where}")
+            seen[topic] = where
         return self
 
     def field_rules(self, kind: StreamKind) -> dict[str, str]:
@@ -207,6 +335,7 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "KAFKA_BOOTSTRAP": ("kafka", "bootstrap_servers"),
     "PII_GROUP_ID": ("kafka", "group_id"),
     "PII_DEAD_LETTER_TOPIC": ("kafka", "dead_letter_topic"),
+    "PII_TOPIC_PREFIX": ("kafka", "topic_prefix"),
 }
 for _kind in StreamKind:
     _suffix = _kind.value.upper().replace("-", "_")
@@ -233,6 +362,15 @@ def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> dict[str, Any]:
                 node.setdefault("output_topic", f"redacted.{path[1]}")
             node[path[-1]] = value
     return data
+
+
+def _resolve_key_files(data: dict[str, Any], base: Path) -> None:
+    """Key files named relative to the config file are found next to it, wherever one runs from."""
+    partners = data.get("partners")
+    for partner in partners if isinstance(partners, list) else []:
+        key = partner.get("key") if isinstance(partner, dict) else None
+        if isinstance(key, dict) and isinstance(key.get("file"), str) and not os.path.isabs(key["file"]):
+            key["file"] = str(base / key["file"])
 
 
 def _format_validation_error(source: str, err: ValidationError) -> str:
@@ -272,8 +410,30 @@ def load_config(path: str | os.PathLike[str] | None = None, environ: dict[str, s
             raise ConfigError(f"{p}{where}: not valid YAML ({problem})") from None
         if not isinstance(data, dict):
             raise ConfigError(f"{p}: the top level must be a mapping of keys (kafka, detection, streams), not {type(data).__name__}")
+        _resolve_key_files(data, p.parent)
     data = _apply_env(data, environ)
     try:
-        return PipelineConfig.model_validate(data)
+        config = PipelineConfig.model_validate(data)
     except ValidationError as e:
         raise ConfigError(_format_validation_error(source, e)) from None
+    return _with_topic_prefix(config) if config.kafka.topic_prefix else config
+
+
+def _with_topic_prefix(config: PipelineConfig) -> PipelineConfig:
+    p = config.kafka.topic_prefix
+    streams = {k: s.model_copy(update={"input_topic": p + s.input_topic, "output_topic": p + s.output_topic}) for k, s in config.streams.items()}
+    partners = [
+        partner.model_copy(
+            update={"streams": {k: ps.model_copy(update={"topic": p + partner.topic(k)}) for k, ps in partner.streams.items()}}
+        )
+        for partner in config.partners
+    ]
+    return config.model_copy(
+        update={
+            "kafka": config.kafka.model_copy(update={"dead_letter_topic": p + config.kafka.dead_letter_topic, "topic_prefix": ""}),
+            "streams": streams,
+            "partners": partners,
+            "consent": config.consent.model_copy(update={"topic": p + config.consent.topic}),
+            "audit_topic": p + config.audit_topic,
+        }
+    )

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from processor.config import PipelineConfig
+from processor.consent import ConsentTable
 from processor.detect import Detector
 from processor.events import MalformedEvent, StreamKind, decode, encode
-from processor.policy import DEFAULT_POLICY, Policy, apply_policy
+from processor.policy import Policy, apply_policy, policies
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,26 +49,50 @@ class DeadLetter:
     detail: str  # a human sentence; never contains event content
 
 
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    partner: str
+    reason: str  # opted-out, no-subscriber-key
+
+
 @dataclass(slots=True)
 class Outcome:
+    """Where one record went: a dead letter, or for each recipient an output or a counted drop."""
+
     record: Record
     outputs: list[Output] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
     dead_letter: DeadLetter | None = None
     entities: Counter[str] = field(default_factory=Counter)
 
 
+@dataclass(frozen=True)
+class Recipient:
+    partner: str | None  # None: the default redacted copy
+    purpose: str
+    topic: str
+    policy: Policy
+
+
 class Pipeline:
-    def __init__(self, config: PipelineConfig, detector: Detector | None = None, policy: Policy = DEFAULT_POLICY) -> None:
+    def __init__(self, config: PipelineConfig, detector: Detector | None = None, consent: ConsentTable | None = None) -> None:
         self.config = config
+        # Keys and operators first: a missing key file must fail before the model loads.
+        self.recipients = {
+            kind: [Recipient(name, policy.purpose, topic, policy) for name, topic, policy in entries]
+            for kind, entries in policies(config).items()
+        }
         self.detector = detector or Detector(config)
-        self.policy = policy
-        self._output_topic = {kind: s.output_topic for kind, s in config.streams.items()}
+        self.consent = consent if consent is not None else ConsentTable()
+        self.policy_version = config.policy_version()
+        self._subscriber_key = {kind: tuple(p.split(".")) for kind, p in config.consent.subscriber_key.items()}
+        self._consent_required = set(config.consent.required_for)
 
     def process(self, records: Sequence[Record]) -> list[Outcome]:
         outcomes = [Outcome(r) for r in records]
         decoded: list[tuple[int, dict[str, Any]]] = []
         for i, record in enumerate(records):
-            if record.stream not in self._output_topic:
+            if record.stream not in self.recipients:
                 outcomes[i].dead_letter = DeadLetter("unknown-stream", f"no stream {record.stream.value!r} is configured")
                 continue
             try:
@@ -81,13 +106,64 @@ class Pipeline:
                 outcome.dead_letter = _failure("detection-failed", detection.error)
                 continue
             try:
-                redacted = encode(apply_policy(event, detection.findings, self.policy))
+                outcome.outputs, outcome.dropped = self._deliveries(outcome.record.stream, event, detection.findings)
             except Exception as e:  # noqa: BLE001 - fail closed: anything unexpected is a dead letter
                 outcome.dead_letter = _failure("policy-failed", e)
                 continue
             outcome.entities.update(f.entity_type for f in detection.findings)
-            outcome.outputs.append(Output(self._output_topic[outcome.record.stream], redacted))
         return outcomes
+
+    def _deliveries(self, kind: StreamKind, event: dict[str, Any], findings: list) -> tuple[list[Output], list[Dropped]]:
+        outputs, dropped = [], []
+        subscriber = self._subscriber(kind, event)
+        for r in self.recipients[kind]:
+            if r.partner is not None:
+                if subscriber is None and r.purpose in self._consent_required:
+                    dropped.append(Dropped(r.partner, "no-subscriber-key"))
+                    continue
+                if subscriber is not None and self.consent.opted_out(subscriber, r.purpose):
+                    dropped.append(Dropped(r.partner, "opted-out"))
+                    continue
+            outputs.append(Output(r.topic, encode(apply_policy(event, findings, r.policy))))
+        return outputs, dropped
+
+    def _subscriber(self, kind: StreamKind, event: dict[str, Any]) -> str | None:
+        path = self._subscriber_key.get(kind)
+        node: Any = event
+        for key in path or ():
+            if not isinstance(node, dict) or key not in node:
+                return None
+            node = node[key]
+        return None if path is None or node is None or isinstance(node, (dict, list)) else str(node)
+
+    def audit_record(self, outcomes: list[Outcome], at: str) -> bytes:
+        """Counts of one batch for the audit topic: never a value, only how many and where."""
+        per_partner: Counter[str] = Counter()
+        dropped: Counter[str] = Counter()
+        dead: Counter[str] = Counter()
+        entities: Counter[str] = Counter()
+        streams: Counter[str] = Counter()
+        topic_partner = {r.topic: (r.partner or "redacted") for rs in self.recipients.values() for r in rs}
+        for o in outcomes:
+            streams[o.record.stream.value] += 1
+            entities.update(o.entities)
+            per_partner.update(topic_partner.get(out.topic, out.topic) for out in o.outputs)
+            dropped.update(f"{d.partner}:{d.reason}" for d in o.dropped)
+            if o.dead_letter is not None:
+                dead[o.dead_letter.reason] += 1
+        return encode(
+            {
+                "type": "batch",
+                "at": at,
+                "policy_version": self.policy_version,
+                "events": len(outcomes),
+                "per_stream": dict(streams),
+                "entities": dict(entities),
+                "delivered": dict(per_partner),
+                "dropped": dict(dropped),
+                "dead_lettered": dict(dead),
+            }
+        )
 
 
 def _failure(reason: str, error: BaseException) -> DeadLetter:

@@ -1,69 +1,157 @@
-"""Policies: what a recipient sees of a detected event.
+"""Policies: what one recipient sees of a detected event.
 
-A policy maps each entity type to an operator (with parameters). Applying it to an event and
-its findings gives a new event in which every detected span is replaced; overlapping spans
-are merged first so that no character of any finding survives (fail closed).
+A policy holds, for one partner and one stream: the fields the partner may receive (all
+others are dropped), the operator applied to each entity type found, and operators for
+allowed fields that are not identifiers (a timestamp generalized to the hour). Applying it
+to an event and its findings gives a new event. Overlapping findings in one string are
+merged first, so no character of any finding survives (fail closed).
 """
 
 from __future__ import annotations
 
-import copy
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from processor import operators
+from processor.config import SHAPES, ConfigError, KeySource, PartnerSettings, PipelineConfig
 from processor.detect import Finding
-from processor.events import Location, replace_at
+from processor.events import Location, StreamKind
+from processor.operators import DROP, Operator
 
-
-@dataclass(frozen=True)
-class OperatorChoice:
-    name: str
-    params: dict[str, Any] = field(default_factory=dict)
+MIN_KEY_BYTES = 16
 
 
 @dataclass(frozen=True)
 class Policy:
-    name: str = "default"
-    default: OperatorChoice = OperatorChoice("replace")
-    per_entity: dict[str, OperatorChoice] = field(default_factory=dict)
+    name: str = "redacted"
+    purpose: str = "internal"
+    # Rule paths the recipient may receive; None: every field.
+    allowed: tuple[str, ...] | None = None
+    per_entity: dict[str, Operator] = field(default_factory=dict)
+    default: Operator = field(default_factory=lambda: operators.build("replace", {}))
+    # Rule path -> (operator, the entity type it is applied as).
+    per_field: dict[str, tuple[Operator, str]] = field(default_factory=dict)
+    # Rule path -> operator name, for `policy explain`.
+    describe: dict[str, str] = field(default_factory=dict)
 
-    def operator_for(self, entity_type: str) -> OperatorChoice:
+    def operator_for(self, entity_type: str) -> Operator:
         return self.per_entity.get(entity_type, self.default)
 
-    def transform(self, value: str, entity_type: str) -> str:
-        choice = self.operator_for(entity_type)
-        return operators.get(choice.name)(value, entity_type, choice.params)
+    def visible(self, path: str) -> bool:
+        if self.allowed is None:
+            return True
+        for a in self.allowed:
+            if path == a or path.startswith((a + ".", a + "[]")) or a.startswith((path + ".", path + "[]")):
+                return True
+        return False
+
+    def allows_leaf(self, path: str) -> bool:
+        return self.allowed is None or any(path == a or path.startswith((a + ".", a + "[]")) for a in self.allowed)
 
 
 DEFAULT_POLICY = Policy()
 
 
+def read_key(source: KeySource, partner: str) -> bytes:
+    """The partner's secret key, from an environment variable or a file; never logged."""
+    if source.env:
+        value = os.environ.get(source.env)
+        if not value:
+            raise ConfigError(f"partner {partner!r}: its key is read from the environment variable {source.env}, which is not set")
+        key = value.encode()
+    else:
+        assert source.file is not None
+        try:
+            key = source.file.read_bytes().strip()
+        except FileNotFoundError:
+            raise ConfigError(f"partner {partner!r}: key file {source.file} does not exist") from None
+        except OSError as e:
+            raise ConfigError(f"partner {partner!r}: cannot read key file {source.file}: {e.strerror}") from None
+    if len(key) < MIN_KEY_BYTES:
+        raise ConfigError(f"partner {partner!r}: the key from {source.describe()} is {len(key)} bytes; at least {MIN_KEY_BYTES} are needed")
+    return key
+
+
+def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, str]) -> Policy:
+    key = read_key(partner.key, partner.name) if partner.key else None
+
+    def build(spec) -> Operator:
+        return operators.build(spec.name, spec.params, key if spec.name in operators.KEYED else None)
+
+    per_field = {}
+    for path, spec in partner.field_operators.items():
+        rule = rules.get(path, "text")
+        as_entity = rule if rule not in SHAPES else rule.upper()
+        per_field[path] = (build(spec), as_entity)
+    return Policy(
+        name=partner.name,
+        purpose=partner.purpose,
+        allowed=tuple(partner.streams[kind].fields),
+        per_entity={entity: build(spec) for entity, spec in partner.operators.items()},
+        default=build(partner.default_operator),
+        per_field=per_field,
+        describe={**{e: s.name for e, s in partner.operators.items()}, "*": partner.default_operator.name},
+    )
+
+
+def policies(config: PipelineConfig) -> dict[StreamKind, list[tuple[str | None, str, Policy]]]:
+    """Per stream: (partner name or None for the default redacted copy, topic, policy)."""
+    out: dict[StreamKind, list[tuple[str | None, str, Policy]]] = {}
+    for kind, stream in config.streams.items():
+        out[kind] = [(None, stream.output_topic, DEFAULT_POLICY)]
+        for partner in config.partners:
+            if kind in partner.streams:
+                out[kind].append((partner.name, partner.topic(kind), partner_policy(partner, kind, config.field_rules(kind))))
+    return out
+
+
 def apply_policy(event: dict[str, Any], findings: Sequence[Finding], policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:
-    """A redacted copy of `event`; the input is not changed."""
-    if not findings:
-        return event
-    result = copy.deepcopy(event)
+    """The recipient's view of `event`; the input is not changed."""
     by_location: dict[Location, list[Finding]] = {}
     for f in findings:
         by_location.setdefault(f.location, []).append(f)
-    for loc, found in by_location.items():
-        original = _get(event, loc)
-        whole = [f for f in found if f.whole_value]
-        if whole or not isinstance(original, str):
-            best = max(whole or found, key=lambda f: f.score)
-            replace_at(result, loc, policy.transform(str(original), best.entity_type))
-        else:
-            replace_at(result, loc, _replace_spans(original, found, policy))
-    return result
+    return _render(event, (), "", by_location, policy)
 
 
-def _replace_spans(text: str, findings: Sequence[Finding], policy: Policy) -> str:
+def _render(node: Any, loc: Location, path: str, found: dict[Location, list[Finding]], policy: Policy) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, child in node.items():
+            child_path = f"{path}.{key}" if path else str(key)
+            if not policy.visible(child_path):
+                continue
+            rendered = _render(child, (*loc, key), child_path, found, policy)
+            if rendered is not DROP:
+                out[key] = rendered
+        return out
+    if isinstance(node, list):
+        child_path = f"{path}[]"
+        if not policy.visible(child_path):
+            return DROP
+        items = [_render(child, (*loc, i), child_path, found, policy) for i, child in enumerate(node)]
+        return [item for item in items if item is not DROP]
+    if not policy.allows_leaf(path):
+        return DROP
+    findings = found.get(loc)
+    value = _transform(node, findings, policy) if findings else node
+    if path in policy.per_field and value is not DROP and value is not None and not isinstance(value, bool):
+        # After the identifiers in it are gone: `url: domain` keeps only the host either way.
+        operator, entity = policy.per_field[path]
+        return operator(str(value), entity)
+    return value
+
+
+def _transform(value: Any, findings: list[Finding], policy: Policy) -> Any:
+    whole = [f for f in findings if f.whole_value]
+    if whole or not isinstance(value, str):
+        best = max(whole or findings, key=lambda f: f.score)
+        return policy.operator_for(best.entity_type)(str(value), best.entity_type)
     spans = sorted(findings, key=lambda f: (f.start, -(f.end or 0)))
     merged: list[list[Any]] = []  # [start, end, best finding]
     for f in spans:
-        if merged and f.start is not None and f.start < merged[-1][1]:
+        if merged and f.start < merged[-1][1]:  # type: ignore[operator]
             m = merged[-1]
             m[1] = max(m[1], f.end)
             if f.score > m[2].score:
@@ -72,15 +160,10 @@ def _replace_spans(text: str, findings: Sequence[Finding], policy: Policy) -> st
             merged.append([f.start, f.end, f])
     parts, cursor = [], 0
     for start, end, best in merged:
-        parts.append(text[cursor:start])
-        parts.append(policy.transform(text[start:end], best.entity_type))
+        replacement = policy.operator_for(best.entity_type)(value[start:end], best.entity_type)
+        if replacement is DROP:
+            return DROP  # dropping a part of a text means dropping the text
+        parts += [value[cursor:start], replacement]
         cursor = end
-    parts.append(text[cursor:])
+    parts.append(value[cursor:])
     return "".join(parts)
-
-
-def _get(event: Any, loc: Location) -> Any:
-    node = event
-    for key in loc:
-        node = node[key]
-    return node

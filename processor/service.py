@@ -1,9 +1,14 @@
 """The Kafka shell around the pipeline: consume a batch, process it, produce, commit.
 
-Delivery is at-least-once: offsets are committed only after every output and dead letter of
-the batch is acknowledged by the broker, so a crash replays, never loses. A failed delivery
-stops the service without committing. SIGTERM and SIGINT finish the batch in hand, flush,
-commit and exit 0.
+With `kafka.exactly_once` (the default) every batch is one Kafka transaction: the outputs to
+every partner topic, the dead letters, the batch's audit record and the consumed offsets are
+committed together or not at all, so a crash at any point neither loses nor duplicates an
+event for a `read_committed` reader, and a half-written batch is never visible. Without it,
+offsets are committed after every message of the batch is acknowledged (at-least-once).
+
+Any failure to deliver ends the process with a non-zero status and nothing committed: the
+next start resumes from the last committed batch. SIGTERM and SIGINT finish the batch in
+hand, commit it and exit 0.
 """
 
 from __future__ import annotations
@@ -13,15 +18,18 @@ import signal
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 
 from processor import broker
 from processor.config import PipelineConfig
+from processor.consent import ConsentFeed, ConsentTable
 from processor.pipeline import Origin, Outcome, Pipeline, Record
 
 log = logging.getLogger("pii.service")
+FLUSH_TIMEOUT_S = 60
 
 
 class DeliveryFailed(RuntimeError):
@@ -32,6 +40,7 @@ class DeliveryFailed(RuntimeError):
 class ServiceStats:
     consumed: Counter[str] = field(default_factory=Counter)  # per stream
     produced: Counter[str] = field(default_factory=Counter)  # per output topic
+    dropped: Counter[str] = field(default_factory=Counter)  # per partner:reason
     dead_lettered: Counter[str] = field(default_factory=Counter)  # per reason
     entities: Counter[str] = field(default_factory=Counter)
     batches: int = 0
@@ -40,6 +49,7 @@ class ServiceStats:
         return {
             "consumed": dict(self.consumed),
             "produced": dict(self.produced),
+            "dropped": dict(self.dropped),
             "dead_lettered": dict(self.dead_lettered),
             "entities": dict(self.entities),
             "batches": self.batches,
@@ -60,42 +70,57 @@ def dead_letter_headers(outcome: Outcome) -> list[tuple[str, bytes]]:
 
 
 class Service:
-    def __init__(self, config: PipelineConfig, pipeline: Pipeline | None = None, *, stop_when_idle_s: float | None = None) -> None:
+    def __init__(
+        self,
+        config: PipelineConfig,
+        pipeline: Pipeline | None = None,
+        *,
+        stop_when_idle_s: float | None = None,
+        instance: str = "0",
+    ) -> None:
         self.config = config
         self.kafka = config.kafka
         self.stop_when_idle_s = stop_when_idle_s
+        self.instance = instance
         self.stats = ServiceStats()
         self._running = True
         self._delivery_errors: list[str] = []
         self._stream_of_topic = config.stream_for_topic()
+        self.consent = ConsentTable()
         broker.wait_for_broker(self.kafka.bootstrap_servers, self.kafka.connect_timeout_s, **self.kafka.client)
-        self.pipeline = pipeline or Pipeline(config)
+        self.pipeline = pipeline or Pipeline(config, consent=self.consent)
+        self.pipeline.consent = self.consent
 
     def stop(self, *_: Any) -> None:
         self._running = False
 
-    def _topics(self) -> list[str]:
-        out = [self.kafka.dead_letter_topic]
-        for s in self.config.streams.values():
-            out += [s.input_topic, s.output_topic]
-        return out
-
     def run(self) -> ServiceStats:
-        broker.ensure_topics(self.kafka, self._topics())
+        broker.ensure_topics(self.kafka, self.config.all_topics(), compacted=[self.config.consent.topic])
+        feed = ConsentFeed(self.kafka, self.config.consent.topic, self.consent)
+        feed.load(self.config.consent.load_timeout_s)
+        member = f"{self.kafka.group_id}-{self.instance}"
         consumer = Consumer(
             broker.client_config(
                 self.kafka,
                 **{
                     "group.id": self.kafka.group_id,
+                    # Static membership: a restarted instance takes its partitions back at once
+                    # instead of waiting for its old session to time out.
+                    "group.instance.id": member,
+                    "session.timeout.ms": 10_000,
                     "enable.auto.commit": False,
                     "auto.offset.reset": "earliest",
                     "isolation.level": "read_committed",
                 },
             )
         )
-        producer = Producer(
-            broker.client_config(self.kafka, **{"acks": "all", "enable.idempotence": True, "linger.ms": 5, "compression.type": "lz4"})
-        )
+        producer_config: dict[str, Any] = {"acks": "all", "enable.idempotence": True, "linger.ms": 5, "compression.type": "lz4"}
+        if self.kafka.exactly_once:
+            producer_config["transactional.id"] = member
+        producer = Producer(broker.client_config(self.kafka, **producer_config))
+        if self.kafka.exactly_once:
+            # Fences any earlier incarnation of this instance and aborts its open transaction.
+            producer.init_transactions(self.kafka.connect_timeout_s)
         assigned = False
 
         def on_assign(_c: Consumer, partitions: list[TopicPartition]) -> None:
@@ -105,10 +130,22 @@ class Service:
 
         consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign)
         previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self.stop), signal.SIGINT: signal.signal(signal.SIGINT, self.stop)}
-        log.info("service started", extra={"fields": {"bootstrap": self.kafka.bootstrap_servers, "topics": list(self._stream_of_topic)}})
+        log.info(
+            "service started",
+            extra={
+                "fields": {
+                    "bootstrap": self.kafka.bootstrap_servers,
+                    "topics": list(self._stream_of_topic),
+                    "exactly_once": self.kafka.exactly_once,
+                    "instance": self.instance,
+                    "policy_version": self.pipeline.policy_version,
+                }
+            },
+        )
         last_message = time.monotonic()
         try:
             while self._running:
+                feed.poll()
                 messages = consumer.consume(num_messages=self.kafka.batch_size, timeout=self.kafka.poll_timeout_s)
                 records = self._records(messages)
                 if not records:
@@ -118,12 +155,12 @@ class Service:
                         break
                     continue
                 last_message = time.monotonic()
-                self._process(records, producer)
-                self._commit(consumer, records)
+                self._process(records, consumer, producer)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             consumer.close()
+            feed.close()
         log.info("service stopped", extra={"fields": self.stats.as_fields()})
         return self.stats
 
@@ -142,41 +179,64 @@ class Service:
             records.append(Record(stream, m.value(), m.key(), Origin(m.topic(), m.partition(), m.offset())))
         return records
 
-    def _process(self, records: list[Record], producer: Producer) -> None:
+    def _process(self, records: list[Record], consumer: Consumer, producer: Producer) -> None:
         outcomes = self.pipeline.process(records)
+        offsets = _next_offsets(records)
+        eos = self.kafka.exactly_once
+        if eos:
+            producer.begin_transaction()
+        try:
+            for o in outcomes:
+                if o.dead_letter is not None:
+                    producer.produce(
+                        self.kafka.dead_letter_topic, value=o.record.value, key=o.record.key, headers=dead_letter_headers(o), on_delivery=self._on_delivery
+                    )
+                for out in o.outputs:
+                    producer.produce(out.topic, value=out.value, key=out.key, on_delivery=self._on_delivery)
+                producer.poll(0)
+            now = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(outcomes, now), on_delivery=self._on_delivery)
+            if eos:
+                producer.send_offsets_to_transaction(offsets, consumer.consumer_group_metadata(), self.kafka.connect_timeout_s)
+                producer.commit_transaction(FLUSH_TIMEOUT_S)
+            else:
+                remaining = producer.flush(FLUSH_TIMEOUT_S)
+                if remaining:
+                    self._delivery_errors.append(f"{remaining} unacknowledged after {FLUSH_TIMEOUT_S} s")
+            if self._delivery_errors:
+                raise DeliveryFailed(f"delivery errors: {sorted(set(self._delivery_errors))}")
+            if not eos:
+                consumer.commit(offsets=offsets, asynchronous=False)
+        except (KafkaException, DeliveryFailed) as e:
+            if eos:
+                try:
+                    producer.abort_transaction(self.kafka.connect_timeout_s)
+                except KafkaException:
+                    pass
+            cause = e.args[0].name() if isinstance(e, KafkaException) and isinstance(e.args[0], KafkaError) else str(e)
+            raise DeliveryFailed(f"the batch was not committed ({cause}); it will be processed again on restart") from None
+        self._count(outcomes)
+
+    def _count(self, outcomes: list[Outcome]) -> None:
+        self.stats.batches += 1
         for o in outcomes:
             self.stats.consumed[o.record.stream.value] += 1
             if o.dead_letter is not None:
                 self.stats.dead_lettered[o.dead_letter.reason] += 1
-                producer.produce(
-                    self.kafka.dead_letter_topic,
-                    value=o.record.value,
-                    key=o.record.key,
-                    headers=dead_letter_headers(o),
-                    on_delivery=self._on_delivery,
-                )
                 continue
             self.stats.entities.update(o.entities)
-            for out in o.outputs:
-                self.stats.produced[out.topic] += 1
-                producer.produce(out.topic, value=out.value, key=out.key, on_delivery=self._on_delivery)
-            producer.poll(0)
-        remaining = producer.flush(30)
-        if remaining or self._delivery_errors:
-            raise DeliveryFailed(
-                f"{remaining} message(s) unacknowledged after 30 s, delivery errors: {sorted(set(self._delivery_errors))}; "
-                "offsets not committed, the batch will be processed again on restart"
-            )
-        self.stats.batches += 1
+            self.stats.produced.update(out.topic for out in o.outputs)
+            self.stats.dropped.update(f"{d.partner}:{d.reason}" for d in o.dropped)
 
     def _on_delivery(self, err: KafkaError | None, _msg: Message) -> None:
         if err is not None:
             self._delivery_errors.append(err.name())
 
-    def _commit(self, consumer: Consumer, records: list[Record]) -> None:
-        next_offsets: dict[tuple[str, int], int] = {}
-        for r in records:
-            assert r.origin is not None
-            key = (r.origin.topic, r.origin.partition)
-            next_offsets[key] = max(next_offsets.get(key, 0), r.origin.offset + 1)
-        consumer.commit(offsets=[TopicPartition(t, p, o) for (t, p), o in next_offsets.items()], asynchronous=False)
+
+def _next_offsets(records: list[Record]) -> list[TopicPartition]:
+    next_offsets: dict[tuple[str, int], int] = {}
+    for r in records:
+        assert r.origin is not None
+        key = (r.origin.topic, r.origin.partition)
+        next_offsets[key] = max(next_offsets.get(key, 0), r.origin.offset + 1)
+    return [TopicPartition(t, p, o) for (t, p), o in next_offsets.items()]

@@ -1,52 +1,232 @@
 """Anonymization operators, registered by name like Presidio's.
 
-An operator turns one detected value into what a partner may see. It receives the raw
-value and its entity type and returns the replacement text.
+An operator turns one detected value into what a partner may see. Each registered factory
+takes the operator's parameters (from the YAML) and the partner's key (for keyed
+operators), checks them once, and returns a function of (value, entity type) that returns
+the replacement text, or `DROP` to remove the whole field.
+
+| name         | result                                                        |
+| ------------ | ------------------------------------------------------------- |
+| replace      | `<ENTITY_TYPE>` (or `new_value`)                               |
+| redact       | the empty string                                              |
+| mask         | all but the last `keep_last` characters masked with `char`    |
+| pseudonymize | `ENTITY_TYPE:` + HMAC-SHA256 of the value under the partner's key, stable within a partner, unlinkable across partners |
+| encrypt      | `enc:` + AES-SIV of the value (deterministic, authenticated), reversible by `pii-processor reveal` with the key |
+| generalize   | IPv4 to /24, IPv6 to /48, timestamps to the hour, dates of birth to the year, cell ids to the location area |
+| domain       | only the scheme and host of a URL (`https://example.com/`)    |
+| keep         | the value unchanged (for partners entitled to it)             |
+| drop         | the whole field is removed                                    |
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import ipaddress
+import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from presidio_anonymizer.operators import Redact, Replace
-
-Operator = Callable[[str, str, dict[str, Any]], str]
-
-_OPERATORS: dict[str, Operator] = {}
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from presidio_anonymizer.operators import Mask, Redact, Replace
 
 
-def register(name: str) -> Callable[[Operator], Operator]:
-    def add(fn: Operator) -> Operator:
-        if name in _OPERATORS:
+class _Drop:
+    def __repr__(self) -> str:
+        return "DROP"
+
+
+DROP: Any = _Drop()
+Operator = Callable[[str, str], Any]  # (value, entity type) -> replacement text or DROP
+Factory = Callable[[dict[str, Any], bytes | None], Operator]
+
+_FACTORIES: dict[str, Factory] = {}
+_PARAMS: dict[str, set[str]] = {}
+KEYED = {"pseudonymize", "encrypt"}
+ENCRYPTED_PREFIX = "enc:"
+
+
+def register(name: str, params: tuple[str, ...] = ()) -> Callable[[Factory], Factory]:
+    def add(factory: Factory) -> Factory:
+        if name in _FACTORIES:
             raise ValueError(f"operator {name!r} is registered twice")
-        _OPERATORS[name] = fn
-        return fn
+        _FACTORIES[name] = factory
+        _PARAMS[name] = set(params)
+        return factory
 
     return add
 
 
-def get(name: str) -> Operator:
-    try:
-        return _OPERATORS[name]
-    except KeyError:
-        raise KeyError(f"unknown operator {name!r}; known: {', '.join(sorted(_OPERATORS))}") from None
-
-
 def names() -> list[str]:
-    return sorted(_OPERATORS)
+    return sorted(_FACTORIES)
 
 
-_replace, _redact = Replace(), Redact()
+def validate(name: str, params: dict[str, Any]) -> None:
+    """Raise ValueError (worded for the YAML's author) if the operator or its params are unknown."""
+    if name not in _FACTORIES:
+        raise ValueError(f"unknown operator {name!r}; expected one of {', '.join(names())}")
+    unknown = set(params) - _PARAMS[name]
+    if unknown:
+        allowed = ", ".join(sorted(_PARAMS[name])) or "none"
+        raise ValueError(f"operator {name!r} has no parameter(s) {', '.join(sorted(unknown))}; it takes: {allowed}")
+    # Build once without a key to check parameter values.
+    _FACTORIES[name](params, b"\0" * 64 if name in KEYED else None)
 
 
-@register("replace")
-def replace(value: str, entity_type: str, params: dict[str, Any]) -> str:
-    """`<ENTITY_TYPE>`, or the configured `new_value`."""
-    return _replace.operate(value, {"entity_type": entity_type, **params})
+def build(name: str, params: dict[str, Any], key: bytes | None = None) -> Operator:
+    if name in KEYED and not key:
+        raise ValueError(f"operator {name!r} needs the partner's key")
+    return _FACTORIES[name](params, key)
+
+
+_replace, _redact, _mask = Replace(), Redact(), Mask()
+
+
+@register("replace", ("new_value",))
+def _replace_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    new_value = params.get("new_value")
+    if new_value is not None and not isinstance(new_value, str):
+        raise ValueError("replace: new_value must be a string")
+    return lambda value, entity: _replace.operate(value, {"entity_type": entity, **({"new_value": new_value} if new_value else {})})
 
 
 @register("redact")
-def redact(value: str, entity_type: str, params: dict[str, Any]) -> str:
-    """The empty string."""
-    return _redact.operate(value, params)
+def _redact_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    return lambda value, entity: _redact.operate(value, {})
+
+
+@register("mask", ("keep_last", "char"))
+def _mask_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    keep_last, char = params.get("keep_last", 4), params.get("char", "*")
+    if not isinstance(keep_last, int) or keep_last < 0:
+        raise ValueError("mask: keep_last must be a whole number, 0 or more")
+    if not isinstance(char, str) or len(char) != 1:
+        raise ValueError("mask: char must be one character")
+
+    def mask(value: str, entity: str) -> str:
+        hidden = max(len(value) - keep_last, 0)
+        # Never reveal most of a short value: at least half of it is masked.
+        hidden = max(hidden, (len(value) + 1) // 2)
+        return _mask.operate(value, {"masking_char": char, "chars_to_mask": hidden, "from_end": False})
+
+    return mask
+
+
+@register("keep")
+def _keep_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    return lambda value, entity: value
+
+
+@register("domain")
+def _domain_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    from urllib.parse import urlsplit
+
+    def domain(value: str, entity: str) -> str:
+        try:
+            parts = urlsplit(value.strip())
+        except ValueError:
+            return f"<{entity}>"
+        if not parts.scheme or not parts.hostname:
+            return f"<{entity}>"
+        return f"{parts.scheme}://{parts.hostname}/"
+
+    return domain
+
+
+@register("drop")
+def _drop_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    return lambda value, entity: DROP
+
+
+@register("pseudonymize", ("length",))
+def _pseudonymize_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    length = params.get("length", 20)
+    if not isinstance(length, int) or not 12 <= length <= 64:
+        raise ValueError("pseudonymize: length must be a whole number from 12 to 64 (hex characters)")
+    assert key is not None
+
+    def pseudonymize(value: str, entity: str) -> str:
+        # Normalized first, so "+1 415 555 0123" and "+14155550123" get one pseudonym.
+        normalized = _normalize(value, entity)
+        digest = hmac.new(key, f"{entity}\0{normalized}".encode(), hashlib.sha256).hexdigest()
+        return f"{entity}:{digest[:length]}"
+
+    return pseudonymize
+
+
+def _normalize(value: str, entity: str) -> str:
+    if entity in ("PHONE_NUMBER", "IMEI", "IMSI", "ICCID", "CREDIT_CARD", "US_SSN"):
+        digits = re.sub(r"\D", "", value)
+        return digits or value
+    if entity in ("EMAIL_ADDRESS", "MAC_ADDRESS"):
+        return re.sub(r"[-:.]", "", value.lower()) if entity == "MAC_ADDRESS" else value.strip().lower()
+    return value.strip()
+
+
+@register("encrypt")
+def _encrypt_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    assert key is not None
+    cipher = AESSIV(_siv_key(key))
+
+    def encrypt(value: str, entity: str) -> str:
+        # Deterministic: equal values give equal tokens, so joins still work; the entity type is
+        # authenticated with it, so a token cannot be passed off as another type.
+        token = cipher.encrypt(value.encode(), [entity.encode()])
+        return f"{ENCRYPTED_PREFIX}{entity}:{base64.urlsafe_b64encode(token).decode().rstrip('=')}"
+
+    return encrypt
+
+
+def _siv_key(key: bytes) -> bytes:
+    # AES-SIV takes 32, 48 or 64 bytes; any key material is stretched to 64 with SHA-512.
+    return key if len(key) in (32, 48, 64) else hashlib.sha512(key).digest()
+
+
+_TOKEN = re.compile(rf"{ENCRYPTED_PREFIX}([A-Z][A-Z0-9_]*):([A-Za-z0-9_-]+)")
+
+
+def decrypt_tokens(text: str, key: bytes) -> tuple[str, int]:
+    """Replace every `enc:` token in `text` by its plaintext; return the text and how many."""
+    cipher = AESSIV(_siv_key(key))
+    count = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal count
+        raw = base64.urlsafe_b64decode(m.group(2) + "=" * (-len(m.group(2)) % 4))
+        count += 1
+        return cipher.decrypt(raw, [m.group(1).encode()]).decode()
+
+    return _TOKEN.sub(one, text), count
+
+
+@register("generalize")
+def _generalize_factory(params: dict[str, Any], key: bytes | None) -> Operator:
+    return generalize
+
+
+def generalize(value: str, entity: str) -> str:
+    """A coarser value that no longer singles out a person; `<TYPE>` when there is none."""
+    try:
+        if entity == "IP_ADDRESS":
+            ip = ipaddress.ip_address(value.strip())
+            prefix = 24 if ip.version == 4 else 48
+            return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+        if entity in ("TIMESTAMP", "DATE_TIME"):
+            t = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            hour = t.replace(minute=0, second=0, microsecond=0).isoformat()
+            return hour.replace("+00:00", "Z")
+        if entity == "DATE_OF_BIRTH":
+            year = re.search(r"(?:19|20)\d{2}", value)
+            if year:
+                return year.group()
+        if entity == "CELL_ID":
+            parts = re.split(r"[-/:]", value.strip())
+            if len(parts) == 4:
+                return "-".join(parts[:3])  # MCC-MNC-LAC: the location area, not the cell
+            if len(parts) == 3:
+                return "-".join(parts[:2])
+    except ValueError:
+        pass
+    return f"<{entity}>"

@@ -1,5 +1,10 @@
+from processor import operators
 from processor.detect import Finding
-from processor.policy import Policy, OperatorChoice, apply_policy
+from processor.policy import Policy, apply_policy
+
+
+def op(name, **params):
+    return operators.build(name, params, b"k" * 32 if name in operators.KEYED else None)
 
 
 def test_whole_values_and_spans_are_replaced_with_their_type():
@@ -32,6 +37,28 @@ def test_the_input_event_is_not_changed():
 
 
 def test_operator_per_entity_type():
-    policy = Policy(per_entity={"PERSON": OperatorChoice("redact")})
+    policy = Policy(per_entity={"PERSON": op("redact")})
     findings = [Finding(("p",), "PERSON", None, None, 1.0), Finding(("m",), "IMSI", None, None, 1.0)]
     assert apply_policy({"p": "Ann", "m": "310410123456789"}, findings, policy) == {"p": "", "m": "<IMSI>"}
+
+
+def test_only_allowed_fields_reach_the_partner():
+    policy = Policy(allowed=("event_id", "turns[].text"))
+    event = {"event_id": "e1", "channel": "voice", "turns": [{"speaker": "agent", "text": "hi"}, {"speaker": "c", "text": "yo"}]}
+    assert apply_policy(event, [], policy) == {"event_id": "e1", "turns": [{"text": "hi"}, {"text": "yo"}]}
+
+
+def test_unknown_fields_are_not_allowed_by_default_for_a_partner():
+    policy = Policy(allowed=("event_id",))
+    assert apply_policy({"event_id": "e", "surprise": {"deep": "value"}}, [], policy) == {"event_id": "e"}
+
+
+def test_field_operators_transform_allowed_non_identifier_fields():
+    policy = Policy(allowed=("timestamp",), per_field={"timestamp": (op("generalize"), "TIMESTAMP")})
+    assert apply_policy({"timestamp": "2026-11-01T08:41:17Z"}, [], policy) == {"timestamp": "2026-11-01T08:00:00Z"}
+
+
+def test_drop_removes_the_field_even_for_a_span():
+    policy = Policy(per_entity={"CREDIT_CARD": op("drop")})
+    findings = [Finding(("notes",), "CREDIT_CARD", 5, 9, 1.0)]
+    assert apply_policy({"id": 1, "notes": "card 4111 x"}, findings, policy) == {"id": 1}
