@@ -11,7 +11,7 @@ export KAFKA_PORT
 # An external broker when KAFKA_BOOTSTRAP is set, otherwise the local one started below.
 BOOTSTRAP := $(or $(KAFKA_BOOTSTRAP),127.0.0.1:$(KAFKA_PORT))
 
-.PHONY: help install kafka-jars kafka-up kafka-down kafka-clean demo test unit eval
+.PHONY: help install keys kafka-jars kafka-up kafka-down kafka-clean demo test unit eval
 
 help:
 	@echo "make demo        run the processor end to end on sample data (sets up everything, starts a local Kafka)"
@@ -28,6 +28,14 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The demo's partner keys (pseudonyms, encryption): random, local, never committed.
+KEYS := .keys/repair-vendor.key .keys/advertising-partner.key .keys/reporting-partner.key
+keys: $(KEYS)
+.keys/%.key:
+	@mkdir -p .keys && chmod 700 .keys
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > $@
+	@echo "keys: wrote $@"
+
 kafka-jars:
 	deploy/kafka/kafka.sh jars
 
@@ -40,10 +48,10 @@ kafka-down:
 kafka-clean:
 	deploy/kafka/kafka.sh clean
 
-demo: kafka-up
+demo: kafka-up keys
 	KAFKA_BOOTSTRAP=$(BOOTSTRAP) $(VENV)/bin/pii-processor demo --config config/pipeline.yaml
 
-test: kafka-up
+test: kafka-up keys
 	KAFKA_BOOTSTRAP=$(BOOTSTRAP) $(PY) -m pytest
 
 unit: install

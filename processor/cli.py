@@ -93,6 +93,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(_config(args), count=args.count, seed=args.seed)
 
 
+def cmd_policy_explain(args: argparse.Namespace) -> int:
+    from processor.explain import explain
+
+    config = _config(args)
+    partners = {p.name: p for p in config.partners}
+    if args.partner not in partners:
+        known = ", ".join(partners) or "none are configured"
+        raise ConfigError(f"{args.config}: no partner named {args.partner!r} under `partners` (known: {known})")
+    print(explain(config, partners[args.partner]))
+    return 0
+
+
+def cmd_reveal(args: argparse.Namespace) -> int:
+    from processor.reveal import reveal
+
+    return reveal(_config(args), args.key_file, args.reason, sys.stdin.buffer, sys.stdout.buffer)
+
+
 def cmd_topics(args: argparse.Namespace) -> int:
     from processor import broker
 
@@ -147,6 +165,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=300, help="events per stream")
     p.add_argument("--seed", type=int, default=None, help="default: a new one each run")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("policy", help="policy tools")
+    psub = p.add_subparsers(dest="policy_command", required=True)
+    e = psub.add_parser("explain", help="what a partner receives, field by field")
+    with_config(e, required=True)
+    e.add_argument("--partner", required=True)
+    e.set_defaults(func=cmd_policy_explain)
+
+    p = sub.add_parser("reveal", help="decrypt the reversible tokens on stdin (lawful disclosure; audited)")
+    with_config(p)
+    p.add_argument("--key-file", type=Path, required=True, help="the partner key the tokens were made with")
+    p.add_argument("--reason", required=True, help="why: the legal process, ticket or consent reference (recorded in the audit topic)")
+    p.set_defaults(func=cmd_reveal)
 
     p = sub.add_parser("topics", help="create the configured topics")
     with_config(p)

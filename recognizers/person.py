@@ -7,6 +7,8 @@ misses lower-case names and a lone first name ("it's lisa weber", "my wife Brook
   that holds a digit, and a one-word PERSON that is not a census name.
 - PersonCueRecognizer finds the words after an introduction ("my name is", "this is",
   "it's", "I'm", "my wife", "calling for", "Mr") when they are capitalized or census names.
+- CensusFullNameRecognizer takes two capitalized words that are a census given name and a
+  census surname ("requested by Marcus Gilbert", which the small model misses).
 """
 
 from __future__ import annotations
@@ -132,3 +134,32 @@ def _name_after(text: str, offset: int, cased: bool, title: bool) -> tuple[int, 
     if not words:
         return None
     return offset + words[0].start, offset + words[-1].end
+
+
+_FULL_NAME = re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?![\w'-])")
+
+
+@register
+class CensusFullNameRecognizer(LocalRecognizer):
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="CensusFullNameRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for m in _FULL_NAME.finditer(text):
+            first, last = m.group(1).lower(), m.group(2).lower()
+            if first in given_names() and last in surnames() and first not in _NOT_NAMES and last not in _NOT_NAMES:
+                results.append(
+                    RecognizerResult(
+                        "PERSON",
+                        m.start(),
+                        m.end(),
+                        0.6,
+                        AnalysisExplanation(self.name, 0.6, textual_explanation="census given name and surname"),
+                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+                    )
+                )
+        return results

@@ -28,6 +28,9 @@ row rue run shoal shoals shore shores skyway spring springs spur square sq squar
 stream street st streets summit terrace ter throughway trace track trafficway trail trl trailer
 tunnel turnpike underpass union unions valley valleys viaduct view views village villages ville
 vista walk walks wall way ways well wells close
+fall rapid plain shoal spur union valley view village mountain meadow manor light lake key junction
+inlet hill harbor grove green glen garden forge ford field estate drive crossroads corner common
+cliff center brook bluff burg
 """.split()
 _SUFFIX = r"(?i:(?:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")s?)\.?"
 _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|floor|fl|#)\.?\s*#?\w{1,6})?"

