@@ -484,7 +484,7 @@ class DevSet:
             url += f"?email={email}"
             url_gold.append((len(url) - len(email), len(url), "EMAIL_ADDRESS", email))
         elif roll < 0.25:
-            digits = re.sub(r"\D", "", v.phone())
+            digits = phonenumbers.format_number(v.phone_number(), phonenumbers.PhoneNumberFormat.E164)[1:]
             url += f"?msisdn=%2B{digits}&lang=en"
             start = url.index("%2B")
             url_gold.append((start, start + 3 + len(digits), "PHONE_NUMBER", f"%2B{digits}"))

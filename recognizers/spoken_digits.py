@@ -139,7 +139,7 @@ def _runs(tokens: list[Token]):
         if _unit(tokens, i) is None:
             i += 1
             continue
-        first, digits, spoken, groups, last = i, "", False, 0, i
+        first, digits, spoken, groups, last, joined = i, "", False, 0, i, False
         while i < n:
             unit = _unit(tokens, i)
             if unit is not None:
@@ -152,11 +152,13 @@ def _runs(tokens: list[Token]):
                 continue
             # A joiner continues the run only if another digit unit follows it.
             if tokens[i].text in JOINERS and i + 1 < n and _unit(tokens, i + 1) is not None and tokens[i].start - tokens[i - 1].end <= 1:
+                joined = True
                 i += 1
                 continue
             break
         # Spaced digits ("4 1 5 5 5 5 0 1 2 3") count as spoken: no typed format looks like that.
-        if not spoken and groups >= 5 and len(digits) <= groups + 3:
+        # ("12.5.7.6.61" is a version: dots and dashes make typed formats.)
+        if not spoken and not joined and groups >= 5 and len(digits) <= groups + 3:
             spoken = True
         yield first, last, digits, spoken
 
