@@ -23,7 +23,8 @@ from processor.events import StreamKind
 #   code       machine strings (ids, URLs, user agents, enums): pattern recognizers only, no NER
 #   timestamp  kept when it is an ISO-8601 date/time or an epoch number; otherwise scanned as text
 #   number     kept when it is a JSON number that no validated identifier pattern matches
-SHAPES = ("text", "code", "timestamp", "number")
+#   uuid       kept when it is a UUID (a random event id); otherwise scanned as code
+SHAPES = ("text", "code", "timestamp", "number", "uuid")
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _PATH = re.compile(r"^[A-Za-z_][\w-]*(\[\])?(\.[A-Za-z_][\w-]*(\[\])?)*$")
 
@@ -132,7 +133,7 @@ class StreamSettings(_Strict):
 
 
 _CALL_RECORD_FIELDS = {
-    "event_id": "code",
+    "event_id": "uuid",
     "start_time": "timestamp",
     "duration_s": "number",
     "call_type": "code",
@@ -144,7 +145,7 @@ _CALL_RECORD_FIELDS = {
     "notes": "text",
 }
 _TRANSCRIPT_FIELDS = {
-    "event_id": "code",
+    "event_id": "uuid",
     "conversation_id": "code",
     "channel": "code",
     "started_at": "timestamp",
@@ -152,7 +153,7 @@ _TRANSCRIPT_FIELDS = {
     "turns[].text": "text",
 }
 _TELEMETRY_FIELDS = {
-    "event_id": "code",
+    "event_id": "uuid",
     "timestamp": "timestamp",
     "subscriber_id": "SUBSCRIBER_ID",
     "src_ip": "IP_ADDRESS",

@@ -40,6 +40,16 @@ VALIDATED_NUMERIC = ("IMEI", "ICCID", "CREDIT_CARD", "IMSI")
 UNKNOWN_NUMERIC = (*VALIDATED_NUMERIC, "PHONE_NUMBER")
 # Identifiers shorter than this are not echoed across fields: too many false matches.
 MIN_ECHO_LENGTH = 5
+# Scan results of machine strings remembered per process (user agents, hosts repeat).
+CODE_CACHE_SIZE = 50_000
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_MAC_PAIR = re.compile(r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
+
+
+def _could_hold_pattern(text: str) -> bool:
+    """Every pattern identifier has a digit, an "@" (email) or hex pairs (MAC): "voice",
+    "chat" and "agent" need no scan."""
+    return any(ch.isdigit() or ch == "@" for ch in text) or bool(_MAC_PAIR.search(text))
 
 
 class ModelMissing(RuntimeError):
@@ -125,7 +135,13 @@ class Detector:
         self._rules = {kind: config.field_rules(kind) for kind in StreamKind}
         all_entities = recognizers.supported_entities(self.analyzer.registry)
         self.text_entities = all_entities
-        self.code_entities = [e for e in all_entities if e not in recognizers.NER_ENTITIES]
+        self.code_entities = tuple(e for e in all_entities if e not in recognizers.NER_ENTITIES)
+        self._pattern_recognizers = [
+            r
+            for r in self.analyzer.registry.recognizers
+            if not set(r.supported_entities) <= set(recognizers.NER_ENTITIES) and not getattr(r, "SPEECH_ONLY", False)
+        ]
+        self._code_cache: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, int, float, str]]] = {}
 
     # -- public -----------------------------------------------------------------------------
 
@@ -163,19 +179,25 @@ class Detector:
                 digits = _integer_digits(value)
                 if digits is not None:
                     entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
-                    codes.append(ScanJob(i, loc, digits, entities, cover=(None, None)))
+                    codes.append(ScanJob(i, loc, digits, tuple(entities), cover=(None, None)))
                 continue
             if not value.strip():
                 continue
             if rule == "timestamp" and _is_timestamp(value):
                 continue
-            if rule == "code":
+            if rule == "uuid" and _UUID.fullmatch(value):
+                continue
+            if rule in ("code", "uuid"):
                 parts = url_parts(value)
-                if parts is None:
+                if parts is None and _could_hold_pattern(value):
                     codes.append(ScanJob(i, loc, value, self.code_entities))
                 for start, end, decoded in parts or ():
                     cover = (start, end) if decoded != value[start:end] else None
-                    texts.append(ScanJob(i, loc, decoded, self.text_entities, offset=start, cover=cover))
+                    if " " in decoded.strip():
+                        # Words ("name=Jane+Doe"): NER too.
+                        texts.append(ScanJob(i, loc, decoded, self.text_entities, offset=start, cover=cover))
+                    elif _could_hold_pattern(decoded):
+                        codes.append(ScanJob(i, loc, decoded, self.code_entities, offset=start, cover=cover))
             else:
                 texts.append(ScanJob(i, loc, value, self.text_entities))
 
@@ -184,9 +206,39 @@ class Detector:
     def _scan(self, jobs: list[ScanJob], out: list[Detection], *, full: bool) -> None:
         if not jobs:
             return
+        if not full:
+            for job in jobs:
+                self._scan_code(job, out[job.event])
+            return
         for job, nlp_artifacts in zip(jobs, self._nlp_artifacts(jobs, out, full=full)):
             if nlp_artifacts is not None:
                 self._analyze(job, nlp_artifacts, out[job.event])
+
+    def _scan_code(self, job: ScanJob, detection: Detection) -> None:
+        """Machine strings: the pattern recognizers called directly, without NLP or context
+        words (a user agent has none), and remembered, since the same ones come again and again."""
+        if detection.error is not None:
+            return
+        key = (job.text, job.entities)
+        found = self._code_cache.get(key)
+        if found is None:
+            try:
+                found = []
+                for recognizer in self._pattern_recognizers:
+                    wanted = [e for e in recognizer.supported_entities if e in job.entities]
+                    if wanted:
+                        found += [(r.entity_type, r.start, r.end, r.score, recognizer.name) for r in recognizer.analyze(job.text, wanted, None) if r.score >= self.threshold]
+            except Exception as e:  # noqa: BLE001
+                detection.error = e
+                return
+            if len(self._code_cache) >= CODE_CACHE_SIZE:
+                self._code_cache.pop(next(iter(self._code_cache)))
+            self._code_cache[key] = found
+        findings = []
+        for entity, start, end, score, source in found:
+            where = job.cover if job.cover is not None else (start + job.offset, end + job.offset)
+            findings.append(Finding(job.location, entity, where[0], where[1], score, source))
+        detection.findings.extend(resolve_overlaps(findings))
 
     def _nlp_artifacts(self, jobs: list[ScanJob], out: list[Detection], *, full: bool) -> list[NlpArtifacts | None]:
         """spaCy over all texts in one batch; if the batch fails, text by text to find the culprit."""

@@ -25,6 +25,9 @@ _CUE = r"(?:born(?:\s+on|\s+in)?|birth\s*(?:date|day)|date\s+of\s+birth|d\.?o\.?
 
 @register
 class DateOfBirthRecognizer(CapturedValueRecognizer):
+    # Said by people, not written by machines: not run on `code` values.
+    SPEECH_ONLY = True
+
     def __init__(self, supported_language: str = "en") -> None:
         pattern = rf"\b{_CUE}{FILLERS}\s*(?:is|was|:|-)?{FILLERS}\s*(?:the\s+)?(?P<value>{_DATE})(?!\w)"
         super().__init__("DATE_OF_BIRTH", [pattern], 0.8, "DateOfBirthRecognizer", supported_language)

@@ -31,5 +31,8 @@ _ANSWER = rf"(?P<value>\"[^\"]{{1,40}}\"|'[^']{{1,40}}'|(?!{_STOP}\b)[\w'-]+(?:\
 
 @register
 class SecretAnswerRecognizer(CapturedValueRecognizer):
+    # Said by people, not written by machines: not run on `code` values.
+    SPEECH_ONLY = True
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__("SECRET_ANSWER", [rf"\b{_CUE}{FILLERS}{_LINK}{FILLERS}\s*{_ANSWER}"], 0.7, "SecretAnswerRecognizer", supported_language)

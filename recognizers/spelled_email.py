@@ -28,6 +28,9 @@ NOT_LOCAL = STOP_WORDS | {"email", "mail", "e-mail", "address", "send", "write",
 
 @register
 class SpelledEmailRecognizer(LocalRecognizer):
+    # Said by people, not written by machines: not run on `code` values.
+    SPEECH_ONLY = True
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["EMAIL_ADDRESS"], supported_language=supported_language, name="SpelledEmailRecognizer")
 

@@ -49,6 +49,9 @@ CONTEXT_WINDOW = 8  # tokens before a run in which a cue word names it
 
 @register
 class SpokenDigitsRecognizer(LocalRecognizer):
+    # Said by people, not written by machines: not run on `code` values.
+    SPEECH_ONLY = True
+
     ENTITIES = ["PHONE_NUMBER", "IMEI", "IMSI", "ICCID", "CREDIT_CARD", "ACCOUNT_NUMBER", "US_SSN", "SECRET_ANSWER"]
 
     def __init__(self, supported_language: str = "en", regions: list[str] | None = None) -> None:

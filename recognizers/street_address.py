@@ -42,6 +42,9 @@ _ANY_CASE = rf"{_NUMBER}(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"
 
 @register
 class StreetAddressRecognizer(PatternRecognizer):
+    # Said by people, not written by machines: not run on `code` values.
+    SPEECH_ONLY = True
+
     PATTERNS = [
         Pattern("street address", _CAPITALIZED, 0.6),
         Pattern("street address (any case)", _ANY_CASE, 0.2),
