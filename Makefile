@@ -11,13 +11,14 @@ export KAFKA_PORT
 # An external broker when KAFKA_BOOTSTRAP is set, otherwise the local one started below.
 BOOTSTRAP := $(or $(KAFKA_BOOTSTRAP),127.0.0.1:$(KAFKA_PORT))
 
-.PHONY: help install keys kafka-jars kafka-up kafka-down kafka-clean demo test unit eval
+.PHONY: help install keys kafka-jars kafka-up kafka-down kafka-clean demo test unit eval bench
 
 help:
 	@echo "make demo        run the processor end to end on sample data (sets up everything, starts a local Kafka)"
 	@echo "make test        run the unit and integration tests (against a real local Kafka)"
 	@echo "make unit        only the tests that need no broker"
 	@echo "make eval        detection quality (precision, recall, F2, leaks, decoys) vs Presidio's default"
+	@echo "make bench       throughput, latency, memory vs Kafka passthrough and Presidio's default (real broker)"
 	@echo "make kafka-up    start the local Kafka broker (127.0.0.1:\$$KAFKA_PORT, default 9092)"
 	@echo "make kafka-down  stop it"
 
@@ -59,3 +60,6 @@ unit: install
 
 eval: install
 	$(PY) -m eval.evaluate
+
+bench: kafka-up keys
+	KAFKA_BOOTSTRAP=$(BOOTSTRAP) $(PY) -m bench.run

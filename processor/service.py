@@ -44,9 +44,22 @@ class ServiceStats:
     dead_lettered: Counter[str] = field(default_factory=Counter)  # per reason
     entities: Counter[str] = field(default_factory=Counter)
     batches: int = 0
+    # Monotonic times of the first record received and the last batch committed.
+    first_record_at: float | None = None
+    last_commit_at: float | None = None
+
+    @property
+    def busy_s(self) -> float:
+        if self.first_record_at is None or self.last_commit_at is None:
+            return 0.0
+        return self.last_commit_at - self.first_record_at
 
     def as_fields(self) -> dict[str, Any]:
+        offset = time.time() - time.monotonic()
         return {
+            "busy_s": round(self.busy_s, 3),
+            "first_record_unix": round(self.first_record_at + offset, 3) if self.first_record_at else None,
+            "last_commit_unix": round(self.last_commit_at + offset, 3) if self.last_commit_at else None,
             "consumed": dict(self.consumed),
             "produced": dict(self.produced),
             "dropped": dict(self.dropped),
@@ -155,7 +168,10 @@ class Service:
                         break
                     continue
                 last_message = time.monotonic()
+                if self.stats.first_record_at is None:
+                    self.stats.first_record_at = last_message
                 self._process(records, consumer, producer)
+                self.stats.last_commit_at = time.monotonic()
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)

@@ -1,0 +1,299 @@
+"""`make bench`: throughput and latency on this machine, against the local real broker, in one run.
+
+On the same generated events it measures and prints (and writes to bench/results.json):
+- Kafka passthrough: consume + produce in transactions, no processing (this machine's ceiling);
+- the processor end to end (`pii-processor run`, exactly-once, the example pipeline with its
+  four partners) per stream: events/s, peak RSS; with 1 and 2 workers for call records;
+- end-to-end latency p50/p99 while events arrive at half the measured throughput;
+- the file mode (`pii-processor redact`) per stream, events/s (start-up excluded);
+- Presidio's default AnalyzerEngine on every string value of the same events, events/s;
+- the ratios ours / Presidio and ours / passthrough.
+Each throughput is the median of --repeats runs. The machine is shared and noisy: compare the
+ratios of one run, not absolute numbers across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import orjson
+from confluent_kafka import Consumer, Producer, TopicPartition
+
+from processor import broker
+from processor.config import PipelineConfig, load_config
+from processor.events import StreamKind, walk
+from processor.generate import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).with_name("results.json")
+CONFIG = ROOT / "config" / "pipeline.yaml"
+
+
+def _env(prefix: str) -> dict[str, str]:
+    return {**os.environ, "PII_TOPIC_PREFIX": prefix, "PII_GROUP_ID": f"bench-{prefix}"}
+
+
+def _config(prefix: str) -> PipelineConfig:
+    return load_config(CONFIG, environ=_env(prefix))
+
+
+def _prefill(config: PipelineConfig, topic: str, payloads: list[bytes]) -> None:
+    producer = Producer(broker.client_config(config.kafka, **{"linger.ms": 20, "enable.idempotence": True}))
+    for p in payloads:
+        while True:
+            try:
+                producer.produce(topic, p)
+                break
+            except BufferError:
+                producer.poll(0.1)
+    assert producer.flush(60) == 0
+
+
+def _peak_rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _run_workers(prefix: str, workers: int) -> dict[str, Any]:
+    """Run `workers` service processes until idle; events/s over the union of their busy times."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "processor.cli", "run", "--config", str(CONFIG), "--stop-when-idle", "4", "--instance", str(i)],
+            env=_env(prefix),
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(workers)
+    ]
+    peaks = [0.0] * workers
+    stderr = [""] * workers
+    readers = []
+    for i, p in enumerate(procs):
+
+        def read(i: int = i, p: subprocess.Popen[str] = p) -> None:
+            stderr[i] = p.stderr.read() if p.stderr else ""
+
+        t = threading.Thread(target=read, daemon=True)
+        t.start()
+        readers.append(t)
+    while any(p.poll() is None for p in procs):
+        for i, p in enumerate(procs):
+            peaks[i] = max(peaks[i], _peak_rss_mb(p.pid))
+        time.sleep(0.2)
+    for t in readers:
+        t.join()
+    stats = []
+    for i, p in enumerate(procs):
+        if p.returncode != 0:
+            raise RuntimeError(f"worker {i} failed: {stderr[i][-1500:]}")
+        line = next(x for x in reversed(stderr[i].splitlines()) if '"service stopped"' in x)
+        stats.append(orjson.loads(line))
+    consumed = sum(sum(s["consumed"].values()) for s in stats)
+    starts = [s["first_record_unix"] for s in stats if s["first_record_unix"]]
+    ends = [s["last_commit_unix"] for s in stats if s["last_commit_unix"]]
+    seconds = max(ends) - min(starts) if starts else float("nan")
+    return {"events": consumed, "seconds": seconds, "events_per_s": consumed / seconds, "peak_rss_mb": max(peaks)}
+
+
+def bench_processor(kind: StreamKind, payloads: list[bytes], repeats: int, workers: int = 1) -> dict[str, Any]:
+    runs = []
+    for _ in range(repeats):
+        prefix = f"bench{uuid.uuid4().hex[:8]}."
+        config = _config(prefix)
+        broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
+        _prefill(config, config.streams[kind].input_topic, payloads)
+        runs.append(_run_workers(prefix, workers))
+        broker.delete_topics(config.kafka, config.all_topics())
+    best = statistics.median(r["events_per_s"] for r in runs)
+    return {"events_per_s": best, "runs": [r["events_per_s"] for r in runs], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
+
+
+def bench_passthrough(payloads: list[bytes], repeats: int) -> dict[str, Any]:
+    """Consume and produce in transactions of 500, no processing: what Kafka and the client allow."""
+    runs = []
+    for _ in range(repeats):
+        prefix = f"bench{uuid.uuid4().hex[:8]}."
+        config = _config(prefix)
+        src, dst = f"{prefix}passthrough.in", f"{prefix}passthrough.out"
+        broker.ensure_topics(config.kafka, [src, dst])
+        _prefill(config, src, payloads)
+        consumer = Consumer(broker.client_config(config.kafka, **{"group.id": f"{prefix}pt", "auto.offset.reset": "earliest", "enable.auto.commit": False, "isolation.level": "read_committed"}))
+        producer = Producer(broker.client_config(config.kafka, **{"transactional.id": f"{prefix}pt", "linger.ms": 5, "compression.type": "lz4"}))
+        producer.init_transactions(30)
+        consumer.subscribe([src])
+        done, started = 0, None
+        while done < len(payloads):
+            messages = [m for m in consumer.consume(500, timeout=1.0) if m.error() is None]
+            if not messages:
+                continue
+            started = started or time.perf_counter()
+            producer.begin_transaction()
+            offsets: dict[tuple[str, int], int] = {}
+            for m in messages:
+                producer.produce(dst, m.value())
+                offsets[(m.topic(), m.partition())] = m.offset() + 1
+            producer.send_offsets_to_transaction([TopicPartition(t, p, o) for (t, p), o in offsets.items()], consumer.consumer_group_metadata())
+            producer.commit_transaction()
+            done += len(messages)
+        runs.append(done / (time.perf_counter() - started))
+        consumer.close()
+        broker.delete_topics(config.kafka, [src, dst])
+    return {"events_per_s": statistics.median(runs), "runs": runs}
+
+
+def bench_latency(kind: StreamKind, payloads: list[bytes], rate: float) -> dict[str, Any]:
+    """p50/p99 from produce to a read_committed consumer of the redacted topic, at `rate` events/s."""
+    prefix = f"bench{uuid.uuid4().hex[:8]}."
+    config = _config(prefix)
+    broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "processor.cli", "run", "--config", str(CONFIG)], env=_env(prefix), cwd=ROOT, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if '"partitions assigned"' in line:
+            break
+    threading.Thread(target=proc.stderr.read, daemon=True).start()
+    reader = Consumer(broker.client_config(config.kafka, **{"group.id": f"{prefix}lat", "auto.offset.reset": "earliest", "isolation.level": "read_committed"}))
+    reader.subscribe([config.streams[kind].output_topic])
+    sent: dict[str, float] = {}
+    latencies: list[float] = []
+
+    def send() -> None:
+        producer = Producer(broker.client_config(config.kafka, **{"linger.ms": 0, "enable.idempotence": True}))
+        start = time.perf_counter()
+        for i, p in enumerate(payloads):
+            due = start + i / rate
+            delay = due - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            sent[orjson.loads(p)["event_id"]] = time.perf_counter()
+            producer.produce(config.streams[kind].input_topic, p)
+            producer.poll(0)
+        producer.flush(30)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    deadline = time.perf_counter() + len(payloads) / rate + 60
+    while len(latencies) < len(payloads) and time.perf_counter() < deadline:
+        for m in reader.consume(500, timeout=0.2):
+            if m.error() is None:
+                t = sent.get(orjson.loads(m.value()).get("event_id"))
+                if t is not None:
+                    latencies.append(time.perf_counter() - t)
+    sender.join()
+    reader.close()
+    proc.terminate()
+    proc.wait(timeout=60)
+    broker.delete_topics(config.kafka, config.all_topics())
+    latencies.sort()
+    q = lambda f: latencies[min(len(latencies) - 1, int(f * len(latencies)))] * 1000  # noqa: E731
+    return {"rate": rate, "events": len(latencies), "p50_ms": q(0.50), "p99_ms": q(0.99)}
+
+
+def bench_file_mode(kind: StreamKind, payloads: list[bytes], tmp: Path) -> dict[str, Any]:
+    data, one = tmp / f"{kind.value}.jsonl", tmp / f"{kind.value}.one.jsonl"
+    data.write_bytes(b"\n".join(payloads) + b"\n")
+    one.write_bytes(payloads[0] + b"\n")
+
+    def timed(path: Path) -> float:
+        started = time.perf_counter()
+        with path.open("rb") as stdin:
+            subprocess.run([sys.executable, "-m", "processor.cli", "redact", "--stream", kind.value, "--config", str(CONFIG)], stdin=stdin, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+        return time.perf_counter() - started
+
+    startup = timed(one)
+    total = timed(data)
+    return {"events_per_s": len(payloads) / max(total - startup, 1e-9), "startup_s": startup}
+
+
+def bench_presidio(events: list[dict[str, Any]]) -> dict[str, Any]:
+    from eval.evaluate import presidio_default_analyzer
+
+    analyzer = presidio_default_analyzer()
+    for e in events[:3]:
+        for _, _, v in walk(e):
+            analyzer.analyze(text=str(v), language="en")
+    started = time.perf_counter()
+    for e in events:
+        for _, _, v in walk(e):
+            analyzer.analyze(text=str(v), language="en")
+    return {"events_per_s": len(events) / (time.perf_counter() - started)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--structured", type=int, default=4000, help="call records and telemetry events per run")
+    parser.add_argument("--transcripts", type=int, default=600)
+    parser.add_argument("--presidio-sample", type=int, default=200)
+    args = parser.parse_args(argv)
+    import logging
+    import tempfile
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    logging.getLogger("tldextract").setLevel(logging.CRITICAL)
+    config = _config("")
+    broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s)
+    counts = {StreamKind.CALL_RECORDS: args.structured, StreamKind.NETWORK_TELEMETRY: args.structured, StreamKind.SUPPORT_TRANSCRIPTS: args.transcripts}
+    events = {k: [g.event for g in generate(k, n, seed=42)] for k, n in counts.items()}
+    payloads = {k: [orjson.dumps(e) for e in v] for k, v in events.items()}
+    results: dict[str, Any] = {"machine": {"cores": os.cpu_count()}, "events": {k.value: n for k, n in counts.items()}, "repeats": args.repeats}
+
+    print(f"bench: broker {config.kafka.bootstrap_servers}, {args.repeats} repeats, exactly-once, pipeline {CONFIG.name} ({len(config.partners)} partners)")
+    results["passthrough"] = bench_passthrough(payloads[StreamKind.CALL_RECORDS], args.repeats)
+    print(f"  kafka passthrough (transactions of 500): {results['passthrough']['events_per_s']:.0f} events/s")
+    results["processor"], results["file_mode"], results["presidio_default"] = {}, {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in counts:
+            r = bench_processor(kind, payloads[kind], args.repeats)
+            results["processor"][kind.value] = r
+            print(f"  processor {kind.value:20} {r['events_per_s']:8.0f} events/s  (runs {', '.join(f'{x:.0f}' for x in r['runs'])}; peak RSS {r['peak_rss_mb']:.0f} MB)")
+            f = bench_file_mode(kind, payloads[kind], Path(tmp))
+            results["file_mode"][kind.value] = f
+            print(f"  file mode {kind.value:20} {f['events_per_s']:8.0f} events/s  (start-up {f['startup_s']:.1f} s excluded)")
+            sample = events[kind][: args.presidio_sample if kind is not StreamKind.SUPPORT_TRANSCRIPTS else max(args.presidio_sample // 4, 10)]
+            p = bench_presidio(sample)
+            results["presidio_default"][kind.value] = p
+            print(f"  presidio default {kind.value:13} {p['events_per_s']:8.1f} events/s  (every string value, one analyze call each)")
+    two = bench_processor(StreamKind.CALL_RECORDS, payloads[StreamKind.CALL_RECORDS], max(1, args.repeats - 1), workers=2)
+    results["processor_2_workers"] = {StreamKind.CALL_RECORDS.value: two}
+    print(f"  processor call-records, 2 workers  {two['events_per_s']:8.0f} events/s (1 worker: {results['processor']['call-records']['events_per_s']:.0f})")
+    half = results["processor"][StreamKind.CALL_RECORDS.value]["events_per_s"] / 2
+    lat = bench_latency(StreamKind.CALL_RECORDS, payloads[StreamKind.CALL_RECORDS][: int(min(len(payloads[StreamKind.CALL_RECORDS]), half * 10))], half)
+    results["latency"] = {StreamKind.CALL_RECORDS.value: lat}
+    print(f"  latency call-records at {lat['rate']:.0f} events/s (half of max): p50 {lat['p50_ms']:.0f} ms, p99 {lat['p99_ms']:.0f} ms over {lat['events']} events")
+
+    print(f"\n{'stream':22} {'ours e2e':>10} {'file mode':>10} {'presidio':>10} {'ours/presidio':>14} {'ours/passthrough':>17}")
+    ratios = {}
+    for kind in counts:
+        ours = results["processor"][kind.value]["events_per_s"]
+        theirs = results["presidio_default"][kind.value]["events_per_s"]
+        ratios[kind.value] = {"ours_over_presidio": ours / theirs, "ours_over_passthrough": ours / results["passthrough"]["events_per_s"]}
+        print(
+            f"{kind.value:22} {ours:10.0f} {results['file_mode'][kind.value]['events_per_s']:10.0f} {theirs:10.1f}"
+            f" {ratios[kind.value]['ours_over_presidio']:13.1f}x {ratios[kind.value]['ours_over_passthrough']:16.3f}"
+        )
+    results["ratios"] = ratios
+    RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
+    print(f"\nbench: results written to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
