@@ -40,8 +40,8 @@ VALIDATED_NUMERIC = ("IMEI", "ICCID", "CREDIT_CARD", "IMSI")
 UNKNOWN_NUMERIC = (*VALIDATED_NUMERIC, "PHONE_NUMBER")
 # Identifiers shorter than this are not echoed across fields: too many false matches.
 MIN_ECHO_LENGTH = 5
-# Scan results of machine strings remembered per process (user agents, hosts repeat).
-CODE_CACHE_SIZE = 50_000
+# Scan results remembered per process (scripted lines, user agents and hosts repeat).
+CACHE_SIZE = 50_000
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _MAC_PAIR = re.compile(r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
 
@@ -162,7 +162,8 @@ class Detector:
             for r in self.analyzer.registry.recognizers
             if not set(r.supported_entities) <= set(recognizers.NER_ENTITIES) and not getattr(r, "SPEECH_ONLY", False)
         ]
-        self._code_cache: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, int, float, str]]] = {}
+        # (text, entities) -> findings as (entity, start, end, score, recognizer); oldest out first.
+        self._cache: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, int, float, str]]] = {}
 
     # -- public -----------------------------------------------------------------------------
 
@@ -226,18 +227,52 @@ class Detector:
     # -- scanning -----------------------------------------------------------------------------
 
     def _scan_texts(self, jobs: list[ScanJob], out: list[Detection]) -> None:
-        if jobs:
-            for job, nlp_artifacts in zip(jobs, self._nlp_artifacts(jobs, out)):
-                if nlp_artifacts is not None:
-                    self._analyze(job, nlp_artifacts, out[job.event])
+        # Scripted lines ("Thank you for calling...", "okay") come again and again: a text seen
+        # before is not run through spaCy again. Results are a pure function of the text.
+        fresh: dict[tuple[str, tuple[str, ...]], list[ScanJob]] = {}
+        for job in jobs:
+            key = (job.text, tuple(job.entities))
+            if key in self._cache:
+                self._emit(job, self._cache[key], out[job.event])
+            else:
+                fresh.setdefault(key, []).append(job)
+        if not fresh:
+            return
+        firsts = [group[0] for group in fresh.values()]
+        for (key, group), nlp_artifacts in zip(fresh.items(), self._nlp_artifacts(firsts, out)):
+            if nlp_artifacts is None:
+                for job in group[1:]:
+                    out[job.event].error = out[group[0].event].error
+                continue
+            found = self._analyze(group[0], nlp_artifacts, out[group[0].event])
+            if found is None:
+                continue
+            self._remember(key, found)
+            for job in group:
+                self._emit(job, found, out[job.event])
+
+    def _remember(self, key: tuple[str, tuple[str, ...]], found: list[tuple[str, int, int, float, str]]) -> None:
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[key] = found
+
+    @staticmethod
+    def _emit(job: ScanJob, found: list[tuple[str, int, int, float, str]], detection: Detection) -> None:
+        if detection.error is not None:
+            return
+        findings = []
+        for entity, start, end, score, source in found:
+            where = job.cover if job.cover is not None else (start + job.offset, end + job.offset)
+            findings.append(Finding(job.location, entity, where[0], where[1], score, source))
+        detection.findings.extend(resolve_overlaps(findings))
 
     def _scan_code(self, job: ScanJob, detection: Detection) -> None:
         """Machine strings: the pattern recognizers called directly, without NLP or context
         words (a user agent has none), and remembered, since the same ones come again and again."""
         if detection.error is not None:
             return
-        key = (job.text, job.entities)
-        found = self._code_cache.get(key)
+        key = (job.text, tuple(job.entities))
+        found = self._cache.get(key)
         if found is None:
             try:
                 found = []
@@ -248,14 +283,8 @@ class Detector:
             except Exception as e:  # noqa: BLE001
                 detection.error = e
                 return
-            if len(self._code_cache) >= CODE_CACHE_SIZE:
-                self._code_cache.pop(next(iter(self._code_cache)))
-            self._code_cache[key] = found
-        findings = []
-        for entity, start, end, score, source in found:
-            where = job.cover if job.cover is not None else (start + job.offset, end + job.offset)
-            findings.append(Finding(job.location, entity, where[0], where[1], score, source))
-        detection.findings.extend(resolve_overlaps(findings))
+            self._remember(key, found)
+        self._emit(job, found, detection)
 
     def _nlp_artifacts(self, jobs: list[ScanJob], out: list[Detection]) -> list[NlpArtifacts | None]:
         """spaCy over all texts in one batch; if the batch fails, text by text to find the culprit."""
@@ -277,9 +306,9 @@ class Detector:
     def _to_artifacts(self, doc: Any) -> NlpArtifacts:
         return self.analyzer.nlp_engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
 
-    def _analyze(self, job: ScanJob, nlp_artifacts: NlpArtifacts, detection: Detection) -> None:
+    def _analyze(self, job: ScanJob, nlp_artifacts: NlpArtifacts, detection: Detection) -> list[tuple[str, int, int, float, str]] | None:
         if detection.error is not None:
-            return
+            return None
         try:
             results = self.analyzer.analyze(
                 text=job.text,
@@ -290,13 +319,11 @@ class Detector:
             )
         except Exception as e:  # noqa: BLE001
             detection.error = e
-            return
-        found = []
-        for r in results:
-            start, end = job.cover if job.cover is not None else (r.start + job.offset, r.end + job.offset)
-            source = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
-            found.append(Finding(job.location, r.entity_type, start, end, r.score, source))
-        detection.findings.extend(resolve_overlaps(found))
+            return None
+        return [
+            (r.entity_type, r.start, r.end, r.score, (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
+            for r in results
+        ]
 
 
 def url_parts(value: str) -> list[tuple[int, int, str]] | None:

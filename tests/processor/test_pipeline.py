@@ -1,5 +1,7 @@
 """The pure core end to end, on generated events: no broker needed."""
 
+import uuid
+
 import orjson
 import pytest
 
@@ -45,7 +47,9 @@ def test_a_failure_inside_detection_becomes_a_dead_letter_not_an_output(pipeline
         raise ValueError("something in +1 415 555 0123 broke")
 
     monkeypatch.setattr(pipeline.detector.analyzer, "analyze", broken)
-    [outcome] = pipeline.process([Record(StreamKind.CALL_RECORDS, b'{"notes": "call +1 415 555 0123"}')])
+    # A text never seen before: a remembered one would not be analyzed again.
+    note = f"call +1 415 555 0123 ({uuid.uuid4()})"
+    [outcome] = pipeline.process([Record(StreamKind.CALL_RECORDS, orjson.dumps({"notes": note}))])
     assert outcome.outputs == []
     assert outcome.dead_letter.reason == "detection-failed"
     # The exception message quoted the value; the dead letter reason does not.
