@@ -39,7 +39,7 @@ CONFIG = ROOT / "config" / "pipeline.yaml"
 
 
 def _env(prefix: str) -> dict[str, str]:
-    return {**os.environ, "PII_TOPIC_PREFIX": prefix, "PII_GROUP_ID": f"bench-{prefix}"}
+    return {**os.environ, "PII_TOPIC_PREFIX": prefix, "PII_GROUP_ID": f"bench-{prefix}", "PII_METRICS_PORT": "0"}
 
 
 def _config(prefix: str) -> PipelineConfig:

@@ -14,8 +14,10 @@ stderr and exit status 2, never in a traceback.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,8 +40,36 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 def cmd_run(args: argparse.Namespace) -> int:
     from processor.service import Service
 
-    Service(_config(args), stop_when_idle_s=args.stop_when_idle, instance=args.instance).run()
+    config = _config(args)
+    if args.workers > 1:
+        return _run_workers(args, config.metrics.port)
+    Service(config, stop_when_idle_s=args.stop_when_idle, instance=args.instance).run()
     return 0
+
+
+def _run_workers(args: argparse.Namespace, metrics_port: int) -> int:
+    """N worker processes in one consumer group, each with its own instance name (transactional
+    id) and metrics port; signals are passed on, and the worst exit status is returned."""
+    import signal
+    import subprocess
+
+    children = []
+    for i in range(args.workers):
+        argv = [sys.executable, "-m", "processor.cli", "--log-level", args.log_level, "run", "--instance", f"{args.instance}-{i}"]
+        if args.config:
+            argv += ["--config", str(args.config)]
+        if args.stop_when_idle is not None:
+            argv += ["--stop-when-idle", str(args.stop_when_idle)]
+        env = {**os.environ, "PII_METRICS_PORT": str(metrics_port + i if metrics_port else 0)}
+        children.append(subprocess.Popen(argv, env=env))
+
+    def forward(signum: int, _frame: object) -> None:
+        for child in children:
+            child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    return max(child.wait() for child in children)
 
 
 def _batches(lines: Iterator[bytes], size: int) -> Iterator[list[tuple[int, bytes]]]:
@@ -60,9 +90,13 @@ def cmd_redact(args: argparse.Namespace) -> int:
     pipeline = Pipeline(config)
     stream = StreamKind(args.stream)
     out, err = sys.stdout.buffer, sys.stderr
-    failed = 0
+    failed = done = 0
+    progress = _progress("redacting") if err.isatty() else None
     for batch in _batches(iter(sys.stdin.buffer), args.batch_size):
         outcomes = pipeline.process([Record(stream, line) for _, line in batch])
+        done += len(batch)
+        if progress is not None:
+            progress(done)
         for (number, _), outcome in zip(batch, outcomes):
             if outcome.dead_letter is not None:
                 failed += 1
@@ -76,6 +110,23 @@ def cmd_redact(args: argparse.Namespace) -> int:
         err.write(f"{failed} line(s) could not be processed and were not written\n")
         return 1
     return 0
+
+
+def _progress(label: str):
+    """A one-line live count on stderr (rich), for people watching a terminal."""
+    from rich.console import Console
+    from rich.live import Live
+
+    live = Live(console=Console(stderr=True), transient=False, refresh_per_second=4)
+    live.start()
+    started = time.monotonic()
+
+    def update(done: int) -> None:
+        elapsed = max(time.monotonic() - started, 1e-9)
+        live.update(f"{label}: {done} events, {done / elapsed:.0f} events/s")
+
+    atexit.register(live.stop)
+    return update
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -141,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the streaming service")
     with_config(p)
     p.add_argument("--stop-when-idle", type=float, metavar="SECONDS", help="exit 0 after this long without new events")
+    p.add_argument("--workers", type=int, default=1, help="worker processes in the consumer group (one per core)")
     p.add_argument(
         "--instance",
         default=os.environ.get("PII_INSTANCE", "0"),
@@ -197,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     logs.setup(args.log_level)
     try:
         return args.func(args)
-    except (ConfigError, ModelMissing, BrokerUnreachable) as e:
+    except (ConfigError, ModelMissing, BrokerUnreachable, TimeoutError) as e:
         print(f"pii-processor {args.command}: {e}", file=sys.stderr)
         return EXIT_USAGE
     except RuntimeError as e:

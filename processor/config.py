@@ -276,6 +276,14 @@ class ConsentSettings(_Strict):
     load_timeout_s: float = Field(default=30, gt=0)
 
 
+class MetricsSettings(_Strict):
+    # Prometheus /metrics, /healthz and /readyz; port 0 turns them off.
+    host: str = "127.0.0.1"
+    port: int = Field(default=9464, ge=0, le=65535)
+    # How often consumer lag is measured (it asks the broker).
+    lag_interval_s: float = Field(default=5, gt=0)
+
+
 class PipelineConfig(_Strict):
     version: Literal[1] = 1
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
@@ -286,6 +294,7 @@ class PipelineConfig(_Strict):
     partners: list[PartnerSettings] = Field(default_factory=list)
     consent: ConsentSettings = Field(default_factory=ConsentSettings)
     audit_topic: str = "audit"
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
 
     def policy_version(self) -> str:
         """A short hash of everything that decides what leaves: change it, and audits show it."""
@@ -338,6 +347,7 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "PII_GROUP_ID": ("kafka", "group_id"),
     "PII_DEAD_LETTER_TOPIC": ("kafka", "dead_letter_topic"),
     "PII_TOPIC_PREFIX": ("kafka", "topic_prefix"),
+    "PII_METRICS_PORT": ("metrics", "port"),
 }
 for _kind in StreamKind:
     _suffix = _kind.value.upper().replace("-", "_")

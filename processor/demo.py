@@ -57,7 +57,16 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     print(f"demo: produced {produced} raw events ({len(MALFORMED)} of them malformed on purpose), {opted_out} advertising opt-outs")
 
     started = time.monotonic()
-    stats = Service(config, stop_when_idle_s=3.0).run()
+    from processor.cli import _progress
+
+    progress, done = _progress("demo: processing"), 0
+
+    def on_batch(outcomes: list) -> None:
+        nonlocal done
+        done += len(outcomes)
+        progress(done)
+
+    stats = Service(config, stop_when_idle_s=3.0, on_batch=on_batch).run()
     elapsed = time.monotonic() - started
     consumed = sum(stats.consumed.values())
     dead = sum(stats.dead_lettered.values())

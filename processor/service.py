@@ -23,7 +23,7 @@ from typing import Any
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 
-from processor import broker
+from processor import broker, metrics
 from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
 from processor.pipeline import Origin, Outcome, Pipeline, Record
@@ -90,11 +90,16 @@ class Service:
         *,
         stop_when_idle_s: float | None = None,
         instance: str = "0",
+        metrics_port: int | None = None,
+        on_batch: Any = None,
     ) -> None:
         self.config = config
         self.kafka = config.kafka
         self.stop_when_idle_s = stop_when_idle_s
         self.instance = instance
+        self.metrics_port = config.metrics.port if metrics_port is None else metrics_port
+        # Called with each committed batch's outcomes (the demo's progress line).
+        self.on_batch = on_batch
         self.stats = ServiceStats()
         self._running = True
         self._delivery_errors: list[str] = []
@@ -103,11 +108,23 @@ class Service:
         broker.wait_for_broker(self.kafka.bootstrap_servers, self.kafka.connect_timeout_s, **self.kafka.client)
         self.pipeline = pipeline or Pipeline(config, consent=self.consent)
         self.pipeline.consent = self.consent
+        self._recipient_of_topic = {
+            r.topic: (r.partner or "redacted", kind.value) for kind, rs in self.pipeline.recipients.items() for r in rs
+        }
 
     def stop(self, *_: Any) -> None:
         self._running = False
 
     def run(self) -> ServiceStats:
+        server = metrics.MetricsServer(self.config.metrics.host, self.metrics_port) if self.metrics_port else None
+        metrics.READY.set(0)
+        try:
+            return self._run()
+        finally:
+            if server is not None:
+                server.close()
+
+    def _run(self) -> ServiceStats:
         broker.ensure_topics(self.kafka, self.config.all_topics(), compacted=[self.config.consent.topic])
         feed = ConsentFeed(self.kafka, self.config.consent.topic, self.consent)
         feed.load(self.config.consent.load_timeout_s)
@@ -139,6 +156,7 @@ class Service:
         def on_assign(_c: Consumer, partitions: list[TopicPartition]) -> None:
             nonlocal assigned
             assigned = True
+            metrics.READY.set(1)
             log.info("partitions assigned", extra={"fields": {"partitions": [f"{p.topic}[{p.partition}]" for p in partitions]}})
 
         consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign)
@@ -156,9 +174,13 @@ class Service:
             },
         )
         last_message = time.monotonic()
+        last_lag = 0.0
         try:
             while self._running:
                 feed.poll()
+                if time.monotonic() - last_lag >= self.config.metrics.lag_interval_s:
+                    last_lag = time.monotonic()
+                    _measure_lag(consumer)
                 messages = consumer.consume(num_messages=self.kafka.batch_size, timeout=self.kafka.poll_timeout_s)
                 records = self._records(messages)
                 if not records:
@@ -170,8 +192,11 @@ class Service:
                 last_message = time.monotonic()
                 if self.stats.first_record_at is None:
                     self.stats.first_record_at = last_message
-                self._process(records, consumer, producer)
+                with metrics.BATCH_SECONDS.time():
+                    outcomes = self._process(records, consumer, producer)
                 self.stats.last_commit_at = time.monotonic()
+                if self.on_batch is not None:
+                    self.on_batch(outcomes)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -195,7 +220,7 @@ class Service:
             records.append(Record(stream, m.value(), m.key(), Origin(m.topic(), m.partition(), m.offset())))
         return records
 
-    def _process(self, records: list[Record], consumer: Consumer, producer: Producer) -> None:
+    def _process(self, records: list[Record], consumer: Consumer, producer: Producer) -> list[Outcome]:
         outcomes = self.pipeline.process(records)
         offsets = _next_offsets(records)
         eos = self.kafka.exactly_once
@@ -232,21 +257,42 @@ class Service:
             cause = e.args[0].name() if isinstance(e, KafkaException) and isinstance(e.args[0], KafkaError) else str(e)
             raise DeliveryFailed(f"the batch was not committed ({cause}); it will be processed again on restart") from None
         self._count(outcomes)
+        return outcomes
 
     def _count(self, outcomes: list[Outcome]) -> None:
         self.stats.batches += 1
         for o in outcomes:
-            self.stats.consumed[o.record.stream.value] += 1
+            stream = o.record.stream.value
+            self.stats.consumed[stream] += 1
+            metrics.CONSUMED.labels(stream).inc()
             if o.dead_letter is not None:
                 self.stats.dead_lettered[o.dead_letter.reason] += 1
+                metrics.DEAD_LETTERS.labels(o.dead_letter.reason).inc()
                 continue
             self.stats.entities.update(o.entities)
-            self.stats.produced.update(out.topic for out in o.outputs)
-            self.stats.dropped.update(f"{d.partner}:{d.reason}" for d in o.dropped)
+            for entity, n in o.entities.items():
+                metrics.ENTITIES.labels(entity).inc(n)
+            for out in o.outputs:
+                self.stats.produced[out.topic] += 1
+                metrics.PRODUCED.labels(*self._recipient_of_topic.get(out.topic, (out.topic, stream))).inc()
+            for d in o.dropped:
+                self.stats.dropped[f"{d.partner}:{d.reason}"] += 1
+                metrics.DROPPED.labels(d.partner, d.reason).inc()
 
     def _on_delivery(self, err: KafkaError | None, _msg: Message) -> None:
         if err is not None:
             self._delivery_errors.append(err.name())
+
+
+def _measure_lag(consumer: Consumer) -> None:
+    try:
+        assignment = consumer.assignment()
+        for tp, pos in zip(assignment, consumer.position(assignment)):
+            _low, high = consumer.get_watermark_offsets(tp, timeout=1, cached=False)
+            if pos.offset >= 0:
+                metrics.LAG.labels(tp.topic, str(tp.partition)).set(max(high - pos.offset, 0))
+    except KafkaException:
+        pass  # lag is a gauge, not a reason to stop
 
 
 def _next_offsets(records: list[Record]) -> list[TopicPartition]:

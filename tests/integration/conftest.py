@@ -62,7 +62,7 @@ class Topics:
 @pytest.fixture
 def topics(kafka_bootstrap: str) -> Topics:
     tag = uuid.uuid4().hex[:8]
-    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_GROUP_ID": f"pii-test-{tag}", "PII_DEAD_LETTER_TOPIC": f"t{tag}.dead-letter"}
+    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_GROUP_ID": f"pii-test-{tag}", "PII_DEAD_LETTER_TOPIC": f"t{tag}.dead-letter", "PII_METRICS_PORT": "0"}
     for kind in StreamKind:
         suffix = kind.value.upper().replace("-", "_")
         env[f"PII_INPUT_TOPIC_{suffix}"] = f"t{tag}.raw.{kind.value}"
@@ -180,7 +180,7 @@ def make_partner_setup(kafka_bootstrap: str, tmp_path: Path, batch_size: int) ->
     path = tmp_path / "pipeline.yaml"
     path.write_text(PARTNERS_YAML.format(batch_size=batch_size))
     tag = uuid.uuid4().hex[:8]
-    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}.", "PII_GROUP_ID": f"pii-test-{tag}"}
+    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}.", "PII_GROUP_ID": f"pii-test-{tag}", "PII_METRICS_PORT": "0"}
     config = load_config(path, environ=env)
     broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
     return PartnerSetup(path, env, config)
