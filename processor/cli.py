@@ -125,6 +125,7 @@ def _progress(label: str):
         elapsed = max(time.monotonic() - started, 1e-9)
         live.update(f"{label}: {done} events, {done / elapsed:.0f} events/s")
 
+    update.stop = live.stop  # type: ignore[attr-defined]
     atexit.register(live.stop)
     return update
 

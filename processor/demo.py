@@ -66,7 +66,10 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
         done += len(outcomes)
         progress(done)
 
-    stats = Service(config, stop_when_idle_s=3.0, on_batch=on_batch).run()
+    try:
+        stats = Service(config, stop_when_idle_s=3.0, on_batch=on_batch).run()
+    finally:
+        progress.stop()
     elapsed = time.monotonic() - started
     consumed = sum(stats.consumed.values())
     dead = sum(stats.dead_lettered.values())
