@@ -169,7 +169,8 @@ def bench_latency(kind: StreamKind, payloads: list[bytes], rate: float) -> dict[
         if '"partitions assigned"' in line:
             break
     threading.Thread(target=proc.stderr.read, daemon=True).start()
-    reader = Consumer(broker.client_config(config.kafka, **{"group.id": f"{prefix}lat", "auto.offset.reset": "earliest", "isolation.level": "read_committed"}))
+    # The reader must not add its own fetch wait to what is measured.
+    reader = Consumer(broker.client_config(config.kafka, **{"group.id": f"{prefix}lat", "auto.offset.reset": "earliest", "isolation.level": "read_committed", "fetch.wait.max.ms": 5}))
     reader.subscribe([config.streams[kind].output_topic])
     sent: dict[str, float] = {}
     latencies: list[float] = []

@@ -163,6 +163,24 @@ def cmd_reveal(args: argparse.Namespace) -> int:
     return reveal(_config(args), args.key_file, args.reason, sys.stdin.buffer, sys.stdout.buffer)
 
 
+def cmd_aggregate(args: argparse.Namespace) -> int:
+    from processor.aggregate import app
+
+    config = _config(args)
+    if not config.aggregates:
+        raise ConfigError(f"{args.config}: no `aggregates` are declared; see config/pipeline.yaml for an example")
+    from processor import broker
+
+    broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s, **config.kafka.client)
+    return app.run(config)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from processor.aggregate.report import show
+
+    return show(_config(args), args.topic, args.windows, args.png)
+
+
 def cmd_topics(args: argparse.Namespace) -> int:
     from processor import broker
 
@@ -231,6 +249,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--key-file", type=Path, required=True, help="the partner key the tokens were made with")
     p.add_argument("--reason", required=True, help="why: the legal process, ticket or consent reference (recorded in the audit topic)")
     p.set_defaults(func=cmd_reveal)
+
+    p = sub.add_parser("aggregate", help="run the aggregate reports (faust worker)")
+    with_config(p, required=True)
+    p.set_defaults(func=cmd_aggregate)
+
+    p = sub.add_parser("report", help="print the latest windows of an aggregate topic (and draw them)")
+    with_config(p)
+    p.add_argument("--topic", required=True, help="e.g. agg.calls-per-area")
+    p.add_argument("--windows", type=int, default=3, help="how many of the latest windows")
+    p.add_argument("--png", type=Path, help="also write a bar chart to this PNG file")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("topics", help="create the configured topics")
     with_config(p)

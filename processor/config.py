@@ -249,6 +249,8 @@ class PartnerSettings(_Strict):
     # Operators for allowed fields that are not identifiers, e.g. `timestamp: generalize`.
     field_operators: dict[str, OperatorSpec] = Field(default_factory=dict)
     key: KeySource | None = None
+    # k-anonymity threshold of this partner's aggregate reports.
+    aggregate_k: int = Field(default=10, ge=1)
 
     @model_validator(mode="after")
     def _key_when_needed(self) -> PartnerSettings:
@@ -276,6 +278,43 @@ class ConsentSettings(_Strict):
     load_timeout_s: float = Field(default=30, gt=0)
 
 
+class MeasureSettings(_Strict):
+    name: str
+    op: Literal["count", "sum", "mean", "distinct"]
+    field: str | None = None
+
+    @model_validator(mode="after")
+    def _field_when_needed(self) -> MeasureSettings:
+        if self.op in ("sum", "mean") and not self.field:
+            raise ValueError(f"measure {self.name!r} ({self.op}) needs a `field`")
+        return self
+
+
+class DpSettings(_Strict):
+    epsilon: float = Field(gt=0, le=10)
+
+
+class AggregateSettings(_Strict):
+    """One aggregate report over a partner's protected stream, published to agg.<name>."""
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    partner: str
+    stream: StreamKind
+    group_by: list[str]
+    # The (pseudonymous) subscriber field: distinct counts, k-anonymity and contribution bounds.
+    subject: str
+    time_field: str
+    measures: list[MeasureSettings]
+    window_s: int = Field(default=3600, ge=1)
+    grace_s: int = Field(default=300, ge=0)
+    # With no event at all for this long, every open window is closed (end of a backfill).
+    idle_close_s: float = Field(default=10, gt=0)
+    k: int | None = Field(default=None, ge=1)  # default: the partner's k (aggregate_k)
+    max_events_per_subject: int = Field(default=100, ge=1)
+    max_value: float = Field(default=86_400, gt=0)
+    dp: DpSettings | None = None
+
+
 class MetricsSettings(_Strict):
     # Prometheus /metrics, /healthz and /readyz; port 0 turns them off.
     host: str = "127.0.0.1"
@@ -295,6 +334,9 @@ class PipelineConfig(_Strict):
     consent: ConsentSettings = Field(default_factory=ConsentSettings)
     audit_topic: str = "audit"
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    aggregates: list[AggregateSettings] = Field(default_factory=list)
+    # Differential privacy budget (total epsilon) per partner, across all its reports.
+    privacy_budgets: dict[str, float] = Field(default_factory=dict)
 
     def policy_version(self) -> str:
         """A short hash of everything that decides what leaves: change it, and audits show it."""
@@ -309,7 +351,11 @@ class PipelineConfig(_Strict):
             topics += [s.input_topic, s.output_topic]
         for p in self.partners:
             topics += [p.topic(k) for k in p.streams]
+        topics += [self.aggregate_topic(a.name) for a in self.aggregates]
         return topics
+
+    def aggregate_topic(self, name: str) -> str:
+        return f"{self.kafka.topic_prefix}agg.{name}"
 
     @model_validator(mode="after")
     def _distinct_topics(self) -> PipelineConfig:
@@ -325,6 +371,19 @@ class PipelineConfig(_Strict):
                 if kind not in self.streams:
                     raise ValueError(f"partners.{i}.streams: stream {kind.value!r} is not configured under `streams`")
                 places.append((f"partners.{i}.streams.{kind.value}.topic", p.topic(kind)))
+        partners = {p.name: p for p in self.partners}
+        for i, a in enumerate(self.aggregates):
+            partner = partners.get(a.partner)
+            if partner is None or a.stream not in partner.streams:
+                raise ValueError(f"aggregates.{i}: partner {a.partner!r} receives no {a.stream.value!r} stream to aggregate")
+            fields = partner.streams[a.stream].fields
+            needed = [*a.group_by, a.subject, a.time_field, *(m.field for m in a.measures if m.field)]
+            missing = [f for f in needed if f not in fields]
+            if missing:
+                raise ValueError(f"aggregates.{i} ({a.name}): {partner.name!r} does not receive {missing}; it can only aggregate what it receives")
+            if a.dp is not None and a.partner not in self.privacy_budgets:
+                raise ValueError(f"aggregates.{i} ({a.name}) adds noise but privacy_budgets has no budget for {a.partner!r}")
+            places.append((f"aggregates.{i}", f"agg.{a.name}"))
         seen: dict[str, str] = {}
         for where, topic in places:
             if topic in seen:
@@ -442,7 +501,7 @@ def _with_topic_prefix(config: PipelineConfig) -> PipelineConfig:
     ]
     return config.model_copy(
         update={
-            "kafka": config.kafka.model_copy(update={"dead_letter_topic": p + config.kafka.dead_letter_topic, "topic_prefix": ""}),
+            "kafka": config.kafka.model_copy(update={"dead_letter_topic": p + config.kafka.dead_letter_topic}),
             "streams": streams,
             "partners": partners,
             "consent": config.consent.model_copy(update={"topic": p + config.consent.topic}),

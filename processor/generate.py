@@ -53,6 +53,10 @@ class Generator:
         self.fake = Faker("en_US")
         self.fake.seed_instance(seed)
         self.clock = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+        self._imsis = [self._new_imsi() for _ in range(300)]
+        self._cells = [self._new_cell() for _ in range(12)]
+        self._subscribers = [f"SUB-{self.rng.randint(10_000_000, 99_999_999)}" for _ in range(300)]
+        self._domains = [self.fake.domain_name() for _ in range(15)]
 
     # -- identifiers --------------------------------------------------------------------------
 
@@ -77,6 +81,10 @@ class Generator:
         return phonenumbers.format_number(number, fmt), e164
 
     def imsi(self) -> str:
+        # Subscribers come back: a pool of a few hundred, as a day of a real cell sees.
+        return self.rng.choice(self._imsis)
+
+    def _new_imsi(self) -> str:
         mcc, mnc = self.rng.choice(_NETWORKS)
         return mcc + mnc + "".join(self.rng.choice("0123456789") for _ in range(15 - len(mcc) - len(mnc)))
 
@@ -85,8 +93,12 @@ class Generator:
         return _luhn_complete(tac + "".join(self.rng.choice("0123456789") for _ in range(6)))
 
     def cell_id(self) -> str:
+        return self.rng.choice(self._cells)
+
+    def _new_cell(self) -> str:
+        # A handful of location areas with a few cells each, so that aggregates have groups.
         mcc, mnc = self.rng.choice(_NETWORKS)
-        return f"{mcc}-{mnc}-{self.rng.randint(1, 65535)}-{self.rng.randint(1, 268435455)}"
+        return f"{mcc}-{mnc}-{self.rng.choice((1201, 1202, 3307, 4410))}-{self.rng.randint(1, 268435455)}"
 
     def mac(self) -> str:
         return self.fake.mac_address()
@@ -163,11 +175,11 @@ class Generator:
         return GeneratedEvent(event, planted)
 
     def telemetry(self) -> GeneratedEvent:
-        subscriber = f"SUB-{self.rng.randint(10_000_000, 99_999_999)}"
+        subscriber = self.rng.choice(self._subscribers)
         src_ip, mac = self.fake.ipv4_public(), self.mac()
         planted = [subscriber, src_ip, mac]
         path = self.rng.choice(["/", "/news/today", "/video/watch", "/search"])
-        url = f"https://{self.fake.domain_name()}{path}"
+        url = f"https://{self.rng.choice(self._domains)}{path}"
         if self.rng.random() < 0.2:
             email = self.fake.email()
             url += f"?user={email}"

@@ -141,6 +141,8 @@ class Service:
                     "enable.auto.commit": False,
                     "auto.offset.reset": "earliest",
                     "isolation.level": "read_committed",
+                    # A light stream should not wait half a second per fetch (the default).
+                    "fetch.wait.max.ms": 100,
                 },
             )
         )

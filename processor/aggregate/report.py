@@ -1,0 +1,101 @@
+"""`pii-processor report`: the latest windows of an aggregate topic, as a table or a chart.
+
+Rows are keyed by report, window and group; a replayed row replaces the earlier one, so the
+report reads the topic to its end and keeps the last value per key.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import orjson
+from confluent_kafka import Consumer, TopicPartition
+
+from processor import broker
+from processor.config import PipelineConfig
+
+
+def read_latest(config: PipelineConfig, topic: str, timeout_s: float = 15) -> dict[bytes, dict[str, Any]]:
+    consumer = Consumer(
+        broker.client_config(
+            config.kafka,
+            **{"group.id": f"pii-report-{uuid.uuid4().hex}", "enable.auto.commit": False, "isolation.level": "read_committed", "enable.partition.eof": True},
+        )
+    )
+    try:
+        md = consumer.list_topics(topic, timeout=10).topics.get(topic)
+        if md is None or md.error is not None:
+            raise ValueError(f"topic {topic} does not exist on {config.kafka.bootstrap_servers}")
+        partitions = [TopicPartition(topic, p, 0) for p in md.partitions]
+        consumer.assign(partitions)
+        latest: dict[bytes, dict[str, Any]] = {}
+        done: set[int] = set()
+        deadline = time.monotonic() + timeout_s
+        while len(done) < len(partitions) and time.monotonic() < deadline:
+            for m in consumer.consume(1000, timeout=0.5):
+                if m.error() is not None:
+                    done.add(m.partition())
+                    continue
+                latest[m.key() or b""] = orjson.loads(m.value())
+        return latest
+    finally:
+        consumer.close()
+
+
+def table(rows: list[dict[str, Any]], summaries: list[dict[str, Any]]) -> str:
+    if not rows and not summaries:
+        return "(no closed windows yet)"
+    measures = [k for k in rows[0] if k not in ("report", "window_start", "window_end", "group")] if rows else []
+    lines = []
+    for s in summaries:
+        note = f", {s['refused']}" if s.get("refused") else ""
+        noise = f", Laplace noise, epsilon {s['epsilon']}" if s.get("epsilon") else ""
+        lines.append(f"\nwindow {s['window_start']} .. {s['window_end']}: {s['groups']} groups, {s['suppressed_groups']} suppressed (k={s['k']}){noise}{note}")
+        in_window = [r for r in rows if r["window_start"] == s["window_start"]]
+        if not in_window:
+            continue
+        header = f"  {'group':40}" + "".join(f"{m:>18}" for m in measures)
+        lines.append(header)
+        for r in in_window:
+            group = ", ".join(f"{k}={v}" for k, v in r["group"].items())
+            lines.append(f"  {group:40}" + "".join(f"{r[m]:>18}" for m in measures))
+    return "\n".join(lines)
+
+
+def chart(rows: list[dict[str, Any]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    measure = next(k for k in rows[0] if k not in ("report", "window_start", "window_end", "group"))
+    labels = [f"{r['window_start'][11:16]} " + ",".join(str(v) for v in r["group"].values()) for r in rows]
+    fig, ax = plt.subplots(figsize=(max(6, len(rows) * 0.45), 4.5))
+    ax.bar(range(len(rows)), [r[measure] for r in rows], color="#3b6ea5")
+    ax.set_xticks(range(len(rows)), labels, rotation=70, ha="right", fontsize=7)
+    ax.set_ylabel(measure)
+    ax.set_title(f"{rows[0]['report']}: {measure} per window and group")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def show(config: PipelineConfig, topic: str, windows: int, png: Path | None) -> int:
+    if config.kafka.topic_prefix and not topic.startswith(config.kafka.topic_prefix):
+        topic = config.kafka.topic_prefix + topic
+    latest = read_latest(config, topic)
+    summaries = sorted((v for v in latest.values() if v.get("summary")), key=lambda s: s["window_start"])[-windows:]
+    keep = {s["window_start"] for s in summaries}
+    rows = sorted((v for v in latest.values() if not v.get("summary") and v["window_start"] in keep), key=lambda r: (r["window_start"], str(r["group"])))
+    print(f"report {topic}: latest {len(summaries)} window(s)")
+    print(table(rows, summaries))
+    if png is not None:
+        if rows:
+            chart(rows, png)
+            print(f"\nchart written to {png}")
+        else:
+            print("\nno rows to draw")
+    return 0
