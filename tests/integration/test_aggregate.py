@@ -1,0 +1,161 @@
+"""Aggregate reports (faust worker) against the real broker: exact, k-anonymous, restart-safe, budgeted."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import orjson
+import pytest
+
+from processor import broker
+from processor.aggregate.app import topics as aggregate_topics
+from processor.config import load_config
+from processor.aggregate.report import read_latest
+
+from .conftest import ROOT, produce
+
+pytestmark = pytest.mark.integration
+
+CONFIG = """
+partners:
+  - name: reporting
+    purpose: aggregate-reporting
+    streams:
+      call-records:
+        fields: [start_time, duration_s, call_type, imsi, cell_id]
+    operators: {{IMSI: pseudonymize}}
+    key: {{file: r.key}}
+    aggregate_k: 3
+privacy_budgets: {{reporting: 2.5}}
+aggregates:
+  - name: calls
+    partner: reporting
+    stream: call-records
+    group_by: [cell_id]
+    subject: imsi
+    time_field: start_time
+    window_s: 3600
+    grace_s: 86400
+    idle_close_s: {idle}
+    measures:
+      - {{name: calls, op: count}}
+      - {{name: subscribers, op: distinct}}
+      - {{name: minutes, op: sum, field: duration_s}}
+{dp}
+"""
+
+
+def setup(kafka_bootstrap: str, tmp_path: Path, dp: bool = False, idle: float = 3):
+    (tmp_path / "r.key").write_text(uuid.uuid4().hex * 2)
+    path = tmp_path / "pipeline.yaml"
+    path.write_text(CONFIG.format(dp="    dp: {epsilon: 1.0}" if dp else "", idle=idle))
+    tag = uuid.uuid4().hex[:8]
+    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"a{tag}.", "PII_METRICS_PORT": "0"}
+    config = load_config(path, environ=env)
+    broker.ensure_topics(config.kafka, config.all_topics())
+    broker.ensure_topics(config.kafka, aggregate_topics(config), partitions=1)
+    return path, env, config
+
+
+def calls(hour: int, cell: str, subjects: int, duration: int = 60, prefix: str = "s") -> list[bytes]:
+    t = f"2026-11-01T{hour:02d}:00:00Z"
+    return [orjson.dumps({"start_time": t, "duration_s": duration, "call_type": "voice", "imsi": f"IMSI:{prefix}{i}", "cell_id": cell}) for i in range(subjects)]
+
+
+def start(path: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "processor.cli", "aggregate", "--config", str(path)], env={**os.environ, **env}, cwd=ROOT, stderr=subprocess.DEVNULL
+    )
+
+
+def wait_for_windows(config, windows: int, timeout_s: float = 120) -> dict:
+    topic = config.aggregate_topic("calls")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        latest = read_latest(config, topic, timeout_s=5)
+        if sum(1 for v in latest.values() if v.get("summary")) >= windows:
+            return latest
+        time.sleep(1)
+    raise AssertionError(f"fewer than {windows} windows closed in {timeout_s} s")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_exact_aggregates_with_small_groups_suppressed(kafka_bootstrap, tmp_path):
+    path, env, config = setup(kafka_bootstrap, tmp_path)
+    source = config.partners[0].topic(next(iter(config.partners[0].streams)))
+    produce(kafka_bootstrap, source, calls(8, "310-410-1201", 5, 60) + calls(8, "310-410-3307", 2, 30) + calls(9, "310-410-1201", 4, 10, prefix="t"))
+    proc = start(path, env)
+    try:
+        latest = wait_for_windows(config, 2)
+    finally:
+        stop(proc)
+    rows = sorted((v for v in latest.values() if not v.get("summary")), key=lambda r: r["window_start"])
+    assert [(r["window_start"], r["group"], r["calls"], r["subscribers"], r["minutes"]) for r in rows] == [
+        ("2026-11-01T08:00:00Z", {"cell_id": "310-410-1201"}, 5, 5, 300),
+        ("2026-11-01T09:00:00Z", {"cell_id": "310-410-1201"}, 4, 4, 40),
+    ]
+    summaries = {v["window_start"]: v for v in latest.values() if v.get("summary")}
+    assert summaries["2026-11-01T08:00:00Z"]["suppressed_groups"] == 1
+    assert "3307" not in orjson.dumps(list(latest.values())).decode()
+
+
+@pytest.mark.xfail(
+    reason="known failure, issue 5 stays open: after kill -9 and restart, faust-streaming 0.15.3 (at_least_once, "
+    "memory tables with changelogs) both re-delivered and lost events (seen: calls 527 and subscribers 496 for 500). "
+    "exactly_once delivered nothing at all.",
+    strict=False,
+)
+def test_a_worker_killed_mid_window_neither_loses_nor_double_counts(kafka_bootstrap, tmp_path):
+    # The window closes only after 15 s without events: long enough to kill the worker first.
+    path, env, config = setup(kafka_bootstrap, tmp_path, idle=15)
+    source = config.partners[0].topic(next(iter(config.partners[0].streams)))
+    produce(kafka_bootstrap, source, calls(10, "234-15-1202", 400, 2))
+    proc = start(path, env)
+    time.sleep(8)  # started, some events folded, the window not closed: it waits for idleness
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert sum(1 for v in read_latest(config, config.aggregate_topic("calls"), timeout_s=3).values() if v.get("summary")) == 0
+    produce(kafka_bootstrap, source, calls(10, "234-15-1202", 100, 2, prefix="late"))
+    proc = start(path, env)
+    try:
+        latest = wait_for_windows(config, 1)
+    finally:
+        stop(proc)
+    [row] = [v for v in latest.values() if not v.get("summary")]
+    assert (row["calls"], row["subscribers"], row["minutes"]) == (500, 500, 1000)
+
+
+def test_the_privacy_budget_refuses_releases_and_survives_a_restart(kafka_bootstrap, tmp_path):
+    path, env, config = setup(kafka_bootstrap, tmp_path, dp=True)
+    source = config.partners[0].topic(next(iter(config.partners[0].streams)))
+    produce(kafka_bootstrap, source, calls(1, "262-01-1201", 5) + calls(2, "262-01-1201", 5))
+    proc = start(path, env)
+    try:
+        wait_for_windows(config, 2)
+    finally:
+        stop(proc)
+    produce(kafka_bootstrap, source, calls(3, "262-01-1201", 5))
+    proc = start(path, env)
+    try:
+        latest = wait_for_windows(config, 3)
+    finally:
+        stop(proc)
+    summaries = {v["window_start"][11:13]: v for v in latest.values() if v.get("summary")}
+    # Budget 2.5 at epsilon 1 per release: two windows released, the third refused after the restart.
+    assert "refused" not in summaries["01"] and "refused" not in summaries["02"]
+    assert summaries["03"]["refused"] == "privacy budget exhausted"
+    noisy = [v for v in latest.values() if not v.get("summary")]
+    assert len(noisy) == 2 and all(isinstance(r["calls"], float) for r in noisy)
