@@ -22,6 +22,8 @@ from typing import Any
 import phonenumbers
 from faker import Faker
 
+from recognizers.checksums import luhn_complete
+
 from processor.events import Location, StreamKind
 
 
@@ -179,16 +181,6 @@ TYPES = {
 }  # fmt: skip
 
 
-def _luhn_complete(body: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d = d * 2 - 9 if d * 2 > 9 else d * 2
-        total += d
-    return body + str((10 - total % 10) % 10)
-
-
 class Values:
     """Random identifiers and decoys in the many formats people and systems write them."""
 
@@ -260,20 +252,20 @@ class Values:
         return f"{first}{self.rng.randint(1, 99)} at {domain}"
 
     def imei(self) -> str:
-        v = _luhn_complete(self.rng.choice(("35", "86", "01", "99", "49")) + self.digits(12))
+        v = luhn_complete(self.rng.choice(("35", "86", "01", "99", "49")) + self.digits(12))
         return self.rng.choice((v, f"{v[:2]}-{v[2:8]}-{v[8:14]}-{v[14]}", f"{v[:2]} {v[2:8]} {v[8:14]} {v[14]}", f"{v[:8]} {v[8:]}"))
 
     def imei_spoken(self) -> str:
-        return self.spoken(_luhn_complete(self.rng.choice(("35", "86")) + self.digits(12)))
+        return self.spoken(luhn_complete(self.rng.choice(("35", "86")) + self.digits(12)))
 
     def card_digits(self) -> str:
         prefix = self.rng.choice(("4", "51", "55", "2221", "6011"))
-        return _luhn_complete(prefix + self.digits(15 - len(prefix)))
+        return luhn_complete(prefix + self.digits(15 - len(prefix)))
 
     def card(self) -> str:
         v = self.card_digits()
         if self.rng.random() < 0.2:
-            v = _luhn_complete("37" + self.digits(12))
+            v = luhn_complete("37" + self.digits(12))
             return self.rng.choice((v, f"{v[:4]} {v[4:10]} {v[10:]}"))
         sep = self.rng.choice(("", " ", "-"))
         return sep.join(v[i : i + 4] for i in range(0, 16, 4))
@@ -296,7 +288,7 @@ class Values:
         return f"{area:03d}-{self.rng.randint(1, 99):02d}-{self.rng.randint(1, 9999):04d}"
 
     def iccid(self) -> str:
-        return _luhn_complete("89" + self.rng.choice(("01", "44", "49", "33")) + self.digits(14))
+        return luhn_complete("89" + self.rng.choice(("01", "44", "49", "33")) + self.digits(14))
 
     def imsi(self) -> str:
         mcc, mnc = self.rng.choice(NETWORKS)

@@ -17,6 +17,8 @@ from typing import Any
 import phonenumbers
 from faker import Faker
 
+from recognizers.checksums import luhn_complete
+
 from processor.events import StreamKind
 
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "CA", "AU")
@@ -33,18 +35,6 @@ _NETWORKS = (("310", "410"), ("234", "15"), ("262", "01"), ("208", "01"), ("405"
 class GeneratedEvent:
     event: dict[str, Any]
     planted: list[str]  # raw identifier strings that must not reach any partner
-
-
-def _luhn_complete(body: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return body + str((10 - total % 10) % 10)
 
 
 class Generator:
@@ -90,7 +80,7 @@ class Generator:
 
     def imei(self) -> str:
         tac = self.rng.choice(("35209900", "35332211", "86723405", "01326300", "35875311"))
-        return _luhn_complete(tac + "".join(self.rng.choice("0123456789") for _ in range(6)))
+        return luhn_complete(tac + "".join(self.rng.choice("0123456789") for _ in range(6)))
 
     def cell_id(self) -> str:
         return self.rng.choice(self._cells)
@@ -104,7 +94,7 @@ class Generator:
         return self.fake.mac_address()
 
     def card(self) -> str:
-        return _luhn_complete("4" + "".join(self.rng.choice("0123456789") for _ in range(14)))
+        return luhn_complete("4" + "".join(self.rng.choice("0123456789") for _ in range(14)))
 
     def tick(self) -> str:
         self.clock += timedelta(seconds=self.rng.randint(1, 90))

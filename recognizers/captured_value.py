@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.registry import result
 from recognizers.spoken import without_fillers
 
 
@@ -41,16 +42,6 @@ class CapturedValueRecognizer(LocalRecognizer):
                 start, end = offsets[m.start("value")], offsets[m.end("value") - 1] + 1 if m.end("value") > m.start("value") else 0
                 if end > start:
                     results.append(
-                        RecognizerResult(
-                            self.supported_entities[0],
-                            start,
-                            end,
-                            self.score,
-                            AnalysisExplanation(self.name, self.score, pattern_name=self.name, pattern=regex.pattern),
-                            recognition_metadata={
-                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            },
-                        )
+                        result(self, self.supported_entities[0], start, end, self.score, f"value after a cue ({self.name})")
                     )
         return results

@@ -16,6 +16,15 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def luhn_complete(body: str) -> str:
+    """`body` followed by the Luhn check digit that makes it valid (for generated test data)."""
+    total = 0
+    for i, ch in enumerate(reversed(body)):
+        d = (ord(ch) - 48) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return body + str((10 - total % 10) % 10)
+
+
 def only_digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 

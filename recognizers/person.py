@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.names import given_names, is_name_word, surnames
-from recognizers.registry import register
+from recognizers.registry import register, result
 from recognizers.spoken import tokenize, without_fillers
 
 NER_ENTITIES = ["PERSON", "LOCATION"]
@@ -99,14 +99,7 @@ class PersonCueRecognizer(LocalRecognizer):
         return results
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            "PERSON",
-            start,
-            end,
-            0.75,
-            AnalysisExplanation(self.name, 0.75, textual_explanation="name after an introduction"),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
+        return result(self, "PERSON", start, end, 0.75, "name after an introduction")
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor"}
@@ -153,13 +146,6 @@ class CensusFullNameRecognizer(LocalRecognizer):
             first, last = m.group(1).lower(), m.group(2).lower()
             if first in given_names() and last in surnames() and first not in _NOT_NAMES and last not in _NOT_NAMES:
                 results.append(
-                    RecognizerResult(
-                        "PERSON",
-                        m.start(),
-                        m.end(),
-                        0.6,
-                        AnalysisExplanation(self.name, 0.6, textual_explanation="census given name and surname"),
-                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-                    )
+                    result(self, "PERSON", m.start(), m.end(), 0.6, "census given name and surname")
                 )
         return results

@@ -17,10 +17,10 @@ import re
 from typing import TYPE_CHECKING
 
 import phonenumbers
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.registry import register
+from recognizers.registry import register, result
 
 if TYPE_CHECKING:
     from processor.config import DetectionSettings
@@ -68,14 +68,7 @@ class MsisdnRecognizer(LocalRecognizer):
                 digits = sum(ch.isdigit() for ch in text[start:end])
                 score = SCORE if international or digits >= SHORT_DIGITS else SHORT_SCORE
                 results.append(
-                    RecognizerResult(
-                        "PHONE_NUMBER",
-                        start,
-                        end,
-                        score,
-                        AnalysisExplanation(self.name, score, textual_explanation="valid phone number (phonenumbers)"),
-                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-                    )
+                    result(self, "PHONE_NUMBER", start, end, score, "valid phone number (phonenumbers)")
                 )
         return results
 

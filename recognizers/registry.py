@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 if TYPE_CHECKING:
     from processor.config import DetectionSettings
@@ -31,3 +31,16 @@ def register(cls: Any) -> Any:
 
 def registered() -> dict[str, Factory]:
     return dict(_REGISTERED)
+
+
+def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:
+    """A finding of one of our recognizers, carrying what Presidio's context enhancer and our
+    overlap resolution read: the recognizer's name and id."""
+    return RecognizerResult(
+        entity,
+        start,
+        end,
+        score,
+        AnalysisExplanation(recognizer.name, score, textual_explanation=why),
+        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id},
+    )

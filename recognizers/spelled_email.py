@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import tldextract
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.registry import register
+from recognizers.registry import register, result
 from recognizers.spoken import Token, tokenize
 
 _OFFLINE = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -51,17 +51,7 @@ class SpelledEmailRecognizer(LocalRecognizer):
             if " " not in text[start:end]:
                 continue
             results.append(
-                RecognizerResult(
-                    "EMAIL_ADDRESS",
-                    start,
-                    end,
-                    0.8,
-                    AnalysisExplanation(self.name, 0.8, textual_explanation="email address spelled out"),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
+                result(self, "EMAIL_ADDRESS", start, end, 0.8, "email address spelled out")
             )
         return results
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import phonenumbers
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.checksums import luhn_valid
 from recognizers.credit_card import plausible_card_number
 from recognizers.imsi import is_mobile_country_code
-from recognizers.registry import register
+from recognizers.registry import register, result
 from recognizers.spoken import Token, tokenize
 
 if TYPE_CHECKING:
@@ -79,17 +79,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
             if entity is None or entity not in entities:
                 continue
             results.append(
-                RecognizerResult(
-                    entity,
-                    tokens[first].start,
-                    tokens[last].end,
-                    score,
-                    AnalysisExplanation(self.name, score, textual_explanation=f"{len(digits)} digits read out"),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
+                result(self, entity, tokens[first].start, tokens[last].end, score, f"{len(digits)} digits read out")
             )
         return results
 
