@@ -14,11 +14,11 @@ windows are only ever changed inside the agent, as faust tables require.
 A window closes when the newest event time is past its end plus the grace period, or when no
 event has arrived for `idle_close_s` (the end of a backfill). Open windows, the watermark and
 the privacy ledger live in faust tables with changelog topics, so a restarted worker resumes
-its windows. The app runs at least once, made idempotent: a window remembers the inbox offset of the last
-event folded into it (a replayed event is skipped), a closed window is marked by one table
-write, and every output row is keyed by report, window and group, so a replay after a crash
-overwrites a row instead of adding one. (faust-streaming's exactly_once did not deliver the
-agents' sends here at all; see the comment in build_app.)
+its windows. The app runs at least once, made idempotent: a window remembers, per source partition, the
+offset of the last event folded into it (a re-delivered event is skipped), a closed window is
+marked by one table write, and every output row is keyed by report, window and group, so a
+replay after a crash overwrites a row instead of adding one. (faust-streaming's exactly_once
+did not deliver the agents' sends here at all; see the comment in build_app.)
 """
 
 from __future__ import annotations
@@ -64,10 +64,11 @@ def build_app(config: PipelineConfig, app_id: str | None = None) -> faust.App:
         broker=f"kafka://{kafka.bootstrap_servers}",
         store="memory://",
         # faust-streaming's exactly_once was tried first: its agents' sends never reached the
-        # inbox (high watermark 0 after 400 input events, no error). at_least_once, made
-        # idempotent here (each window remembers the last inbox offset folded into it and is
-        # closed by a single write; outputs are keyed by window and group), neither loses nor
-        # double counts; the restart test checks it.
+        # inbox (high watermark 0 after 400 input events, no error). at_least_once is made
+        # idempotent here: each window remembers, per source partition, the last offset folded
+        # into it (re-deliveries are skipped), a window is closed by a single table write, and
+        # outputs are keyed by window and group. Re-counting is gone; losses after kill -9 are
+        # not (see the restart test).
         processing_guarantee=os.environ.get("PII_AGGREGATE_GUARANTEE", "at_least_once"),
         topic_replication_factor=kafka.replication_factor,
         topic_partitions=1,
@@ -92,11 +93,11 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
     out = app.topic(config.aggregate_topic(a.name), partitions=1, key_serializer="raw", value_serializer="raw")
     windows = app.Table(f"{config.kafka.topic_prefix}agg-{a.name}-windows", default=dict, partitions=1)
     meta = app.Table(f"{config.kafka.topic_prefix}agg-{a.name}-meta", default=type(None), partitions=1)
-    key = report.name.encode()
 
     async def forward(stream: Any) -> None:
-        async for value in stream:
-            await inbox.send(key=key, value=value)
+        # The key carries the source partition and offset: a re-forwarded event is recognized.
+        async for event in stream.events():
+            await inbox.send(key=f"{event.message.partition}:{event.message.offset}".encode(), value=event.value)
 
     async def close(window_keys: list[str]) -> None:
         ledger = Ledger(budgets, {report.partner: ledger_table[report.partner]})
@@ -108,7 +109,7 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
                 await out.send(key=f"{report.name}|{row['window_start']}|{group}".encode(), value=orjson.dumps(row))
             await out.send(key=f"{report.name}|{summary['window_start']}|_summary".encode(), value=orjson.dumps(summary))
             # One write marks the window closed: a replay can neither reopen nor refill it.
-            windows[w] = {"closed": True, "last_offset": state.get("last_offset", -1)}
+            windows[w] = {"closed": True, "applied": state.get("applied", {})}
             log.info(
                 "window closed",
                 extra={"fields": {"report": report.name, "window_start": summary["window_start"], "groups": summary["groups"], "suppressed_groups": summary["suppressed_groups"]}},
@@ -136,15 +137,15 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
                 log.warning("event without a usable time skipped", extra={"fields": {"report": report.name}})
                 continue
             state = windows[w]
-            offset = event.message.offset
+            source_partition, source_offset = event.key.decode().split(":")
+            applied = state.get("applied", {})
+            if source_offset.isdigit() and int(source_offset) <= applied.get(source_partition, -1):
+                continue  # delivered again after a crash (inbox replay or re-forwarding): already counted
             if state.get("closed"):
-                if offset > state.get("last_offset", -1):
-                    log.warning("late event after its window closed skipped", extra={"fields": {"report": report.name}})
+                log.warning("late event after its window closed skipped", extra={"fields": {"report": report.name}})
                 continue
-            if offset <= state.get("last_offset", -1):
-                continue  # a replay after a crash: this event is already in the window
             state = fold(report, state, data)
-            state["last_offset"] = offset
+            state["applied"] = {**applied, source_partition: int(source_offset)}
             windows[w] = state
             meta["watermark"] = max(meta["watermark"] or 0, event_time)
             meta["last_event_at"] = event.message.timestamp
@@ -153,7 +154,7 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
                 await close(due)
 
     async def tick() -> None:
-        await inbox.send(key=key, value=orjson.dumps({"__tick__": time.time()}))
+        await inbox.send(key=b"tick:", value=orjson.dumps({"__tick__": time.time()}))
 
     app.agent(source, name=f"{a.name}-forward")(forward)
     app.agent(inbox, name=f"{a.name}-fold")(fold_events)
