@@ -31,7 +31,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
 import recognizers
 from processor.config import SHAPES, DetectionSettings, PipelineConfig
-from processor.events import Location, StreamKind, walk
+from processor.events import Location, StreamKind, walk, walk_keys
 
 # Identifiers that a bare JSON number can be and that carry a check digit or a registry
 # check; a plain count (bytes, seconds) is never mistaken for one of these.
@@ -54,6 +54,11 @@ def _could_hold_pattern(text: str) -> bool:
 
 class ModelMissing(RuntimeError):
     """The configured spaCy model is not installed."""
+
+
+class IdentifierInFieldName(ValueError):
+    """A field name holds an identifier. Names are not redacted (renaming fields would break
+    the consumers' schemas), so such an event is not sent anywhere but the dead-letter topic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +167,8 @@ class Detector:
             for r in self.analyzer.registry.recognizers
             if not set(r.supported_entities) <= set(recognizers.NER_ENTITIES) and not getattr(r, "SPEECH_ONLY", False)
         ]
+        # Field names already checked and found to hold no identifier.
+        self._safe_names: set[str] = set()
         # (text, entities) -> findings as (entity, start, end, score, recognizer); oldest out first.
         self._cache: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, int, float, str]]] = {}
 
@@ -192,6 +199,17 @@ class Detector:
     def _plan(
         self, i: int, event: dict[str, Any], rules: dict[str, str], detection: Detection, texts: list[ScanJob], codes: list[ScanJob]
     ) -> None:
+        for name in walk_keys(event):
+            if _could_hold_pattern(name) and name not in self._safe_names:
+                probe = Detection()
+                self._scan_code(ScanJob(i, (), name, self.code_entities), probe)
+                if probe.error is not None:
+                    raise probe.error
+                if probe.findings:
+                    raise IdentifierInFieldName(f"a field name holds a {probe.findings[0].entity_type}")
+                if len(self._safe_names) >= CACHE_SIZE:
+                    self._safe_names.clear()
+                self._safe_names.add(name)
         for loc, path, value in walk(event):
             rule = rules.get(path)
             if rule is not None and rule not in SHAPES:

@@ -15,7 +15,7 @@ from typing import Any
 
 from processor.config import PipelineConfig
 from processor.consent import ConsentTable
-from processor.detect import Detector
+from processor.detect import Detector, IdentifierInFieldName
 from processor.events import MalformedEvent, StreamKind, decode, encode
 from processor.policy import Policy, apply_policy, policies
 
@@ -102,6 +102,9 @@ class Pipeline:
         detections = self.detector.detect([(records[i].stream, event) for i, event in decoded])
         for (i, event), detection in zip(decoded, detections):
             outcome = outcomes[i]
+            if isinstance(detection.error, IdentifierInFieldName):
+                outcome.dead_letter = DeadLetter("identifier-in-field-name", str(detection.error))
+                continue
             if detection.error is not None:
                 outcome.dead_letter = _failure("detection-failed", detection.error)
                 continue

@@ -59,3 +59,11 @@ def test_a_failure_inside_detection_becomes_a_dead_letter_not_an_output(pipeline
 def test_source_keys_are_not_forwarded(pipeline):
     [outcome] = pipeline.process([Record(StreamKind.CALL_RECORDS, b'{"event_id": "e"}', key=b"+14155550123")])
     assert outcome.outputs[0].key is None
+
+
+def test_an_identifier_used_as_a_field_name_sends_the_event_to_the_dead_letter_topic(pipeline):
+    event = {"event_id": "e", "speed_dial": {"+14155550123": "mom", "2": "work"}}
+    [outcome] = pipeline.process([Record(StreamKind.CALL_RECORDS, orjson.dumps(event))])
+    assert outcome.outputs == []
+    assert outcome.dead_letter.reason == "identifier-in-field-name"
+    assert "415" not in outcome.dead_letter.detail
