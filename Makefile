@@ -55,7 +55,7 @@ demo: kafka-up keys
 test: kafka-up keys
 	KAFKA_BOOTSTRAP=$(BOOTSTRAP) $(PY) -m pytest
 
-unit: install
+unit: install keys
 	$(PY) -m pytest -m 'not integration'
 
 eval: install

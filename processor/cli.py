@@ -89,8 +89,14 @@ def cmd_redact(args: argparse.Namespace) -> int:
     config = _config(args)
     pipeline = Pipeline(config)
     stream = StreamKind(args.stream)
+    # Which view is written: the fully redacted copy, or one partner's.
+    recipients = {r.partner: r.topic for r in pipeline.recipients[stream]}
+    if args.partner not in recipients:
+        known = ", ".join(str(p) for p in recipients if p) or "none for this stream"
+        raise ConfigError(f"no partner {args.partner!r} receives the {stream.value} stream (partners that do: {known})")
+    topic = recipients[args.partner]
     out, err = sys.stdout.buffer, sys.stderr
-    failed = done = 0
+    failed = done = dropped = 0
     progress = _progress("redacting") if err.isatty() else None
     for batch in _batches(iter(sys.stdin.buffer), args.batch_size):
         outcomes = pipeline.process([Record(stream, line) for _, line in batch])
@@ -103,9 +109,17 @@ def cmd_redact(args: argparse.Namespace) -> int:
                 # The line itself is never echoed: it may hold the identifiers we exist to hide.
                 err.write(f"line {number}: {outcome.dead_letter.reason}: {outcome.dead_letter.detail}\n")
                 continue
-            for output in outcome.outputs:
-                out.write(output.value + b"\n")
+            view = next((o for o in outcome.outputs if o.topic == topic), None)
+            if view is None:
+                # A counted drop (the subscriber opted out of this partner's purpose): an empty
+                # line keeps output lines aligned with input lines.
+                dropped += 1
+                out.write(b"\n")
+            else:
+                out.write(view.value + b"\n")
         out.flush()
+    if dropped:
+        err.write(f"{dropped} line(s) not for this partner (opt-out): written as empty lines\n")
     if failed:
         err.write(f"{failed} line(s) could not be processed and were not written\n")
         return 1
@@ -222,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("redact", help="redact JSON Lines from stdin to stdout")
     with_config(p)
     p.add_argument("--stream", choices=STREAMS, required=True)
+    p.add_argument("--partner", default=None, help="write this partner's view (default: the fully redacted copy)")
     p.add_argument("--batch-size", type=int, default=256)
     p.set_defaults(func=cmd_redact)
 

@@ -125,3 +125,18 @@ def test_reveal_refuses_without_a_real_reason(tmp_path):
     result = cli("reveal", "--key-file", str(key), "--reason", "because", stdin=b"enc:IMSI:abc\n")
     assert result.returncode == 2
     assert b"reason" in result.stderr and result.stdout == b""
+
+
+def test_redact_writes_one_view_per_line_even_with_partners_configured():
+    lines = b"\n".join(orjson.dumps(g.event) for g in generate(StreamKind.CALL_RECORDS, 4, seed=5)) + b"\n"
+    default = cli("redact", "--stream", "call-records", "--config", "config/pipeline.yaml", stdin=lines)
+    vendor = cli("redact", "--stream", "call-records", "--config", "config/pipeline.yaml", "--partner", "repair-vendor", stdin=lines)
+    assert default.returncode == vendor.returncode == 0, default.stderr + vendor.stderr
+    assert len(default.stdout.splitlines()) == len(vendor.stdout.splitlines()) == 4
+    assert "caller_msisdn" in orjson.loads(default.stdout.splitlines()[0])
+    assert orjson.loads(vendor.stdout.splitlines()[0])["imei"].startswith("enc:IMEI:")
+
+
+def test_redact_for_a_partner_that_does_not_get_the_stream_is_refused():
+    result = cli("redact", "--stream", "call-records", "--config", "config/pipeline.yaml", "--partner", "payment-processor", stdin=b"{}\n")
+    assert result.returncode == 2 and b"repair-vendor" in result.stderr
