@@ -45,7 +45,7 @@ class KafkaSettings(_Strict):
     connect_timeout_s: float = Field(default=15.0, gt=0)
     batch_size: int = Field(default=500, ge=1, le=100_000)
     # How long a batch may wait to fill: latency when traffic is light.
-    poll_timeout_s: float = Field(default=0.1, gt=0)
+    poll_timeout_s: float = Field(default=0.02, gt=0)
     partitions: int = Field(default=3, ge=1)
     # Put before every topic name (input, output, partner, dead-letter, audit, consent): one
     # config serves several isolated environments on one cluster, and each test its own topics.
