@@ -125,8 +125,10 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
             value: bytes = event.value
             if value.startswith(_TICK):
                 tick_at = orjson.loads(value)["__tick__"]
-                last = meta["last_event_at"]
-                if last is not None and tick_at - last >= a.idle_close_s and open_windows():
+                # Idle since the last event, or since this worker started: after a restart, the
+                # events that arrived while it was down must get their chance first.
+                last = max(meta["last_event_at"] or 0.0, started_at)
+                if tick_at - last >= a.idle_close_s and open_windows():
                     await close(open_windows())
                 continue
             try:
@@ -152,6 +154,8 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
             due = [k for k in open_windows() if int(k) + report.window_s + report.grace_s <= meta["watermark"]]
             if due:
                 await close(due)
+
+    started_at = time.time()
 
     async def tick() -> None:
         await inbox.send(key=b"tick:", value=orjson.dumps({"__tick__": time.time()}))
