@@ -12,13 +12,16 @@ counts need the whole window), and the timer's ticks pass through the same inbox
 windows are only ever changed inside the agent, as faust tables require.
 
 A window closes when the newest event time is past its end plus the grace period, or when no
-event has arrived for `idle_close_s` (the end of a backfill). Open windows, the watermark and
-the privacy ledger live in faust tables with changelog topics, so a restarted worker resumes
-its windows. The app runs at least once, made idempotent: a window remembers, per source partition, the
-offset of the last event folded into it (a re-delivered event is skipped), a closed window is
-marked by one table write, and every output row is keyed by report, window and group, so a
-replay after a crash overwrites a row instead of adding one. (faust-streaming's exactly_once
-did not deliver the agents' sends here at all; see the comment in build_app.)
+event has arrived for `idle_close_s` (the end of a backfill).
+
+Delivery: faust-streaming 0.15.3's `exactly_once` delivered nothing here, and its tables lost
+a few events of state across `kill -9`. So the app runs at least once and makes that
+idempotent itself. Open windows, the watermark and the privacy ledger live in a compacted
+topic, written through and acknowledged before faust may acknowledge the event
+(processor/aggregate/state.py). Each window remembers, per source partition, the last offset
+folded into it, so a re-delivered event is skipped. A window is closed by one write. Every
+output row is keyed by report, window and group, so a replay overwrites instead of adding.
+The restart test kills the worker mid-window and checks exact counts.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import faust
 import orjson
 
 from processor.aggregate.core import Ledger, Measure, Report, fold, release
+from processor.aggregate.state import DurableState
 from processor.config import AggregateSettings, PipelineConfig
 
 log = logging.getLogger("pii.aggregate")
@@ -57,7 +61,7 @@ def report_of(config: PipelineConfig, a: AggregateSettings) -> Report:
     )
 
 
-def build_app(config: PipelineConfig, app_id: str | None = None) -> faust.App:
+def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = None) -> faust.App:
     kafka = config.kafka
     app = faust.App(
         app_id or f"{kafka.topic_prefix}{kafka.group_id}-aggregate",
@@ -65,10 +69,7 @@ def build_app(config: PipelineConfig, app_id: str | None = None) -> faust.App:
         store="memory://",
         # faust-streaming's exactly_once was tried first: its agents' sends never reached the
         # inbox (high watermark 0 after 400 input events, no error). at_least_once is made
-        # idempotent here: each window remembers, per source partition, the last offset folded
-        # into it (re-deliveries are skipped), a window is closed by a single table write, and
-        # outputs are keyed by window and group. Re-counting is gone; losses after kill -9 are
-        # not (see the restart test).
+        # idempotent by the app itself (see the module docstring).
         processing_guarantee=os.environ.get("PII_AGGREGATE_GUARANTEE", "at_least_once"),
         topic_replication_factor=kafka.replication_factor,
         topic_partitions=1,
@@ -80,56 +81,57 @@ def build_app(config: PipelineConfig, app_id: str | None = None) -> faust.App:
         broker_heartbeat_interval=2,
     )
     budgets = dict(config.privacy_budgets)
-    ledger_table = app.Table(f"{kafka.topic_prefix}agg-ledger", default=float, partitions=1)
     for a in config.aggregates:
-        _add_report(app, config, a, report_of(config, a), ledger_table, budgets)
+        _add_report(app, config, a, report_of(config, a), state, budgets)
     return app
 
 
-def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, ledger_table: Any, budgets: dict[str, float]) -> None:
+def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, state_store: DurableState, budgets: dict[str, float]) -> None:
     partner = next(p for p in config.partners if p.name == a.partner)
     source = app.topic(partner.topic(a.stream), key_serializer="raw", value_serializer="raw")
     inbox = app.topic(f"{config.aggregate_topic(a.name)}.inbox", partitions=1, key_serializer="raw", value_serializer="raw")
-    out = app.topic(config.aggregate_topic(a.name), partitions=1, key_serializer="raw", value_serializer="raw")
-    windows = app.Table(f"{config.kafka.topic_prefix}agg-{a.name}-windows", default=dict, partitions=1)
-    meta = app.Table(f"{config.kafka.topic_prefix}agg-{a.name}-meta", default=type(None), partitions=1)
+    out_topic = config.aggregate_topic(a.name)
+    window_prefix = f"{report.name}|window|"
+    meta_key, ledger_key = f"{report.name}|meta", f"ledger|{report.partner}"
+
+    def window_keys(only_open: bool) -> list[str]:
+        return [k[len(window_prefix) :] for k, v in state_store.values.items() if k.startswith(window_prefix) and not (only_open and v.get("closed"))]
 
     async def forward(stream: Any) -> None:
         # The key carries the source partition and offset: a re-forwarded event is recognized.
         async for event in stream.events():
             await inbox.send(key=f"{event.message.partition}:{event.message.offset}".encode(), value=event.value)
 
-    async def close(window_keys: list[str]) -> None:
-        ledger = Ledger(budgets, {report.partner: ledger_table[report.partner]})
-        for w in sorted(window_keys, key=int):
-            state = windows[w]
-            rows, summary = release(report, int(w), state, ledger)
+    def close(closing: list[str]) -> None:
+        for w in sorted(closing, key=int):
+            window = state_store.get(window_prefix + w)
+            ledger = Ledger(budgets, {report.partner: state_store.get(ledger_key, 0.0)})
+            rows, summary = release(report, int(w), window, ledger)
+            if report.epsilon is not None:
+                # Charged before anything is released: a crash can waste budget, never overspend it.
+                state_store.put(ledger_key, ledger.spent.get(report.partner, 0.0))
             for row in rows:
                 group = "|".join(f"{k}={v}" for k, v in sorted(row["group"].items()))
-                await out.send(key=f"{report.name}|{row['window_start']}|{group}".encode(), value=orjson.dumps(row))
-            await out.send(key=f"{report.name}|{summary['window_start']}|_summary".encode(), value=orjson.dumps(summary))
+                state_store.produce_now(out_topic, f"{report.name}|{row['window_start']}|{group}".encode(), orjson.dumps(row))
+            state_store.produce_now(out_topic, f"{report.name}|{summary['window_start']}|_summary".encode(), orjson.dumps(summary))
             # One write marks the window closed: a replay can neither reopen nor refill it.
-            windows[w] = {"closed": True, "applied": state.get("applied", {})}
+            state_store.put(window_prefix + w, {"closed": True, "applied": window.get("applied", {})})
             log.info(
                 "window closed",
                 extra={"fields": {"report": report.name, "window_start": summary["window_start"], "groups": summary["groups"], "suppressed_groups": summary["suppressed_groups"]}},
             )
-        if report.epsilon is not None:
-            ledger_table[report.partner] = ledger.spent.get(report.partner, 0.0)
-
-    def open_windows() -> list[str]:
-        return [k for k, v in windows.items() if not v.get("closed")]
 
     async def fold_events(stream: Any) -> None:
         async for event in stream.events():
             value: bytes = event.value
+            meta = state_store.get(meta_key, {})
             if value.startswith(_TICK):
                 tick_at = orjson.loads(value)["__tick__"]
                 # Idle since the last event, or since this worker started: after a restart, the
                 # events that arrived while it was down must get their chance first.
-                last = max(meta["last_event_at"] or 0.0, started_at)
-                if tick_at - last >= a.idle_close_s and open_windows():
-                    await close(open_windows())
+                last = max(meta.get("last_event_at") or 0.0, started_at)
+                if tick_at - last >= a.idle_close_s and window_keys(only_open=True):
+                    close(window_keys(only_open=True))
                 continue
             try:
                 data = orjson.loads(value)
@@ -138,22 +140,22 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
             except (ValueError, TypeError):
                 log.warning("event without a usable time skipped", extra={"fields": {"report": report.name}})
                 continue
-            state = windows[w]
+            window = state_store.get(window_prefix + w, {})
             source_partition, source_offset = event.key.decode().split(":")
-            applied = state.get("applied", {})
+            applied = window.get("applied", {})
             if source_offset.isdigit() and int(source_offset) <= applied.get(source_partition, -1):
                 continue  # delivered again after a crash (inbox replay or re-forwarding): already counted
-            if state.get("closed"):
+            if window.get("closed"):
                 log.warning("late event after its window closed skipped", extra={"fields": {"report": report.name}})
                 continue
-            state = fold(report, state, data)
-            state["applied"] = {**applied, source_partition: int(source_offset)}
-            windows[w] = state
-            meta["watermark"] = max(meta["watermark"] or 0, event_time)
-            meta["last_event_at"] = event.message.timestamp
-            due = [k for k in open_windows() if int(k) + report.window_s + report.grace_s <= meta["watermark"]]
+            window = fold(report, window, data)
+            window["applied"] = {**applied, source_partition: int(source_offset)}
+            state_store.put(window_prefix + w, window)
+            watermark = max(meta.get("watermark") or 0, event_time)
+            state_store.put(meta_key, {"watermark": watermark, "last_event_at": event.message.timestamp})
+            due = [k for k in window_keys(only_open=True) if int(k) + report.window_s + report.grace_s <= watermark]
             if due:
-                await close(due)
+                close(due)
 
     started_at = time.time()
 
@@ -171,8 +173,12 @@ def report_time(report: Report, event: dict[str, Any]) -> float:
     return _epoch(event.get(report.time_field))
 
 
+def state_topic(config: PipelineConfig) -> str:
+    return f"{config.kafka.topic_prefix}agg-state.{config.kafka.group_id}"
+
+
 def topics(config: PipelineConfig) -> list[str]:
-    """The topics the app reads and writes that faust does not create itself (tables' changelogs it does)."""
+    """The topics the app reads and writes that faust does not create itself."""
     return [t for a in config.aggregates for t in (config.aggregate_topic(a.name), f"{config.aggregate_topic(a.name)}.inbox")]
 
 
@@ -183,8 +189,10 @@ def run(config: PipelineConfig) -> int:
         raise ValueError("no `aggregates` are declared in the configuration")
     # Single partitions: one task must see every event of a report (see the module docstring).
     broker.ensure_topics(config.kafka, topics(config), partitions=1)
+    broker.ensure_topics(config.kafka, [state_topic(config)], partitions=1, compacted=[state_topic(config)])
     broker.ensure_topics(config.kafka, [p.topic(a.stream) for a in config.aggregates for p in config.partners if p.name == a.partner])
-    app = build_app(config)
+    state = DurableState(config.kafka, state_topic(config)).load()
+    app = build_app(config, state)
     _exit_on_stuck_shutdown()
     worker = faust.Worker(app, loglevel=os.environ.get("PII_AGGREGATE_LOGLEVEL", "WARNING"), quiet=True)
     worker.execute_from_commandline()

@@ -112,13 +112,6 @@ def test_exact_aggregates_with_small_groups_suppressed(kafka_bootstrap, tmp_path
     assert "3307" not in orjson.dumps(list(latest.values())).decode()
 
 
-@pytest.mark.xfail(
-    reason="known failure, issue 5 stays open: a faust-streaming 0.15.3 worker killed with kill -9 and restarted "
-    "loses a few events from its table state (seen: 481, 483, 486, 498 of 500 in about half the runs) although the "
-    "inbox topic holds all 500 and every window dedups by source partition and offset; faust's exactly_once "
-    "delivered nothing at all here.",
-    strict=False,
-)
 def test_a_worker_killed_mid_window_neither_loses_nor_double_counts(kafka_bootstrap, tmp_path):
     # The window closes only after 15 s without events: long enough to kill the worker first.
     path, env, config = setup(kafka_bootstrap, tmp_path, idle=15)
