@@ -33,21 +33,28 @@ def get(url: str) -> tuple[int, str]:
             return r.status, r.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode()
+    except urllib.error.URLError:
+        return 0, ""  # not listening (yet)
 
 
-def test_metrics_count_events_per_stream_and_never_carry_values(kafka_bootstrap, topics):
+def test_metrics_count_events_per_stream_and_never_carry_values(kafka_bootstrap, topics, tmp_path):
     kind = StreamKind.CALL_RECORDS
     events = generate(kind, 20, seed=77)
     produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in events] + [b"{bad"])
     port = free_port()
+    log = tmp_path / "service.log"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "processor.cli", "run"], env={**os.environ, **topics.env, "PII_METRICS_PORT": str(port)}, cwd=ROOT, stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "processor.cli", "run"],
+        env={**os.environ, **topics.env, "PII_METRICS_PORT": str(port)},
+        cwd=ROOT,
+        stderr=log.open("wb"),
     )
     try:
         consume_all(kafka_bootstrap, [topics.output(kind)], expected=20, timeout_s=90)
         deadline = time.monotonic() + 30
         text = ""
         while time.monotonic() < deadline:
+            assert proc.poll() is None, f"the service exited: {log.read_text()[-2000:]}"
             status, text = get(f"http://127.0.0.1:{port}/metrics")
             if 'pii_events_consumed_total{stream="call-records"} 21.0' in text:
                 break
@@ -62,4 +69,4 @@ def test_metrics_count_events_per_stream_and_never_carry_values(kafka_bootstrap,
         assert get(f"http://127.0.0.1:{port}/readyz")[0] == 200
     finally:
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
+        assert proc.wait(timeout=30) == 0, log.read_text()[-2000:]
