@@ -17,7 +17,8 @@ from processor.generate import generate
 from .conftest import ROOT, consume_all, make_partner_setup, produce, run_service
 
 pytestmark = pytest.mark.integration
-N = 1500
+# Enough events that three short lives cannot finish them: the kills must land mid-stream.
+N = 6000
 KILLS = 3
 
 
@@ -48,7 +49,7 @@ def test_crashes_neither_lose_nor_duplicate_nor_leak(kafka_bootstrap, tmp_path):
 
     for i in range(KILLS):
         proc = start(setup)
-        time.sleep(0.5 + 0.4 * i)
+        time.sleep(0.3 + 0.2 * i)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     progress = len(consume_all(kafka_bootstrap, [redacted], expected=N, timeout_s=8)[redacted])
