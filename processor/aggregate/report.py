@@ -15,7 +15,12 @@ import orjson
 from confluent_kafka import Consumer, TopicPartition
 
 from processor import broker
+from processor.aggregate.core import OTHER
 from processor.config import PipelineConfig
+
+
+def group_label(group: dict[str, Any], sep: str = ", ") -> str:
+    return OTHER if OTHER in group else sep.join(f"{k}={v}" for k, v in group.items())
 
 
 def read_latest(config: PipelineConfig, topic: str, timeout_s: float = 15) -> dict[bytes, dict[str, Any]]:
@@ -60,7 +65,7 @@ def table(rows: list[dict[str, Any]], summaries: list[dict[str, Any]]) -> str:
         header = f"  {'group':40}" + "".join(f"{m:>18}" for m in measures)
         lines.append(header)
         for r in in_window:
-            group = ", ".join(f"{k}={v}" for k, v in r["group"].items())
+            group = group_label(r["group"])
             lines.append(f"  {group:40}" + "".join(f"{r[m]:>18}" for m in measures))
     return "\n".join(lines)
 
@@ -72,7 +77,7 @@ def chart(rows: list[dict[str, Any]], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     measure = next(k for k in rows[0] if k not in ("report", "window_start", "window_end", "group"))
-    labels = [f"{r['window_start'][11:16]} " + ",".join(str(v) for v in r["group"].values()) for r in rows]
+    labels = [f"{r['window_start'][11:16]} " + (OTHER if OTHER in r["group"] else ",".join(str(v) for v in r["group"].values())) for r in rows]
     fig, ax = plt.subplots(figsize=(max(6, len(rows) * 0.45), 4.5))
     ax.bar(range(len(rows)), [r[measure] for r in rows], color="#3b6ea5")
     ax.set_xticks(range(len(rows)), labels, rotation=70, ha="right", fontsize=7)
