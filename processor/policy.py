@@ -35,20 +35,30 @@ class Policy:
     per_field: dict[str, tuple[Operator, str]] = field(default_factory=dict)
     # Rule path -> operator name, for `policy explain`.
     describe: dict[str, str] = field(default_factory=dict)
+    # Answers of visible/allows_leaf per path: a stream has few paths and many events.
+    _memo: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def operator_for(self, entity_type: str) -> Operator:
         return self.per_entity.get(entity_type, self.default)
 
     def visible(self, path: str) -> bool:
+        """The path is allowed, or lies on the way to an allowed path (a container to keep)."""
         if self.allowed is None:
             return True
-        for a in self.allowed:
-            if path == a or path.startswith((a + ".", a + "[]")) or a.startswith((path + ".", path + "[]")):
-                return True
-        return False
+        key = ("visible", path)
+        if key not in self._memo:
+            self._memo[key] = any(
+                path == a or path.startswith((a + ".", a + "[]")) or a.startswith((path + ".", path + "[]")) for a in self.allowed
+            )
+        return self._memo[key]
 
     def allows_leaf(self, path: str) -> bool:
-        return self.allowed is None or any(path == a or path.startswith((a + ".", a + "[]")) for a in self.allowed)
+        if self.allowed is None:
+            return True
+        key = ("leaf", path)
+        if key not in self._memo:
+            self._memo[key] = any(path == a or path.startswith((a + ".", a + "[]")) for a in self.allowed)
+        return self._memo[key]
 
 
 DEFAULT_POLICY = Policy()

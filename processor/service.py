@@ -117,7 +117,7 @@ class Service:
 
     def run(self) -> ServiceStats:
         server = metrics.MetricsServer(self.config.metrics.host, self.metrics_port) if self.metrics_port else None
-        metrics.READY.set(0)
+        metrics.set_ready(False)
         try:
             return self._run()
         finally:
@@ -158,7 +158,7 @@ class Service:
         def on_assign(_c: Consumer, partitions: list[TopicPartition]) -> None:
             nonlocal assigned
             assigned = True
-            metrics.READY.set(1)
+            metrics.set_ready(True)
             log.info("partitions assigned", extra={"fields": {"partitions": [f"{p.topic}[{p.partition}]" for p in partitions]}})
 
         consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign)

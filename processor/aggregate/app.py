@@ -136,7 +136,7 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
             try:
                 data = orjson.loads(value)
                 w = str(report.window_of(data))
-                event_time = report_time(report, data)
+                event_time = report.event_time(data)
             except (ValueError, TypeError):
                 log.warning("event without a usable time skipped", extra={"fields": {"report": report.name}})
                 continue
@@ -165,12 +165,6 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
     app.agent(source, name=f"{a.name}-forward")(forward)
     app.agent(inbox, name=f"{a.name}-fold")(fold_events)
     app.timer(TICK_INTERVAL_S, name=f"{a.name}-tick")(tick)
-
-
-def report_time(report: Report, event: dict[str, Any]) -> float:
-    from processor.aggregate.core import _epoch
-
-    return _epoch(event.get(report.time_field))
 
 
 def state_topic(config: PipelineConfig) -> str:

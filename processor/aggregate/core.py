@@ -52,9 +52,11 @@ class Report:
     def summed_fields(self) -> list[str]:
         return [f for f in dict.fromkeys(m.field for m in self.measures if m.op in ("sum", "mean")) if f]
 
+    def event_time(self, event: dict[str, Any]) -> float:
+        return _epoch(event.get(self.time_field))
+
     def window_of(self, event: dict[str, Any]) -> int:
-        t = _epoch(event.get(self.time_field))
-        return int(t // self.window_s * self.window_s)
+        return int(self.event_time(event) // self.window_s * self.window_s)
 
 
 def _epoch(value: Any) -> float:
