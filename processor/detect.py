@@ -27,12 +27,13 @@ from typing import Any
 from urllib.parse import unquote_plus, urlsplit
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
 import recognizers
 from processor.config import SHAPES, DetectionSettings, PipelineConfig
 from processor.events import Location, StreamKind, walk, walk_keys
+from processor.scan import Found, Scanner
 
 # Identifiers that a bare JSON number can be and that carry a check digit or a registry
 # check; a plain count (bytes, seconds) is never mistaken for one of these.
@@ -44,13 +45,13 @@ MIN_ECHO_LENGTH = 5
 # Scan results remembered per process (scripted lines, user agents and hosts repeat).
 CACHE_SIZE = 50_000
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_MAC_PAIR = re.compile(r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
+_PATTERN_HINT = re.compile(r"[\d@]|[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
 
 
 def _could_hold_pattern(text: str) -> bool:
     """Every pattern identifier has a digit, an "@" (email) or hex pairs (MAC): "voice",
     "chat" and "agent" need no scan."""
-    return any(ch.isdigit() or ch == "@" for ch in text) or bool(_MAC_PAIR.search(text))
+    return _PATTERN_HINT.search(text) is not None
 
 
 class ModelMissing(RuntimeError):
@@ -152,20 +153,15 @@ class Detector:
         self.analyzer = analyzer or load_analyzer(config.detection)
         self.language = self.settings.language
         self.threshold = self.settings.score_threshold
-        self._nlp = self.analyzer.nlp_engine.nlp[self.language]  # type: ignore[attr-defined]
+        self.scanner = Scanner(self.analyzer, self.language, self.threshold)
         self._rules = {kind: config.field_rules(kind) for kind in StreamKind}
         all_entities = recognizers.supported_entities(self.analyzer.registry)
         self.text_entities = all_entities
         self.code_entities = tuple(e for e in all_entities if e not in recognizers.NER_ENTITIES)
-        self._pattern_recognizers = [
-            r
-            for r in self.analyzer.registry.recognizers
-            if not set(r.supported_entities) <= set(recognizers.NER_ENTITIES) and not getattr(r, "SPEECH_ONLY", False)
-        ]
         # Field names already checked and found to hold no identifier.
         self._safe_names: set[str] = set()
-        # (text, entities) -> findings as (entity, start, end, score, recognizer); oldest out first.
-        self._cache: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, int, float, str]]] = {}
+        # (text, entities) -> what a scan found; oldest out first.
+        self._cache: dict[tuple[str, tuple[str, ...]], list[Found]] = {}
 
     # -- public -----------------------------------------------------------------------------
 
@@ -173,18 +169,20 @@ class Detector:
         out = [Detection() for _ in events]
         texts: list[ScanJob] = []
         codes: list[ScanJob] = []
+        leaves: list[list[tuple[Location, Any]]] = []
         for i, (kind, event) in enumerate(events):
+            leaves.append([])
             try:
-                self._plan(i, event, self._rules[kind], out[i], texts, codes)
+                self._plan(i, event, self._rules[kind], out[i], texts, codes, leaves[i])
             except Exception as e:  # noqa: BLE001 - any failure of one event is that event's alone
                 out[i].error = e
         self._scan_texts(texts, out)
         for job in codes:
             self._scan_code(job, out[job.event])
-        for (_, event), detection in zip(events, out):
+        for values, detection in zip(leaves, out):
             if detection.error is None and detection.findings:
                 try:
-                    _add_echoes(event, detection)
+                    _add_echoes(values, detection)
                 except Exception as e:  # noqa: BLE001
                     detection.error = e
         return out
@@ -192,10 +190,17 @@ class Detector:
     # -- planning: what each value needs ------------------------------------------------------
 
     def _plan(
-        self, i: int, event: dict[str, Any], rules: dict[str, str], detection: Detection, texts: list[ScanJob], codes: list[ScanJob]
+        self,
+        i: int,
+        event: dict[str, Any],
+        rules: dict[str, str],
+        detection: Detection,
+        texts: list[ScanJob],
+        codes: list[ScanJob],
+        leaves: list[tuple[Location, Any]],
     ) -> None:
         for name in walk_keys(event):
-            if _could_hold_pattern(name) and name not in self._safe_names:
+            if name not in self._safe_names and _could_hold_pattern(name):
                 probe = Detection()
                 self._scan_code(ScanJob(i, (), name, self.code_entities), probe)
                 if probe.error is not None:
@@ -206,16 +211,17 @@ class Detector:
                     self._safe_names.clear()
                 self._safe_names.add(name)
         for loc, path, value in walk(event):
+            leaves.append((loc, value))
             rule = rules.get(path)
             if rule is not None and rule not in SHAPES:
                 if value != "":
                     detection.findings.append(Finding(loc, rule, None, None, 1.0, "field-rule"))
                 continue
             if isinstance(value, (int, float)):
-                digits = _integer_digits(value)
+                entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
+                digits = _integer_digits(value, self.scanner.min_digits(entities))
                 if digits is not None:
-                    entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
-                    codes.append(ScanJob(i, loc, digits, tuple(entities), cover=(None, None)))
+                    codes.append(ScanJob(i, loc, digits, entities, cover=(None, None)))
                 continue
             if not value.strip():
                 continue
@@ -241,37 +247,33 @@ class Detector:
 
     def _scan_texts(self, jobs: list[ScanJob], out: list[Detection]) -> None:
         # Scripted lines ("Thank you for calling...", "okay") come again and again: a text seen
-        # before is not run through spaCy again. Results are a pure function of the text.
+        # before is not scanned again. Results are a pure function of the text.
         fresh: dict[tuple[str, tuple[str, ...]], list[ScanJob]] = {}
         for job in jobs:
             key = (job.text, tuple(job.entities))
             if key in self._cache:
                 self._emit(job, self._cache[key], out[job.event])
-            else:
+            elif out[job.event].error is None:
                 fresh.setdefault(key, []).append(job)
         if not fresh:
             return
-        firsts = [group[0] for group in fresh.values()]
-        for (key, group), nlp_artifacts in zip(fresh.items(), self._nlp_artifacts(firsts, out)):
-            if nlp_artifacts is None:
-                for job in group[1:]:
-                    out[job.event].error = out[group[0].event].error
-                continue
-            found = self._analyze(group[0], nlp_artifacts, out[group[0].event])
-            if found is None:
+        for (key, group), found in zip(fresh.items(), self.scanner.texts(list(fresh), self.settings.nlp_batch_size)):
+            if isinstance(found, BaseException):
+                for job in group:
+                    out[job.event].error = out[job.event].error or found
                 continue
             self._remember(key, found)
             for job in group:
                 self._emit(job, found, out[job.event])
 
-    def _remember(self, key: tuple[str, tuple[str, ...]], found: list[tuple[str, int, int, float, str]]) -> None:
+    def _remember(self, key: tuple[str, tuple[str, ...]], found: list[Found]) -> None:
         if len(self._cache) >= CACHE_SIZE:
             self._cache.pop(next(iter(self._cache)))
         self._cache[key] = found
 
     @staticmethod
-    def _emit(job: ScanJob, found: list[tuple[str, int, int, float, str]], detection: Detection) -> None:
-        if detection.error is not None:
+    def _emit(job: ScanJob, found: list[Found], detection: Detection) -> None:
+        if detection.error is not None or not found:
             return
         findings = []
         for entity, start, end, score, source in found:
@@ -280,63 +282,20 @@ class Detector:
         detection.findings.extend(resolve_overlaps(findings))
 
     def _scan_code(self, job: ScanJob, detection: Detection) -> None:
-        """Machine strings: the pattern recognizers called directly, without NLP or context
-        words (a user agent has none), and remembered, since the same ones come again and again."""
+        """Machine strings: pattern recognizers only, remembered, since the same ones come
+        again and again."""
         if detection.error is not None:
             return
         key = (job.text, tuple(job.entities))
         found = self._cache.get(key)
         if found is None:
             try:
-                found = []
-                for recognizer in self._pattern_recognizers:
-                    wanted = [e for e in recognizer.supported_entities if e in job.entities]
-                    if wanted:
-                        found += [(r.entity_type, r.start, r.end, r.score, recognizer.name) for r in recognizer.analyze(job.text, wanted, None) if r.score >= self.threshold]
+                found = self.scanner.code(job.text, job.entities)
             except Exception as e:  # noqa: BLE001
                 detection.error = e
                 return
             self._remember(key, found)
         self._emit(job, found, detection)
-
-    def _nlp_artifacts(self, jobs: list[ScanJob], out: list[Detection]) -> list[NlpArtifacts | None]:
-        """spaCy over all texts in one batch; if the batch fails, text by text to find the culprit."""
-        try:
-            return [self._to_artifacts(doc) for doc in self._docs([job.text for job in jobs])]
-        except Exception:  # noqa: BLE001
-            result: list[NlpArtifacts | None] = []
-            for job in jobs:
-                try:
-                    result.append(self._to_artifacts(next(iter(self._docs([job.text])))))
-                except Exception as e:  # noqa: BLE001
-                    out[job.event].error = e
-                    result.append(None)
-            return result
-
-    def _docs(self, texts: list[str]):
-        return self._nlp.pipe(texts, batch_size=self.settings.nlp_batch_size)
-
-    def _to_artifacts(self, doc: Any) -> NlpArtifacts:
-        return self.analyzer.nlp_engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
-
-    def _analyze(self, job: ScanJob, nlp_artifacts: NlpArtifacts, detection: Detection) -> list[tuple[str, int, int, float, str]] | None:
-        if detection.error is not None:
-            return None
-        try:
-            results = self.analyzer.analyze(
-                text=job.text,
-                language=self.language,
-                entities=list(job.entities),
-                nlp_artifacts=nlp_artifacts,
-                score_threshold=self.threshold,
-            )
-        except Exception as e:  # noqa: BLE001
-            detection.error = e
-            return None
-        return [
-            (r.entity_type, r.start, r.end, r.score, (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
-            for r in results
-        ]
 
 
 def url_parts(value: str) -> list[tuple[int, int, str]] | None:
@@ -392,14 +351,15 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _integer_digits(value: int | float) -> str | None:
-    """The digits of an integer long enough to be an identifier (7+), else None."""
+def _integer_digits(value: int | float, shortest: int) -> str | None:
+    """The digits of an integer at least as long as the shortest identifier looked for, else
+    None: a byte count of 7 digits cannot be an IMEI."""
     if isinstance(value, float):
         if not value.is_integer():
             return None
         value = int(value)
     digits = str(abs(value))
-    return digits if len(digits) >= 7 else None
+    return digits if len(digits) >= shortest else None
 
 
 def _is_timestamp(value: str) -> bool:
@@ -410,12 +370,10 @@ def _is_timestamp(value: str) -> bool:
     return True
 
 
-def _add_echoes(event: dict[str, Any], detection: Detection) -> None:
+def _add_echoes(leaves: list[tuple[Location, Any]], detection: Detection) -> None:
     """Mark verbatim repeats of an identifier already found elsewhere in the same event."""
     values: dict[str, str] = {}
-    by_location: dict[Location, Any] = {}
-    for loc, _, value in walk(event):
-        by_location[loc] = value
+    by_location: dict[Location, Any] = dict(leaves)
     for f in detection.findings:
         value = by_location.get(f.location)
         if value is None:

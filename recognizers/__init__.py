@@ -43,11 +43,12 @@ NER_ENTITIES = ("PERSON", "LOCATION")
 def build_registry(settings: DetectionSettings) -> RecognizerRegistry:
     language = settings.language
     registry = RecognizerRegistry(supported_languages=[language])
-    for recognizer in (
-        IbanRecognizer(supported_language=language),
-        UsSsnRecognizer(supported_language=language),
-        MacAddressRecognizer(supported_language=language),
-    ):
+    iban, ssn, mac = (cls(supported_language=language) for cls in (IbanRecognizer, UsSsnRecognizer, MacAddressRecognizer))
+    # Their skip conditions (see recognizers.registry.min_digits): an IBAN's check digits, the
+    # nine digits of every SSN form, the hex pairs of every MAC form.
+    iban.MIN_DIGITS, ssn.MIN_DIGITS = 2, 9
+    mac.REQUIRES = r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}"
+    for recognizer in (iban, ssn, mac):
         registry.add_recognizer(recognizer)
     for factory in registered().values():
         built = factory(settings)

@@ -34,5 +34,7 @@ class CustomPatternRecognizers:
             )
             for i, p in enumerate(settings.custom_patterns)
         ]
-        recognizers.append(CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.8, "AccountNumberCueRecognizer", settings.language))
+        cue = CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.8, "AccountNumberCueRecognizer", settings.language)
+        cue.MIN_DIGITS = 2  # type: ignore[attr-defined]
+        recognizers.append(cue)
         return recognizers

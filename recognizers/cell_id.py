@@ -17,6 +17,7 @@ _SEP = r"[-/:]"
 
 @register
 class CellIdRecognizer(PatternRecognizer):
+    MIN_DIGITS = 7
     PATTERNS = [
         Pattern("CGI", rf"(?<![\w.:/-])\d{{3}}{_SEP}\d{{2,3}}{_SEP}\d{{1,5}}{_SEP}\d{{1,9}}(?![\w.:/-])", 0.5),
         Pattern("ECGI", rf"(?<![\w.:/-])\d{{3}}{_SEP}\d{{2,3}}{_SEP}\d{{6,10}}(?![\w.:/-])", 0.3),
@@ -38,6 +39,7 @@ class CellIdRecognizer(PatternRecognizer):
 
 @register
 class HexCellIdRecognizer(CapturedValueRecognizer):
+    MIN_DIGITS = 1
     def __init__(self, supported_language: str = "en") -> None:
         pattern = r"\b(?:cell(?:\s+id)?|eci|ci|ecgi)\s*(?:is|:|=|#)?\s*(?P<value>0x[0-9a-f]{4,8})\b"
         super().__init__("CELL_ID", [pattern], 0.6, "HexCellIdRecognizer", supported_language)

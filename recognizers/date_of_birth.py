@@ -27,6 +27,7 @@ _CUE = r"(?:born(?:\s+on|\s+in)?|birth\s*(?:date|day)|date\s+of\s+birth|d\.?o\.?
 class DateOfBirthRecognizer(CapturedValueRecognizer):
     # Said by people, not written by machines: not run on `code` values.
     SPEECH_ONLY = True
+    MIN_DIGITS = 4  # every date form has a year or day and month in digits
 
     def __init__(self, supported_language: str = "en") -> None:
         pattern = rf"\b{_CUE}{FILLERS}\s*(?:is|was|:|-)?{FILLERS}\s*(?:the\s+)?(?P<value>{_DATE})(?!\w)"

@@ -44,6 +44,7 @@ SCORE, SHORT_SCORE = 0.4, 0.3
 
 @register
 class MsisdnRecognizer(LocalRecognizer):
+    MIN_DIGITS = MIN_DIGITS
     # Presidio's context list without "number": "account number" and "order number" are no phones.
     CONTEXT = ["phone", "telephone", "cell", "cellphone", "mobile", "call", "msisdn", "reach", "text", "sms", "contact", "landline", "whatsapp"]
 

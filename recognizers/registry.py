@@ -7,6 +7,7 @@ line in `recognizers/__init__.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,19 @@ def register(cls: Any) -> Any:
 
 def registered() -> dict[str, Factory]:
     return dict(_REGISTERED)
+
+
+# A recognizer may declare a cheap necessary condition for finding anything: at least
+# MIN_DIGITS digits in the text, and a match of REQUIRES (a regex) somewhere in it. The
+# detector skips a recognizer whose condition fails, which on machine strings and chatter is
+# most of them. A condition must never be stricter than the recognizer itself.
+def min_digits(recognizer: EntityRecognizer) -> int:
+    return int(getattr(recognizer, "MIN_DIGITS", 0))
+
+
+def requires(recognizer: EntityRecognizer) -> re.Pattern[str] | None:
+    pattern = getattr(recognizer, "REQUIRES", None)
+    return re.compile(pattern) if isinstance(pattern, str) else pattern
 
 
 def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:

@@ -44,6 +44,7 @@ _ANY_CASE = rf"{_NUMBER}(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"
 class StreetAddressRecognizer(PatternRecognizer):
     # Said by people, not written by machines: not run on `code` values.
     SPEECH_ONLY = True
+    MIN_DIGITS = 1  # the house number
 
     PATTERNS = [
         Pattern("street address", _CAPITALIZED, 0.6),

@@ -46,7 +46,8 @@ def test_a_failure_inside_detection_becomes_a_dead_letter_not_an_output(pipeline
     def broken(*a, **kw):
         raise ValueError("something in +1 415 555 0123 broke")
 
-    monkeypatch.setattr(pipeline.detector.analyzer, "analyze", broken)
+    phone = next(r for r in pipeline.detector.analyzer.registry.recognizers if r.name == "MsisdnRecognizer")
+    monkeypatch.setattr(phone, "analyze", broken)
     # A text never seen before: a remembered one would not be analyzed again.
     note = f"call +1 415 555 0123 ({uuid.uuid4()})"
     [outcome] = pipeline.process([Record(StreamKind.CALL_RECORDS, orjson.dumps({"notes": note}))])

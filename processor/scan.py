@@ -1,0 +1,219 @@
+"""Running the registered recognizers over strings, as cheaply as correctness allows.
+
+Presidio's `AnalyzerEngine.analyze` runs every recognizer over every string, builds NLP
+artifacts for each and deep-copies the results for context scoring: about a millisecond per
+string before any model runs. Here the same recognizers and Presidio's own context enhancer
+are driven directly, and work that cannot find anything is skipped:
+- a recognizer whose skip condition fails (too few digits, no "@", see
+  `recognizers.registry.min_digits`) is not called;
+- context words are scored (which needs spaCy's tokenizer) only when a result's recognizer
+  has context words and the score is below 1;
+- spaCy's NER, the costliest step, runs only on texts with a capitalized word that nothing
+  else explains: not inside a finding, not "I", and not an ordinary word opening a sentence
+  (`needs_ner`). Lower-case names are the census and cue recognizers' job either way, as the
+  small model rarely tags them.
+Texts that need NER go through one `nlp.pipe` call per batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from recognizers.location import place_names
+from recognizers.names import given_names
+from recognizers.registry import min_digits, requires
+
+# (entity type, start, end, score, recognizer name): what a scan of one string finds.
+Found = tuple[str, int, int, float, str]
+
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z]{2,}")
+# Lower-case texts shorter than this ("okay", "yes please") are not sent to NER.
+MIN_LOWERCASE_WORDS = 3
+_CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_PRONOUN_I = frozenset({"I", "I'm", "I've", "I'll", "I'd", "I’m", "I’ve", "I’ll", "I’d"})
+_OPENERS = frozenset(".!?:;\"'“”‘’([{-–—\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    recognizer: EntityRecognizer
+    entities: frozenset[str]
+    min_digits: int
+    requires: re.Pattern[str] | None
+    speech_only: bool
+    spacy: bool  # reads spaCy's entities from the NLP artifacts
+
+    def could_match(self, text: str, digits: int) -> bool:
+        return digits >= self.min_digits and (self.requires is None or self.requires.search(text) is not None)
+
+
+class Scanner:
+    def __init__(self, analyzer: AnalyzerEngine, language: str, threshold: float) -> None:
+        self.analyzer = analyzer
+        self.language = language
+        self.threshold = threshold
+        self.nlp = analyzer.nlp_engine.nlp[language]  # type: ignore[attr-defined]
+        self._entries = [
+            _Entry(
+                r,
+                frozenset(r.supported_entities),
+                min_digits(r),
+                requires(r),
+                bool(getattr(r, "SPEECH_ONLY", False)),
+                isinstance(r, SpacyRecognizer),
+            )
+            for r in analyzer.registry.recognizers
+            if r.supported_language == language
+        ]
+        self._min_digits: dict[tuple[str, ...], int] = {}
+        for entry in self._entries:
+            if not entry.recognizer.is_loaded:
+                entry.recognizer.load()
+                entry.recognizer.is_loaded = True
+
+    def min_digits(self, entities: Sequence[str]) -> int:
+        """The fewest digits a machine string (see `code`) needs for any pattern recognizer of
+        `entities` to find anything."""
+        key = tuple(entities)
+        if key not in self._min_digits:
+            used = [e for e in self._entries if not e.spacy and not e.speech_only and e.entities & set(key)]
+            self._min_digits[key] = min((e.min_digits for e in used), default=0)
+        return self._min_digits[key]
+
+    # -- machine strings ----------------------------------------------------------------------
+
+    def code(self, text: str, entities: Sequence[str]) -> list[Found]:
+        """Pattern recognizers only, no NLP and no context words (a user agent has none)."""
+        digits = len(_DIGIT.findall(text))
+        found: list[Found] = []
+        for entry in self._entries:
+            if entry.spacy or entry.speech_only or not entry.could_match(text, digits):
+                continue
+            wanted = [e for e in entry.recognizer.supported_entities if e in entities]
+            if wanted:
+                found += [_found(_stamp(r, entry)) for r in entry.recognizer.analyze(text, wanted, None) if r.score >= self.threshold]
+        return found
+
+    # -- free text ------------------------------------------------------------------------------
+
+    def texts(self, jobs: Sequence[tuple[str, Sequence[str]]], nlp_batch_size: int = 256) -> list[list[Found] | BaseException]:
+        """Every recognizer over each text; a failure is returned in place of that text's
+        results, so the caller can dead-letter only the events that hold it."""
+        out: list[list[Found] | BaseException] = []
+        pending: list[tuple[int, str, Sequence[str], list[tuple[RecognizerResult, _Entry]], bool]] = []
+        for i, (text, entities) in enumerate(jobs):
+            try:
+                raw, wants_ner = self._patterns(text, entities)
+            except Exception as e:  # noqa: BLE001
+                out.append(e)
+                continue
+            out.append([])
+            ner = wants_ner and needs_ner(text, [(r.start, r.end) for r, _ in raw])
+            if ner or any(entry.recognizer.context and r.score < 1.0 for r, entry in raw):
+                pending.append((i, text, entities, raw, ner))
+            else:
+                out[i] = self._finish(raw)
+        if not pending:
+            return out
+        for (i, text, entities, raw, ner), doc in zip(pending, self._docs([(p[1], p[4]) for p in pending], nlp_batch_size)):
+            if isinstance(doc, BaseException):
+                out[i] = doc
+                continue
+            try:
+                out[i] = self._with_nlp(text, entities, raw, doc, ner)
+            except Exception as e:  # noqa: BLE001
+                out[i] = e
+        return out
+
+    def _patterns(self, text: str, entities: Sequence[str]) -> tuple[list[tuple[RecognizerResult, _Entry]], bool]:
+        digits = len(_DIGIT.findall(text))
+        raw: list[tuple[RecognizerResult, _Entry]] = []
+        wants_ner = False
+        for entry in self._entries:
+            wanted = [e for e in entry.recognizer.supported_entities if e in entities]
+            if not wanted:
+                continue
+            if entry.spacy:
+                wants_ner = True
+            elif entry.could_match(text, digits):
+                raw += [(_stamp(r, entry), entry) for r in entry.recognizer.analyze(text, wanted, None)]
+        return raw, wants_ner
+
+    def _docs(self, texts: list[tuple[str, bool]], batch_size: int) -> list[Any]:
+        """spaCy docs: NER where asked for (one `nlp.pipe` over all of them), else tokens only.
+        If the batch fails, text by text, so the failure stays with the text that caused it."""
+        ner_texts = [t for t, ner in texts if ner]
+        try:
+            ner_docs = iter(list(self.nlp.pipe(ner_texts, batch_size=batch_size)))
+        except Exception:  # noqa: BLE001
+            ner_docs = iter([_one(self.nlp, t) for t in ner_texts])
+        return [next(ner_docs) if ner else _one(self.nlp.make_doc, t) for t, ner in texts]
+
+    def _with_nlp(self, text: str, entities: Sequence[str], raw: list[tuple[RecognizerResult, _Entry]], doc: Any, ner: bool) -> list[Found]:
+        artifacts: NlpArtifacts = self.analyzer.nlp_engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
+        if ner:
+            for entry in self._entries:
+                if entry.spacy:
+                    wanted = [e for e in entry.recognizer.supported_entities if e in entities]
+                    raw += [(_stamp(r, entry), entry) for r in entry.recognizer.analyze(text, wanted, artifacts)]
+        if any(entry.recognizer.context and r.score < 1.0 for r, entry in raw):
+            entry_of = {entry.recognizer.id: entry for _, entry in raw}
+            used = [entry.recognizer for entry in entry_of.values()]
+            enhanced = self.analyzer._enhance_using_context(text, [r for r, _ in raw], artifacts, used, None)  # type: ignore[attr-defined]
+            raw = [(r, entry_of[r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]]) for r in enhanced]
+        return self._finish(raw)
+
+    def _finish(self, raw: list[tuple[RecognizerResult, _Entry]]) -> list[Found]:
+        kept = EntityRecognizer.remove_duplicates([r for r, _ in raw if r.score >= self.threshold])
+        return [_found(r) for r in kept]
+
+
+def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
+    """Whether spaCy's NER could add a name or place to what the patterns found: the text has a
+    capitalized word outside every finding that is not "I" and not an ordinary word at the
+    start of a sentence ("Thanks", "Dropped", "Call"). A sentence-opening word that is a
+    census given name or a known place ("Lisa", "Denver") still counts; surnames do not, as
+    the census lists many everyday words among them ("Call", "Price", "Young"). Text without
+    any capital letter (speech-to-text output) gives the gate nothing to judge by: it goes to
+    NER whenever it has a few words."""
+    if text.islower():
+        return len(_WORD.findall(text)) >= MIN_LOWERCASE_WORDS
+    for m in _CAPITALIZED.finditer(text):
+        start, word = m.start(), m.group()
+        if word in _PRONOUN_I or any(s <= start < e for s, e in covered):
+            continue
+        before = text[:start].rstrip()
+        lower = word.lower()
+        if (not before or before[-1] in _OPENERS) and lower not in given_names() and lower not in place_names():
+            continue
+        return True
+    return False
+
+
+def _one(fn: Any, text: str) -> Any:
+    try:
+        return fn(text)
+    except Exception as e:  # noqa: BLE001
+        return e
+
+
+def _stamp(r: RecognizerResult, entry: _Entry) -> RecognizerResult:
+    # Presidio's context enhancer finds a result's recognizer by the id in its metadata, and
+    # overlap resolution reads the recognizer's name.
+    meta = r.recognition_metadata if r.recognition_metadata is not None else {}
+    meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, entry.recognizer.name)
+    meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, entry.recognizer.id)
+    r.recognition_metadata = meta
+    return r
+
+
+def _found(r: RecognizerResult) -> Found:
+    return (r.entity_type, r.start, r.end, r.score, r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY])
