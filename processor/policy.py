@@ -35,8 +35,8 @@ class Policy:
     per_field: dict[str, tuple[Operator, str]] = field(default_factory=dict)
     # Rule path -> operator name, for `policy explain`.
     describe: dict[str, str] = field(default_factory=dict)
-    # Answers of visible/allows_leaf per path: a stream has few paths and many events.
-    _memo: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
+    # (container path, child key) -> Step; see `step`.
+    _memo: dict[tuple[str, str | None], Step | None] = field(default_factory=dict, compare=False, repr=False)
 
     def operator_for(self, entity_type: str) -> Operator:
         return self.per_entity.get(entity_type, self.default)
@@ -45,20 +45,34 @@ class Policy:
         """The path is allowed, or lies on the way to an allowed path (a container to keep)."""
         if self.allowed is None:
             return True
-        key = ("visible", path)
-        if key not in self._memo:
-            self._memo[key] = any(
-                path == a or path.startswith((a + ".", a + "[]")) or a.startswith((path + ".", path + "[]")) for a in self.allowed
-            )
-        return self._memo[key]
+        return any(path == a or path.startswith((a + ".", a + "[]")) or a.startswith((path + ".", path + "[]")) for a in self.allowed)
 
     def allows_leaf(self, path: str) -> bool:
         if self.allowed is None:
             return True
-        key = ("leaf", path)
-        if key not in self._memo:
-            self._memo[key] = any(path == a or path.startswith((a + ".", a + "[]")) for a in self.allowed)
-        return self._memo[key]
+        return any(path == a or path.startswith((a + ".", a + "[]")) for a in self.allowed)
+
+    def step(self, path: str, key: str | None) -> Step | None:
+        """What the policy says of the child `key` of the container at `path` (`None`: the
+        elements of a list); None when the child is not visible. Remembered: a stream has few
+        paths and many events."""
+        memo_key = (path, key)
+        found = self._memo.get(memo_key, _UNKNOWN)
+        if found is _UNKNOWN:
+            child = f"{path}[]" if key is None else (f"{path}.{key}" if path else str(key))
+            found = Step(child, self.allows_leaf(child), self.per_field.get(child)) if self.visible(child) else None
+            self._memo[memo_key] = found
+        return found  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    path: str
+    leaf_allowed: bool
+    field_operator: tuple[Operator, str] | None
+
+
+_UNKNOWN = object()
 
 
 DEFAULT_POLICY = Policy()
@@ -122,38 +136,44 @@ def apply_policy(event: dict[str, Any], findings: Sequence[Finding], policy: Pol
     by_location: dict[Location, list[Finding]] = {}
     for f in findings:
         by_location.setdefault(f.location, []).append(f)
-    return _render(event, (), "", by_location, policy)
+    return _render_dict(event, (), "", by_location, policy)
 
 
-def _render(node: Any, loc: Location, path: str, found: dict[Location, list[Finding]], policy: Policy) -> Any:
+def _render_dict(node: dict[str, Any], loc: Location, path: str, found: dict[Location, list[Finding]], policy: Policy) -> dict[str, Any]:
+    out = {}
+    for key, child in node.items():
+        step = policy.step(path, key)
+        if step is None:
+            continue
+        rendered = _render(child, (*loc, key), step, found, policy)
+        if rendered is not DROP:
+            out[key] = rendered
+    return out
+
+
+def _render(node: Any, loc: Location, step: Step, found: dict[Location, list[Finding]], policy: Policy) -> Any:
     if isinstance(node, dict):
-        out = {}
-        for key, child in node.items():
-            child_path = f"{path}.{key}" if path else str(key)
-            if not policy.visible(child_path):
-                continue
-            rendered = _render(child, (*loc, key), child_path, found, policy)
-            if rendered is not DROP:
-                out[key] = rendered
-        return out
+        return _render_dict(node, loc, step.path, found, policy)
     if isinstance(node, list):
-        child_path = f"{path}[]"
-        if not policy.visible(child_path):
+        inner = policy.step(step.path, None)
+        if inner is None:
             return DROP
-        items = [_render(child, (*loc, i), child_path, found, policy) for i, child in enumerate(node)]
+        items = [_render(child, (*loc, i), inner, found, policy) for i, child in enumerate(node)]
         return [item for item in items if item is not DROP]
-    if not policy.allows_leaf(path):
+    if not step.leaf_allowed:
         return DROP
-    findings = found.get(loc)
+    findings = found.get(loc) if found else None
     value = _transform(node, findings, policy) if findings else node
-    if path in policy.per_field and value is not DROP and value is not None and not isinstance(value, bool):
+    if step.field_operator is not None and value is not DROP and value is not None and not isinstance(value, bool):
         # After the identifiers in it are gone: `url: domain` keeps only the host either way.
-        operator, entity = policy.per_field[path]
+        operator, entity = step.field_operator
         return operator(str(value), entity)
     return value
 
 
 def _transform(value: Any, findings: list[Finding], policy: Policy) -> Any:
+    if len(findings) == 1 and findings[0].start is None:
+        return policy.operator_for(findings[0].entity_type)(str(value), findings[0].entity_type)
     whole = [f for f in findings if f.whole_value]
     if whole or not isinstance(value, str):
         best = max(whole or findings, key=lambda f: f.score)

@@ -18,6 +18,7 @@ _SEP = r"[-/:]"
 @register
 class CellIdRecognizer(PatternRecognizer):
     MIN_DIGITS = 7
+    REQUIRES = r"\d{3}[-/:]\d{2,3}[-/:]\d"
     PATTERNS = [
         Pattern("CGI", rf"(?<![\w.:/-])\d{{3}}{_SEP}\d{{2,3}}{_SEP}\d{{1,5}}{_SEP}\d{{1,9}}(?![\w.:/-])", 0.5),
         Pattern("ECGI", rf"(?<![\w.:/-])\d{{3}}{_SEP}\d{{2,3}}{_SEP}\d{{6,10}}(?![\w.:/-])", 0.3),

@@ -42,6 +42,7 @@ OTHER_CUES = ("imei", "imsi", "iccid", "sim", "serial", "handset")
 @register
 class PaymentCardRecognizer(CreditCardRecognizer):
     MIN_DIGITS = 13
+    REQUIRES = r"\d(?:[ -]?\d){12}"
     PATTERNS = [Pattern("card number", r"(?<![\w.+-])\d(?:[ -]?\d){12,18}(?![\w-]|[ .-]?\d)", 0.3)]
 
     def __init__(self, supported_language: str = "en") -> None:

@@ -19,8 +19,8 @@ _PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:|\bv)$", re.IGNORECASE)
 
 @register
 class IpAddressRecognizer(IpRecognizer):
-    # IPv4 has digits; IPv6 has a colon, and may have no digit at all ("fe::ab").
-    REQUIRES = r"[0-9:]"
+    # Every IPv4 form has "digit.digit"; every IPv6 form "::" or "hex:hex" (maybe no digit).
+    REQUIRES = r"\d\.\d|::|[0-9A-Fa-f]:[0-9A-Fa-f]"
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language, name="IpAddressRecognizer")
 

@@ -39,11 +39,33 @@ def place_names() -> frozenset[str]:
     return frozenset(n.lower() for n in names if n.isascii() and n.lower() not in AMBIGUOUS)
 
 
+_CUE_RE = re.compile(_CUE, re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+_TRAILING = ".,;:!?\"')"
+
+
 @lru_cache(maxsize=1)
-def _regex() -> re.Pattern[str]:
-    names = sorted(place_names(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"{_CUE}(?P<place>{alternatives})(?![\w'-])", re.IGNORECASE)
+def _longest_name() -> int:
+    return max(len(n.split()) for n in place_names())
+
+
+def _place_after(text: str, offset: int) -> tuple[int, int] | None:
+    """The longest known place name starting at `offset` (up to the longest name's words)."""
+    words = []
+    for m in _WORD.finditer(text, offset):
+        if m.start() != offset and not words:
+            return None  # the cue's whitespace is consumed: a name starts right at `offset`
+        words.append(m)
+        if len(words) == _longest_name():
+            break
+    names = place_names()
+    for k in range(len(words), 0, -1):
+        end = words[k - 1].end()
+        candidate = text[offset:end]
+        for form in (candidate, candidate.rstrip(_TRAILING)):
+            if " ".join(form.lower().split()) in names:
+                return offset, offset + len(form)
+    return None
 
 
 @register
@@ -52,13 +74,18 @@ class PlaceNameRecognizer(LocalRecognizer):
         super().__init__(supported_entities=["LOCATION"], supported_language=supported_language, name="PlaceNameRecognizer")
 
     def load(self) -> None:
-        _regex()
+        _longest_name()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        # A cue, then the longest known name: a dictionary lookup per candidate instead of one
+        # regular expression with thousands of alternatives, which was five times slower.
         results = []
-        for m in _regex().finditer(text):
-            start, end = m.span("place")
-            results.append(
-                result(self, "LOCATION", start, end, 0.6, "known place name after a preposition")
-            )
+        position = 0
+        for cue in _CUE_RE.finditer(text):
+            if cue.start() < position:
+                continue
+            span = _place_after(text, cue.end())
+            if span is not None:
+                results.append(result(self, "LOCATION", *span, 0.6, "known place name after a preposition"))
+                position = span[1]
         return results

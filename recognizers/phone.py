@@ -36,6 +36,8 @@ _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 # "3.7.3.0.79": dotted groups of one digit are versions; phone groups have two or more.
 _VERSION_SHAPE = re.compile(r"\d+(?:\.\d+){2,}")
+# Four dotted groups of one to three digits are an IPv4 address ("129.228.142.97").
+_IPV4_SHAPE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 MIN_DIGITS, MAX_DIGITS = 7, 15
 # Fewer digits than any full national number: only with context words ("call", "phone").
 SHORT_DIGITS = 9
@@ -77,6 +79,8 @@ class MsisdnRecognizer(LocalRecognizer):
         """Valid numbers in the run text[start:end]: the whole run, or else its longest valid
         sub-runs of whitespace-separated groups ("call 4155550123 4155550199")."""
         start, end = _trim(text, start, end)
+        if _IPV4_SHAPE.fullmatch(text, start, end):
+            return []
         if self._valid(text, start, end):
             return [(start, end)]
         groups = [(g.start() + start, g.end() + start) for g in re.finditer(r"\S+", text[start:end])]
@@ -131,6 +135,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     if not matched.startswith("+") and (_DATE.match(matched) or _SSN_SHAPE.fullmatch(matched)):
         return False
     if _VERSION_SHAPE.fullmatch(matched) and any(len(g) == 1 for g in matched.split(".")):
+        return False
+    if _IPV4_SHAPE.fullmatch(matched):
         return False
     if start > 0 and text[start - 1] not in _BEFORE_OK:
         return False

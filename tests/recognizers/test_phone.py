@@ -12,6 +12,7 @@ DECOYS = [
     "logged at 2026-11-01 23:38:07.023895",
     "order ORD-4155550123 shipped",
     "version 4.15.555.0123 released",
+    "dst 129.228.142.97 port 443",
 ]
 
 
