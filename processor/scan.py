@@ -178,8 +178,8 @@ class Scanner:
 
 def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
     """Whether spaCy's NER could add a name or place to what the patterns found: the text has a
-    capitalized word outside every finding that is not "I" and not an ordinary word at the
-    start of a sentence ("Thanks", "Dropped", "Call"). A sentence-opening word that is a
+    capitalized word outside every finding that is not "I", not an acronym ("SIM") and not an
+    ordinary word at the start of a sentence ("Thanks", "Dropped", "Call"). A sentence-opening word that is a
     census given name or a known place ("Lisa", "Denver") still counts; surnames do not, as
     the census lists many everyday words among them ("Call", "Price", "Young"). Text without
     any capital letter (speech-to-text output) gives the gate nothing to judge by: it goes to
@@ -190,8 +190,10 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
         start, word = m.start(), m.group()
         if word in _PRONOUN_I or any(s <= start < e for s, e in covered):
             continue
-        before = text[:start].rstrip()
         lower = word.lower()
+        if len(word) > 1 and word.isupper() and lower not in given_names():
+            continue  # an acronym: "SIM", "APN", "OK"
+        before = text[:start].rstrip()
         if (not before or before[-1] in _OPENERS) and lower not in given_names() and lower not in place_names():
             continue
         return True

@@ -36,5 +36,6 @@ class CustomPatternRecognizers:
         ]
         cue = CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.8, "AccountNumberCueRecognizer", settings.language)
         cue.MIN_DIGITS = 2  # type: ignore[attr-defined]
+        cue.REQUIRES = r"(?i)\b(?:account|acct|a/c)"  # type: ignore[attr-defined]
         recognizers.append(cue)
         return recognizers

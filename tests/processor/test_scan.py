@@ -1,0 +1,76 @@
+"""The scanner: skip conditions never hide a finding, and the NER gate's decisions."""
+
+import re
+
+import pytest
+
+from processor.events import StreamKind, walk
+from processor.generate import generate
+from processor.scan import needs_ner
+
+HAND_MADE = [
+    "card 4111 1111 1111 1111, imei 49-015420-323751-8, iccid 89441234567890123454",
+    "imsi 310-410-123456789 on cell 310/410/1201/4288864 or cell id 0x1A2B3C",
+    "mac AA-BB-CC-DD-EE-FF and 0011.2233.4455, ip fe80::1 and ::ffff:10.0.0.1",
+    "ssn 536 22 1987, iban GB82 WEST 1234 5698 7654 32, account number 55102938",
+    "SUB-12345678 and ACC_1234567, born on 3rd of March 1985, 20 Main Street",
+]
+
+
+def corpus() -> list[str]:
+    texts = list(HAND_MADE)
+    for kind in StreamKind:
+        for g in generate(kind, 150, seed=11):
+            texts += [str(v) for _, _, v in walk(g.event)]
+    return list(dict.fromkeys(texts))
+
+
+def test_a_recognizer_is_skipped_only_where_it_would_find_nothing(detector):
+    checked = 0
+    for entry in detector.scanner._entries:
+        if entry.spacy or (entry.min_digits == 0 and entry.requires is None):
+            continue
+        for text in corpus():
+            if not entry.could_match(text, len(re.findall(r"\d", text))):
+                checked += 1
+                found = entry.recognizer.analyze(text, list(entry.entities), None)
+                assert [r for r in found if r.score > 0] == [], (entry.recognizer.name, text)
+    assert checked > 1000
+
+
+def test_skip_conditions_let_every_hand_made_identifier_through(detector):
+    found = {entity for text in HAND_MADE for entity, *_ in detector.scanner.code(text, detector.code_entities)}
+    assert {"CREDIT_CARD", "IMEI", "ICCID", "IMSI", "CELL_ID", "MAC_ADDRESS", "IP_ADDRESS", "US_SSN", "IBAN_CODE"} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dropped call, customer retried.",
+        "Thank you for calling, how can I help you today?",
+        "Call back requested. I think the SIM was swapped.",
+        "okay",
+    ],
+)
+def test_texts_whose_capitals_are_explained_skip_ner(text):
+    assert not needs_ner(text, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call back requested by Xiomara Okonkwo.",
+        "Spoke with Dr. Adaeze about the outage.",
+        "Lisa called about the bill.",  # a sentence opening with a given name
+        "we moved to denver last year",  # no capitals at all: the gate cannot judge
+    ],
+)
+def test_texts_with_unexplained_capitals_or_no_case_go_to_ner(text):
+    assert needs_ner(text, [])
+
+
+def test_a_name_already_found_by_a_pattern_does_not_need_ner():
+    text = "Call back requested by Marcus Gilbert."
+    start = text.index("Marcus")
+    assert needs_ner(text, [])
+    assert not needs_ner(text, [(start, start + len("Marcus Gilbert"))])
