@@ -35,7 +35,7 @@ from processor.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).with_name("results.json")
-CONFIG = ROOT / "config" / "pipeline.yaml"
+CONFIG = Path(os.environ.get("BENCH_CONFIG", ROOT / "config" / "pipeline.yaml"))
 
 
 def _env(prefix: str) -> dict[str, str]:
@@ -123,8 +123,8 @@ def bench_processor(kind: StreamKind, payloads: list[bytes], repeats: int, worke
     return {"events_per_s": best, "runs": [r["events_per_s"] for r in runs], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
 
 
-def bench_passthrough(payloads: list[bytes], repeats: int) -> dict[str, Any]:
-    """Consume and produce in transactions of 500, no processing: what Kafka and the client allow."""
+def bench_passthrough(payloads: list[bytes], repeats: int, batch: int = 500) -> dict[str, Any]:
+    """Consume and produce in transactions of `batch`, no processing: what Kafka and the client allow."""
     runs = []
     for _ in range(repeats):
         prefix = f"bench{uuid.uuid4().hex[:8]}."
@@ -138,7 +138,7 @@ def bench_passthrough(payloads: list[bytes], repeats: int) -> dict[str, Any]:
         consumer.subscribe([src])
         done, started = 0, None
         while done < len(payloads):
-            messages = [m for m in consumer.consume(500, timeout=1.0) if m.error() is None]
+            messages = [m for m in consumer.consume(batch, timeout=1.0) if m.error() is None]
             if not messages:
                 continue
             started = started or time.perf_counter()

@@ -200,16 +200,18 @@ class Detector:
         leaves: list[tuple[Location, Any]],
     ) -> None:
         for name in walk_keys(event):
-            if name not in self._safe_names and _could_hold_pattern(name):
+            if name in self._safe_names:
+                continue
+            if _could_hold_pattern(name):
                 probe = Detection()
                 self._scan_code(ScanJob(i, (), name, self.code_entities), probe)
                 if probe.error is not None:
                     raise probe.error
                 if probe.findings:
                     raise IdentifierInFieldName(f"a field name holds a {probe.findings[0].entity_type}")
-                if len(self._safe_names) >= CACHE_SIZE:
-                    self._safe_names.clear()
-                self._safe_names.add(name)
+            if len(self._safe_names) >= CACHE_SIZE:
+                self._safe_names.clear()
+            self._safe_names.add(name)
         for loc, path, value in walk(event):
             leaves.append((loc, value))
             rule = rules.get(path)

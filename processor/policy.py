@@ -145,7 +145,8 @@ def _render_dict(node: dict[str, Any], loc: Location, path: str, found: dict[Loc
         step = policy.step(path, key)
         if step is None:
             continue
-        rendered = _render(child, (*loc, key), step, found, policy)
+        # Leaves are handled inline: most values of an event are leaves of the top object.
+        rendered = _render(child, (*loc, key), step, found, policy) if isinstance(child, (dict, list)) else _leaf(child, (*loc, key), step, found, policy)
         if rendered is not DROP:
             out[key] = rendered
     return out
@@ -160,6 +161,10 @@ def _render(node: Any, loc: Location, step: Step, found: dict[Location, list[Fin
             return DROP
         items = [_render(child, (*loc, i), inner, found, policy) for i, child in enumerate(node)]
         return [item for item in items if item is not DROP]
+    return _leaf(node, loc, step, found, policy)
+
+
+def _leaf(node: Any, loc: Location, step: Step, found: dict[Location, list[Finding]], policy: Policy) -> Any:
     if not step.leaf_allowed:
         return DROP
     findings = found.get(loc) if found else None

@@ -74,6 +74,7 @@ class Scanner:
             if r.supported_language == language
         ]
         self._min_digits: dict[tuple[str, ...], int] = {}
+        self._plans: dict[tuple[str, ...], list[tuple[_Entry, list[str]]]] = {}
         for entry in self._entries:
             if not entry.recognizer.is_loaded:
                 entry.recognizer.load()
@@ -94,13 +95,24 @@ class Scanner:
         """Pattern recognizers only, no NLP and no context words (a user agent has none)."""
         digits = len(_DIGIT.findall(text))
         found: list[Found] = []
-        for entry in self._entries:
+        for entry, wanted in self._wanted(entities):
             if entry.spacy or entry.speech_only or not entry.could_match(text, digits):
                 continue
-            wanted = [e for e in entry.recognizer.supported_entities if e in entities]
-            if wanted:
-                found += [_found(_stamp(r, entry)) for r in entry.recognizer.analyze(text, wanted, None) if r.score >= self.threshold]
+            found += [_found(_stamp(r, entry)) for r in entry.recognizer.analyze(text, wanted, None) if r.score >= self.threshold]
         return found
+
+    def _wanted(self, entities: Sequence[str]) -> list[tuple[_Entry, list[str]]]:
+        """The recognizers that look for any of `entities`, each with the ones it looks for."""
+        key = tuple(entities)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = []
+            for entry in self._entries:
+                wanted = [e for e in entry.recognizer.supported_entities if e in key]
+                if wanted:
+                    plan.append((entry, wanted))
+            self._plans[key] = plan
+        return plan
 
     # -- free text ------------------------------------------------------------------------------
 
@@ -137,10 +149,7 @@ class Scanner:
         digits = len(_DIGIT.findall(text))
         raw: list[tuple[RecognizerResult, _Entry]] = []
         wants_ner = False
-        for entry in self._entries:
-            wanted = [e for e in entry.recognizer.supported_entities if e in entities]
-            if not wanted:
-                continue
+        for entry, wanted in self._wanted(entities):
             if entry.spacy:
                 wants_ner = True
             elif entry.could_match(text, digits):
@@ -160,9 +169,8 @@ class Scanner:
     def _with_nlp(self, text: str, entities: Sequence[str], raw: list[tuple[RecognizerResult, _Entry]], doc: Any, ner: bool) -> list[Found]:
         artifacts: NlpArtifacts = self.analyzer.nlp_engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
         if ner:
-            for entry in self._entries:
+            for entry, wanted in self._wanted(entities):
                 if entry.spacy:
-                    wanted = [e for e in entry.recognizer.supported_entities if e in entities]
                     raw += [(_stamp(r, entry), entry) for r in entry.recognizer.analyze(text, wanted, artifacts)]
         if any(entry.recognizer.context and r.score < 1.0 for r, entry in raw):
             entry_of = {entry.recognizer.id: entry for _, entry in raw}

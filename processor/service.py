@@ -9,6 +9,11 @@ offsets are committed after every message of the batch is acknowledged (at-least
 Any failure to deliver ends the process with a non-zero status and nothing committed: the
 next start resumes from the last committed batch. SIGTERM and SIGINT finish the batch in
 hand, commit it and exit 0.
+
+A transaction's commit is a round trip to the broker's transaction coordinator: it runs on a
+helper thread while the next batch is consumed and processed, and is waited for before the
+next transaction begins, before partitions are given up and before the process ends. At most
+one transaction is open at a time, so the guarantees above are unchanged.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import logging
 import signal
 import time
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -103,6 +109,8 @@ class Service:
         self.stats = ServiceStats()
         self._running = True
         self._delivery_errors: list[str] = []
+        # The transaction being committed on the helper thread: (its future, its outcomes, when its batch began).
+        self._in_flight: tuple[Future[None], list[Outcome], float] | None = None
         self._stream_of_topic = config.stream_for_topic()
         self.consent = ConsentTable()
         broker.wait_for_broker(self.kafka.bootstrap_servers, self.kafka.connect_timeout_s, **self.kafka.client)
@@ -161,7 +169,12 @@ class Service:
             metrics.set_ready(True)
             log.info("partitions assigned", extra={"fields": {"partitions": [f"{p.topic}[{p.partition}]" for p in partitions]}})
 
-        consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign)
+        def on_revoke(_c: Consumer, _partitions: list[TopicPartition]) -> None:
+            # Partitions are given up only after the transaction that covers them is committed.
+            self._settle(producer)
+
+        consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign, on_revoke=on_revoke)
+        committer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="commit")
         previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self.stop), signal.SIGINT: signal.signal(signal.SIGINT, self.stop)}
         log.info(
             "service started",
@@ -186,6 +199,7 @@ class Service:
                 messages = consumer.consume(num_messages=self.kafka.batch_size, timeout=self.kafka.poll_timeout_s)
                 records = self._records(messages)
                 if not records:
+                    self._settle(producer)
                     idle = time.monotonic() - last_message
                     if self.stop_when_idle_s is not None and assigned and idle >= self.stop_when_idle_s:
                         log.info("idle, stopping", extra={"fields": {"idle_s": round(idle, 1)}})
@@ -194,14 +208,14 @@ class Service:
                 last_message = time.monotonic()
                 if self.stats.first_record_at is None:
                     self.stats.first_record_at = last_message
-                with metrics.BATCH_SECONDS.time():
-                    outcomes = self._process(records, consumer, producer)
-                self.stats.last_commit_at = time.monotonic()
-                if self.on_batch is not None:
-                    self.on_batch(outcomes)
+                outcomes = self.pipeline.process(records)
+                self._settle(producer)
+                self._send(records, outcomes, consumer, producer, committer, last_message)
+            self._settle(producer)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+            committer.shutdown(wait=True)
             consumer.close()
             feed.close()
         log.info("service stopped", extra={"fields": self.stats.as_fields()})
@@ -222,64 +236,103 @@ class Service:
             records.append(Record(stream, m.value(), m.key(), Origin(m.topic(), m.partition(), m.offset())))
         return records
 
-    def _process(self, records: list[Record], consumer: Consumer, producer: Producer) -> list[Outcome]:
-        outcomes = self.pipeline.process(records)
-        offsets = _next_offsets(records)
+    def _send(
+        self, records: list[Record], outcomes: list[Outcome], consumer: Consumer, producer: Producer, committer: ThreadPoolExecutor, began: float
+    ) -> None:
+        """Produce a processed batch; with exactly-once, in a transaction whose commit is left
+        running on the helper thread (see `_settle`)."""
         eos = self.kafka.exactly_once
-        if eos:
-            producer.begin_transaction()
+        # A transaction fails as a whole if one of its messages fails: no callback per message.
+        on_delivery = None if eos else self._on_delivery
         try:
-            for o in outcomes:
+            if eos:
+                producer.begin_transaction()
+            for n, o in enumerate(outcomes):
                 if o.dead_letter is not None:
                     producer.produce(
-                        self.kafka.dead_letter_topic, value=o.record.value, key=o.record.key, headers=dead_letter_headers(o), on_delivery=self._on_delivery
+                        self.kafka.dead_letter_topic, value=o.record.value, key=o.record.key, headers=dead_letter_headers(o), on_delivery=on_delivery
                     )
                 for out in o.outputs:
-                    producer.produce(out.topic, value=out.value, key=out.key, on_delivery=self._on_delivery)
-                producer.poll(0)
+                    producer.produce(out.topic, value=out.value, key=out.key, on_delivery=on_delivery)
+                if n % 256 == 255:
+                    producer.poll(0)
             now = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-            producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(outcomes, now), on_delivery=self._on_delivery)
+            producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(outcomes, now), on_delivery=on_delivery)
+            offsets = _next_offsets(records)
             if eos:
                 producer.send_offsets_to_transaction(offsets, consumer.consumer_group_metadata(), self.kafka.connect_timeout_s)
-                producer.commit_transaction(FLUSH_TIMEOUT_S)
-            else:
-                remaining = producer.flush(FLUSH_TIMEOUT_S)
-                if remaining:
-                    self._delivery_errors.append(f"{remaining} unacknowledged after {FLUSH_TIMEOUT_S} s")
+                self._in_flight = (committer.submit(producer.commit_transaction, FLUSH_TIMEOUT_S), outcomes, began)
+                return
+            remaining = producer.flush(FLUSH_TIMEOUT_S)
+            if remaining:
+                self._delivery_errors.append(f"{remaining} unacknowledged after {FLUSH_TIMEOUT_S} s")
             if self._delivery_errors:
                 raise DeliveryFailed(f"delivery errors: {sorted(set(self._delivery_errors))}")
-            if not eos:
-                consumer.commit(offsets=offsets, asynchronous=False)
+            consumer.commit(offsets=offsets, asynchronous=False)
         except (KafkaException, DeliveryFailed) as e:
-            if eos:
-                try:
-                    producer.abort_transaction(self.kafka.connect_timeout_s)
-                except KafkaException:
-                    pass
-            cause = e.args[0].name() if isinstance(e, KafkaException) and isinstance(e.args[0], KafkaError) else str(e)
-            raise DeliveryFailed(f"the batch was not committed ({cause}); it will be processed again on restart") from None
+            self._fail(producer, e)
+        self._committed(outcomes, began)
+
+    def _settle(self, producer: Producer) -> None:
+        """Wait for the transaction in flight, if any; count it once it is committed."""
+        if self._in_flight is None:
+            return
+        future, outcomes, began = self._in_flight
+        self._in_flight = None
+        try:
+            future.result()
+        except KafkaException as e:
+            self._fail(producer, e)
+        self._committed(outcomes, began)
+
+    def _fail(self, producer: Producer, e: Exception) -> None:
+        if self.kafka.exactly_once:
+            try:
+                producer.abort_transaction(self.kafka.connect_timeout_s)
+            except KafkaException:
+                pass
+        cause = e.args[0].name() if isinstance(e, KafkaException) and isinstance(e.args[0], KafkaError) else str(e)
+        raise DeliveryFailed(f"the batch was not committed ({cause}); it will be processed again on restart") from None
+
+    def _committed(self, outcomes: list[Outcome], began: float) -> None:
+        self.stats.last_commit_at = time.monotonic()
+        metrics.BATCH_SECONDS.observe(self.stats.last_commit_at - began)
         self._count(outcomes)
-        return outcomes
+        if self.on_batch is not None:
+            self.on_batch(outcomes)
 
     def _count(self, outcomes: list[Outcome]) -> None:
+        # Counted per batch, then added to the metrics once per label: a label lookup per
+        # event would cost more than the rest of the bookkeeping.
+        consumed: Counter[str] = Counter()
+        produced: Counter[str] = Counter()
+        dropped: Counter[tuple[str, str]] = Counter()
+        dead: Counter[str] = Counter()
+        entities: Counter[str] = Counter()
         self.stats.batches += 1
         for o in outcomes:
-            stream = o.record.stream.value
-            self.stats.consumed[stream] += 1
-            metrics.CONSUMED.labels(stream).inc()
+            consumed[o.record.stream.value] += 1
             if o.dead_letter is not None:
-                self.stats.dead_lettered[o.dead_letter.reason] += 1
-                metrics.DEAD_LETTERS.labels(o.dead_letter.reason).inc()
+                dead[o.dead_letter.reason] += 1
                 continue
-            self.stats.entities.update(o.entities)
-            for entity, n in o.entities.items():
-                metrics.ENTITIES.labels(entity).inc(n)
-            for out in o.outputs:
-                self.stats.produced[out.topic] += 1
-                metrics.PRODUCED.labels(*self._recipient_of_topic.get(out.topic, (out.topic, stream))).inc()
-            for d in o.dropped:
-                self.stats.dropped[f"{d.partner}:{d.reason}"] += 1
-                metrics.DROPPED.labels(d.partner, d.reason).inc()
+            entities.update(o.entities)
+            produced.update(out.topic for out in o.outputs)
+            dropped.update((d.partner, d.reason) for d in o.dropped)
+        self.stats.consumed.update(consumed)
+        self.stats.produced.update(produced)
+        self.stats.dead_lettered.update(dead)
+        self.stats.entities.update(entities)
+        self.stats.dropped.update({f"{partner}:{reason}": n for (partner, reason), n in dropped.items()})
+        for stream, n in consumed.items():
+            metrics.CONSUMED.labels(stream).inc(n)
+        for reason, n in dead.items():
+            metrics.DEAD_LETTERS.labels(reason).inc(n)
+        for entity, n in entities.items():
+            metrics.ENTITIES.labels(entity).inc(n)
+        for topic, n in produced.items():
+            metrics.PRODUCED.labels(*self._recipient_of_topic.get(topic, (topic, "unknown"))).inc(n)
+        for (partner, reason), n in dropped.items():
+            metrics.DROPPED.labels(partner, reason).inc(n)
 
     def _on_delivery(self, err: KafkaError | None, _msg: Message) -> None:
         if err is not None:
