@@ -334,8 +334,8 @@ NER_SOURCE = "NerPersonRecognizer"
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """Drop a finding that lies inside another of a different type and says less: NER inside a
-    pattern match ("Rex" the person inside the secret answer "Rex"), or a lower score inside a
-    higher one (a phone number inside a validated IMEI). Only contained findings are dropped,
+    pattern match ("Rex" the person inside the secret answer "Rex"), a lower score inside a
+    higher one (a phone number inside a validated IMEI), or an equal score inside a longer span. Only contained findings are dropped,
     so the characters redacted are the same; the type reported is the more specific one."""
     if len(findings) < 2:
         return findings
@@ -345,12 +345,23 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             g is not f
             and g.entity_type != f.entity_type
             and g.contains(f)
-            and ((f.source == NER_SOURCE and g.source != NER_SOURCE) or (g.score > f.score and not (g.source == NER_SOURCE and f.source != NER_SOURCE)))
+            and (
+                (f.source == NER_SOURCE and g.source != NER_SOURCE)
+                or (_outranks(g, f) and not (g.source == NER_SOURCE and f.source != NER_SOURCE))
+            )
             for g in findings
         )
         if not overruled:
             kept.append(f)
     return kept
+
+
+def _outranks(g: Finding, f: Finding) -> bool:
+    """A higher score, or the same score over a longer span: "Jon Plaza" the census name says
+    less than "2869 Jon Plaza Apt. 476" the street address around it."""
+    if g.score != f.score:
+        return g.score > f.score
+    return g.start is None or (f.start is not None and (g.end - g.start) > (f.end - f.start))  # type: ignore[operator]
 
 
 def _integer_digits(value: int | float, shortest: int) -> str | None:

@@ -63,7 +63,7 @@ class Outcome:
     outputs: list[Output] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     dead_letter: DeadLetter | None = None
-    entities: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)  # filled only when delivered
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ string before any model runs. Here the same recognizers and Presidio's own conte
 are driven directly, and work that cannot find anything is skipped:
 - a recognizer whose skip condition fails (too few digits, no "@", see
   `recognizers.registry.min_digits`) is not called;
-- context words are scored (which needs spaCy's tokenizer) only when a result's recognizer
-  has context words and the score is below 1;
+- context words are scored (which needs spaCy's tokenizer) only when a result is below the
+  score threshold and its recognizer has context words: scoring can only lift a result, so
+  one already over the threshold is kept either way;
 - spaCy's NER, the costliest step, runs only on texts with a capitalized word that nothing
   else explains: not inside a finding, not "I", and not an ordinary word opening a sentence
   (`needs_ner`). Lower-case names are the census and cue recognizers' job either way, as the
@@ -129,7 +130,7 @@ class Scanner:
                 continue
             out.append([])
             ner = wants_ner and needs_ner(text, [(r.start, r.end) for r, _ in raw])
-            if ner or any(entry.recognizer.context and r.score < 1.0 for r, entry in raw):
+            if ner or self._context_could_matter(raw):
                 pending.append((i, text, entities, raw, ner))
             else:
                 out[i] = self._finish(raw)
@@ -172,12 +173,17 @@ class Scanner:
             for entry, wanted in self._wanted(entities):
                 if entry.spacy:
                     raw += [(_stamp(r, entry), entry) for r in entry.recognizer.analyze(text, wanted, artifacts)]
-        if any(entry.recognizer.context and r.score < 1.0 for r, entry in raw):
+        if self._context_could_matter(raw):
             entry_of = {entry.recognizer.id: entry for _, entry in raw}
             used = [entry.recognizer for entry in entry_of.values()]
             enhanced = self.analyzer._enhance_using_context(text, [r for r, _ in raw], artifacts, used, None)  # type: ignore[attr-defined]
             raw = [(r, entry_of[r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]]) for r in enhanced]
         return self._finish(raw)
+
+    def _context_could_matter(self, raw: list[tuple[RecognizerResult, _Entry]]) -> bool:
+        # Context words only raise scores: they matter for a result below the threshold,
+        # which they may lift over it; one already over it is kept either way.
+        return any(r.score < self.threshold and entry.recognizer.context for r, entry in raw)
 
     def _finish(self, raw: list[tuple[RecognizerResult, _Entry]]) -> list[Found]:
         kept = EntityRecognizer.remove_duplicates([r for r, _ in raw if r.score >= self.threshold])

@@ -19,8 +19,8 @@ _PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:|\bv)$", re.IGNORECASE)
 
 @register
 class IpAddressRecognizer(IpRecognizer):
-    # Every IPv4 form has "digit.digit"; every IPv6 form "::" or "hex:hex" (maybe no digit).
-    REQUIRES = r"\d\.\d|::|[0-9A-Fa-f]:[0-9A-Fa-f]"
+    # Every IPv4 form has a dotted quad; every IPv6 form "::" or all eight groups (maybe no digit).
+    REQUIRES = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|::|(?:[0-9A-Fa-f]{1,4}:){7}"
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language, name="IpAddressRecognizer")
 

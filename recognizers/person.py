@@ -75,6 +75,12 @@ _NOT_NAMES = STOP_WORDS | {
 
 @register
 class PersonCueRecognizer(LocalRecognizer):
+    # The first word of every cue of _CUES and _HERE; hesitations removed before matching
+    # cannot make one appear.
+    REQUIRES = (
+        r"(?i)\b(?:my|name|names|this|it|its|i|im|speaking|speak|talk|ask|spoke|calling|behalf|holder|contact|under"
+        r"|signed|his|her|our|mr|mrs|ms|miss|mister|dr|doctor|here)\b"
+    )
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="PersonCueRecognizer")
 

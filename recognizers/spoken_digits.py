@@ -51,6 +51,8 @@ CONTEXT_WINDOW = 8  # tokens before a run in which a cue word names it
 class SpokenDigitsRecognizer(LocalRecognizer):
     # Said by people, not written by machines: not run on `code` values.
     SPEECH_ONLY = True
+    # A digit word, or five or more digit groups in a row (digits read out one by one).
+    REQUIRES = r"(?i)\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|niner)\b|\d+(?:[^\w]+\d+){4}"
 
     ENTITIES = ["PHONE_NUMBER", "IMEI", "IMSI", "ICCID", "CREDIT_CARD", "ACCOUNT_NUMBER", "US_SSN", "SECRET_ANSWER"]
 
