@@ -187,6 +187,17 @@ class Detector:
                     detection.error = e
         return out
 
+    def warm_up(self) -> None:
+        """Load what the first events would otherwise load on their way through (census and
+        place lists, spaCy's first call): a service is ready only when it runs at speed.
+        The sample is made up and is not remembered."""
+        sample = {
+            "notes": "Call back requested by Xiomara Okonkwo from Denver on +1 415 555 0123.",
+            "turns": [{"text": "my name is lisa weber and my account number is 55102938"}],
+        }
+        self.detect([(kind, sample) for kind in StreamKind])
+        self._cache.clear()
+
     # -- planning: what each value needs ------------------------------------------------------
 
     def _plan(

@@ -85,3 +85,8 @@ def test_urls_keep_their_host_and_lose_identifiers_in_path_and_query(pipeline):
     [outcome] = pipeline.process([Record(TELEMETRY, encode(event))])
     url = decode(outcome.outputs[0].value)["url"]
     assert url == "https://shop.example.com/account/<EMAIL_ADDRESS>/orders?phone=<PHONE_NUMBER>&page=2"
+
+
+def test_a_name_inside_an_address_is_reported_as_the_address(detector):
+    # "Jon Plaza" is a census given name and surname, and also the street of this address.
+    assert found(detector, CALL, {"notes": "my billing address is 2869 Jon Plaza Apt. 476"}) == {(("notes",), "STREET_ADDRESS")}
