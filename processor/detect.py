@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+import ipaddress
 import re
 import sys
 from datetime import datetime
@@ -243,6 +244,10 @@ class Detector:
             if rule == "uuid" and _UUID.fullmatch(value):
                 continue
             if rule in ("code", "uuid"):
+                whole = whole_identifier(value)
+                if whole is not None:
+                    detection.findings.append(Finding(loc, whole, None, None, 1.0, "whole-value"))
+                    continue
                 parts = url_parts(value)
                 if parts is None and _could_hold_pattern(value):
                     codes.append(ScanJob(i, loc, value, self.code_entities))
@@ -309,6 +314,25 @@ class Detector:
                 return
             self._remember(key, found)
         self._emit(job, found, detection)
+
+
+_IP_SHAPE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
+_MAC_SHAPE = re.compile(r"[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
+
+
+def whole_identifier(value: str) -> str | None:
+    """The entity type when a machine string is exactly one IP or MAC address (a destination
+    address, a device id), checked by `ipaddress` or by shape: then there is nothing else in it
+    to look for, and no recognizer needs to run."""
+    if _MAC_SHAPE.fullmatch(value):
+        return "MAC_ADDRESS"
+    if _IP_SHAPE.fullmatch(value):
+        try:
+            address = ipaddress.ip_address(value)
+        except ValueError:
+            return None
+        return None if address.is_unspecified else "IP_ADDRESS"
+    return None
 
 
 def url_parts(value: str) -> list[tuple[int, int, str]] | None:

@@ -17,7 +17,7 @@ from processor.config import PipelineConfig
 from processor.consent import ConsentTable
 from processor.detect import Detector, IdentifierInFieldName
 from processor.events import MalformedEvent, StreamKind, decode, encode
-from processor.policy import Policy, apply_policy, policies
+from processor.policy import Policy, apply_policy, index_findings, policies
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +119,7 @@ class Pipeline:
     def _deliveries(self, kind: StreamKind, event: dict[str, Any], findings: list) -> tuple[list[Output], list[Dropped]]:
         outputs, dropped = [], []
         subscriber = self._subscriber(kind, event)
+        found = index_findings(findings)
         for r in self.recipients[kind]:
             if r.partner is not None:
                 if subscriber is None and r.purpose in self._consent_required:
@@ -127,7 +128,7 @@ class Pipeline:
                 if subscriber is not None and self.consent.opted_out(subscriber, r.purpose):
                     dropped.append(Dropped(r.partner, "opted-out"))
                     continue
-            outputs.append(Output(r.topic, encode(apply_policy(event, findings, r.policy))))
+            outputs.append(Output(r.topic, encode(apply_policy(event, found, r.policy))))
         return outputs, dropped
 
     def _subscriber(self, kind: StreamKind, event: dict[str, Any]) -> str | None:

@@ -131,12 +131,21 @@ def policies(config: PipelineConfig) -> dict[StreamKind, list[tuple[str | None, 
     return out
 
 
-def apply_policy(event: dict[str, Any], findings: Sequence[Finding], policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:
-    """The recipient's view of `event`; the input is not changed."""
-    by_location: dict[Location, list[Finding]] = {}
+def apply_policy(event: dict[str, Any], findings: Sequence[Finding] | FindingIndex, policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:
+    """The recipient's view of `event`; the input is not changed. `findings` may be indexed
+    once with `index_findings` when one event is rendered for several recipients."""
+    by_location = findings if isinstance(findings, dict) else index_findings(findings)
+    return _render_dict(event, (), "", by_location, policy)
+
+
+FindingIndex = dict[Location, list[Finding]]
+
+
+def index_findings(findings: Sequence[Finding]) -> FindingIndex:
+    by_location: FindingIndex = {}
     for f in findings:
         by_location.setdefault(f.location, []).append(f)
-    return _render_dict(event, (), "", by_location, policy)
+    return by_location
 
 
 def _render_dict(node: dict[str, Any], loc: Location, path: str, found: dict[Location, list[Finding]], policy: Policy) -> dict[str, Any]:

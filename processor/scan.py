@@ -4,8 +4,8 @@ Presidio's `AnalyzerEngine.analyze` runs every recognizer over every string, bui
 artifacts for each and deep-copies the results for context scoring: about a millisecond per
 string before any model runs. Here the same recognizers and Presidio's own context enhancer
 are driven directly, and work that cannot find anything is skipped:
-- a recognizer whose skip condition fails (too few digits, no "@", see
-  `recognizers.registry.min_digits`) is not called;
+- a recognizer whose skip condition fails (too few digits, no run of 15 digits for an IMEI,
+  no "@" for an email; see `recognizers.registry.min_digits`) is not called;
 - context words are scored (which needs spaCy's tokenizer) only when a result is below the
   score threshold and its recognizer has context words: scoring can only lift a result, so
   one already over the threshold is kept either way;
@@ -29,12 +29,15 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from recognizers.location import place_names
 from recognizers.names import given_names
-from recognizers.registry import min_digits, requires
+from recognizers.registry import min_digits, min_run, requires
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
 Found = tuple[str, int, int, float, str]
 
 _DIGIT = re.compile(r"\d")
+# Digits with at most one separator between each two: how identifiers are written.
+_RUN = re.compile(r"\d(?:[ \-./]?\d)*")
+_SEPARATORS = str.maketrans("", "", " -./")
 _WORD = re.compile(r"[a-z]{2,}")
 # Lower-case texts shorter than this ("okay", "yes please") are not sent to NER.
 MIN_LOWERCASE_WORDS = 3
@@ -48,12 +51,33 @@ class _Entry:
     recognizer: EntityRecognizer
     entities: frozenset[str]
     min_digits: int
+    min_run: int
     requires: re.Pattern[str] | None
     speech_only: bool
     spacy: bool  # reads spaCy's entities from the NLP artifacts
 
-    def could_match(self, text: str, digits: int) -> bool:
-        return digits >= self.min_digits and (self.requires is None or self.requires.search(text) is not None)
+    def could_match(self, text: str, digits: Digits) -> bool:
+        return (
+            digits.count >= self.min_digits
+            and (self.min_run == 0 or digits.longest_run() >= self.min_run)
+            and (self.requires is None or self.requires.search(text) is not None)
+        )
+
+
+class Digits:
+    """How many digits a text has, and its longest run of them (computed once, if asked)."""
+
+    __slots__ = ("text", "count", "_run")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.count = len(_DIGIT.findall(text))
+        self._run: int | None = None
+
+    def longest_run(self) -> int:
+        if self._run is None:
+            self._run = max((len(run.translate(_SEPARATORS)) for run in _RUN.findall(self.text)), default=0) if self.count else 0
+        return self._run
 
 
 class Scanner:
@@ -67,6 +91,7 @@ class Scanner:
                 r,
                 frozenset(r.supported_entities),
                 min_digits(r),
+                min_run(r),
                 requires(r),
                 bool(getattr(r, "SPEECH_ONLY", False)),
                 isinstance(r, SpacyRecognizer),
@@ -94,7 +119,7 @@ class Scanner:
 
     def code(self, text: str, entities: Sequence[str]) -> list[Found]:
         """Pattern recognizers only, no NLP and no context words (a user agent has none)."""
-        digits = len(_DIGIT.findall(text))
+        digits = Digits(text)
         found: list[Found] = []
         for entry, wanted in self._wanted(entities):
             if entry.spacy or entry.speech_only or not entry.could_match(text, digits):
@@ -147,7 +172,7 @@ class Scanner:
         return out
 
     def _patterns(self, text: str, entities: Sequence[str]) -> tuple[list[tuple[RecognizerResult, _Entry]], bool]:
-        digits = len(_DIGIT.findall(text))
+        digits = Digits(text)
         raw: list[tuple[RecognizerResult, _Entry]] = []
         wants_ner = False
         for entry, wanted in self._wanted(entities):

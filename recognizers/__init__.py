@@ -46,8 +46,7 @@ def build_registry(settings: DetectionSettings) -> RecognizerRegistry:
     iban, ssn, mac = (cls(supported_language=language) for cls in (IbanRecognizer, UsSsnRecognizer, MacAddressRecognizer))
     # Their skip conditions (see recognizers.registry.min_digits): an IBAN's check digits, the
     # nine digits of every SSN form, the hex pairs of every MAC form.
-    iban.MIN_DIGITS, ssn.MIN_DIGITS = 2, 9
-    ssn.REQUIRES = r"\d(?:[ \-.]?\d){8}"
+    iban.MIN_DIGITS, ssn.MIN_DIGITS, ssn.MIN_RUN = 2, 9, 9
     mac.REQUIRES = r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}"
     for recognizer in (iban, ssn, mac):
         registry.add_recognizer(recognizer)

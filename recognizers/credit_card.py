@@ -41,8 +41,7 @@ OTHER_CUES = ("imei", "imsi", "iccid", "sim", "serial", "handset")
 
 @register
 class PaymentCardRecognizer(CreditCardRecognizer):
-    MIN_DIGITS = 13
-    REQUIRES = r"\d(?:[ -]?\d){12}"
+    MIN_DIGITS = MIN_RUN = 13
     PATTERNS = [Pattern("card number", r"(?<![\w.+-])\d(?:[ -]?\d){12,18}(?![\w-]|[ .-]?\d)", 0.3)]
 
     def __init__(self, supported_language: str = "en") -> None:

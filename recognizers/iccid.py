@@ -11,8 +11,7 @@ from recognizers.registry import register
 
 @register
 class IccidRecognizer(PatternRecognizer):
-    MIN_DIGITS = 19
-    REQUIRES = r"89(?:[ -]?\d){17}"
+    MIN_DIGITS = MIN_RUN = 19
     PATTERNS = [Pattern("ICCID", r"(?<![\w.+-])89(?:[ -]?\d){17,18}(?![\w-]|\.\d)", 0.5)]
     CONTEXT = ["iccid", "sim", "card", "serial"]
 

@@ -22,8 +22,7 @@ OTHER_CUES = ("imsi", "card", "visa", "amex", "mastercard", "credit", "iccid", "
 
 @register
 class ImeiRecognizer(PatternRecognizer):
-    MIN_DIGITS = 15
-    REQUIRES = r"\d(?:[ \-/.]?\d){14}"
+    MIN_DIGITS = MIN_RUN = 15
     PATTERNS = [
         Pattern("IMEI", rf"(?<![\w.+-])\d(?:{_SEP}\d){{14}}(?![\w-]|[ .-]?\d)", 0.5),
         Pattern("IMEISV", rf"(?<![\w.+-])\d(?:{_SEP}\d){{15}}(?![\w-]|[ .-]?\d)", 0.3),

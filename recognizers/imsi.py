@@ -21,8 +21,7 @@ def is_mobile_country_code(mcc: str) -> bool:
 
 @register
 class ImsiRecognizer(PatternRecognizer):
-    MIN_DIGITS = 14
-    REQUIRES = r"\d(?:[ -]?\d){13}"
+    MIN_DIGITS = MIN_RUN = 14
     PATTERNS = [Pattern("IMSI", r"(?<![\w.+-])\d{3}[ -]?\d{2,3}[ -]?\d{9,10}(?![\w-]|\.\d)", 0.4)]
     CONTEXT = ["imsi", "subscriber", "sim", "identity"]
 

@@ -66,6 +66,8 @@ class MsisdnRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for m in _CANDIDATE.finditer(text):
+            if m.end() - m.start() < MIN_DIGITS:
+                continue  # too short to hold enough digits ("5.0", "535.1" in a user agent)
             for start, end in self._numbers(text, m.start(), m.end()):
                 international = text[start] == "+"
                 digits = sum(ch.isdigit() for ch in text[start:end])

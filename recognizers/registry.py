@@ -36,11 +36,17 @@ def registered() -> dict[str, Factory]:
 
 
 # A recognizer may declare a cheap necessary condition for finding anything: at least
-# MIN_DIGITS digits in the text, and a match of REQUIRES (a regex) somewhere in it. The
-# detector skips a recognizer whose condition fails, which on machine strings and chatter is
-# most of them. A condition must never be stricter than the recognizer itself.
+# MIN_DIGITS digits in the text, a run of at least MIN_RUN digits (digits with at most one
+# of " -./" between each two, as identifiers are written), and a match of REQUIRES (a regex)
+# somewhere in it. The detector skips a recognizer whose condition fails, which on machine
+# strings and chatter is most of them. A condition must never be stricter than the
+# recognizer itself.
 def min_digits(recognizer: EntityRecognizer) -> int:
     return int(getattr(recognizer, "MIN_DIGITS", 0))
+
+
+def min_run(recognizer: EntityRecognizer) -> int:
+    return int(getattr(recognizer, "MIN_RUN", 0))
 
 
 def requires(recognizer: EntityRecognizer) -> Any:

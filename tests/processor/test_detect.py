@@ -90,3 +90,17 @@ def test_urls_keep_their_host_and_lose_identifiers_in_path_and_query(pipeline):
 def test_a_name_inside_an_address_is_reported_as_the_address(detector):
     # "Jon Plaza" is a census given name and surname, and also the street of this address.
     assert found(detector, CALL, {"notes": "my billing address is 2869 Jon Plaza Apt. 476"}) == {(("notes",), "STREET_ADDRESS")}
+
+
+def test_a_machine_field_that_is_exactly_an_address_is_marked_whole_without_a_scan(detector):
+    # dst_ip, user_agent and url are `code` fields of the telemetry stream.
+    events = [
+        {"dst_ip": "203.0.113.77", "user_agent": "84:bf:2c:e0:37:53", "url": "::"},
+        {"dst_ip": "fe80::1ff:fe23:4567:890a"},
+    ]
+    first, second = detector.detect([(TELEMETRY, e) for e in events])
+    assert {(f.location, f.entity_type, f.start, f.source) for f in first.findings} == {
+        (("dst_ip",), "IP_ADDRESS", None, "whole-value"),
+        (("user_agent",), "MAC_ADDRESS", None, "whole-value"),
+    }
+    assert [(f.entity_type, f.source) for f in second.findings] == [("IP_ADDRESS", "whole-value")]

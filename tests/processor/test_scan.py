@@ -1,12 +1,10 @@
 """The scanner: skip conditions never hide a finding, and the NER gate's decisions."""
 
-import re
-
 import pytest
 
 from processor.events import StreamKind, walk
 from processor.generate import generate
-from processor.scan import needs_ner
+from processor.scan import Digits, needs_ner
 
 HAND_MADE = [
     "card 4111 1111 1111 1111, imei 49-015420-323751-8, iccid 89441234567890123454",
@@ -28,10 +26,10 @@ def corpus() -> list[str]:
 def test_a_recognizer_is_skipped_only_where_it_would_find_nothing(detector):
     checked = 0
     for entry in detector.scanner._entries:
-        if entry.spacy or (entry.min_digits == 0 and entry.requires is None):
+        if entry.spacy or (entry.min_digits == 0 and entry.min_run == 0 and entry.requires is None):
             continue
         for text in corpus():
-            if not entry.could_match(text, len(re.findall(r"\d", text))):
+            if not entry.could_match(text, Digits(text)):
                 checked += 1
                 found = entry.recognizer.analyze(text, list(entry.entities), None)
                 assert [r for r in found if r.score > 0] == [], (entry.recognizer.name, text)
@@ -74,3 +72,12 @@ def test_a_name_already_found_by_a_pattern_does_not_need_ner():
     start = text.index("Marcus")
     assert needs_ner(text, [])
     assert not needs_ner(text, [(start, start + len("Marcus Gilbert"))])
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "run"),
+    [("card 4111-1111 1111.1111 ok", 16, 16), ("Chrome/23.0.820.0 Safari/535.1", 11, 7), ("no digits", 0, 0), ("a 1 2", 2, 2)],
+)
+def test_digit_counts_and_runs(text, count, run):
+    digits = Digits(text)
+    assert (digits.count, digits.longest_run()) == (count, run)
