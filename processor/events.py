@@ -62,25 +62,39 @@ def _json_type(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def walk(event: Any) -> Iterator[tuple[Location, str, Any]]:
-    """Yield (location, rule path, leaf value) for every string and number at any depth.
+def walk(event: Any) -> list[tuple[Location, str, Any]]:
+    """(location, rule path, leaf value) for every string and number at any depth, in order.
 
     The rule path is the location with list indexes folded to `[]` (`turns[].text`), which is
-    how field rules name values. Booleans and nulls carry no identifier and are not yielded.
+    how field rules name values. Booleans and nulls carry no identifier and are left out.
     """
-    stack: list[tuple[Location, str, Any]] = [((), "", event)]
-    while stack:
-        loc, path, value = stack.pop()
-        if isinstance(value, dict):
-            for key, child in reversed(list(value.items())):
-                stack.append(((*loc, key), f"{path}.{key}" if path else str(key), child))
-        elif isinstance(value, list):
-            for i in range(len(value) - 1, -1, -1):
-                stack.append(((*loc, i), f"{path}[]", value[i]))
-        elif isinstance(value, bool) or value is None:
-            continue
-        elif isinstance(value, (str, int, float)):
-            yield loc, path, value
+    out: list[tuple[Location, str, Any]] = []
+    _collect(event, (), "", out)
+    return out
+
+
+def _collect(node: Any, loc: Location, path: str, out: list[tuple[Location, str, Any]]) -> None:
+    if isinstance(node, dict):
+        for key, child in node.items():
+            _leaf_or_more(child, (*loc, key), f"{path}.{key}" if path else str(key), out)
+    elif isinstance(node, list):
+        child_path = f"{path}[]"
+        for i, child in enumerate(node):
+            _leaf_or_more(child, (*loc, i), child_path, out)
+    else:
+        _leaf_or_more(node, loc, path, out)
+
+
+def _leaf_or_more(value: Any, loc: Location, path: str, out: list[tuple[Location, str, Any]]) -> None:
+    kind = type(value)
+    if kind is str or kind is int or kind is float:  # the common case first; bool is not int here
+        out.append((loc, path, value))
+    elif isinstance(value, (dict, list)):
+        _collect(value, loc, path, out)
+    elif value is None or isinstance(value, bool):
+        return
+    elif isinstance(value, (str, int, float)):
+        out.append((loc, path, value))
 
 
 def replace_at(event: Any, loc: Location, value: Any) -> None:
