@@ -226,9 +226,11 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
     if text.islower():
         return len(_WORD.findall(text)) >= MIN_LOWERCASE_WORDS
     for m in _CAPITALIZED.finditer(text):
-        start, word = m.start(), m.group()
-        if word in _PRONOUN_I or any(s <= start < e for s, e in covered):
+        start, end, word = m.start(), m.end(), m.group()
+        if word in _PRONOUN_I or any(s <= start and end <= e for s, e in covered):
             continue
+        if any(s <= start < e or 0 <= start - e <= 2 for s, e in covered):
+            return True  # runs on past a finding, or right after it: "Burton-Rees", "Flowers MD"
         lower = word.lower()
         if len(word) > 1 and word.isupper() and lower not in given_names():
             continue  # an acronym: "SIM", "APN", "OK"

@@ -81,3 +81,13 @@ def test_a_name_already_found_by_a_pattern_does_not_need_ner():
 def test_digit_counts_and_runs(text, count, run):
     digits = Digits(text)
     assert (digits.count, digits.longest_run()) == (count, run)
+
+
+def test_a_word_running_on_past_a_finding_or_right_after_it_needs_ner():
+    text = "my name is Chelsea Burton-Rees and Jo Flowers MD"
+    chelsea = text.index("Chelsea")
+    jo = text.index("Jo ")
+    covered = [(chelsea, chelsea + len("Chelsea Burton")), (jo, jo + len("Jo Flowers"))]
+    assert needs_ner(text, covered)
+    assert needs_ner(text[: text.index(" and")], covered[:1])
+    assert needs_ner("Jo Flowers MD", [(0, len("Jo Flowers"))])
