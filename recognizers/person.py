@@ -9,6 +9,8 @@ misses lower-case names and a lone first name ("it's lisa weber", "my wife Brook
   "it's", "I'm", "my wife", "calling for", "Mr") when they are capitalized or census names.
 - CensusFullNameRecognizer takes two capitalized words that are a census given name and a
   census surname ("requested by Marcus Gilbert", which the small model misses).
+- LoneGivenNameRecognizer takes a capitalized census given name in the middle of a sentence
+  ("..., Shane is fine"), but not months, weekdays or known places.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers.location import place_names
 from recognizers.names import given_names, is_name_word, surnames
 from recognizers.registry import register, result
 from recognizers.spoken import tokenize, without_fillers
@@ -154,4 +157,45 @@ class CensusFullNameRecognizer(LocalRecognizer):
                 results.append(
                     result(self, "PERSON", m.start(), m.end(), 0.6, "census given name and surname")
                 )
+        return results
+
+
+_CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+_OPENERS = set(".!?:;\"“(")
+
+
+@register
+class LoneGivenNameRecognizer(LocalRecognizer):
+    """A census given name written with a capital in the middle of a sentence ("yes it's
+    Julia Santos, Shane is fine"): in ordinary cased text that is how a person is named.
+    Not at the start of a sentence (any word is capitalized there), not a month or weekday
+    ("May", "June"), not a known place ("Jordan", "Austin"), and not in text where most
+    words are capitalized (a headline), where capitals say nothing."""
+
+    # A capitalized word after something other than the end of a sentence.
+    REQUIRES = r"[^\s.!?:;\"“(]\s*[A-Z][a-z]"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="LoneGivenNameRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        words = text.split()
+        capitalized = sum(1 for w in words if w[:1].isupper())
+        if not words or capitalized * 2 > len(words):
+            return []
+        results = []
+        for m in _CAPITALIZED_WORD.finditer(text):
+            lower = m.group().lower()
+            before = text[: m.start()].rstrip()
+            if not before or before[-1] in _OPENERS:
+                continue
+            if lower in given_names() and lower not in _NOT_NAMES and lower not in _CALENDAR and lower not in place_names():
+                results.append(result(self, "PERSON", m.start(), m.end(), 0.45, "capitalized census given name"))
         return results

@@ -28,3 +28,16 @@ def test_not_person_names(scan, text):
 @pytest.mark.parametrize("text", ["Call back requested by Marcus Gilbert.", "Spoke with Carly Grant about the outage"])
 def test_full_names_the_small_model_misses(scan, text):
     assert any(" " in found for found in scan(text, "PERSON"))
+
+
+@pytest.mark.parametrize("text", ["yes it's Julia Santos, Shane is fine", "the router is fine but Georgina still has no signal"])
+def test_a_capitalized_given_name_mid_sentence(scan, text):
+    assert any(name in scan(text, "PERSON") for name in ("Shane", "Georgina"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the bill is due on May 3", "we moved here from Jordan last year", "Dropped Call Customer Retried Later", "Grant access to the portal please"],
+)
+def test_months_places_headlines_and_sentence_openers_are_not_lone_names(scan, text):
+    assert scan(text, "PERSON") == []
