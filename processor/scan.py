@@ -28,7 +28,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from recognizers.location import place_names
-from recognizers.names import given_names
+from recognizers.names import given_names, opens_sentence
 from recognizers.registry import min_digits, min_run, requires
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
@@ -43,7 +43,6 @@ _WORD = re.compile(r"[a-z]{2,}")
 MIN_LOWERCASE_WORDS = 3
 _CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _PRONOUN_I = frozenset({"I", "I'm", "I've", "I'll", "I'd", "I’m", "I’ve", "I’ll", "I’d"})
-_OPENERS = frozenset(".!?:;\"'“”‘’([{-–—\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +233,7 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
         lower = word.lower()
         if len(word) > 1 and word.isupper() and lower not in given_names():
             continue  # an acronym: "SIM", "APN", "OK"
-        before = text[:start].rstrip()
-        if (not before or before[-1] in _OPENERS) and lower not in given_names() and lower not in place_names():
+        if opens_sentence(text, start) and lower not in given_names() and lower not in place_names():
             continue
         return True
     return False

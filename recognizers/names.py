@@ -31,6 +31,21 @@ def surnames() -> frozenset[str]:
     return _read("dist.all.last", SURNAMES_KEPT)
 
 
+# What may stand before the first word of a sentence or a quoted or bracketed clause.
+_OPENERS = frozenset(".!?:;\"'“”‘’([{-–—")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of a sentence (or of the text), where any word
+    is capitalized and a capital says nothing about names."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
+
+
 def is_name_word(word: str) -> bool:
     w = word.lower().strip("'.")
     return w in given_names() or w in surnames()

@@ -23,7 +23,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.location import place_names
-from recognizers.names import given_names, is_name_word, surnames
+from recognizers.names import given_names, is_name_word, opens_sentence, surnames
 from recognizers.registry import register, result
 from recognizers.spoken import tokenize, without_fillers
 
@@ -165,7 +165,6 @@ _CALENDAR = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
-_OPENERS = set(".!?:;\"“(")
 
 
 @register
@@ -193,8 +192,7 @@ class LoneGivenNameRecognizer(LocalRecognizer):
         results = []
         for m in _CAPITALIZED_WORD.finditer(text):
             lower = m.group().lower()
-            before = text[: m.start()].rstrip()
-            if not before or before[-1] in _OPENERS:
+            if opens_sentence(text, m.start()):
                 continue
             if lower in given_names() and lower not in _NOT_NAMES and lower not in _CALENDAR and lower not in place_names():
                 results.append(result(self, "PERSON", m.start(), m.end(), 0.45, "capitalized census given name"))

@@ -87,13 +87,18 @@ def test_missing_spacy_model_names_the_package(tmp_path):
     assert "Traceback" not in err
 
 
-def test_missing_key_file_names_the_partner_and_the_file(tmp_path):
+def redact_with_advertiser(tmp_path, key_line: str):
+    """`redact` with one pseudonymizing partner whose key is given by `key_line` (or not at all)."""
     config = tmp_path / "pipeline.yaml"
     config.write_text(
         "partners:\n  - name: ads\n    purpose: advertising\n    streams:\n      network-telemetry:\n        fields: [subscriber_id]\n"
-        "    operators: {SUBSCRIBER_ID: pseudonymize}\n    key: {file: missing.key}\n"
+        "    operators: {SUBSCRIBER_ID: pseudonymize}\n" + key_line
     )
-    result = cli("redact", "--stream", "network-telemetry", "--config", str(config), stdin=b"{}\n")
+    return cli("redact", "--stream", "network-telemetry", "--config", str(config), stdin=b"{}\n")
+
+
+def test_missing_key_file_names_the_partner_and_the_file(tmp_path):
+    result = redact_with_advertiser(tmp_path, "    key: {file: missing.key}\n")
     assert result.returncode == 2
     err = result.stderr.decode()
     assert "'ads'" in err and str(tmp_path / "missing.key") in err and "does not exist" in err
@@ -101,12 +106,7 @@ def test_missing_key_file_names_the_partner_and_the_file(tmp_path):
 
 
 def test_a_keyed_operator_without_a_key_is_a_config_error(tmp_path):
-    config = tmp_path / "pipeline.yaml"
-    config.write_text(
-        "partners:\n  - name: ads\n    purpose: advertising\n    streams:\n      network-telemetry:\n        fields: [subscriber_id]\n"
-        "    operators: {SUBSCRIBER_ID: pseudonymize}\n"
-    )
-    result = cli("redact", "--stream", "network-telemetry", "--config", str(config), stdin=b"{}\n")
+    result = redact_with_advertiser(tmp_path, "")
     assert result.returncode == 2
     assert b"partners.0" in result.stderr and b"needs a `key`" in result.stderr
 
