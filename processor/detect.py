@@ -33,7 +33,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
 import recognizers
 from processor.config import SHAPES, DetectionSettings, PipelineConfig
-from processor.events import Location, StreamKind, walk, walk_keys
+from processor.events import Location, StreamKind, walk
 from processor.scan import Found, Scanner
 
 # Identifiers that a bare JSON number can be and that carry a check digit or a registry
@@ -64,7 +64,9 @@ class IdentifierInFieldName(ValueError):
     the consumers' schemas), so such an event is not sent anywhere but the dead-letter topic."""
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs four times as much to build, and detection builds
+# several per event. Findings are never changed after they are made.
+@dataclass(slots=True)
 class Finding:
     location: Location
     entity_type: str
@@ -133,7 +135,7 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ScanJob:
     """One string to scan, and how its results map back onto the value it came from."""
 
@@ -170,9 +172,9 @@ class Detector:
         out = [Detection() for _ in events]
         texts: list[ScanJob] = []
         codes: list[ScanJob] = []
-        leaves: list[list[tuple[Location, Any]]] = []
+        leaves: list[dict[Location, Any]] = []
         for i, (kind, event) in enumerate(events):
-            leaves.append([])
+            leaves.append({})
             try:
                 self._plan(i, event, self._rules[kind], out[i], texts, codes, leaves[i])
             except Exception as e:  # noqa: BLE001 - any failure of one event is that event's alone
@@ -209,27 +211,21 @@ class Detector:
         detection: Detection,
         texts: list[ScanJob],
         codes: list[ScanJob],
-        leaves: list[tuple[Location, Any]],
+        leaves: dict[Location, Any],
     ) -> None:
-        for name in walk_keys(event):
-            if name in self._safe_names:
-                continue
-            if _could_hold_pattern(name):
-                probe = Detection()
-                self._scan_code(ScanJob(i, (), name, self.code_entities), probe)
-                if probe.error is not None:
-                    raise probe.error
-                if probe.findings:
-                    raise IdentifierInFieldName(f"a field name holds a {probe.findings[0].entity_type}")
-            if len(self._safe_names) >= CACHE_SIZE:
-                self._safe_names.clear()
-            self._safe_names.add(name)
-        for loc, path, value in walk(event):
-            leaves.append((loc, value))
+        objects: list[dict[str, Any]] = []
+        values = walk(event, objects)
+        safe_names = self._safe_names
+        for obj in objects:
+            if not safe_names.issuperset(obj):
+                self._check_names(i, obj)
+        findings = detection.findings
+        for loc, path, value in values:
+            leaves[loc] = value
             rule = rules.get(path)
             if rule is not None and rule not in SHAPES:
                 if value != "":
-                    detection.findings.append(Finding(loc, rule, None, None, 1.0, "field-rule"))
+                    findings.append(Finding(loc, rule, None, None, 1.0, "field-rule"))
                 continue
             if isinstance(value, (int, float)):
                 entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
@@ -260,6 +256,21 @@ class Detector:
                         codes.append(ScanJob(i, loc, decoded, self.code_entities, offset=start, cover=cover))
             else:
                 texts.append(ScanJob(i, loc, value, self.text_entities))
+
+    def _check_names(self, i: int, obj: dict[str, Any]) -> None:
+        for name in obj:
+            if name in self._safe_names:
+                continue
+            if _could_hold_pattern(name):
+                probe = Detection()
+                self._scan_code(ScanJob(i, (), name, self.code_entities), probe)
+                if probe.error is not None:
+                    raise probe.error
+                if probe.findings:
+                    raise IdentifierInFieldName(f"a field name holds a {probe.findings[0].entity_type}")
+            if len(self._safe_names) >= CACHE_SIZE:
+                self._safe_names.clear()
+            self._safe_names.add(name)
 
     # -- scanning -----------------------------------------------------------------------------
 
@@ -418,24 +429,28 @@ def _is_timestamp(value: str) -> bool:
     return True
 
 
-def _add_echoes(leaves: list[tuple[Location, Any]], detection: Detection) -> None:
+def _add_echoes(leaves: dict[Location, Any], detection: Detection) -> None:
     """Mark verbatim repeats of an identifier already found elsewhere in the same event."""
-    values: dict[str, str] = {}
-    by_location: dict[Location, Any] = dict(leaves)
+    needles: dict[str, str] = {}
+    whole: set[Location] = set()
     for f in detection.findings:
-        value = by_location.get(f.location)
+        value = leaves.get(f.location)
         if value is None:
             continue
-        text = str(value) if f.whole_value else str(value)[f.start : f.end]
+        text = value if type(value) is str else str(value)
+        if f.start is None:
+            whole.add(f.location)
+        else:
+            text = text[f.start : f.end]
         if len(text) >= MIN_ECHO_LENGTH:
-            values.setdefault(text, f.entity_type)
-    if not values:
+            needles.setdefault(text, f.entity_type)
+    if not needles:
         return
-    whole = {f.location for f in detection.findings if f.whole_value}
-    for loc, value in by_location.items():
-        if loc in whole or not isinstance(value, str):
+    shortest = min(map(len, needles))
+    for loc, value in leaves.items():
+        if type(value) is not str or len(value) < shortest or loc in whole:
             continue
-        for needle, entity in values.items():
+        for needle, entity in needles.items():
             start = value.find(needle)
             while start != -1:
                 detection.findings.append(Finding(loc, entity, start, start + len(needle), 1.0, "echo"))

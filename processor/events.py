@@ -62,35 +62,45 @@ def _json_type(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def walk(event: Any) -> list[tuple[Location, str, Any]]:
+def walk(event: Any, objects: list[dict[str, Any]] | None = None) -> list[tuple[Location, str, Any]]:
     """(location, rule path, leaf value) for every string and number at any depth, in order.
 
     The rule path is the location with list indexes folded to `[]` (`turns[].text`), which is
     how field rules name values. Booleans and nulls carry no identifier and are left out.
+    When `objects` is given, every JSON object met (the event first) is appended to it, so
+    that a caller can check field names without a second walk.
     """
     out: list[tuple[Location, str, Any]] = []
-    _collect(event, (), "", out)
+    if objects is not None and isinstance(event, dict):
+        objects.append(event)
+    _collect(event, (), "", out, objects)
     return out
 
 
-def _collect(node: Any, loc: Location, path: str, out: list[tuple[Location, str, Any]]) -> None:
+def _collect(node: Any, loc: Location, path: str, out: list[tuple[Location, str, Any]], objects: list[dict[str, Any]] | None) -> None:
     if isinstance(node, dict):
         for key, child in node.items():
-            _leaf_or_more(child, (*loc, key), f"{path}.{key}" if path else str(key), out)
+            kind = type(child)
+            if kind is str or kind is int or kind is float:  # the common case first; bool is not int here
+                out.append(((*loc, key), f"{path}.{key}" if path else key, child))
+            else:
+                _leaf_or_more(child, (*loc, key), f"{path}.{key}" if path else str(key), out, objects)
     elif isinstance(node, list):
         child_path = f"{path}[]"
         for i, child in enumerate(node):
-            _leaf_or_more(child, (*loc, i), child_path, out)
+            _leaf_or_more(child, (*loc, i), child_path, out, objects)
     else:
-        _leaf_or_more(node, loc, path, out)
+        _leaf_or_more(node, loc, path, out, objects)
 
 
-def _leaf_or_more(value: Any, loc: Location, path: str, out: list[tuple[Location, str, Any]]) -> None:
+def _leaf_or_more(value: Any, loc: Location, path: str, out: list[tuple[Location, str, Any]], objects: list[dict[str, Any]] | None) -> None:
     kind = type(value)
-    if kind is str or kind is int or kind is float:  # the common case first; bool is not int here
+    if kind is str or kind is int or kind is float:
         out.append((loc, path, value))
     elif isinstance(value, (dict, list)):
-        _collect(value, loc, path, out)
+        if objects is not None and isinstance(value, dict):
+            objects.append(value)
+        _collect(value, loc, path, out, objects)
     elif value is None or isinstance(value, bool):
         return
     elif isinstance(value, (str, int, float)):

@@ -35,8 +35,8 @@ class Policy:
     per_field: dict[str, tuple[Operator, str]] = field(default_factory=dict)
     # Rule path -> operator name, for `policy explain`.
     describe: dict[str, str] = field(default_factory=dict)
-    # (container path, child key) -> Step; see `step`.
-    _memo: dict[tuple[str, str | None], Step | None] = field(default_factory=dict, compare=False, repr=False)
+    # Container path -> {child key -> Step or None}; see `steps`.
+    _memo: dict[str, dict[str | None, Step | None]] = field(default_factory=dict, compare=False, repr=False)
 
     def operator_for(self, entity_type: str) -> Operator:
         return self.per_entity.get(entity_type, self.default)
@@ -52,17 +52,24 @@ class Policy:
             return True
         return any(path == a or path.startswith((a + ".", a + "[]")) for a in self.allowed)
 
+    def steps(self, path: str) -> dict[str | None, Step | None]:
+        """What the policy says of the children of the container at `path`, filled in by `step`
+        as children are met: a stream has few paths and many events."""
+        known = self._memo.get(path)
+        if known is None:
+            known = self._memo[path] = {}
+        return known
+
     def step(self, path: str, key: str | None) -> Step | None:
         """What the policy says of the child `key` of the container at `path` (`None`: the
-        elements of a list); None when the child is not visible. Remembered: a stream has few
-        paths and many events."""
-        memo_key = (path, key)
-        found = self._memo.get(memo_key, _UNKNOWN)
-        if found is _UNKNOWN:
-            child = f"{path}[]" if key is None else (f"{path}.{key}" if path else str(key))
-            found = Step(child, self.allows_leaf(child), self.per_field.get(child)) if self.visible(child) else None
-            self._memo[memo_key] = found
-        return found  # type: ignore[return-value]
+        elements of a list); None when the child is not visible."""
+        known = self.steps(path)
+        if key in known:
+            return known[key]
+        child = f"{path}[]" if key is None else (f"{path}.{key}" if path else str(key))
+        found = Step(child, self.allows_leaf(child), self.per_field.get(child)) if self.visible(child) else None
+        known[key] = found
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +77,6 @@ class Step:
     path: str
     leaf_allowed: bool
     field_operator: tuple[Operator, str] | None
-
-
-_UNKNOWN = object()
 
 
 DEFAULT_POLICY = Policy()
@@ -148,20 +152,31 @@ def index_findings(findings: Sequence[Finding]) -> FindingIndex:
     return by_location
 
 
-def _render_dict(node: dict[str, Any], loc: Location, path: str, found: dict[Location, list[Finding]], policy: Policy) -> dict[str, Any]:
+def _render_dict(node: dict[str, Any], loc: Location, path: str, found: FindingIndex, policy: Policy) -> dict[str, Any]:
     out = {}
+    steps = policy.steps(path)
     for key, child in node.items():
-        step = policy.step(path, key)
+        step = steps[key] if key in steps else policy.step(path, key)
         if step is None:
             continue
-        # Leaves are handled inline: most values of an event are leaves of the top object.
-        rendered = _render(child, (*loc, key), step, found, policy) if isinstance(child, (dict, list)) else _leaf(child, (*loc, key), step, found, policy)
+        # Leaves are handled inline: most values of an event are leaves of the top object, and
+        # most of those have no finding and no field operator.
+        if isinstance(child, (dict, list)):
+            rendered = _render(child, (*loc, key), step, found, policy)
+        elif not step.leaf_allowed:
+            continue
+        else:
+            findings = found.get((*loc, key)) if found else None
+            if findings is None and step.field_operator is None:
+                out[key] = child
+                continue
+            rendered = _leaf(child, findings, step, policy)
         if rendered is not DROP:
             out[key] = rendered
     return out
 
 
-def _render(node: Any, loc: Location, step: Step, found: dict[Location, list[Finding]], policy: Policy) -> Any:
+def _render(node: Any, loc: Location, step: Step, found: FindingIndex, policy: Policy) -> Any:
     if isinstance(node, dict):
         return _render_dict(node, loc, step.path, found, policy)
     if isinstance(node, list):
@@ -170,13 +185,12 @@ def _render(node: Any, loc: Location, step: Step, found: dict[Location, list[Fin
             return DROP
         items = [_render(child, (*loc, i), inner, found, policy) for i, child in enumerate(node)]
         return [item for item in items if item is not DROP]
-    return _leaf(node, loc, step, found, policy)
-
-
-def _leaf(node: Any, loc: Location, step: Step, found: dict[Location, list[Finding]], policy: Policy) -> Any:
     if not step.leaf_allowed:
         return DROP
-    findings = found.get(loc) if found else None
+    return _leaf(node, found.get(loc) if found else None, step, policy)
+
+
+def _leaf(node: Any, findings: list[Finding] | None, step: Step, policy: Policy) -> Any:
     value = _transform(node, findings, policy) if findings else node
     if step.field_operator is not None and value is not DROP and value is not None and not isinstance(value, bool):
         # After the identifiers in it are gone: `url: domain` keeps only the host either way.
@@ -187,7 +201,8 @@ def _leaf(node: Any, loc: Location, step: Step, found: dict[Location, list[Findi
 
 def _transform(value: Any, findings: list[Finding], policy: Policy) -> Any:
     if len(findings) == 1 and findings[0].start is None:
-        return policy.operator_for(findings[0].entity_type)(str(value), findings[0].entity_type)
+        entity = findings[0].entity_type
+        return policy.per_entity.get(entity, policy.default)(value if type(value) is str else str(value), entity)
     whole = [f for f in findings if f.whole_value]
     if whole or not isinstance(value, str):
         best = max(whole or findings, key=lambda f: f.score)

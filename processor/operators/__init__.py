@@ -78,7 +78,32 @@ def validate(name: str, params: dict[str, Any]) -> None:
 def build(name: str, params: dict[str, Any], key: bytes | None = None) -> Operator:
     if name in KEYED and not key:
         raise ValueError(f"operator {name!r} needs the partner's key")
-    return _FACTORIES[name](params, key)
+    operator = _FACTORIES[name](params, key)
+    return operator if name in _CHEAP else _remembered(operator)
+
+
+# Operators that cost less than a look-up; every other one is remembered per value, since
+# subscribers, handsets and cells come back again and again in a stream.
+_CHEAP = {"replace", "redact", "keep", "drop"}
+REMEMBERED = 65_536
+_MISS = object()
+
+
+def _remembered(operator: Operator) -> Operator:
+    """The same operator, remembering its last results (operators are pure functions of value
+    and entity type, for a given key). Kept in this process only, like the values themselves."""
+    memo: dict[tuple[str, str], Any] = {}
+
+    def remembered(value: str, entity: str) -> Any:
+        key = (value, entity)
+        result = memo.get(key, _MISS)
+        if result is _MISS:
+            if len(memo) >= REMEMBERED:
+                memo.clear()
+            result = memo[key] = operator(value, entity)
+        return result
+
+    return remembered
 
 
 _replace, _redact, _mask = Replace(), Redact(), Mask()
@@ -89,7 +114,16 @@ def _replace_factory(params: dict[str, Any], key: bytes | None) -> Operator:
     new_value = params.get("new_value")
     if new_value is not None and not isinstance(new_value, str):
         raise ValueError("replace: new_value must be a string")
-    return lambda value, entity: _replace.operate(value, {"entity_type": entity, **({"new_value": new_value} if new_value else {})})
+    # The result depends on the entity type alone: one per type, worked out once.
+    by_entity: dict[str, str] = {}
+
+    def replace(value: str, entity: str) -> str:
+        text = by_entity.get(entity)
+        if text is None:
+            text = by_entity[entity] = _replace.operate(value, {"entity_type": entity, **({"new_value": new_value} if new_value else {})})
+        return text
+
+    return replace
 
 
 @register("redact")
