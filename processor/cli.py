@@ -95,6 +95,7 @@ def cmd_redact(args: argparse.Namespace) -> int:
         known = ", ".join(str(p) for p in recipients if p) or "none for this stream"
         raise ConfigError(f"no partner {args.partner!r} receives the {stream.value} stream (partners that do: {known})")
     topic = recipients[args.partner]
+    pipeline.prepare_for_stream()
     out, err = sys.stdout.buffer, sys.stderr
     failed = done = dropped = 0
     progress = _progress("redacting") if err.isatty() else None

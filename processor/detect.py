@@ -327,6 +327,11 @@ class Detector:
         self._emit(job, found, detection)
 
 
+_SPACE = re.compile(r"\s")
+# An IPv4 address as `ipaddress` reads it (no leading zeros), checked without it: most
+# addresses in telemetry are IPv4 and the module's parser is slow.
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4 = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
 _IP_SHAPE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
 _MAC_SHAPE = re.compile(r"[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
 
@@ -337,6 +342,8 @@ def whole_identifier(value: str) -> str | None:
     to look for, and no recognizer needs to run."""
     if _MAC_SHAPE.fullmatch(value):
         return "MAC_ADDRESS"
+    if _IPV4.fullmatch(value):
+        return None if value == "0.0.0.0" else "IP_ADDRESS"
     if _IP_SHAPE.fullmatch(value):
         try:
             address = ipaddress.ip_address(value)
@@ -350,7 +357,7 @@ def url_parts(value: str) -> list[tuple[int, int, str]] | None:
     """For a URL, its parts that may hold identifiers: user info, path segments, query and
     fragment values, as (start, end, percent-decoded text). None when `value` is no URL.
     The scheme and host are kept: a domain names a service, not a person."""
-    if "://" not in value or any(c.isspace() for c in value.strip()):
+    if "://" not in value or _SPACE.search(value.strip()):
         return None
     try:
         parsed = urlsplit(value)
@@ -447,10 +454,15 @@ def _add_echoes(leaves: dict[Location, Any], detection: Detection) -> None:
     if not needles:
         return
     shortest = min(map(len, needles))
-    for loc, value in leaves.items():
-        if type(value) is not str or len(value) < shortest or loc in whole:
+    searched = [(loc, value) for loc, value in leaves.items() if type(value) is str and len(value) >= shortest and loc not in whole]
+    # One search per identifier over all the values at once finds most identifiers repeated
+    # nowhere; only those found are looked for value by value (a match across the joint of
+    # two values costs one needless look, never a miss).
+    everything = "\0".join(value for _, value in searched)
+    for needle, entity in needles.items():
+        if needle not in everything:
             continue
-        for needle, entity in needles.items():
+        for loc, value in searched:
             start = value.find(needle)
             while start != -1:
                 detection.findings.append(Finding(loc, entity, start, start + len(needle), 1.0, "echo"))

@@ -8,6 +8,7 @@ goes on unredacted. The Kafka service, the file mode, the tests and the benchmar
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,10 @@ from processor.consent import ConsentTable
 from processor.detect import Detector, IdentifierInFieldName
 from processor.events import MalformedEvent, StreamKind, decode, encode
 from processor.policy import Policy, apply_policy, index_findings, policies
+
+
+# Allocations between two young-generation collections in a streaming process (default 700).
+GC_THRESHOLD = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,16 @@ class Pipeline:
         self.policy_version = config.policy_version()
         self._subscriber_key = {kind: tuple(p.split(".")) for kind, p in config.consent.subscriber_key.items()}
         self._consent_required = set(config.consent.required_for)
+
+    def prepare_for_stream(self) -> None:
+        """Ready this process for a long run of batches: detection warmed up (so that the first
+        events run at speed), and what is loaded by now (the model, the name and place lists)
+        kept out of the garbage collector's passes, which would otherwise walk it again and
+        again. A batch makes many short-lived objects that reference counting frees; collecting
+        after every 700 allocations, as by default, costs a tenth of the time for nothing."""
+        self.detector.warm_up()
+        gc.freeze()
+        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
     def process(self, records: Sequence[Record]) -> list[Outcome]:
         outcomes = [Outcome(r) for r in records]

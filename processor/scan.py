@@ -59,7 +59,7 @@ class _Entry:
         return (
             digits.count >= self.min_digits
             and (self.min_run == 0 or digits.longest_run() >= self.min_run)
-            and (self.requires is None or self.requires.search(text) is not None)
+            and (self.requires is None or bool(self.requires.search(text)))
         )
 
 

@@ -18,7 +18,6 @@ one transaction is open at a time, so the guarantees above are unchanged.
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 import time
@@ -117,11 +116,7 @@ class Service:
         broker.wait_for_broker(self.kafka.bootstrap_servers, self.kafka.connect_timeout_s, **self.kafka.client)
         self.pipeline = pipeline or Pipeline(config, consent=self.consent)
         self.pipeline.consent = self.consent
-        self.pipeline.detector.warm_up()
-        # Everything loaded so far (the model, the name and place lists) lives as long as the
-        # process: kept out of the garbage collector's full passes, which would otherwise stall
-        # a batch for tens of milliseconds.
-        gc.freeze()
+        self.pipeline.prepare_for_stream()
         self._recipient_of_topic = {
             r.topic: (r.partner or "redacted", kind.value) for kind, rs in self.pipeline.recipients.items() for r in rs
         }

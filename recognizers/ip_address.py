@@ -7,6 +7,8 @@ match that is part of a longer dotted number or follows a `Product/` token.
 
 import re
 
+import regex
+
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import IpRecognizer
@@ -17,10 +19,31 @@ from recognizers.registry import register
 _PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:|\bv)$", re.IGNORECASE)
 
 
+class _CouldHoldAddress:
+    """The skip condition, as a regex's `search`: cheap tests first, since most texts with
+    digits and dots are versions and times."""
+
+    _QUAD = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+    _STANDALONE_QUAD = regex.compile(r"(?<!\w)(?<!\d\.)(?<!\b[rR][vV]:)(?<![A-Za-z][\w.-]{0,38}/)\d{1,3}(?:\.\d{1,3}){3}(?!\.\d)")
+    _EIGHT_GROUPS = re.compile(r"(?:[0-9A-Fa-f]{1,4}:){7}")
+    pattern = f"{_STANDALONE_QUAD.pattern}|::|{_EIGHT_GROUPS.pattern}"
+
+    def search(self, text: str) -> bool:
+        if "::" in text:
+            return True
+        if text.count(":") >= 7 and self._EIGHT_GROUPS.search(text):
+            return True
+        return self._QUAD.search(text) is not None and self._STANDALONE_QUAD.search(text) is not None
+
+
 @register
 class IpAddressRecognizer(IpRecognizer):
-    # Every IPv4 form has a dotted quad; every IPv6 form "::" or all eight groups (maybe no digit).
-    REQUIRES = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|::|(?:[0-9A-Fa-f]{1,4}:){7}"
+    # Every IPv6 form has "::" or all eight groups (maybe no digit); every IPv4 form a dotted
+    # quad, which Presidio's pattern wants after a non-word character and `_looks_like_version`
+    # drops after "<digit>." or "rv:" or a product token of up to 40 characters
+    # ("Chrome/120.0.0.0", the most common dotted quad in telemetry), or before ".<digit>".
+    REQUIRES = _CouldHoldAddress()
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language, name="IpAddressRecognizer")
 

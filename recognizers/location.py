@@ -49,12 +49,21 @@ def _longest_name() -> int:
     return max(len(n.split()) for n in place_names())
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(n.split()[0] for n in place_names())
+
+
 def _place_after(text: str, offset: int) -> tuple[int, int] | None:
     """The longest known place name starting at `offset` (up to the longest name's words)."""
     words = []
     for m in _WORD.finditer(text, offset):
-        if m.start() != offset and not words:
-            return None  # the cue's whitespace is consumed: a name starts right at `offset`
+        if not words:
+            # The cue's whitespace is consumed: a name starts right at `offset`, and with the
+            # first word of a known name (as written, or before a full stop or comma).
+            first = m.group().lower()
+            if m.start() != offset or (first not in _first_words() and first.rstrip(_TRAILING) not in _first_words()):
+                return None
         words.append(m)
         if len(words) == _longest_name():
             break
@@ -75,6 +84,7 @@ class PlaceNameRecognizer(LocalRecognizer):
 
     def load(self) -> None:
         _longest_name()
+        _first_words()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         # A cue, then the longest known name: a dictionary lookup per candidate instead of one

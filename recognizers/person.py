@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.location import place_names
 from recognizers.names import given_names, is_name_word, opens_sentence, surnames
-from recognizers.registry import register, result
+from recognizers.registry import FirstWords, register, result
 from recognizers.spoken import tokenize, without_fillers
 
 NER_ENTITIES = ["PERSON", "LOCATION"]
@@ -80,9 +80,9 @@ _NOT_NAMES = STOP_WORDS | {
 class PersonCueRecognizer(LocalRecognizer):
     # The first word of every cue of _CUES and _HERE; hesitations removed before matching
     # cannot make one appear.
-    REQUIRES = (
-        r"(?i)\b(?:my|name|names|this|it|its|i|im|speaking|speak|talk|ask|spoke|calling|behalf|holder|contact|under"
-        r"|signed|his|her|our|mr|mrs|ms|miss|mister|dr|doctor|here)\b"
+    REQUIRES = FirstWords(
+        "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under"
+        " signed his her our mr mrs ms miss mister dr doctor here"
     )
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="PersonCueRecognizer")

@@ -38,7 +38,9 @@ _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 _VERSION_SHAPE = re.compile(r"\d+(?:\.\d+){2,}")
 # Four dotted groups of one to three digits are an IPv4 address ("129.228.142.97").
 _IPV4_SHAPE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_NOT_DIGIT = re.compile(r"\D")
 MIN_DIGITS, MAX_DIGITS = 7, 15
+REMEMBERED = 65_536
 # Fewer digits than any full national number: only with context words ("call", "phone").
 SHORT_DIGITS = 9
 SCORE, SHORT_SCORE = 0.4, 0.3
@@ -52,6 +54,9 @@ class MsisdnRecognizer(LocalRecognizer):
 
     def __init__(self, supported_language: str = "en", supported_regions: list[str] | None = None) -> None:
         self.regions = supported_regions or ["US"]
+        # Candidate -> whether `phonenumbers` takes it: the costliest step, and the same
+        # numbers call and are called again and again.
+        self._valid_numbers: dict[str, bool] = {}
         super().__init__(
             supported_entities=["PHONE_NUMBER"], supported_language=supported_language, context=self.CONTEXT, name="MsisdnRecognizer"
         )
@@ -66,8 +71,8 @@ class MsisdnRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for m in _CANDIDATE.finditer(text):
-            if m.end() - m.start() < MIN_DIGITS:
-                continue  # too short to hold enough digits ("5.0", "535.1" in a user agent)
+            if m.end() - m.start() < MIN_DIGITS or len(_NOT_DIGIT.sub("", m.group())) < MIN_DIGITS:
+                continue  # too few digits for any number in it ("5.0", "534.38.4" in a user agent)
             for start, end in self._numbers(text, m.start(), m.end()):
                 international = text[start] == "+"
                 digits = sum(ch.isdigit() for ch in text[start:end])
@@ -103,7 +108,15 @@ class MsisdnRecognizer(LocalRecognizer):
         digits = sum(ch.isdigit() for ch in candidate)
         if not MIN_DIGITS <= digits <= MAX_DIGITS or not _stands_alone(text, start, end):
             return False
-        written = re.sub(r"\D", "", candidate)
+        known = self._valid_numbers.get(candidate)
+        if known is None:
+            if len(self._valid_numbers) >= REMEMBERED:
+                self._valid_numbers.clear()
+            known = self._valid_numbers[candidate] = self._parses(candidate)
+        return known
+
+    def _parses(self, candidate: str) -> bool:
+        written = _NOT_DIGIT.sub("", candidate)
         for region in [None] if candidate.startswith("+") else self.regions:
             try:
                 number = phonenumbers.parse(candidate, region)
@@ -115,7 +128,7 @@ class MsisdnRecognizer(LocalRecognizer):
                 return True
             # Written as that region writes its numbers (with its trunk prefix, or with the
             # country code): "0339838608571" is a German number, "339838608571" a parcel.
-            national = re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+            national = _NOT_DIGIT.sub("", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
             if written in (national, f"{number.country_code}{number.national_number}"):
                 return True
         return False

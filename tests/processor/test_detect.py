@@ -104,3 +104,20 @@ def test_a_machine_field_that_is_exactly_an_address_is_marked_whole_without_a_sc
         (("user_agent",), "MAC_ADDRESS", None, "whole-value"),
     }
     assert [(f.entity_type, f.source) for f in second.findings] == [("IP_ADDRESS", "whole-value")]
+
+
+def test_whole_addresses_are_judged_as_the_ipaddress_module_judges_them():
+    import ipaddress
+
+    from processor.detect import whole_identifier
+
+    def by_module(value):
+        try:
+            return None if ipaddress.ip_address(value).is_unspecified else "IP_ADDRESS"
+        except ValueError:
+            return None
+
+    values = ["0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3.04", "10.0.0.1", "192.168.1.300", "1.2.3", "1.2.3.4.5", "::", "::1", "2001:db8::7"]
+    values += [f"{a}.{b}.{c}.{d}" for a in (0, 9, 10, 99, 100, 199, 200, 249, 250, 255) for b, c, d in ((0, 0, 1), (25, 250, 255))]
+    for value in values:
+        assert whole_identifier(value) == by_module(value), value

@@ -12,6 +12,9 @@ HAND_MADE = [
     "mac AA-BB-CC-DD-EE-FF and 0011.2233.4455, ip fe80::1 and ::ffff:10.0.0.1",
     "ssn 536 22 1987, iban GB82 WEST 1234 5698 7654 32, account number 55102938",
     "SUB-12345678 and ACC_1234567, born on 3rd of March 1985, 20 Main Street",
+    "Chrome/13.0.816.0 rv:1.9.5.20 v10.2.3.4",
+    "gateway http://10.0.0.1/x, x.10.0.0.1, 9/10.0.0.1, 1:2:3:4:5:6:10.0.0.2, 10.0.0.0/8, ip 10.0.0.3.",
+    "Mozilla/5.0 (Linux; Android 10; SM-G973F 192.168.1.20) Build/QP1A.190711.020",
 ]
 
 
