@@ -68,7 +68,7 @@ class Outcome:
     outputs: list[Output] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     dead_letter: DeadLetter | None = None
-    entities: Counter[str] = field(default_factory=Counter)  # filled only when delivered
+    entities: list[str] = field(default_factory=list)  # the type of each finding; filled only when delivered
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ class Pipeline:
             except Exception as e:  # noqa: BLE001 - fail closed: anything unexpected is a dead letter
                 outcome.dead_letter = _failure("policy-failed", e)
                 continue
-            outcome.entities.update(f.entity_type for f in detection.findings)
+            outcome.entities = [f.entity_type for f in detection.findings]
         return outcomes
 
     def _deliveries(self, kind: StreamKind, event: dict[str, Any], findings: list) -> tuple[list[Output], list[Dropped]]:
@@ -155,34 +155,49 @@ class Pipeline:
             node = node[key]
         return None if path is None or node is None or isinstance(node, (dict, list)) else str(node)
 
-    def audit_record(self, outcomes: list[Outcome], at: str) -> bytes:
+    def audit_record(self, tally: Tally, at: str) -> bytes:
         """Counts of one batch for the audit topic: never a value, only how many and where."""
-        per_partner: Counter[str] = Counter()
-        dropped: Counter[str] = Counter()
-        dead: Counter[str] = Counter()
-        entities: Counter[str] = Counter()
-        streams: Counter[str] = Counter()
-        topic_partner = {r.topic: (r.partner or "redacted") for rs in self.recipients.values() for r in rs}
-        for o in outcomes:
-            streams[o.record.stream.value] += 1
-            entities.update(o.entities)
-            per_partner.update(topic_partner.get(out.topic, out.topic) for out in o.outputs)
-            dropped.update(f"{d.partner}:{d.reason}" for d in o.dropped)
-            if o.dead_letter is not None:
-                dead[o.dead_letter.reason] += 1
+        partner_of = {r.topic: (r.partner or "redacted") for rs in self.recipients.values() for r in rs}
+        delivered: Counter[str] = Counter()
+        for topic, n in tally.produced.items():
+            delivered[partner_of.get(topic, topic)] += n
         return encode(
             {
                 "type": "batch",
                 "at": at,
                 "policy_version": self.policy_version,
-                "events": len(outcomes),
-                "per_stream": dict(streams),
-                "entities": dict(entities),
-                "delivered": dict(per_partner),
-                "dropped": dict(dropped),
-                "dead_lettered": dict(dead),
+                "events": tally.events,
+                "per_stream": dict(tally.consumed),
+                "entities": dict(tally.entities),
+                "delivered": dict(delivered),
+                "dropped": {f"{partner}:{reason}": n for (partner, reason), n in tally.dropped.items()},
+                "dead_lettered": dict(tally.dead_lettered),
             }
         )
+
+
+@dataclass(slots=True)
+class Tally:
+    """Where the events of a batch went, counted once for the audit record, the metrics and the
+    service's statistics: in = delivered or dropped per recipient, or dead-lettered."""
+
+    events: int = 0
+    consumed: Counter[str] = field(default_factory=Counter)  # per stream
+    produced: Counter[str] = field(default_factory=Counter)  # per output topic
+    dropped: Counter[tuple[str, str]] = field(default_factory=Counter)  # per (partner, reason)
+    dead_lettered: Counter[str] = field(default_factory=Counter)  # per reason
+    entities: Counter[str] = field(default_factory=Counter)  # per entity type
+
+    @classmethod
+    def of(cls, outcomes: Sequence[Outcome]) -> Tally:
+        tally = cls(len(outcomes))
+        # Counter.update over one long iterable counts in C; one update per event would not.
+        tally.consumed.update(o.record.stream.value for o in outcomes)
+        tally.produced.update(out.topic for o in outcomes for out in o.outputs)
+        tally.dropped.update((d.partner, d.reason) for o in outcomes for d in o.dropped)
+        tally.dead_lettered.update(o.dead_letter.reason for o in outcomes if o.dead_letter is not None)
+        tally.entities.update(entity for o in outcomes for entity in o.entities)
+        return tally
 
 
 def _failure(reason: str, error: BaseException) -> DeadLetter:

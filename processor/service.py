@@ -32,7 +32,7 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Produ
 from processor import broker, metrics
 from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
-from processor.pipeline import Origin, Outcome, Pipeline, Record
+from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally
 
 log = logging.getLogger("pii.service")
 FLUSH_TIMEOUT_S = 60
@@ -110,7 +110,7 @@ class Service:
         self._running = True
         self._delivery_errors: list[str] = []
         # The transaction being committed on the helper thread: (its future, its outcomes, when its batch began).
-        self._in_flight: tuple[Future[None], list[Outcome], float] | None = None
+        self._in_flight: tuple[Future[None], list[Outcome], Tally, float] | None = None
         self._stream_of_topic = config.stream_for_topic()
         self.consent = ConsentTable()
         broker.wait_for_broker(self.kafka.bootstrap_servers, self.kafka.connect_timeout_s, **self.kafka.client)
@@ -245,6 +245,7 @@ class Service:
         eos = self.kafka.exactly_once
         # A transaction fails as a whole if one of its messages fails: no callback per message.
         on_delivery = None if eos else self._on_delivery
+        tally = Tally.of(outcomes)
         try:
             if eos:
                 producer.begin_transaction()
@@ -258,11 +259,11 @@ class Service:
                 if n % 256 == 255:
                     producer.poll(0)
             now = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-            producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(outcomes, now), on_delivery=on_delivery)
+            producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(tally, now), on_delivery=on_delivery)
             offsets = _next_offsets(records)
             if eos:
                 producer.send_offsets_to_transaction(offsets, consumer.consumer_group_metadata(), self.kafka.connect_timeout_s)
-                self._in_flight = (committer.submit(producer.commit_transaction, FLUSH_TIMEOUT_S), outcomes, began)
+                self._in_flight = (committer.submit(producer.commit_transaction, FLUSH_TIMEOUT_S), outcomes, tally, began)
                 return
             remaining = producer.flush(FLUSH_TIMEOUT_S)
             if remaining:
@@ -272,19 +273,19 @@ class Service:
             consumer.commit(offsets=offsets, asynchronous=False)
         except (KafkaException, DeliveryFailed) as e:
             self._fail(producer, e)
-        self._committed(outcomes, began)
+        self._committed(outcomes, tally, began)
 
     def _settle(self, producer: Producer) -> None:
         """Wait for the transaction in flight, if any; count it once it is committed."""
         if self._in_flight is None:
             return
-        future, outcomes, began = self._in_flight
+        future, outcomes, tally, began = self._in_flight
         self._in_flight = None
         try:
             future.result()
         except KafkaException as e:
             self._fail(producer, e)
-        self._committed(outcomes, began)
+        self._committed(outcomes, tally, began)
 
     def _fail(self, producer: Producer, e: Exception) -> None:
         if self.kafka.exactly_once:
@@ -295,44 +296,31 @@ class Service:
         cause = e.args[0].name() if isinstance(e, KafkaException) and isinstance(e.args[0], KafkaError) else str(e)
         raise DeliveryFailed(f"the batch was not committed ({cause}); it will be processed again on restart") from None
 
-    def _committed(self, outcomes: list[Outcome], began: float) -> None:
+    def _committed(self, outcomes: list[Outcome], tally: Tally, began: float) -> None:
         self.stats.last_commit_at = time.monotonic()
         metrics.BATCH_SECONDS.observe(self.stats.last_commit_at - began)
-        self._count(outcomes)
+        self._count(tally)
         if self.on_batch is not None:
             self.on_batch(outcomes)
 
-    def _count(self, outcomes: list[Outcome]) -> None:
-        # Counted per batch, then added to the metrics once per label: a label lookup per
-        # event would cost more than the rest of the bookkeeping.
-        consumed: Counter[str] = Counter()
-        produced: Counter[str] = Counter()
-        dropped: Counter[tuple[str, str]] = Counter()
-        dead: Counter[str] = Counter()
-        entities: Counter[str] = Counter()
+    def _count(self, tally: Tally) -> None:
+        # Added to the metrics once per label and batch: a label lookup per event would cost
+        # more than the rest of the bookkeeping.
         self.stats.batches += 1
-        for o in outcomes:
-            consumed[o.record.stream.value] += 1
-            if o.dead_letter is not None:
-                dead[o.dead_letter.reason] += 1
-                continue
-            entities.update(o.entities)
-            produced.update(out.topic for out in o.outputs)
-            dropped.update((d.partner, d.reason) for d in o.dropped)
-        self.stats.consumed.update(consumed)
-        self.stats.produced.update(produced)
-        self.stats.dead_lettered.update(dead)
-        self.stats.entities.update(entities)
-        self.stats.dropped.update({f"{partner}:{reason}": n for (partner, reason), n in dropped.items()})
-        for stream, n in consumed.items():
+        self.stats.consumed.update(tally.consumed)
+        self.stats.produced.update(tally.produced)
+        self.stats.dead_lettered.update(tally.dead_lettered)
+        self.stats.entities.update(tally.entities)
+        self.stats.dropped.update({f"{partner}:{reason}": n for (partner, reason), n in tally.dropped.items()})
+        for stream, n in tally.consumed.items():
             metrics.CONSUMED.labels(stream).inc(n)
-        for reason, n in dead.items():
+        for reason, n in tally.dead_lettered.items():
             metrics.DEAD_LETTERS.labels(reason).inc(n)
-        for entity, n in entities.items():
+        for entity, n in tally.entities.items():
             metrics.ENTITIES.labels(entity).inc(n)
-        for topic, n in produced.items():
+        for topic, n in tally.produced.items():
             metrics.PRODUCED.labels(*self._recipient_of_topic.get(topic, (topic, "unknown"))).inc(n)
-        for (partner, reason), n in dropped.items():
+        for (partner, reason), n in tally.dropped.items():
             metrics.DROPPED.labels(partner, reason).inc(n)
 
     def _on_delivery(self, err: KafkaError | None, _msg: Message) -> None:
@@ -344,8 +332,10 @@ def _measure_lag(consumer: Consumer) -> None:
     try:
         assignment = consumer.assignment()
         for tp, pos in zip(assignment, consumer.position(assignment)):
-            _low, high = consumer.get_watermark_offsets(tp, timeout=1, cached=False)
-            if pos.offset >= 0:
+            # The high watermark of the last fetch response: asking the broker instead stalls
+            # the loop for a round trip per partition (over 100 ms each under load).
+            _low, high = consumer.get_watermark_offsets(tp, cached=True)
+            if pos.offset >= 0 and high >= 0:
                 metrics.LAG.labels(tp.topic, str(tp.partition)).set(max(high - pos.offset, 0))
     except KafkaException:
         pass  # lag is a gauge, not a reason to stop

@@ -68,3 +68,28 @@ def test_an_identifier_used_as_a_field_name_sends_the_event_to_the_dead_letter_t
     assert outcome.outputs == []
     assert outcome.dead_letter.reason == "identifier-in-field-name"
     assert "415" not in outcome.dead_letter.detail
+
+
+def test_the_tally_of_a_batch_accounts_for_every_event_per_recipient(detector):
+    from processor.config import load_config
+    from processor.consent import ConsentTable
+    from processor.detect import Detector
+    from processor.pipeline import Pipeline, Tally
+
+    # The worked example: telemetry goes to the redacted copy and to the advertising partner.
+    config = load_config("config/pipeline.yaml", environ={})
+    consent = ConsentTable()
+    pipeline = Pipeline(config, Detector(config, detector.analyzer), consent)
+    events = [g.event for g in generate(StreamKind.NETWORK_TELEMETRY, 6, seed=3)]
+    for n, event in enumerate(events):
+        event["subscriber_id"] = f"SUB-1000000{n}"
+    consent.set("SUB-10000000", frozenset({"advertising"}))
+    del events[1]["subscriber_id"]
+    payloads = [orjson.dumps(e) for e in events] + [b"{oops"]
+    tally = Tally.of(pipeline.process([Record(StreamKind.NETWORK_TELEMETRY, p) for p in payloads]))
+
+    assert tally.events == tally.consumed["network-telemetry"] == 7
+    assert tally.dead_lettered == {"not-json": 1}
+    assert tally.produced == {"redacted.network-telemetry": 6, "partner.advertising-partner.network-telemetry": 4}
+    assert tally.dropped == {("advertising-partner", "opted-out"): 1, ("advertising-partner", "no-subscriber-key"): 1}
+    assert tally.entities["IP_ADDRESS"] >= 6
