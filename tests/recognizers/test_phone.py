@@ -25,3 +25,10 @@ def test_phone_numbers_in_common_formats(scan, text, expected):
 @pytest.mark.parametrize("text", DECOYS)
 def test_digits_inside_other_tokens_are_not_phone_numbers(scan, text):
     assert scan(text, "PHONE_NUMBER") == []
+
+
+def test_a_number_remembered_as_valid_is_still_judged_by_what_stands_around_it(scan):
+    assert scan("call 4155550123 now", "PHONE_NUMBER") == ["4155550123"]
+    # The same digits glued to an order id: remembered as a valid number, still not a phone.
+    assert scan("order ORD-4155550123 shipped", "PHONE_NUMBER") == []
+    assert scan("call 4155550123 now", "PHONE_NUMBER") == ["4155550123"]
