@@ -167,9 +167,16 @@ def _render_dict(node: dict[str, Any], loc: Location, path: str, found: FindingI
             continue
         else:
             findings = found.get((*loc, key)) if found else None
-            if findings is None and step.field_operator is None:
-                out[key] = child
-                continue
+            if step.field_operator is None:
+                if findings is None:
+                    out[key] = child
+                    continue
+                if len(findings) == 1 and findings[0].start is None:
+                    # A whole value that a field rule named: the most common finding of all.
+                    rendered = _whole(child, findings[0].entity_type, policy)
+                    if rendered is not DROP:
+                        out[key] = rendered
+                    continue
             rendered = _leaf(child, findings, step, policy)
         if rendered is not DROP:
             out[key] = rendered
@@ -201,12 +208,11 @@ def _leaf(node: Any, findings: list[Finding] | None, step: Step, policy: Policy)
 
 def _transform(value: Any, findings: list[Finding], policy: Policy) -> Any:
     if len(findings) == 1 and findings[0].start is None:
-        entity = findings[0].entity_type
-        return policy.per_entity.get(entity, policy.default)(value if type(value) is str else str(value), entity)
+        return _whole(value, findings[0].entity_type, policy)
     whole = [f for f in findings if f.whole_value]
     if whole or not isinstance(value, str):
         best = max(whole or findings, key=lambda f: f.score)
-        return policy.operator_for(best.entity_type)(str(value), best.entity_type)
+        return _whole(value, best.entity_type, policy)
     spans = sorted(findings, key=lambda f: (f.start, -(f.end or 0)))
     merged: list[list[Any]] = []  # [start, end, best finding]
     for f in spans:
@@ -226,3 +232,8 @@ def _transform(value: Any, findings: list[Finding], policy: Policy) -> Any:
         cursor = end
     parts.append(value[cursor:])
     return "".join(parts)
+
+
+def _whole(value: Any, entity: str, policy: Policy) -> Any:
+    """A whole value that is one identifier, as the recipient's operator for its type gives it."""
+    return policy.per_entity.get(entity, policy.default)(value if type(value) is str else str(value), entity)
