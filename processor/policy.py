@@ -21,6 +21,8 @@ from processor.events import Location, StreamKind
 from processor.operators import DROP, Operator
 
 MIN_KEY_BYTES = 16
+# Field names remembered per container path (see `Policy.step`).
+REMEMBERED_KEYS = 10_000
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Policy:
             return known[key]
         child = f"{path}[]" if key is None else (f"{path}.{key}" if path else str(key))
         found = Step(child, self.allows_leaf(child), self.per_field.get(child)) if self.visible(child) else None
+        if len(known) >= REMEMBERED_KEYS:
+            known.clear()  # events with ever new field names must not grow this without end
         known[key] = found
         return found
 
