@@ -7,7 +7,6 @@ covers every turn of a transcript.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
@@ -112,16 +111,3 @@ def replace_at(event: Any, loc: Location, value: Any) -> None:
     for key in loc[:-1]:
         node = node[key]
     node[loc[-1]] = value
-
-
-def walk_keys(event: Any) -> Iterator[str]:
-    """Every field name at any depth: a name can be an identifier too ({"+14155550123": "mom"})."""
-    stack = [event]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            for key, child in node.items():
-                yield str(key)
-                stack.append(child)
-        elif isinstance(node, list):
-            stack.extend(node)

@@ -240,4 +240,4 @@ def _transform(value: Any, findings: list[Finding], policy: Policy) -> Any:
 
 def _whole(value: Any, entity: str, policy: Policy) -> Any:
     """A whole value that is one identifier, as the recipient's operator for its type gives it."""
-    return policy.per_entity.get(entity, policy.default)(value if type(value) is str else str(value), entity)
+    return policy.operator_for(entity)(value if type(value) is str else str(value), entity)
