@@ -92,6 +92,7 @@ class Pipeline:
         self.policy_version = config.policy_version()
         self._subscriber_key = {kind: tuple(p.split(".")) for kind, p in config.consent.subscriber_key.items()}
         self._consent_required = set(config.consent.required_for)
+        self._partner_of_topic = {r.topic: (r.partner or "redacted") for rs in self.recipients.values() for r in rs}
 
     def prepare_for_stream(self) -> None:
         """Ready this process for a long run of batches: detection warmed up (so that the first
@@ -157,10 +158,9 @@ class Pipeline:
 
     def audit_record(self, tally: Tally, at: str) -> bytes:
         """Counts of one batch for the audit topic: never a value, only how many and where."""
-        partner_of = {r.topic: (r.partner or "redacted") for rs in self.recipients.values() for r in rs}
         delivered: Counter[str] = Counter()
         for topic, n in tally.produced.items():
-            delivered[partner_of.get(topic, topic)] += n
+            delivered[self._partner_of_topic.get(topic, topic)] += n
         return encode(
             {
                 "type": "batch",

@@ -26,7 +26,6 @@ class _CouldHoldAddress:
     _QUAD = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
     _STANDALONE_QUAD = regex.compile(r"(?<!\w)(?<!\d\.)(?<!\b[rR][vV]:)(?<![A-Za-z][\w.-]{0,38}/)\d{1,3}(?:\.\d{1,3}){3}(?!\.\d)")
     _EIGHT_GROUPS = re.compile(r"(?:[0-9A-Fa-f]{1,4}:){7}")
-    pattern = f"{_STANDALONE_QUAD.pattern}|::|{_EIGHT_GROUPS.pattern}"
 
     def search(self, text: str) -> bool:
         if "::" in text:

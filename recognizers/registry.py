@@ -71,7 +71,6 @@ class FirstWords:
 
     def __init__(self, words: str) -> None:
         self.words = frozenset(words.split())
-        self.pattern = "|".join(sorted(self.words))
 
     def search(self, text: str) -> bool:
         return not self.words.isdisjoint(self._WORD.findall(text.casefold()))
