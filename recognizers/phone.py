@@ -14,9 +14,11 @@ context word such as "call" or "phone".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import phonenumbers
+from phonenumbers import PhoneMetadata
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -118,6 +120,8 @@ class MsisdnRecognizer(LocalRecognizer):
     def _parses(self, candidate: str) -> bool:
         written = _NOT_DIGIT.sub("", candidate)
         for region in [None] if candidate.startswith("+") else self.regions:
+            if region is not None and not _could_be_national(len(written), region):
+                continue
             try:
                 number = phonenumbers.parse(candidate, region)
             except phonenumbers.NumberParseException:
@@ -132,6 +136,28 @@ class MsisdnRecognizer(LocalRecognizer):
             if written in (national, f"{number.country_code}{number.national_number}"):
                 return True
         return False
+
+
+@lru_cache(maxsize=None)
+def _national_lengths(region: str) -> tuple[frozenset[int], int]:
+    """The lengths a valid national significant number of `region` may have (from
+    `phonenumbers`' metadata), and the most digits written before it: the national prefix or
+    the country code, and one more for a leading zero kept in the number (Italy)."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.general_desc is None:
+        return frozenset(), 0
+    prefix = max(len(metadata.national_prefix or ""), len(str(metadata.country_code or "")))
+    return frozenset(metadata.general_desc.possible_length or ()), prefix + 1
+
+
+def _could_be_national(digits: int, region: str) -> bool:
+    """Whether `digits` written digits could be a valid number of `region`, as `_parses`
+    accepts it (its national form or its country code and number): a 16-digit card number
+    cannot be a US or French phone number, so `phonenumbers` (tens of microseconds a region)
+    is not asked. Never stricter than `phonenumbers`: a valid number's length is one of its
+    region's possible lengths."""
+    lengths, most_before = _national_lengths(region)
+    return not lengths or any(digits - k in lengths for k in range(most_before + 1))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

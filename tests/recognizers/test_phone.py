@@ -32,3 +32,37 @@ def test_a_number_remembered_as_valid_is_still_judged_by_what_stands_around_it(s
     # The same digits glued to an order id: remembered as a valid number, still not a phone.
     assert scan("order ORD-4155550123 shipped", "PHONE_NUMBER") == []
     assert scan("call 4155550123 now", "PHONE_NUMBER") == ["4155550123"]
+
+
+def test_the_length_filter_never_rejects_a_number_phonenumbers_accepts(monkeypatch):
+    """`_could_be_national` spares `phonenumbers` candidates of impossible lengths; with it and
+    without it, the same candidates are accepted, in regions with a trunk prefix, with none
+    (Italy) and with a long one (Russia)."""
+    import random
+
+    import phonenumbers
+
+    from recognizers import phone
+
+    regions = ["US", "GB", "DE", "FR", "IN", "CA", "AU", "IT", "RU"]
+    rng = random.Random(6)
+    candidates = []
+    for region in regions:
+        for kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                candidates += [
+                    phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL),
+                    f"{example.country_code}{example.national_number}",
+                ]
+    candidates += ["".join(rng.choice("0123456789") for _ in range(rng.randint(7, 17))) for _ in range(1500)]
+
+    def accepted(filtered: bool) -> list[str]:
+        if not filtered:
+            monkeypatch.setattr(phone, "_could_be_national", lambda digits, region: True)
+        recognizer = phone.MsisdnRecognizer("en", regions)
+        return [c for c in candidates if recognizer._parses(c)]
+
+    with_filter = accepted(True)
+    assert len(with_filter) > 2 * len(regions)  # the examples, at least
+    assert with_filter == accepted(False)
