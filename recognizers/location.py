@@ -17,7 +17,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.registry import register, result
+from recognizers.registry import FirstWords, register, result
 
 MIN_POPULATION = 100_000
 # Big-city names that are everyday English words or first names more often than places.
@@ -41,6 +41,7 @@ def place_names() -> frozenset[str]:
 
 _CUE_RE = re.compile(_CUE, re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TRAILING = ".,;:!?\"')"
 
 
@@ -52,6 +53,14 @@ def _longest_name() -> int:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     return frozenset(n.split()[0] for n in place_names())
+
+
+@lru_cache(maxsize=1)
+def _first_word_condition() -> FirstWords | None:
+    """Every match starts with a known name's first word (as written, or before a full stop
+    or comma), and that word's first run of letters stands as a word in the text."""
+    letters = [_LETTERS.search(w) for w in _first_words()]
+    return None if not all(letters) else FirstWords(m.group() for m in letters if m)
 
 
 def _place_after(text: str, offset: int) -> tuple[int, int] | None:
@@ -85,6 +94,10 @@ class PlaceNameRecognizer(LocalRecognizer):
     def load(self) -> None:
         _longest_name()
         _first_words()
+
+    @property
+    def REQUIRES(self) -> FirstWords | None:  # noqa: N802 - the skip condition's name (recognizers.registry)
+        return _first_word_condition()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         # A cue, then the longest known name: a dictionary lookup per candidate instead of one

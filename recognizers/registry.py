@@ -8,11 +8,11 @@ line in `recognizers/__init__.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 if TYPE_CHECKING:
     from processor.config import DetectionSettings
@@ -57,8 +57,45 @@ def requires(recognizer: EntityRecognizer) -> Any:
     if isinstance(pattern, str):
         return re.compile(pattern)
     if pattern is None and isinstance(recognizer, PatternRecognizer) and recognizer.patterns:
-        return regex.compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns), recognizer.global_regex_flags)
+        return any_pattern(recognizer.patterns, recognizer.global_regex_flags)
     return pattern
+
+
+def any_pattern(patterns: Iterable[Pattern], flags: int) -> Any:
+    """Presidio patterns as one search, compiled as Presidio compiles them (`regex`)."""
+    return regex.compile("|".join(f"(?:{p.regex})" for p in patterns), flags)
+
+
+# What a case-blind regular expression equates that case folding alone does not: Python's
+# `re` matches "i" to dotless "ı" and to "İ", whose case fold is two characters.
+_FOLD_FIRST = str.maketrans({"ı": "i", "İ": "i"})
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# The text the skip conditions were last asked about, folded and split into words: the
+# scanner asks every recognizer's condition about one text before it moves to the next.
+_last: tuple[str, str, list[str] | None] = ("", "", [])
+
+
+def fold(text: str) -> str:
+    """`text` case-folded so that a word a case-blind `re` match would find is in it as written."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    folded = text.casefold() if text.isascii() else text.translate(_FOLD_FIRST).casefold()
+    _last = (text, folded, None)
+    return folded
+
+
+def words(text: str) -> list[str]:
+    """The runs of letters in `text`, case-folded."""
+    global _last
+    folded = fold(text)
+    last = _last
+    if last[2] is None or last[0] is not text:
+        last = _last = (text, folded, _LETTER_RUN.findall(folded))
+    return last[2]  # type: ignore[return-value]
 
 
 class FirstWords:
@@ -67,13 +104,44 @@ class FirstWords:
     expression of many alternatives is several times slower. Case folding is what a case-blind
     match does, so no word that such a match would find is missed."""
 
-    _WORD = re.compile(r"[^\W\d_]+")
-
-    def __init__(self, words: str) -> None:
-        self.words = frozenset(words.split())
+    def __init__(self, wanted: str | Iterable[str]) -> None:
+        self.words = frozenset(fold(w) for w in (wanted.split() if isinstance(wanted, str) else wanted))
 
     def search(self, text: str) -> bool:
-        return not self.words.isdisjoint(self._WORD.findall(text.casefold()))
+        return not self.words.isdisjoint(words(text))
+
+
+class Substrings:
+    """A skip condition that holds when any of the given strings occurs in the text, in any
+    case: for cues that may run on into longer words ("pass" in "password", "passcode")."""
+
+    def __init__(self, *needles: str) -> None:
+        self.needles = tuple(fold(n) for n in needles)
+
+    def search(self, text: str) -> bool:
+        folded = fold(text)
+        for needle in self.needles:
+            if needle in folded:
+                return True
+        return False
+
+
+class AllOf:
+    """A skip condition that holds when every one of its conditions does, tried in order: a
+    cheap one first spares the costly one on most texts."""
+
+    def __init__(self, *conditions: Any) -> None:
+        self.conditions = tuple(re.compile(c) if isinstance(c, str) else c for c in conditions)
+
+    def search(self, text: str) -> bool:
+        return all(c.search(text) for c in self.conditions)
+
+
+class AnyOf(AllOf):
+    """A skip condition that holds when any one of its conditions does."""
+
+    def search(self, text: str) -> bool:
+        return any(c.search(text) for c in self.conditions)
 
 
 def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:

@@ -6,7 +6,7 @@ Only the answer (up to three words, or a quoted phrase) is the finding.
 """
 
 from recognizers.captured_value import FILLERS, CapturedValueRecognizer
-from recognizers.registry import register
+from recognizers.registry import Substrings, register
 
 _CUE = (
     r"(?:mother'?s?\s+maiden\s+name|maiden\s+name"
@@ -33,6 +33,9 @@ _ANSWER = rf"(?P<value>\"[^\"]{{1,40}}\"|'[^']{{1,40}}'|(?!{_STOP}\b)[\w'-]+(?:\
 class SecretAnswerRecognizer(CapturedValueRecognizer):
     # Said by people, not written by machines: not run on `code` values.
     SPEECH_ONLY = True
+    # A piece of the first word of every cue of _CUE (hesitations removed before matching
+    # cannot make one appear); "pass" stands for "password", "passphrase" and "passcode".
+    REQUIRES = Substrings("maiden", "secret", "security", "first", "pet", "dog", "cat", "city", "fav", "pass", "pin")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__("SECRET_ANSWER", [rf"\b{_CUE}{FILLERS}{_LINK}{FILLERS}\s*{_ANSWER}"], 0.7, "SecretAnswerRecognizer", supported_language)

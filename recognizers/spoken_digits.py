@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers.checksums import luhn_valid
 from recognizers.credit_card import plausible_card_number
 from recognizers.imsi import is_mobile_country_code
-from recognizers.registry import register, result
+from recognizers.registry import AllOf, AnyOf, FirstWords, register, result
 from recognizers.spoken import Token, tokenize
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
     # Said by people, not written by machines: not run on `code` values.
     SPEECH_ONLY = True
     # A digit word, or five or more digit groups in a row (digits read out one by one).
-    REQUIRES = r"(?i)\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|niner)\b|\d+(?:[^\w]+\d+){4}"
+    REQUIRES = AnyOf(FirstWords("zero oh o nought one two three four five six seven eight nine niner"), AllOf(r"\d", r"\d+(?:[^\w]+\d+){4}"))
 
     ENTITIES = ["PHONE_NUMBER", "IMEI", "IMSI", "ICCID", "CREDIT_CARD", "ACCOUNT_NUMBER", "US_SSN", "SECRET_ANSWER"]
 

@@ -10,7 +10,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.registry import register
+from recognizers.registry import AllOf, FirstWords, any_pattern, register
 
 _SUFFIXES = """
 alley aly anex arcade arc avenue ave av bayou beach bend bluff bluffs bottom boulevard blvd branch
@@ -37,6 +37,7 @@ _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|floor|fl|#)\.?\s*#?\w{1,6})?"
 # "12", "12B", and the British "Flat 4" / "Studio 12" on a line before the street.
 _NUMBER = r"(?<![\w.,-])(?:(?i:flat|studio|unit|apartment|apt)\.?\s+\d{1,5}[A-Za-z]?\s*[,\n]\s*(?:\d{1,6}[A-Za-z]?\s+)?|\d{1,6}[A-Za-z]?\s+)"
 _CAPITALIZED = rf"{_NUMBER}(?:(?:[A-Z][\w'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_SUFFIX}{_UNIT}(?!\w)"
+_FLAGS = re.DOTALL | re.MULTILINE
 _ANY_CASE = rf"{_NUMBER}(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"
 
 
@@ -50,6 +51,9 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern("street address", _CAPITALIZED, 0.6),
         Pattern("street address (any case)", _ANY_CASE, 0.2),
     ]
+    # A suffix stands as a word of its own in every match (after whitespace, before a
+    # non-word character): a set look-up spares most texts the patterns themselves.
+    REQUIRES = AllOf(FirstWords({*_SUFFIXES, *(f"{s}s" for s in _SUFFIXES)}), any_pattern(PATTERNS, _FLAGS))
     CONTEXT = ["address", "live", "living", "lives", "billing", "shipping", "ship", "deliver", "mail", "street", "reside", "moved", "move", "moving", "located"]
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -60,5 +64,5 @@ class StreetAddressRecognizer(PatternRecognizer):
             supported_language=supported_language,
             name="StreetAddressRecognizer",
             # Case matters here: capitalized name words are the evidence.
-            global_regex_flags=re.DOTALL | re.MULTILINE,
+            global_regex_flags=_FLAGS,
         )

@@ -15,6 +15,10 @@ HAND_MADE = [
     "Chrome/13.0.816.0 rv:1.9.5.20 v10.2.3.4",
     "gateway http://10.0.0.1/x, x.10.0.0.1, 9/10.0.0.1, 1:2:3:4:5:6:10.0.0.2, 10.0.0.0/8, ip 10.0.0.3.",
     "Mozilla/5.0 (Linux; Android 10; SM-G973F 192.168.1.20) Build/QP1A.190711.020",
+    "my PASSWORD is tulip, Mother's maiden name was Hartley, first pet's name: Rex, pin code is 4321",
+    "it's four five six, seven eight nine, oh one two; or 4 5 6 7 8 9",
+    "we moved to winston-salem from st. louis, then lived in SAN ANTONIO and near Paris.",
+    "ship it to 12 Baker STREET, Apt 4 or 1600 pennsylvania avenue",
 ]
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from recognizers.registry import FirstWords
+from recognizers.registry import AllOf, AnyOf, FirstWords, Substrings
 
 CUES = FirstWords("my name this")
 
@@ -15,3 +15,36 @@ def test_first_words_hold_when_a_word_stands_alone_in_any_case(text):
 @pytest.mark.parametrize("text", ["mystery", "renamed", "thistle", "myname", "", "1234 5678"])
 def test_first_words_do_not_hold_inside_longer_words(text):
     assert not CUES.search(text)
+
+
+def test_first_words_fold_as_a_case_blind_regular_expression_matches():
+    # `re` matches "i" to "İ" and "ı"; case folding alone turns "İ" into two characters.
+    import re
+
+    for text in ["İT'S ME", "ıt's me", "Mſ Ann"]:
+        assert bool(re.search(r"(?i)\b(?:it|ms)\b", text)) == FirstWords("it ms").search(text)
+
+
+def test_first_words_judge_each_text_by_its_own_words():
+    # The words of the last text are remembered: a new text must not be judged by them.
+    names = FirstWords("name")
+    assert names.search("my name is Ann")
+    assert not names.search("my number is 5")
+    assert names.search("NAME: Ann")
+
+
+def test_substrings_hold_inside_longer_words_in_any_case():
+    pin = Substrings("pass", "pin")
+    assert pin.search("my PASSWORD is")
+    assert pin.search("the Pinecone")
+    assert not pin.search("my code is 1234")
+
+
+def test_all_of_and_any_of_combine_conditions():
+    digits_and_cue = AllOf(r"\d", FirstWords("pin"))
+    assert digits_and_cue.search("pin 1234")
+    assert not digits_and_cue.search("pin please")
+    either = AnyOf(FirstWords("one two"), AllOf(r"\d", r"\d+(?:\W+\d+){4}"))
+    assert either.search("one moment")
+    assert either.search("4 5 6 7 8")
+    assert not either.search("4 5 6, thanks")
