@@ -1,7 +1,8 @@
 """`make bench`: throughput and latency on this machine, against the local real broker, in one run.
 
 On the same generated events it measures and prints (and writes to bench/results.json):
-- Kafka passthrough: consume + produce in transactions, no processing (this machine's ceiling);
+- Kafka passthrough: consume + produce in transactions, no processing (this machine's ceiling),
+  also with each event produced to as many topics as a call record goes to;
 - the processor end to end (`pii-processor run`, exactly-once, the example pipeline with its
   four partners) per stream: events/s, peak RSS; with 1 and 2 workers for call records;
 - end-to-end latency p50/p99 while events arrive at half the measured throughput;
@@ -123,14 +124,16 @@ def bench_processor(kind: StreamKind, payloads: list[bytes], repeats: int, worke
     return {"events_per_s": best, "runs": [r["events_per_s"] for r in runs], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
 
 
-def bench_passthrough(payloads: list[bytes], repeats: int, batch: int = 500) -> dict[str, Any]:
-    """Consume and produce in transactions of `batch`, no processing: what Kafka and the client allow."""
+def bench_passthrough(payloads: list[bytes], repeats: int, batch: int = 500, fan_out: int = 1) -> dict[str, Any]:
+    """Consume and produce in transactions of `batch`, no processing: what Kafka and the client
+    allow. With `fan_out`, each message goes to that many topics, as an event goes to each of
+    its stream's recipients."""
     runs = []
     for _ in range(repeats):
         prefix = f"bench{uuid.uuid4().hex[:8]}."
         config = _config(prefix)
-        src, dst = f"{prefix}passthrough.in", f"{prefix}passthrough.out"
-        broker.ensure_topics(config.kafka, [src, dst])
+        src, outs = f"{prefix}passthrough.in", [f"{prefix}passthrough.out{i}" for i in range(fan_out)]
+        broker.ensure_topics(config.kafka, [src, *outs])
         _prefill(config, src, payloads)
         consumer = Consumer(broker.client_config(config.kafka, **{"group.id": f"{prefix}pt", "auto.offset.reset": "earliest", "enable.auto.commit": False, "isolation.level": "read_committed"}))
         producer = Producer(broker.client_config(config.kafka, **{"transactional.id": f"{prefix}pt", "linger.ms": 5, "compression.type": "lz4"}))
@@ -145,14 +148,15 @@ def bench_passthrough(payloads: list[bytes], repeats: int, batch: int = 500) -> 
             producer.begin_transaction()
             offsets: dict[tuple[str, int], int] = {}
             for m in messages:
-                producer.produce(dst, m.value())
+                for dst in outs:
+                    producer.produce(dst, m.value())
                 offsets[(m.topic(), m.partition())] = m.offset() + 1
             producer.send_offsets_to_transaction([TopicPartition(t, p, o) for (t, p), o in offsets.items()], consumer.consumer_group_metadata())
             producer.commit_transaction()
             done += len(messages)
         runs.append(done / (time.perf_counter() - started))
         consumer.close()
-        broker.delete_topics(config.kafka, [src, dst])
+        broker.delete_topics(config.kafka, [src, *outs])
     return {"events_per_s": statistics.median(runs), "runs": runs}
 
 
@@ -314,8 +318,14 @@ def main(argv: list[str] | None = None) -> int:
     # higher of the two, so that the ratios are never flattered by a broker still warming up.
     last = bench_passthrough(payloads[StreamKind.CALL_RECORDS], args.repeats, batch)
     ceiling = max(first["events_per_s"], last["events_per_s"])
-    results["passthrough"] = {"events_per_s": ceiling, "first": first, "last": last, "batch": batch}
+    # The processor writes each call record to every recipient of the stream (the redacted
+    # copy and each partner's view): the same fan-out without processing, for comparison.
+    fan_out = 1 + sum(StreamKind.CALL_RECORDS in p.streams for p in config.partners)
+    fanned = bench_passthrough(payloads[StreamKind.CALL_RECORDS], args.repeats, batch, fan_out)
+    results["passthrough"] = {"events_per_s": ceiling, "first": first, "last": last, "batch": batch, "fan_out": {"topics": fan_out, **fanned}}
     print(f"  kafka passthrough (transactions of {batch}), last: {last['events_per_s']:.0f} events/s; ceiling {ceiling:.0f}")
+    print(f"  kafka passthrough, each event to {fan_out} topics as call records are: {fanned['events_per_s']:.0f} events/s"
+          f" (ours/that: {results['processor'][StreamKind.CALL_RECORDS.value]['events_per_s'] / fanned['events_per_s']:.3f})")
 
     print(f"\n{'stream':22} {'ours e2e':>10} {'file mode':>10} {'presidio':>10} {'ours/presidio':>14} {'ours/passthrough':>17}")
     ratios = {}
