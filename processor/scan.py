@@ -99,7 +99,8 @@ class Scanner:
             if r.supported_language == language
         ]
         self._min_digits: dict[tuple[str, ...], int] = {}
-        self._plans: dict[tuple[str, ...], list[tuple[_Entry, list[str]]]] = {}
+        self._plans: dict[tuple[tuple[str, ...], int | None], list[tuple[_Entry, list[str]]]] = {}
+        self._most_digits = max((e.min_digits for e in self._entries), default=0)
         for entry in self._entries:
             if not entry.recognizer.is_loaded:
                 entry.recognizer.load()
@@ -120,21 +121,23 @@ class Scanner:
         """Pattern recognizers only, no NLP and no context words (a user agent has none)."""
         digits = Digits(text)
         found: list[Found] = []
-        for entry, wanted in self._wanted(entities):
+        for entry, wanted in self._wanted(entities, digits.count):
             if entry.spacy or entry.speech_only or not entry.could_match(text, digits):
                 continue
             found += [_found(_stamp(r, entry)) for r in entry.recognizer.analyze(text, wanted, None) if r.score >= self.threshold]
         return found
 
-    def _wanted(self, entities: Sequence[str]) -> list[tuple[_Entry, list[str]]]:
-        """The recognizers that look for any of `entities`, each with the ones it looks for."""
-        key = tuple(entities)
+    def _wanted(self, entities: Sequence[str], digits: int | None = None) -> list[tuple[_Entry, list[str]]]:
+        """The recognizers that look for any of `entities`, each with the ones it looks for;
+        given a text's count of digits, only those that need no more (most texts have none,
+        and half the recognizers want some)."""
+        key = (tuple(entities), None if digits is None else min(digits, self._most_digits))
         plan = self._plans.get(key)
         if plan is None:
             plan = []
             for entry in self._entries:
-                wanted = [e for e in entry.recognizer.supported_entities if e in key]
-                if wanted:
+                wanted = [e for e in entry.recognizer.supported_entities if e in key[0]]
+                if wanted and (digits is None or entry.min_digits <= digits):
                     plan.append((entry, wanted))
             self._plans[key] = plan
         return plan
@@ -174,7 +177,7 @@ class Scanner:
         digits = Digits(text)
         raw: list[tuple[RecognizerResult, _Entry]] = []
         wants_ner = False
-        for entry, wanted in self._wanted(entities):
+        for entry, wanted in self._wanted(entities, digits.count):
             if entry.spacy:
                 wants_ner = True
             elif entry.could_match(text, digits):
@@ -210,7 +213,10 @@ class Scanner:
         return any(r.score < self.threshold and entry.recognizer.context for r, entry in raw)
 
     def _finish(self, raw: list[tuple[RecognizerResult, _Entry]]) -> list[Found]:
-        kept = EntityRecognizer.remove_duplicates([r for r, _ in raw if r.score >= self.threshold])
+        kept = [r for r, _ in raw if r.score >= self.threshold and r.score > 0]
+        if len(kept) > 1:
+            # A single result (most texts that have one) has nothing to be a duplicate of.
+            kept = EntityRecognizer.remove_duplicates(kept)
         return [_found(r) for r in kept]
 
 
