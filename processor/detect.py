@@ -35,6 +35,7 @@ import recognizers
 from processor.config import SHAPES, DetectionSettings, PipelineConfig
 from processor.events import Location, StreamKind, walk
 from processor.scan import Found, Scanner
+from recognizers.ip_address import IPV4_ADDRESS
 
 # Identifiers that a bare JSON number can be and that carry a check digit or a registry
 # check; a plain count (bytes, seconds) is never mistaken for one of these.
@@ -328,10 +329,6 @@ class Detector:
 
 
 _SPACE = re.compile(r"\s")
-# An IPv4 address as `ipaddress` reads it (no leading zeros), checked without it: most
-# addresses in telemetry are IPv4 and the module's parser is slow.
-_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-_IPV4 = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
 _IP_SHAPE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
 _MAC_SHAPE = re.compile(r"[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
 
@@ -342,7 +339,7 @@ def whole_identifier(value: str) -> str | None:
     to look for, and no recognizer needs to run."""
     if _MAC_SHAPE.fullmatch(value):
         return "MAC_ADDRESS"
-    if _IPV4.fullmatch(value):
+    if IPV4_ADDRESS.fullmatch(value):
         return None if value == "0.0.0.0" else "IP_ADDRESS"
     if _IP_SHAPE.fullmatch(value):
         try:

@@ -47,7 +47,9 @@ def build_registry(settings: DetectionSettings) -> RecognizerRegistry:
     # Their skip conditions (see recognizers.registry.min_digits): an IBAN's check digits, the
     # nine digits of every SSN form, the hex pairs of every MAC form.
     iban.MIN_DIGITS, ssn.MIN_DIGITS, ssn.MIN_RUN = 2, 9, 9
-    mac.REQUIRES = r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}"
+    # (Anchored on the separator and looking back: starting at every hex letter of ordinary
+    # text, "a" to "f", made the same test three times slower.)
+    mac.REQUIRES = r"[:-](?<=[0-9A-Fa-f]{2}[:-])[0-9A-Fa-f]{2}|\.(?<=[0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}"
     for recognizer in (iban, ssn, mac):
         registry.add_recognizer(recognizer)
     for factory in registered().values():

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 from recognizers.captured_value import FILLERS, CapturedValueRecognizer
-from recognizers.registry import register
+from recognizers.registry import Substrings, register
 
 if TYPE_CHECKING:
     from processor.config import DetectionSettings
@@ -36,6 +36,6 @@ class CustomPatternRecognizers:
         ]
         cue = CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.8, "AccountNumberCueRecognizer", settings.language)
         cue.MIN_DIGITS = 2  # type: ignore[attr-defined]
-        cue.REQUIRES = r"(?i)\b(?:account|acct|a/c)"  # type: ignore[attr-defined]
+        cue.REQUIRES = Substrings("account", "acct", "a/c")  # type: ignore[attr-defined]
         recognizers.append(cue)
         return recognizers

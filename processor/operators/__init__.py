@@ -32,6 +32,8 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from presidio_anonymizer.operators import Mask, Redact, Replace
 
+from recognizers.ip_address import IPV4_ADDRESS
+
 
 class _Drop:
     def __repr__(self) -> str:
@@ -244,7 +246,11 @@ def generalize(value: str, entity: str) -> str:
     """A coarser value that no longer singles out a person; `<TYPE>` when there is none."""
     try:
         if entity == "IP_ADDRESS":
-            ip = ipaddress.ip_address(value.strip())
+            address = value.strip()
+            if IPV4_ADDRESS.fullmatch(address):
+                # What `ipaddress` gives for the /24 of a valid IPv4 address, without its parser.
+                return f"{address.rsplit('.', 1)[0]}.0/24"
+            ip = ipaddress.ip_address(address)
             prefix = 24 if ip.version == 4 else 48
             return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
         if entity in ("TIMESTAMP", "DATE_TIME"):

@@ -61,3 +61,14 @@ def test_keep_and_drop():
 def test_bad_operator_specs_are_explained(name, params, message):
     with pytest.raises(ValueError, match=message):
         operators.validate(name, params)
+
+
+def test_generalized_addresses_are_the_networks_ipaddress_gives():
+    import ipaddress
+
+    for value in ["0.0.0.0", "1.2.3.4", "10.0.0.255", "192.168.100.99", "255.255.255.255", " 8.8.4.4 ", "2001:db8::1"]:
+        ip = ipaddress.ip_address(value.strip())
+        expected = str(ipaddress.ip_network(f"{ip}/{24 if ip.version == 4 else 48}", strict=False))
+        assert generalize(value, "IP_ADDRESS") == expected, value
+    # Not an address as `ipaddress` reads it (a leading zero): nothing of it is kept.
+    assert generalize("01.2.3.4", "IP_ADDRESS") == "<IP_ADDRESS>"

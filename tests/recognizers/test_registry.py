@@ -48,3 +48,20 @@ def test_all_of_and_any_of_combine_conditions():
     assert either.search("one moment")
     assert either.search("4 5 6 7 8")
     assert not either.search("4 5 6, thanks")
+
+
+def test_the_mac_address_condition_holds_where_its_plain_form_would():
+    """The condition looks back from the separator; the plain form starts at every hex digit."""
+    import random
+    import re
+
+    from processor.config import DetectionSettings
+    from recognizers import build_registry
+
+    [mac] = [r for r in build_registry(DetectionSettings()).recognizers if r.name == "MacAddressRecognizer"]
+    condition = re.compile(mac.REQUIRES)
+    plain = re.compile(r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice("09afAFgx:-. ") for _ in range(rng.randint(0, 12)))
+        assert bool(condition.search(text)) == bool(plain.search(text)), text
