@@ -51,6 +51,9 @@ SCORE, SHORT_SCORE = 0.4, 0.3
 @register
 class MsisdnRecognizer(LocalRecognizer):
     MIN_DIGITS = MIN_DIGITS
+    # Seven digits with nothing but the characters of a candidate run between them: every
+    # number found is such a stretch; most version strings of a user agent are not.
+    REQUIRES = rf"\d(?:[().\-+ \t]*\d){{{MIN_DIGITS - 1}}}"
     # Presidio's context list without "number": "account number" and "order number" are no phones.
     CONTEXT = ["phone", "telephone", "cell", "cellphone", "mobile", "call", "msisdn", "reach", "text", "sms", "contact", "landline", "whatsapp"]
 

@@ -66,3 +66,21 @@ def test_the_length_filter_never_rejects_a_number_phonenumbers_accepts(monkeypat
     with_filter = accepted(True)
     assert len(with_filter) > 2 * len(regions)  # the examples, at least
     assert with_filter == accepted(False)
+
+
+def test_the_skip_condition_holds_wherever_a_number_is_found():
+    import random
+    import re
+
+    from recognizers.phone import MsisdnRecognizer
+
+    recognizer = MsisdnRecognizer("en", ["US", "GB", "DE", "FR", "IN", "CA", "AU"])
+    condition = re.compile(MsisdnRecognizer.REQUIRES)
+    rng = random.Random(5)
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice("0123456789 ()-.+/\tab") for _ in range(rng.randint(5, 22)))
+        if recognizer.analyze(text, ["PHONE_NUMBER"]):
+            found += 1
+            assert condition.search(text), text
+    assert found > 100
