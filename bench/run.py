@@ -36,6 +36,11 @@ from processor.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).with_name("results.json")
+# The processor's input topics: divisible by 1 and 2, so that two workers get equal shares.
+INPUT_PARTITIONS = 4
+# A worker stops after this long without events: longer than the group takes to settle before
+# the input is filled (see `_run_workers`); it is not counted in events/s.
+IDLE_STOP_S = 10
 CONFIG = Path(os.environ.get("BENCH_CONFIG", ROOT / "config" / "pipeline.yaml"))
 
 
@@ -47,12 +52,14 @@ def _config(prefix: str) -> PipelineConfig:
     return load_config(CONFIG, environ=_env(prefix))
 
 
-def _prefill(config: PipelineConfig, topic: str, payloads: list[bytes]) -> None:
+def _prefill(config: PipelineConfig, topic: str, payloads: list[bytes], partitions: int | None = None) -> None:
     producer = Producer(broker.client_config(config.kafka, **{"linger.ms": 20, "enable.idempotence": True}))
-    for p in payloads:
+    for i, p in enumerate(payloads):
         while True:
             try:
-                producer.produce(topic, p)
+                # Spread evenly over the partitions: unkeyed messages produced this fast go to
+                # one partition for a whole batch at a time, and one worker would get them all.
+                producer.produce(topic, p, partition=i % (partitions or config.kafka.partitions))
                 break
             except BufferError:
                 producer.poll(0.1)
@@ -69,11 +76,15 @@ def _peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def _run_workers(prefix: str, workers: int) -> dict[str, Any]:
-    """Run `workers` service processes until idle; events/s over the union of their busy times."""
+def _run_workers(prefix: str, workers: int, partitions: int, fill: Any) -> dict[str, Any]:
+    """Start `workers` service processes, wait until the consumer group has settled (every
+    partition assigned once, every worker holding some), then `fill` the input topic and run
+    until idle: events/s over the union of their busy times. Joining and rebalancing are
+    start-up, not throughput; with data already waiting, the first worker to join would take
+    it all before the second got a partition."""
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "processor.cli", "run", "--config", str(CONFIG), "--stop-when-idle", "4", "--instance", str(i)],
+            [sys.executable, "-m", "processor.cli", "run", "--config", str(CONFIG), "--stop-when-idle", str(IDLE_STOP_S), "--instance", str(i)],
             env=_env(prefix),
             cwd=ROOT,
             stderr=subprocess.PIPE,
@@ -82,16 +93,28 @@ def _run_workers(prefix: str, workers: int) -> dict[str, Any]:
         for i in range(workers)
     ]
     peaks = [0.0] * workers
-    stderr = [""] * workers
+    stderr: list[list[str]] = [[] for _ in range(workers)]
+    held: list[list[str] | None] = [None] * workers  # each worker's latest assignment
     readers = []
     for i, p in enumerate(procs):
 
         def read(i: int = i, p: subprocess.Popen[str] = p) -> None:
-            stderr[i] = p.stderr.read() if p.stderr else ""
+            for line in p.stderr or ():
+                stderr[i].append(line)
+                if '"partitions assigned"' in line:
+                    held[i] = orjson.loads(line).get("partitions", [])
 
         t = threading.Thread(target=read, daemon=True)
         t.start()
         readers.append(t)
+    deadline = time.monotonic() + 120
+    while not _settled(held, partitions, workers):
+        if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
+            for p in procs:
+                p.kill()
+            raise RuntimeError(f"the consumer group did not settle: {held}; {''.join(stderr[0][-20:])[-1500:]}")
+        time.sleep(0.1)
+    fill()
     while any(p.poll() is None for p in procs):
         for i, p in enumerate(procs):
             peaks[i] = max(peaks[i], _peak_rss_mb(p.pid))
@@ -101,8 +124,8 @@ def _run_workers(prefix: str, workers: int) -> dict[str, Any]:
     stats = []
     for i, p in enumerate(procs):
         if p.returncode != 0:
-            raise RuntimeError(f"worker {i} failed: {stderr[i][-1500:]}")
-        line = next(x for x in reversed(stderr[i].splitlines()) if '"service stopped"' in x)
+            raise RuntimeError(f"worker {i} failed: {''.join(stderr[i])[-1500:]}")
+        line = next(x for x in reversed(stderr[i]) if '"service stopped"' in x)
         stats.append(orjson.loads(line))
     consumed = sum(sum(s["consumed"].values()) for s in stats)
     starts = [s["first_record_unix"] for s in stats if s["first_record_unix"]]
@@ -111,14 +134,24 @@ def _run_workers(prefix: str, workers: int) -> dict[str, Any]:
     return {"events": consumed, "seconds": seconds, "events_per_s": consumed / seconds, "peak_rss_mb": max(peaks)}
 
 
+def _settled(held: list[list[str] | None], partitions: int, workers: int) -> bool:
+    if any(h is None for h in held):
+        return False
+    taken = [p for h in held for p in h or ()]
+    return len(taken) == len(set(taken)) == partitions and all(held[: min(workers, partitions)])
+
+
 def bench_processor(kind: StreamKind, payloads: list[bytes], repeats: int, workers: int = 1) -> dict[str, Any]:
     runs = []
     for _ in range(repeats):
         prefix = f"bench{uuid.uuid4().hex[:8]}."
         config = _config(prefix)
+        inputs = [s.input_topic for s in config.streams.values()]
+        broker.ensure_topics(config.kafka, inputs, partitions=INPUT_PARTITIONS)
         broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
-        _prefill(config, config.streams[kind].input_topic, payloads)
-        runs.append(_run_workers(prefix, workers))
+        topic = config.streams[kind].input_topic
+        # Every worker subscribes to the input topics of all configured streams.
+        runs.append(_run_workers(prefix, workers, len(inputs) * INPUT_PARTITIONS, lambda: _prefill(config, topic, payloads, INPUT_PARTITIONS)))
         broker.delete_topics(config.kafka, config.all_topics())
     best = statistics.median(r["events_per_s"] for r in runs)
     return {"events_per_s": best, "runs": [r["events_per_s"] for r in runs], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
