@@ -69,8 +69,6 @@ def any_pattern(patterns: Iterable[Pattern], flags: int) -> Any:
 # What a case-blind regular expression equates that case folding alone does not: Python's
 # `re` matches "i" to dotless "ı" and to "İ", whose case fold is two characters.
 _FOLD_FIRST = str.maketrans({"ı": "i", "İ": "i"})
-
-
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # The text the skip conditions were last asked about, folded and split into words: the
 # scanner asks every recognizer's condition about one text before it moves to the next.
