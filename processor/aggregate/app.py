@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import time
 from typing import Any
 
@@ -63,8 +64,12 @@ def report_of(config: PipelineConfig, a: AggregateSettings) -> Report:
 
 def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = None) -> faust.App:
     kafka = config.kafka
+    app_id = app_id or f"{kafka.topic_prefix}{kafka.group_id}-aggregate"
     app = faust.App(
-        app_id or f"{kafka.topic_prefix}{kafka.group_id}-aggregate",
+        app_id,
+        # The tables live in memory and in the state topic; faust still makes its data directory,
+        # which would otherwise litter the working directory.
+        datadir=os.path.join(tempfile.gettempdir(), f"{app_id}-data"),
         broker=f"kafka://{kafka.bootstrap_servers}",
         store="memory://",
         # faust-streaming's exactly_once was tried first: its agents' sends never reached the
