@@ -69,15 +69,19 @@ def calls(hour: int, cell: str, subjects: int, duration: int = 60, prefix: str =
 
 
 def start(path: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "processor.cli", "aggregate", "--config", str(path)], env={**os.environ, **env}, cwd=ROOT, stderr=subprocess.DEVNULL
-    )
+    with worker_log(path).open("ab") as log:
+        return subprocess.Popen([sys.executable, "-m", "processor.cli", "aggregate", "--config", str(path)], env={**os.environ, **env}, cwd=ROOT, stderr=log)
 
 
-def wait_for_windows(config, windows: int, timeout_s: float = 120) -> dict:
+def worker_log(path: Path) -> Path:
+    return path.parent / "aggregate.log"
+
+
+def wait_for_windows(config, windows: int, proc: subprocess.Popen[bytes], path: Path, timeout_s: float = 120) -> dict:
     topic = config.aggregate_topic("calls")
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the aggregate worker exited: {worker_log(path).read_text()[-2000:]}"
         latest = read_latest(config, topic, timeout_s=5)
         if sum(1 for v in latest.values() if v.get("summary")) >= windows:
             return latest
@@ -99,7 +103,7 @@ def test_exact_aggregates_with_small_groups_suppressed(kafka_bootstrap, tmp_path
     produce(kafka_bootstrap, source, calls(8, "310-410-1201", 5, 60) + calls(8, "310-410-3307", 2, 30) + calls(9, "310-410-1201", 4, 10, prefix="t"))
     proc = start(path, env)
     try:
-        latest = wait_for_windows(config, 2)
+        latest = wait_for_windows(config, 2, proc, path)
     finally:
         stop(proc)
     rows = sorted((v for v in latest.values() if not v.get("summary")), key=lambda r: r["window_start"])
@@ -125,7 +129,7 @@ def test_a_worker_killed_mid_window_neither_loses_nor_double_counts(kafka_bootst
     produce(kafka_bootstrap, source, calls(10, "234-15-1202", 100, 2, prefix="late"))
     proc = start(path, env)
     try:
-        latest = wait_for_windows(config, 1)
+        latest = wait_for_windows(config, 1, proc, path)
     finally:
         stop(proc)
     [row] = [v for v in latest.values() if not v.get("summary")]
@@ -138,13 +142,13 @@ def test_the_privacy_budget_refuses_releases_and_survives_a_restart(kafka_bootst
     produce(kafka_bootstrap, source, calls(1, "262-01-1201", 5) + calls(2, "262-01-1201", 5))
     proc = start(path, env)
     try:
-        wait_for_windows(config, 2)
+        wait_for_windows(config, 2, proc, path)
     finally:
         stop(proc)
     produce(kafka_bootstrap, source, calls(3, "262-01-1201", 5))
     proc = start(path, env)
     try:
-        latest = wait_for_windows(config, 3)
+        latest = wait_for_windows(config, 3, proc, path)
     finally:
         stop(proc)
     summaries = {v["window_start"][11:13]: v for v in latest.values() if v.get("summary")}
