@@ -7,11 +7,11 @@ the broker the same way, and say the same clear thing when they cannot.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from confluent_kafka import KafkaError, KafkaException
-from confluent_kafka.admin import AdminClient, NewTopic
+from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Message, TopicPartition
+from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec
 
 from processor.config import KafkaSettings
 
@@ -25,6 +25,17 @@ class BrokerUnreachable(RuntimeError):
         )
         self.bootstrap = bootstrap
         self.waited_s = waited_s
+
+
+class TopicNotReady(RuntimeError):
+    """A topic is missing, or some of its partitions still have no leader, after waiting."""
+
+
+# Answers a broker gives about a topic that exists but whose partitions have no leader yet (it was
+# created a moment ago); they pass by themselves, so they are waited out, not reported.
+_LEADERLESS = frozenset(
+    {KafkaError.LEADER_NOT_AVAILABLE, KafkaError.NOT_LEADER_FOR_PARTITION, KafkaError.UNKNOWN_TOPIC_OR_PART, KafkaError._TIMED_OUT}
+)
 
 
 def client_config(settings: KafkaSettings, **extra: Any) -> dict[str, Any]:
@@ -90,7 +101,116 @@ def ensure_topics(
         except KafkaException as e:
             if e.args[0].code() != KafkaError.TOPIC_ALREADY_EXISTS:
                 raise
+    # The controller answers before the partitions are served: a client that reads the
+    # watermarks in that moment is told NOT_LEADER_FOR_PARTITION (a CI run failed on it).
+    wait_until_served(admin, wanted, settings.bootstrap_servers, timeout_s)
     return created
+
+
+def wait_until_served(admin: AdminClient, topics: Iterable[str], bootstrap: str, timeout_s: float = 30) -> None:
+    """Return once every partition of every topic answers an offsets request; or raise TopicNotReady.
+
+    The metadata names a partition's leader a moment before that broker serves it, so a
+    leader in the metadata is not enough.
+    """
+    start = time.monotonic()
+    partitions = wait_for_leaders(admin, topics, bootstrap, timeout_s)
+    pending = [TopicPartition(t, p) for t, ps in partitions.items() for p in ps]
+    while pending:
+        futures = admin.list_offsets({tp: OffsetSpec.latest() for tp in pending}, request_timeout=max(1.0, min(10.0, timeout_s)))
+        refused: dict[TopicPartition, str] = {}
+        for tp, fut in futures.items():
+            try:
+                fut.result()
+            except KafkaException as e:
+                err = e.args[0] if e.args else None
+                if not isinstance(err, KafkaError) or err.code() not in _LEADERLESS:
+                    raise
+                refused[tp] = err.name()
+        pending = list(refused)
+        waited = time.monotonic() - start
+        if pending and waited >= timeout_s:
+            said = "; ".join(f"{tp.topic} partition {tp.partition}: {why}" for tp, why in refused.items())
+            raise TopicNotReady(f"topics on the Kafka broker at {bootstrap} not served after {waited:.0f} s ({said})")
+        if pending:
+            time.sleep(0.1)
+
+
+def wait_for_leaders(client: AdminClient | Consumer, topics: Iterable[str], bootstrap: str, timeout_s: float = 30) -> dict[str, list[int]]:
+    """Each topic's partition numbers, once every partition has a leader; or raise TopicNotReady."""
+    pending = list(dict.fromkeys(topics))
+    found: dict[str, list[int]] = {}
+    start = time.monotonic()
+    while True:
+        md = client.list_topics(timeout=max(1.0, min(10.0, timeout_s)))
+        waiting: dict[str, str] = {}
+        for topic in pending:
+            t = md.topics.get(topic)
+            if t is None:
+                waiting[topic] = "does not exist"
+            elif t.error is not None:
+                waiting[topic] = t.error.name()
+            elif not t.partitions:
+                waiting[topic] = "no partitions yet"
+            else:
+                leaderless = sorted(p for p, pm in t.partitions.items() if pm.leader < 0 or pm.error is not None)
+                if leaderless:
+                    waiting[topic] = f"no leader for partitions {leaderless}"
+                else:
+                    found[topic] = sorted(t.partitions)
+        pending = list(waiting)
+        if not pending:
+            return found
+        waited = time.monotonic() - start
+        if waited >= timeout_s:
+            said = "; ".join(f"{t}: {why}" for t, why in waiting.items())
+            raise TopicNotReady(f"topics on the Kafka broker at {bootstrap} not ready after {waited:.0f} s ({said})")
+        time.sleep(0.1)
+
+
+def end_offsets(consumer: Consumer, topic: str, partitions: Iterable[int], bootstrap: str, timeout_s: float = 30) -> dict[int, int]:
+    """The high watermark of each partition, waiting out a leader that is still being elected."""
+    ends: dict[int, int] = {}
+    start = time.monotonic()
+    for p in partitions:
+        while True:
+            try:
+                ends[p] = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1]
+                break
+            except KafkaException as e:
+                err = e.args[0] if e.args else None
+                waited = time.monotonic() - start
+                if not isinstance(err, KafkaError) or err.code() not in _LEADERLESS or waited >= timeout_s:
+                    name = err.name() if isinstance(err, KafkaError) else type(e).__name__
+                    raise TopicNotReady(
+                        f"cannot read the end offset of {topic} partition {p} on the Kafka broker at {bootstrap} "
+                        f"(waited {waited:.0f} s; last error: {name})"
+                    ) from None
+                time.sleep(0.1)
+    return ends
+
+
+def read_to_end(consumer: Consumer, topic: str, apply: Callable[[Message], None], bootstrap: str, timeout_s: float, what: str) -> None:
+    """Assign every partition of `topic` from its start and hand each record to `apply` until all are at their end.
+
+    The consumer must have `enable.partition.eof` set: the end of a partition is the moment
+    librdkafka says so, which also holds for read_committed (the watermark would count
+    transaction markers). Raises TimeoutError, naming `what`, if the end is not reached in time.
+    """
+    start = time.monotonic()
+    partitions = wait_for_leaders(consumer, [topic], bootstrap, timeout_s)[topic]
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+    left = max(1.0, timeout_s - (time.monotonic() - start))
+    at_end = {p for p, end in end_offsets(consumer, topic, partitions, bootstrap, left).items() if end == 0}
+    while len(at_end) < len(partitions):
+        if time.monotonic() - start > timeout_s:
+            raise TimeoutError(f"{what} {topic} could not be read to its end in {timeout_s:.0f} s")
+        for m in consumer.consume(1000, timeout=0.5):
+            err = m.error()
+            if err is None:
+                apply(m)
+            elif err.code() == KafkaError._PARTITION_EOF:
+                at_end.add(m.partition())
 
 
 def delete_topics(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 import orjson
 
 from processor import logs
-from processor.broker import BrokerUnreachable
+from processor.broker import BrokerUnreachable, TopicNotReady
 from processor.config import ConfigError, PipelineConfig, load_config
 from processor.detect import ModelMissing
 from processor.events import StreamKind
@@ -295,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     logs.setup(args.log_level)
     try:
         return args.func(args)
-    except (ConfigError, ModelMissing, BrokerUnreachable, TimeoutError) as e:
+    except (ConfigError, ModelMissing, BrokerUnreachable, TopicNotReady, TimeoutError) as e:
         print(f"pii-processor {args.command}: {e}", file=sys.stderr)
         return EXIT_USAGE
     except RuntimeError as e:

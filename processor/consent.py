@@ -9,11 +9,10 @@ between batches, so an opt-out takes effect within one batch of arriving.
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 
 import orjson
-from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, TopicPartition
+from confluent_kafka import Consumer
 
 from processor import broker
 from processor.config import KafkaSettings
@@ -67,26 +66,13 @@ class ConsentFeed:
                 **{"group.id": f"pii-consent-reader-{uuid.uuid4().hex}", "enable.auto.commit": False, "enable.partition.eof": True},
             )
         )
-        md = self.consumer.list_topics(topic, timeout=10).topics[topic]
-        self.partitions = [TopicPartition(topic, p, OFFSET_BEGINNING) for p in md.partitions]
-        self.consumer.assign(self.partitions)
+        self.bootstrap = settings.bootstrap_servers
 
     def load(self, timeout_s: float) -> None:
         """Read to the end of every partition, or fail: processing without the opt-outs would ignore them."""
-        at_end: set[int] = set()
-        deadline = time.monotonic() + timeout_s
-        ends = {p.partition: self.consumer.get_watermark_offsets(p, timeout=10)[1] for p in self.partitions}
-        at_end = {p for p, end in ends.items() if end == 0}
-        while len(at_end) < len(self.partitions):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"the consent topic {self.topic} could not be read to its end in {timeout_s:.0f} s")
-            for m in self.consumer.consume(1000, timeout=0.5):
-                err = m.error()
-                if err is not None:
-                    if err.code() == KafkaError._PARTITION_EOF:
-                        at_end.add(m.partition())
-                    continue
-                self.table.apply(m.key(), m.value())
+        broker.read_to_end(
+            self.consumer, self.topic, lambda m: self.table.apply(m.key(), m.value()), self.bootstrap, timeout_s, "the consent topic"
+        )
         log.info("consent table loaded", extra={"fields": {"opted_out_subscribers": len(self.table)}})
 
     def poll(self) -> None:

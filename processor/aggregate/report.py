@@ -6,13 +6,12 @@ report reads the topic to its end and keeps the last value per key.
 
 from __future__ import annotations
 
-import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 import orjson
-from confluent_kafka import Consumer, TopicPartition
+from confluent_kafka import Consumer, Message
 
 from processor import broker
 from processor.aggregate.core import OTHER
@@ -34,17 +33,12 @@ def read_latest(config: PipelineConfig, topic: str, timeout_s: float = 15) -> di
         md = consumer.list_topics(topic, timeout=10).topics.get(topic)
         if md is None or md.error is not None:
             raise ValueError(f"topic {topic} does not exist on {config.kafka.bootstrap_servers}")
-        partitions = [TopicPartition(topic, p, 0) for p in md.partitions]
-        consumer.assign(partitions)
         latest: dict[bytes, dict[str, Any]] = {}
-        done: set[int] = set()
-        deadline = time.monotonic() + timeout_s
-        while len(done) < len(partitions) and time.monotonic() < deadline:
-            for m in consumer.consume(1000, timeout=0.5):
-                if m.error() is not None:
-                    done.add(m.partition())
-                    continue
-                latest[m.key() or b""] = orjson.loads(m.value())
+
+        def keep(m: Message) -> None:
+            latest[m.key() or b""] = orjson.loads(m.value())
+
+        broker.read_to_end(consumer, topic, keep, config.kafka.bootstrap_servers, timeout_s, "the aggregate topic")
         return latest
     finally:
         consumer.close()

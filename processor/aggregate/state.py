@@ -9,12 +9,11 @@ crash is recognized by the source offsets recorded in its window and skipped.
 
 from __future__ import annotations
 
-import time
 import uuid
 from typing import Any
 
 import orjson
-from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, Producer, TopicPartition
+from confluent_kafka import Consumer, KafkaError, Message, Producer
 
 from processor import broker
 from processor.config import KafkaSettings
@@ -32,26 +31,17 @@ class DurableState:
             broker.client_config(self.kafka, **{"group.id": f"pii-agg-state-{uuid.uuid4().hex}", "enable.auto.commit": False, "enable.partition.eof": True})
         )
         try:
-            parts = consumer.list_topics(self.topic, timeout=10).topics[self.topic].partitions
-            consumer.assign([TopicPartition(self.topic, p, OFFSET_BEGINNING) for p in parts])
-            done: set[int] = {p for p in parts if consumer.get_watermark_offsets(TopicPartition(self.topic, p), timeout=10)[1] == 0}
-            deadline = time.monotonic() + timeout_s
-            while len(done) < len(parts):
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"the aggregate state topic {self.topic} could not be read to its end in {timeout_s:.0f} s")
-                for m in consumer.consume(1000, timeout=0.5):
-                    if m.error() is not None:
-                        if m.error().code() == KafkaError._PARTITION_EOF:
-                            done.add(m.partition())
-                        continue
-                    key = m.key().decode()
-                    if m.value() is None:
-                        self.values.pop(key, None)
-                    else:
-                        self.values[key] = orjson.loads(m.value())
+            broker.read_to_end(consumer, self.topic, self._apply, self.kafka.bootstrap_servers, timeout_s, "the aggregate state topic")
         finally:
             consumer.close()
         return self
+
+    def _apply(self, m: Message) -> None:
+        key = m.key().decode()
+        if m.value() is None:
+            self.values.pop(key, None)
+        else:
+            self.values[key] = orjson.loads(m.value())
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
