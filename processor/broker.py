@@ -28,10 +28,10 @@ class BrokerUnreachable(RuntimeError):
 
 
 class TopicNotReady(RuntimeError):
-    """A topic is missing, or some of its partitions still have no leader, after waiting."""
+    """A topic is missing, or some of its partitions are not served yet, after waiting."""
 
 
-# Answers a broker gives about a topic that exists but whose partitions have no leader yet (it was
+# Answers a broker gives about a topic that exists but whose partitions are not served yet (it was
 # created a moment ago); they pass by themselves, so they are waited out, not reported.
 _LEADERLESS = frozenset(
     {KafkaError.LEADER_NOT_AVAILABLE, KafkaError.NOT_LEADER_FOR_PARTITION, KafkaError.UNKNOWN_TOPIC_OR_PART, KafkaError._TIMED_OUT}
@@ -103,25 +103,28 @@ def ensure_topics(
                 raise
     # The controller answers before the partitions are served: a client that reads the
     # watermarks in that moment is told NOT_LEADER_FOR_PARTITION (a CI run failed on it).
-    wait_until_served(admin, wanted, settings.bootstrap_servers, timeout_s)
+    end_offsets(settings, wanted, timeout_s)
     return created
 
 
-def wait_until_served(admin: AdminClient, topics: Iterable[str], bootstrap: str, timeout_s: float = 30) -> None:
-    """Return once every partition of every topic answers an offsets request; or raise TopicNotReady.
+def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> dict[tuple[str, int], int]:
+    """The end offset (high watermark) of every partition of every topic, once each is served.
 
-    The metadata names a partition's leader a moment before that broker serves it, so a
-    leader in the metadata is not enough.
+    Raises TopicNotReady if a topic is missing or a partition is not served in time. The metadata
+    names a partition's leader a moment before that broker serves it, so the leader being known
+    is not enough: a partition counts once it has answered an offsets request.
     """
     start = time.monotonic()
-    partitions = wait_for_leaders(admin, topics, bootstrap, timeout_s)
+    admin = AdminClient(client_config(settings))
+    partitions = _wait_for_leaders(admin, topics, settings.bootstrap_servers, timeout_s)
     pending = [TopicPartition(t, p) for t, ps in partitions.items() for p in ps]
+    ends: dict[tuple[str, int], int] = {}
     while pending:
         futures = admin.list_offsets({tp: OffsetSpec.latest() for tp in pending}, request_timeout=max(1.0, min(10.0, timeout_s)))
         refused: dict[TopicPartition, str] = {}
         for tp, fut in futures.items():
             try:
-                fut.result()
+                ends[tp.topic, tp.partition] = fut.result().offset
             except KafkaException as e:
                 err = e.args[0] if e.args else None
                 if not isinstance(err, KafkaError) or err.code() not in _LEADERLESS:
@@ -131,18 +134,19 @@ def wait_until_served(admin: AdminClient, topics: Iterable[str], bootstrap: str,
         waited = time.monotonic() - start
         if pending and waited >= timeout_s:
             said = "; ".join(f"{tp.topic} partition {tp.partition}: {why}" for tp, why in refused.items())
-            raise TopicNotReady(f"topics on the Kafka broker at {bootstrap} not served after {waited:.0f} s ({said})")
+            raise TopicNotReady(f"topics on the Kafka broker at {settings.bootstrap_servers} not served after {waited:.0f} s ({said})")
         if pending:
             time.sleep(0.1)
+    return ends
 
 
-def wait_for_leaders(client: AdminClient | Consumer, topics: Iterable[str], bootstrap: str, timeout_s: float = 30) -> dict[str, list[int]]:
+def _wait_for_leaders(admin: AdminClient, topics: Iterable[str], bootstrap: str, timeout_s: float) -> dict[str, list[int]]:
     """Each topic's partition numbers, once every partition has a leader; or raise TopicNotReady."""
     pending = list(dict.fromkeys(topics))
     found: dict[str, list[int]] = {}
     start = time.monotonic()
     while True:
-        md = client.list_topics(timeout=max(1.0, min(10.0, timeout_s)))
+        md = admin.list_topics(timeout=max(1.0, min(10.0, timeout_s)))
         waiting: dict[str, str] = {}
         for topic in pending:
             t = md.topics.get(topic)
@@ -168,29 +172,7 @@ def wait_for_leaders(client: AdminClient | Consumer, topics: Iterable[str], boot
         time.sleep(0.1)
 
 
-def end_offsets(consumer: Consumer, topic: str, partitions: Iterable[int], bootstrap: str, timeout_s: float = 30) -> dict[int, int]:
-    """The high watermark of each partition, waiting out a leader that is still being elected."""
-    ends: dict[int, int] = {}
-    start = time.monotonic()
-    for p in partitions:
-        while True:
-            try:
-                ends[p] = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1]
-                break
-            except KafkaException as e:
-                err = e.args[0] if e.args else None
-                waited = time.monotonic() - start
-                if not isinstance(err, KafkaError) or err.code() not in _LEADERLESS or waited >= timeout_s:
-                    name = err.name() if isinstance(err, KafkaError) else type(e).__name__
-                    raise TopicNotReady(
-                        f"cannot read the end offset of {topic} partition {p} on the Kafka broker at {bootstrap} "
-                        f"(waited {waited:.0f} s; last error: {name})"
-                    ) from None
-                time.sleep(0.1)
-    return ends
-
-
-def read_to_end(consumer: Consumer, topic: str, apply: Callable[[Message], None], bootstrap: str, timeout_s: float, what: str) -> None:
+def read_to_end(consumer: Consumer, settings: KafkaSettings, topic: str, apply: Callable[[Message], None], timeout_s: float, what: str) -> None:
     """Assign every partition of `topic` from its start and hand each record to `apply` until all are at their end.
 
     The consumer must have `enable.partition.eof` set: the end of a partition is the moment
@@ -198,11 +180,10 @@ def read_to_end(consumer: Consumer, topic: str, apply: Callable[[Message], None]
     transaction markers). Raises TimeoutError, naming `what`, if the end is not reached in time.
     """
     start = time.monotonic()
-    partitions = wait_for_leaders(consumer, [topic], bootstrap, timeout_s)[topic]
-    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
-    left = max(1.0, timeout_s - (time.monotonic() - start))
-    at_end = {p for p, end in end_offsets(consumer, topic, partitions, bootstrap, left).items() if end == 0}
-    while len(at_end) < len(partitions):
+    ends = end_offsets(settings, [topic], timeout_s)
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for _, p in ends])
+    at_end = {p for (_, p), end in ends.items() if end == 0}
+    while len(at_end) < len(ends):
         if time.monotonic() - start > timeout_s:
             raise TimeoutError(f"{what} {topic} could not be read to its end in {timeout_s:.0f} s")
         for m in consumer.consume(1000, timeout=0.5):

@@ -66,13 +66,11 @@ class ConsentFeed:
                 **{"group.id": f"pii-consent-reader-{uuid.uuid4().hex}", "enable.auto.commit": False, "enable.partition.eof": True},
             )
         )
-        self.bootstrap = settings.bootstrap_servers
+        self.settings = settings
 
     def load(self, timeout_s: float) -> None:
         """Read to the end of every partition, or fail: processing without the opt-outs would ignore them."""
-        broker.read_to_end(
-            self.consumer, self.topic, lambda m: self.table.apply(m.key(), m.value()), self.bootstrap, timeout_s, "the consent topic"
-        )
+        broker.read_to_end(self.consumer, self.settings, self.topic, lambda m: self.table.apply(m.key(), m.value()), timeout_s, "the consent topic")
         log.info("consent table loaded", extra={"fields": {"opted_out_subscribers": len(self.table)}})
 
     def poll(self) -> None:

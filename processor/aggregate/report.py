@@ -38,7 +38,7 @@ def read_latest(config: PipelineConfig, topic: str, timeout_s: float = 15) -> di
         def keep(m: Message) -> None:
             latest[m.key() or b""] = orjson.loads(m.value())
 
-        broker.read_to_end(consumer, topic, keep, config.kafka.bootstrap_servers, timeout_s, "the aggregate topic")
+        broker.read_to_end(consumer, config.kafka, topic, keep, timeout_s, "the aggregate topic")
         return latest
     finally:
         consumer.close()

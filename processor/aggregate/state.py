@@ -31,7 +31,7 @@ class DurableState:
             broker.client_config(self.kafka, **{"group.id": f"pii-agg-state-{uuid.uuid4().hex}", "enable.auto.commit": False, "enable.partition.eof": True})
         )
         try:
-            broker.read_to_end(consumer, self.topic, self._apply, self.kafka.bootstrap_servers, timeout_s, "the aggregate state topic")
+            broker.read_to_end(consumer, self.kafka, self.topic, self._apply, timeout_s, "the aggregate state topic")
         finally:
             consumer.close()
         return self

@@ -34,7 +34,7 @@ def test_reading_a_missing_topic_names_it_and_the_broker(kafka_bootstrap):
     consumer = Consumer({"bootstrap.servers": kafka_bootstrap, "group.id": missing, "enable.partition.eof": True})
     try:
         with pytest.raises(broker.TopicNotReady) as e:
-            broker.read_to_end(consumer, missing, lambda m: None, kafka_bootstrap, timeout_s=1, what="the consent topic")
+            broker.read_to_end(consumer, KafkaSettings(bootstrap_servers=kafka_bootstrap), missing, lambda m: None, timeout_s=1, what="the consent topic")
     finally:
         consumer.close()
     assert f"{missing}: does not exist" in str(e.value)
@@ -49,7 +49,7 @@ def test_read_to_end_hands_over_every_record_of_every_partition(kafka_bootstrap)
     seen: list[bytes] = []
     consumer = Consumer({"bootstrap.servers": kafka_bootstrap, "group.id": topic, "enable.partition.eof": True})
     try:
-        broker.read_to_end(consumer, topic, lambda m: seen.append(m.value()), kafka_bootstrap, timeout_s=30, what="the table")
+        broker.read_to_end(consumer, settings, topic, lambda m: seen.append(m.value()), timeout_s=30, what="the table")
     finally:
         consumer.close()
         broker.delete_topics(settings, [topic])
