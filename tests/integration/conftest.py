@@ -1,8 +1,9 @@
 """The real broker for integration tests.
 
-Uses the broker named by KAFKA_BOOTSTRAP (what `make test` sets), or starts the project's
-local one with deploy/kafka/kafka.sh and stops it afterwards. Each test gets topics and a
-consumer group of its own, so tests never see each other's events.
+Uses the broker named by KAFKA_BOOTSTRAP (what `make test` sets), or the local one if it is
+already running, or starts the project's local one with deploy/kafka/kafka.sh and stops it
+afterwards. Each test gets topics and a consumer group of its own, so tests never see each
+other's events.
 """
 
 from __future__ import annotations
@@ -34,10 +35,16 @@ def kafka_bootstrap() -> Iterator[str]:
         broker.wait_for_broker(bootstrap, 60)
         yield bootstrap
         return
-    port = os.environ.get("KAFKA_PORT", "9092")
+    bootstrap = f"127.0.0.1:{os.environ.get('KAFKA_PORT', '9092')}"
+    try:
+        broker.wait_for_broker(bootstrap, 2)
+        yield bootstrap  # a broker someone else started (`make kafka-up`): theirs to stop
+        return
+    except broker.BrokerUnreachable:
+        pass
     env = {**os.environ, "PYTHON": sys.executable}
     subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "up"], check=True, env=env)
-    yield f"127.0.0.1:{port}"
+    yield bootstrap
     subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "down"], check=False, env=env)
 
 
