@@ -112,42 +112,17 @@ def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float
 
     Raises TopicNotReady if a topic is missing or a partition is not served in time. The metadata
     names a partition's leader a moment before that broker serves it, so the leader being known
-    is not enough: a partition counts once it has answered an offsets request.
+    is not enough: a topic counts once each of its partitions has answered an offsets request.
     """
     start = time.monotonic()
     admin = AdminClient(client_config(settings))
-    partitions = _wait_for_leaders(admin, topics, settings.bootstrap_servers, timeout_s)
-    pending = [TopicPartition(t, p) for t, ps in partitions.items() for p in ps]
-    ends: dict[tuple[str, int], int] = {}
-    while pending:
-        futures = admin.list_offsets({tp: OffsetSpec.latest() for tp in pending}, request_timeout=max(1.0, min(10.0, timeout_s)))
-        refused: dict[TopicPartition, str] = {}
-        for tp, fut in futures.items():
-            try:
-                ends[tp.topic, tp.partition] = fut.result().offset
-            except KafkaException as e:
-                err = e.args[0] if e.args else None
-                if not isinstance(err, KafkaError) or err.code() not in _LEADERLESS:
-                    raise
-                refused[tp] = err.name()
-        pending = list(refused)
-        waited = time.monotonic() - start
-        if pending and waited >= timeout_s:
-            said = "; ".join(f"{tp.topic} partition {tp.partition}: {why}" for tp, why in refused.items())
-            raise TopicNotReady(f"topics on the Kafka broker at {settings.bootstrap_servers} not served after {waited:.0f} s ({said})")
-        if pending:
-            time.sleep(0.1)
-    return ends
-
-
-def _wait_for_leaders(admin: AdminClient, topics: Iterable[str], bootstrap: str, timeout_s: float) -> dict[str, list[int]]:
-    """Each topic's partition numbers, once every partition has a leader; or raise TopicNotReady."""
+    request_timeout = max(1.0, min(10.0, timeout_s))
     pending = list(dict.fromkeys(topics))
-    found: dict[str, list[int]] = {}
-    start = time.monotonic()
+    ends: dict[tuple[str, int], int] = {}
     while True:
-        md = admin.list_topics(timeout=max(1.0, min(10.0, timeout_s)))
+        md = admin.list_topics(timeout=request_timeout)
         waiting: dict[str, str] = {}
+        asks: dict[TopicPartition, OffsetSpec] = {}
         for topic in pending:
             t = md.topics.get(topic)
             if t is None:
@@ -156,19 +131,25 @@ def _wait_for_leaders(admin: AdminClient, topics: Iterable[str], bootstrap: str,
                 waiting[topic] = t.error.name()
             elif not t.partitions:
                 waiting[topic] = "no partitions yet"
+            elif leaderless := sorted(p for p, pm in t.partitions.items() if pm.leader < 0 or pm.error is not None):
+                waiting[topic] = f"no leader for partitions {leaderless}"
             else:
-                leaderless = sorted(p for p, pm in t.partitions.items() if pm.leader < 0 or pm.error is not None)
-                if leaderless:
-                    waiting[topic] = f"no leader for partitions {leaderless}"
-                else:
-                    found[topic] = sorted(t.partitions)
+                asks.update({TopicPartition(topic, p): OffsetSpec.latest() for p in t.partitions})
+        for tp, fut in (admin.list_offsets(asks, request_timeout=request_timeout) if asks else {}).items():
+            try:
+                ends[tp.topic, tp.partition] = fut.result().offset
+            except KafkaException as e:
+                err = e.args[0] if e.args else None
+                if not isinstance(err, KafkaError) or err.code() not in _LEADERLESS:
+                    raise
+                waiting[tp.topic] = f"partition {tp.partition} not served ({err.name()})"
         pending = list(waiting)
         if not pending:
-            return found
+            return ends
         waited = time.monotonic() - start
         if waited >= timeout_s:
             said = "; ".join(f"{t}: {why}" for t, why in waiting.items())
-            raise TopicNotReady(f"topics on the Kafka broker at {bootstrap} not ready after {waited:.0f} s ({said})")
+            raise TopicNotReady(f"topics on the Kafka broker at {settings.bootstrap_servers} not ready after {waited:.0f} s ({said})")
         time.sleep(0.1)
 
 
