@@ -19,6 +19,7 @@ Texts that need NER go through one `nlp.pipe` call per batch.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from processor.context import ContextScorer
 from recognizers.location import place_names
 from recognizers.names import given_names, opens_sentence
 from recognizers.registry import min_digits, min_run, requires
@@ -85,6 +87,7 @@ class Scanner:
         self.language = language
         self.threshold = threshold
         self.nlp = analyzer.nlp_engine.nlp[language]  # type: ignore[attr-defined]
+        self.context = ContextScorer(analyzer.context_aware_enhancer)
         self._entries = [
             _Entry(
                 r,
@@ -187,12 +190,12 @@ class Scanner:
     def _docs(self, texts: list[tuple[str, bool]], batch_size: int) -> list[Any]:
         """spaCy docs: NER where asked for (one `nlp.pipe` over all of them), else tokens only.
         If the batch fails, text by text, so the failure stays with the text that caused it."""
-        ner_texts = [t for t, ner in texts if ner]
+        ner_texts = [for_spacy(t) for t, ner in texts if ner]
         try:
             ner_docs = iter(list(self.nlp.pipe(ner_texts, batch_size=batch_size)))
         except Exception:  # noqa: BLE001
             ner_docs = iter([_one(self.nlp, t) for t in ner_texts])
-        return [next(ner_docs) if ner else _one(self.nlp.make_doc, t) for t, ner in texts]
+        return [next(ner_docs) if ner else _one(self.nlp.make_doc, for_spacy(t)) for t, ner in texts]
 
     def _with_nlp(self, text: str, entities: Sequence[str], raw: list[tuple[RecognizerResult, _Entry]], doc: Any, ner: bool) -> list[Found]:
         artifacts: NlpArtifacts = self.analyzer.nlp_engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
@@ -203,7 +206,7 @@ class Scanner:
         if self._context_could_matter(raw):
             entry_of = {entry.recognizer.id: entry for _, entry in raw}
             used = [entry.recognizer for entry in entry_of.values()]
-            enhanced = self.analyzer._enhance_using_context(text, [r for r, _ in raw], artifacts, used, None)  # type: ignore[attr-defined]
+            enhanced = self.context.enhance(text, [r for r, _ in raw], artifacts, used)
             raw = [(r, entry_of[r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]]) for r in enhanced]
         return self._finish(raw)
 
@@ -230,12 +233,21 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
     NER whenever it has a few words."""
     if text.islower():
         return len(_WORD.findall(text)) >= MIN_LOWERCASE_WORDS
+    spans = _union(covered)
+    starts = [s for s, _ in spans]
     for m in _CAPITALIZED.finditer(text):
         start, end, word = m.start(), m.end(), m.group()
-        if word in _PRONOUN_I or any(s <= start and end <= e for s, e in covered):
+        if word in _PRONOUN_I:
             continue
-        if any(s <= start < e or 0 <= start - e <= 2 for s, e in covered):
-            return True  # runs on past a finding, or right after it: "Burton-Rees", "Flowers MD"
+        # The finding that starts last at or before the word (findings are merged, so one look
+        # suffices, however many findings a text has).
+        k = bisect_right(starts, start) - 1
+        if k >= 0:
+            s, e = spans[k]
+            if end <= e:
+                continue  # inside a finding
+            if start < e or start - e <= 2:
+                return True  # runs on past a finding, or right after it: "Burton-Rees", "Flowers MD"
         lower = word.lower()
         if len(word) > 1 and word.isupper() and lower not in given_names():
             continue  # an acronym: "SIM", "APN", "OK"
@@ -243,6 +255,33 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
             continue
         return True
     return False
+
+
+def _union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged, in order."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# spaCy's tokenizer splits prefixes and suffixes off a whitespace-free run one at a time, each
+# time on a new copy: quadratic in the run's length (16 KB of "fe80::1:" took over a second),
+# and the pieces of such a run ("ab:ab:ab:...") make thousands of tokens for the model. A run
+# this long is no name, no place and no context word (patterns still scan it in full), so spaCy
+# sees blanks there; the length is kept, so every offset still points into the original text.
+LONGEST_TOKEN = 64
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_TOKEN + 1},}}")
+
+
+def for_spacy(text: str) -> str:
+    if len(text) <= LONGEST_TOKEN or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 def _one(fn: Any, text: str) -> Any:

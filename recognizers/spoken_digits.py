@@ -52,7 +52,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
     # Said by people, not written by machines: not run on `code` values.
     SPEECH_ONLY = True
     # A digit word, or five or more digit groups in a row (digits read out one by one).
-    REQUIRES = AnyOf(FirstWords("zero oh o nought one two three four five six seven eight nine niner"), AllOf(r"\d", r"\d+(?:[^\w]+\d+){4}"))
+    REQUIRES = AnyOf(FirstWords("zero oh o nought one two three four five six seven eight nine niner"), AllOf(r"\d", r"(?<!\d)\d++(?:\W++\d++){4}"))
 
     ENTITIES = ["PHONE_NUMBER", "IMEI", "IMSI", "ICCID", "CREDIT_CARD", "ACCOUNT_NUMBER", "US_SSN", "SECRET_ANSWER"]
 
