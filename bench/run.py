@@ -148,7 +148,7 @@ def bench_processor(kind: StreamKind, payloads: list[bytes], repeats: int, worke
         config = _config(prefix)
         inputs = [s.input_topic for s in config.streams.values()]
         broker.ensure_topics(config.kafka, inputs, partitions=INPUT_PARTITIONS)
-        broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
+        broker.ensure_pipeline_topics(config)
         topic = config.streams[kind].input_topic
         # Every worker subscribes to the input topics of all configured streams.
         runs.append(_run_workers(prefix, workers, len(inputs) * INPUT_PARTITIONS, lambda: _prefill(config, topic, payloads, INPUT_PARTITIONS)))
@@ -197,7 +197,7 @@ def bench_latency(kind: StreamKind, payloads: list[bytes], rate: float) -> dict[
     """p50/p99 from produce to a read_committed consumer of the redacted topic, at `rate` events/s."""
     prefix = f"bench{uuid.uuid4().hex[:8]}."
     config = _config(prefix)
-    broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
+    broker.ensure_pipeline_topics(config)
     proc = subprocess.Popen(
         [sys.executable, "-m", "processor.cli", "run", "--config", str(CONFIG)], env=_env(prefix), cwd=ROOT, stderr=subprocess.PIPE, text=True
     )

@@ -13,7 +13,7 @@ from typing import Any
 from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Message, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec
 
-from processor.config import KafkaSettings
+from processor.config import KafkaSettings, PipelineConfig
 
 
 class BrokerUnreachable(RuntimeError):
@@ -36,6 +36,16 @@ class TopicNotReady(RuntimeError):
 _LEADERLESS = frozenset(
     {KafkaError.LEADER_NOT_AVAILABLE, KafkaError.NOT_LEADER_FOR_PARTITION, KafkaError.UNKNOWN_TOPIC_OR_PART, KafkaError._TIMED_OUT}
 )
+
+
+# What a produced message may carry beyond its value: key, headers and the record's framing.
+MESSAGE_HEADROOM_BYTES = 65_536
+
+
+def message_max_bytes(max_output_bytes: int) -> int:
+    """The producer's message.max.bytes, and the max.message.bytes of the topics the processor
+    creates, for values of up to `max_output_bytes` (limits.max_output_bytes)."""
+    return max_output_bytes + MESSAGE_HEADROOM_BYTES
 
 
 def client_config(settings: KafkaSettings, **extra: Any) -> dict[str, Any]:
@@ -73,8 +83,10 @@ def ensure_topics(
     partitions: int | None = None,
     timeout_s: float = 30,
     compacted: Iterable[str] = (),
+    max_message_bytes: int | None = None,
 ) -> list[str]:
-    """Create the topics that do not exist yet; return the names created."""
+    """Create the topics that do not exist yet; return the names created. `max_message_bytes`
+    sets their max.message.bytes, so that what the processor may produce, they accept."""
     compacted = set(compacted)
     admin = AdminClient(client_config(settings))
     existing = set(admin.list_topics(timeout=timeout_s).topics)
@@ -87,7 +99,10 @@ def ensure_topics(
                 t,
                 num_partitions=partitions or settings.partitions,
                 replication_factor=settings.replication_factor,
-                config={"cleanup.policy": "compact"} if t in compacted else {},
+                config={
+                    **({"cleanup.policy": "compact"} if t in compacted else {}),
+                    **({"max.message.bytes": str(max_message_bytes)} if max_message_bytes else {}),
+                },
             )
             for t in wanted
         ],
@@ -105,6 +120,17 @@ def ensure_topics(
     # watermarks in that moment is told NOT_LEADER_FOR_PARTITION (a CI run failed on it).
     end_offsets(settings, wanted, timeout_s)
     return created
+
+
+def ensure_pipeline_topics(config: PipelineConfig) -> list[str]:
+    """Every topic a pipeline reads or writes, created where missing: the consent topic
+    compacted, and each accepting the largest message the pipeline may produce."""
+    return ensure_topics(
+        config.kafka,
+        config.all_topics(),
+        compacted=[config.consent.topic],
+        max_message_bytes=message_max_bytes(config.limits.max_output_bytes),
+    )
 
 
 def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> dict[tuple[str, int], int]:

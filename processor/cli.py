@@ -202,7 +202,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
     config = _config(args)
     broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s, **config.kafka.client)
     topics = config.all_topics()
-    created = broker.ensure_topics(config.kafka, topics, compacted=[config.consent.topic])
+    created = broker.ensure_pipeline_topics(config)
     print(f"topics: {len(created)} created, {len(topics) - len(created)} already there")
     return 0
 

@@ -321,6 +321,28 @@ class MetricsSettings(_Strict):
     port: int = Field(default=9464, ge=0, le=65535)
     # How often consumer lag is measured (it asks the broker).
     lag_interval_s: float = Field(default=5, gt=0)
+    # /readyz answers 503 when the processing loop has not come round for this long (it names
+    # the stage it is in); /healthz stays 200, so one slow batch does not restart the pod.
+    stall_after_s: float = Field(default=60, gt=0)
+
+
+class LimitSettings(_Strict):
+    """What one event may cost, so that no single event can stop or stall the stream. An event
+    over a limit goes to the dead-letter topic with the limit's reason; the stream goes on."""
+
+    # Larger raw events are dead-lettered before decoding (reason `too-large`).
+    max_event_bytes: int = Field(default=1_000_000, ge=1_024)
+    # Deeper nesting of objects and lists is dead-lettered at decoding (reason `too-deep`).
+    # At most 200: every encoder on the way must be able to write what was read.
+    max_depth: int = Field(default=64, ge=2, le=200)
+    # Characters of text and machine strings detection may scan in one event (reason
+    # `too-costly`). Every recognizer is linear in what it scans, so this bounds the time too.
+    max_scan_chars: int = Field(default=131_072, ge=1_024)
+    # The largest message the processor produces (partner copies, dead letters): it sets the
+    # producer's message.max.bytes and the max.message.bytes of the topics it creates. A copy
+    # larger than this is dead-lettered (`output-too-large`); a dead letter that would be is
+    # sent without the original bytes, with their size and SHA-256 in its headers instead.
+    max_output_bytes: int = Field(default=1_000_000, ge=10_240)
 
 
 class PipelineConfig(_Strict):
@@ -334,6 +356,7 @@ class PipelineConfig(_Strict):
     consent: ConsentSettings = Field(default_factory=ConsentSettings)
     audit_topic: str = "audit"
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
     aggregates: list[AggregateSettings] = Field(default_factory=list)
     # Differential privacy budget (total epsilon) per partner, across all its reports.
     privacy_budgets: dict[str, float] = Field(default_factory=dict)

@@ -35,7 +35,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     kafka = config.kafka
     print(f"demo: broker {kafka.bootstrap_servers}, {count} events per stream, seed {seed}")
     broker.wait_for_broker(kafka.bootstrap_servers, kafka.connect_timeout_s, **kafka.client)
-    broker.ensure_topics(kafka, config.all_topics(), compacted=[config.consent.topic])
+    broker.ensure_pipeline_topics(config)
     producer = Producer(broker.client_config(kafka, **{"acks": "all", "enable.idempotence": True}))
     samples: dict[StreamKind, dict] = {}
     produced = opted_out = 0

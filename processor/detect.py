@@ -18,9 +18,11 @@ event, so one poisoned event goes to the dead-letter topic and the rest of its b
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 import ipaddress
+from itertools import accumulate
 import re
 import sys
 from datetime import datetime
@@ -44,6 +46,9 @@ VALIDATED_NUMERIC = ("IMEI", "ICCID", "CREDIT_CARD", "IMSI")
 UNKNOWN_NUMERIC = (*VALIDATED_NUMERIC, "PHONE_NUMBER")
 # Identifiers shorter than this are not echoed across fields: too many false matches.
 MIN_ECHO_LENGTH = 5
+# Identifiers times characters searched for their repeats in one event (about a tenth of a
+# second of substring search); an event that needs more is dead-lettered as too costly.
+ECHO_WORK = 200_000_000
 # Scan results remembered per process (scripted lines, user agents and hosts repeat).
 CACHE_SIZE = 50_000
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -58,6 +63,11 @@ def _could_hold_pattern(text: str) -> bool:
 
 class ModelMissing(RuntimeError):
     """The configured spaCy model is not installed."""
+
+
+class TooCostly(ValueError):
+    """An event would cost more to scan than the configured limit allows. The message names the
+    field (its rule path, never its value) and the sizes."""
 
 
 class IdentifierInFieldName(ValueError):
@@ -157,6 +167,7 @@ class Detector:
         self.analyzer = analyzer or load_analyzer(config.detection)
         self.language = self.settings.language
         self.threshold = self.settings.score_threshold
+        self.max_scan_chars = config.limits.max_scan_chars
         self.scanner = Scanner(self.analyzer, self.language, self.threshold)
         self._rules = {kind: config.field_rules(kind) for kind in StreamKind}
         all_entities = recognizers.supported_entities(self.analyzer.registry)
@@ -174,15 +185,31 @@ class Detector:
         texts: list[ScanJob] = []
         codes: list[ScanJob] = []
         leaves: list[dict[Location, Any]] = []
+        seams: set[int] = set()  # events with a value scanned in chunks
         for i, (kind, event) in enumerate(events):
             leaves.append({})
+            event_texts: list[ScanJob] = []
+            event_codes: list[ScanJob] = []
             try:
-                self._plan(i, event, self._rules[kind], out[i], texts, codes, leaves[i])
+                self._plan(i, event, self._rules[kind], out[i], event_texts, event_codes, leaves[i])
+                self._check_budget(event_texts, event_codes, leaves[i])
             except Exception as e:  # noqa: BLE001 - any failure of one event is that event's alone
                 out[i].error = e
+                continue
+            chunked_texts, chunked_codes = _chunked(event_texts), _chunked(event_codes)
+            if len(chunked_texts) + len(chunked_codes) > len(event_texts) + len(event_codes):
+                seams.add(i)
+            texts += chunked_texts
+            codes += chunked_codes
         self._scan_texts(texts, out)
         for job in codes:
             self._scan_code(job, out[job.event])
+        for i in seams:
+            # Chunks of one value overlap: what two of them found is resolved into one finding.
+            by_location: dict[Location, list[Finding]] = {}
+            for f in out[i].findings:
+                by_location.setdefault(f.location, []).append(f)
+            out[i].findings = [f for found in by_location.values() for f in resolve_overlaps(found)]
         for values, detection in zip(leaves, out):
             if detection.error is None and detection.findings:
                 try:
@@ -258,6 +285,18 @@ class Detector:
             else:
                 texts.append(ScanJob(i, loc, value, self.text_entities))
 
+    def _check_budget(self, texts: list[ScanJob], codes: list[ScanJob], leaves: dict[Location, Any]) -> None:
+        """Raise TooCostly when an event asks for more scanning than `limits.max_scan_chars`:
+        before any of it is done, so the cost of a hostile event is bounded by the limit."""
+        total = sum(len(job.text) for job in texts) + sum(len(job.text) for job in codes)
+        if total <= self.max_scan_chars:
+            return
+        largest = max((*texts, *codes), key=lambda job: len(job.text))
+        raise TooCostly(
+            f"{total:,} characters to scan, more than the limit of {self.max_scan_chars:,} (limits.max_scan_chars); "
+            f"the largest is the field {_path_of(largest.location)} ({len(largest.text):,})"
+        )
+
     def _check_names(self, i: int, obj: dict[str, Any]) -> None:
         for name in obj:
             if name in self._safe_names:
@@ -328,6 +367,56 @@ class Detector:
         self._emit(job, found, detection)
 
 
+# A long text is scanned in chunks of about this many characters, each sharing its first
+# CHUNK_OVERLAP characters with the end of the one before: what a scan costs beyond linear
+# (overlap resolution, spaCy's tokenizer, context words) then stays within one chunk, so a
+# text costs in proportion to its length. The overlap holds any identifier cut at a chunk's
+# end, and the words before it; repeats found by both chunks are resolved into one.
+CHUNK_CHARS = 4096
+CHUNK_OVERLAP = 256
+_BLANK = re.compile(r"\s")
+
+
+def chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text`: the text itself when short, else overlapping pieces cut
+    at white space where there is some."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start + CHUNK_CHARS < len(text):
+        cut = _last_blank(text, start + CHUNK_CHARS // 2, start + CHUNK_CHARS)
+        cut = start + CHUNK_CHARS if cut < 0 else cut
+        out.append((start, text[start:cut]))
+        after = _last_blank(text, cut - CHUNK_OVERLAP, cut - CHUNK_OVERLAP // 2)
+        start = cut - CHUNK_OVERLAP if after < 0 else after + 1
+    out.append((start, text[start:]))
+    return out
+
+
+def _last_blank(text: str, lo: int, hi: int) -> int:
+    """The position of the last white space in text[lo:hi], or -1."""
+    m = None
+    for m in _BLANK.finditer(text, max(lo, 0), hi):  # noqa: B007 - the last match is wanted
+        pass
+    return -1 if m is None else m.start()
+
+
+def _chunked(jobs: list[ScanJob]) -> list[ScanJob]:
+    out: list[ScanJob] = []
+    for job in jobs:
+        if len(job.text) <= CHUNK_CHARS or job.cover is not None:
+            out.append(job)  # a number or an encoded URL part is found whole or not at all
+            continue
+        out += [ScanJob(job.event, job.location, piece, job.entities, job.offset + at) for at, piece in chunks(job.text)]
+    return out
+
+
+def _path_of(location: Location) -> str:
+    """The rule path of a location (`turns[].text`): names fields, never values."""
+    return ".".join("[]" if isinstance(k, int) else str(k) for k in location).replace(".[]", "[]") or "(a field name)"
+
+
 _SPACE = re.compile(r"\s")
 _IP_SHAPE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
 _MAC_SHAPE = re.compile(r"[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
@@ -383,27 +472,66 @@ NER_SOURCE = "NerPersonRecognizer"
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding that lies inside another of a different type and says less: NER inside a
-    pattern match ("Rex" the person inside the secret answer "Rex"), a lower score inside a
-    higher one (a phone number inside a validated IMEI), or an equal score inside a longer span. Only contained findings are dropped,
-    so the characters redacted are the same; the type reported is the more specific one."""
+    """Drop a finding that lies inside another and says less: NER inside a pattern match ("Rex"
+    the person inside the secret answer "Rex"), a lower score inside a higher one (a phone number
+    inside a validated IMEI), an equal score inside a longer span, or a repeat of the same type
+    inside a larger one or on the same span (the same number seen by two overlapping chunks of a
+    long text). Only contained findings are dropped, so the characters redacted are the same; the
+    type reported is the more specific one, and each identifier is counted once. Of two findings
+    on the same span that each say as much, the first is kept: never both dropped.
+
+    Span findings are sorted by start; for each, only those before it whose end reaches its end
+    can contain it, and a running maximum of ends says where to stop looking back, so findings
+    that do not overlap (nearly all) cost one comparison each, not one per other finding."""
     if len(findings) < 2:
         return findings
-    kept = []
-    for f in findings:
-        overruled = any(
-            g is not f
-            and g.entity_type != f.entity_type
-            and g.contains(f)
-            and (
-                (f.source == NER_SOURCE and g.source != NER_SOURCE)
-                or (_outranks(g, f) and not (g.source == NER_SOURCE and f.source != NER_SOURCE))
-            )
-            for g in findings
-        )
-        if not overruled:
-            kept.append(f)
-    return kept
+    dropped: set[int] = set()
+    wholes = [f for f in findings if f.start is None]
+    spans = [f for f in findings if f.start is not None]
+    _drop_overruled_on_one_span(wholes, dropped)
+    kept_wholes = [g for g in wholes if id(g) not in dropped]
+    for f in spans:
+        if any(_overrules(g, f) for g in kept_wholes):
+            dropped.add(id(f))
+    spans = [f for f in spans if id(f) not in dropped]
+    ordered = sorted(spans, key=lambda f: (f.start, -f.end))  # type: ignore[operator]
+    ends: list[int] = [f.end for f in ordered]  # type: ignore[misc]
+    reach = list(accumulate(ends, max))  # reach[i]: the largest end among ordered[0..i]
+    i = 0
+    while i < len(ordered):
+        # Findings on the same span as ordered[i] are judged among themselves first.
+        k = i
+        while k < len(ordered) and ordered[k].start == ordered[i].start and ordered[k].end == ordered[i].end:
+            k += 1
+        _drop_overruled_on_one_span(ordered[i:k], dropped)
+        for f in ordered[i:k]:
+            j = i - 1
+            while id(f) not in dropped and j >= 0 and reach[j] >= f.end:  # type: ignore[operator]
+                g = ordered[j]
+                if ends[j] >= f.end and id(g) not in dropped and _overrules(g, f):  # type: ignore[operator]
+                    dropped.add(id(f))
+                j -= 1
+        i = k
+    return [f for f in findings if id(f) not in dropped] if dropped else findings
+
+
+def _drop_overruled_on_one_span(same: list[Finding], dropped: set[int]) -> None:
+    """Of findings on one span, drop those another overrules; of two that overrule each other
+    (the same type, or equal in every way), the first is kept: never both dropped."""
+    for n, f in enumerate(same):
+        for m, g in enumerate(same):
+            if m != n and id(g) not in dropped and _overrules(g, f) and (m < n or not _overrules(f, g)):
+                dropped.add(id(f))
+                break
+
+
+def _overrules(g: Finding, f: Finding) -> bool:
+    """Whether g, which contains f, makes f redundant."""
+    if g.entity_type == f.entity_type:
+        return True  # the same identifier seen again, or a piece of it
+    if f.source == NER_SOURCE and g.source != NER_SOURCE:
+        return True
+    return _outranks(g, f) and not (g.source == NER_SOURCE and f.source != NER_SOURCE)
 
 
 def _outranks(g: Finding, f: Finding) -> bool:
@@ -434,9 +562,12 @@ def _is_timestamp(value: str) -> bool:
 
 
 def _add_echoes(leaves: dict[Location, Any], detection: Detection) -> None:
-    """Mark verbatim repeats of an identifier already found elsewhere in the same event."""
+    """Mark verbatim repeats of an identifier already found elsewhere in the same event. A
+    repeat that lies inside a finding already made is no new identifier and is not added, so
+    every identifier is counted once (audit records and metrics count findings)."""
     needles: dict[str, str] = {}
     whole: set[Location] = set()
+    spans: dict[Location, list[tuple[int, int]]] = {}
     for f in detection.findings:
         value = leaves.get(f.location)
         if value is None:
@@ -446,6 +577,7 @@ def _add_echoes(leaves: dict[Location, Any], detection: Detection) -> None:
             whole.add(f.location)
         else:
             text = text[f.start : f.end]
+            spans.setdefault(f.location, []).append((f.start, f.end))  # type: ignore[arg-type]
         if len(text) >= MIN_ECHO_LENGTH:
             needles.setdefault(text, f.entity_type)
     if not needles:
@@ -456,11 +588,37 @@ def _add_echoes(leaves: dict[Location, Any], detection: Detection) -> None:
     # nowhere; only those found are looked for value by value (a match across the joint of
     # two values costs one needless look, never a miss).
     everything = "\0".join(value for _, value in searched)
+    if len(needles) * len(everything) > ECHO_WORK:
+        raise TooCostly(f"{len(needles):,} distinct identifiers to look for repeats of in {len(everything):,} characters, more than one event may cost")
+    covered = {loc: _merged(found) for loc, found in spans.items()}
     for needle, entity in needles.items():
         if needle not in everything:
             continue
         for loc, value in searched:
             start = value.find(needle)
             while start != -1:
-                detection.findings.append(Finding(loc, entity, start, start + len(needle), 1.0, "echo"))
-                start = value.find(needle, start + len(needle))
+                end = start + len(needle)
+                if not _inside(covered.get(loc), start, end):
+                    detection.findings.append(Finding(loc, entity, start, end, 1.0, "echo"))
+                start = value.find(needle, end)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Spans merged where they overlap: their starts and their ends, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(covered: tuple[list[int], list[int]] | None, start: int, end: int) -> bool:
+    if covered is None:
+        return False
+    starts, ends = covered
+    k = bisect_right(starts, start) - 1
+    return k >= 0 and end <= ends[k]

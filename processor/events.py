@@ -7,6 +7,8 @@ covers every turn of a transcript.
 
 from __future__ import annotations
 
+import json
+import re
 from enum import Enum
 from typing import Any
 
@@ -32,21 +34,63 @@ class MalformedEvent(ValueError):
 Location = tuple[str | int, ...]
 
 
-def decode(raw: bytes | str | None) -> dict[str, Any]:
+# Limits used when a caller gives none (the service passes the configured `limits`).
+DEFAULT_MAX_BYTES = 1_000_000
+DEFAULT_MAX_DEPTH = 64
+# Twenty digits in a row may be a JSON integer beyond 64 bits, which orjson reads as a float
+# (an ICCID would lose digits and change): such events are read again by the standard library,
+# which keeps integers exact. A run inside a string costs that second read and nothing else.
+_MAYBE_BIG_INTEGER = re.compile(rb"[0-9]{20}")
+
+
+def decode(raw: bytes | str | None, max_bytes: int = DEFAULT_MAX_BYTES, max_depth: int = DEFAULT_MAX_DEPTH) -> dict[str, Any]:
+    """One JSON object from `raw`, with integers kept exact, or MalformedEvent with a reason:
+    empty-event, too-large (checked before any parsing), not-json, too-deep, not-an-object."""
     if raw is None:
         raise MalformedEvent("empty-event", "the message has no value")
+    if isinstance(raw, str):
+        raw = raw.encode()
+    if len(raw) > max_bytes:
+        raise MalformedEvent("too-large", f"the event has {len(raw):,} bytes, more than the limit of {max_bytes:,} (limits.max_event_bytes)")
     try:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as e:
+        if str(e).startswith("depth limit exceeded"):
+            raise MalformedEvent("too-deep", f"objects and lists nest deeper than the limit of {max_depth} (limits.max_depth)") from None
         # orjson's message names the position only; we still rebuild it to be sure no input is echoed.
         raise MalformedEvent("not-json", f"invalid JSON at line {e.lineno}, column {e.colno}") from None
     if not isinstance(value, dict):
         raise MalformedEvent("not-an-object", f"expected a JSON object, got a JSON {_json_type(value)}")
+    # Nesting can be no deeper than the number of brackets: most events need no walk.
+    if raw.count(b"{") + raw.count(b"[") > max_depth and depth(value) > max_depth:
+        raise MalformedEvent("too-deep", f"objects and lists nest deeper than the limit of {max_depth} (limits.max_depth)")
+    if _MAYBE_BIG_INTEGER.search(raw):
+        value = json.loads(raw)
     return value
 
 
 def encode(event: dict[str, Any]) -> bytes:
-    return orjson.dumps(event)
+    try:
+        return orjson.dumps(event)
+    except TypeError:
+        # An integer beyond 64 bits (decoded exactly, see `decode`): written exactly, never
+        # as a float. The standard library is slower and only these events pay for it.
+        return json.dumps(event, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+def depth(value: Any) -> int:
+    """How deeply objects and lists nest in `value` (a scalar is 0, `{}` is 1), without
+    recursion, so that a hostile event cannot exhaust the stack."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
 
 
 def _json_type(value: Any) -> str:

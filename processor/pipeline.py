@@ -9,6 +9,7 @@ goes on unredacted. The Kafka service, the file mode, the tests and the benchmar
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 
 from processor.config import PipelineConfig
 from processor.consent import ConsentTable
-from processor.detect import Detector, IdentifierInFieldName
+from processor.detect import Detector, IdentifierInFieldName, TooCostly
 from processor.events import MalformedEvent, StreamKind, decode, encode
 from processor.generate import generate
 from processor.policy import Policy, apply_policy, index_findings, policies
@@ -40,6 +41,8 @@ class Record:
     value: bytes | None
     key: bytes | None = None
     origin: Origin | None = None
+    # The message's own headers: kept on a dead letter (under `source.header.`), never forwarded.
+    headers: Sequence[tuple[str, bytes | None]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,7 @@ class Pipeline:
         self._subscriber_key = {kind: tuple(p.split(".")) for kind, p in config.consent.subscriber_key.items()}
         self._consent_required = set(config.consent.required_for)
         self._partner_of_topic = {r.topic: (r.partner or "redacted") for rs in self.recipients.values() for r in rs}
+        self.limits = config.limits
 
     def prepare_for_stream(self) -> None:
         """Ready this process for a long run of batches: detection warmed up (so that the first
@@ -119,7 +123,7 @@ class Pipeline:
                 outcomes[i].dead_letter = DeadLetter("unknown-stream", f"no stream {record.stream.value!r} is configured")
                 continue
             try:
-                decoded.append((i, decode(record.value)))
+                decoded.append((i, decode(record.value, self.limits.max_event_bytes, self.limits.max_depth)))
             except MalformedEvent as e:
                 outcomes[i].dead_letter = DeadLetter(e.reason, e.detail)
         detections = self.detector.detect([(records[i].stream, event) for i, event in decoded])
@@ -128,12 +132,20 @@ class Pipeline:
             if isinstance(detection.error, IdentifierInFieldName):
                 outcome.dead_letter = DeadLetter("identifier-in-field-name", str(detection.error))
                 continue
+            if isinstance(detection.error, TooCostly):
+                outcome.dead_letter = DeadLetter("too-costly", str(detection.error))
+                continue
             if detection.error is not None:
                 outcome.dead_letter = _failure("detection-failed", detection.error)
                 continue
             try:
                 outcome.outputs, outcome.dropped = self._deliveries(outcome.record.stream, event, detection.findings)
+            except OutputTooLarge as e:
+                outcome.outputs, outcome.dropped = [], []
+                outcome.dead_letter = DeadLetter("output-too-large", str(e))
+                continue
             except Exception as e:  # noqa: BLE001 - fail closed: anything unexpected is a dead letter
+                outcome.outputs, outcome.dropped = [], []
                 outcome.dead_letter = _failure("policy-failed", e)
                 continue
             outcome.entities = [f.entity_type for f in detection.findings]
@@ -151,7 +163,13 @@ class Pipeline:
                 if subscriber is not None and self.consent.opted_out(subscriber, r.purpose):
                     dropped.append(Dropped(r.partner, "opted-out"))
                     continue
-            outputs.append(Output(r.topic, encode(apply_policy(event, found, r.policy))))
+            value = encode(apply_policy(event, found, r.policy))
+            if len(value) > self.limits.max_output_bytes:
+                raise OutputTooLarge(
+                    f"the copy for {r.partner or 'the redacted topic'} would have {len(value):,} bytes, "
+                    f"more than the limit of {self.limits.max_output_bytes:,} (limits.max_output_bytes)"
+                )
+            outputs.append(Output(r.topic, value))
         return outputs, dropped
 
     def _subscriber(self, kind: StreamKind, event: dict[str, Any]) -> str | None:
@@ -205,6 +223,48 @@ class Tally:
         tally.dead_lettered.update(o.dead_letter.reason for o in outcomes if o.dead_letter is not None)
         tally.entities.update(entity for o in outcomes for entity in o.entities)
         return tally
+
+
+class OutputTooLarge(ValueError):
+    """A recipient's copy of an event is larger than the processor may produce."""
+
+
+# Original headers a dead letter may carry, in bytes; beyond this they are left off (and said so).
+MAX_SOURCE_HEADER_BYTES = 16_384
+
+
+def dead_letter_message(outcome: Outcome, max_bytes: int) -> tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]:
+    """The key, value and headers of an outcome's dead letter: the original bytes, the reason,
+    where the event came from and its own headers (under `source.header.`). When the original does
+    not fit under `max_bytes`, the dead letter carries no value but the size and SHA-256 of the
+    original, which stays at its source offset: sending the dead letter can then never fail."""
+    dl, rec = outcome.dead_letter, outcome.record
+    assert dl is not None
+    headers = [("reason", dl.reason.encode()), ("detail", dl.detail.encode()), ("stream", rec.stream.value.encode())]
+    if rec.origin is not None:
+        headers += [
+            ("source.topic", rec.origin.topic.encode()),
+            ("source.partition", str(rec.origin.partition).encode()),
+            ("source.offset", str(rec.origin.offset).encode()),
+        ]
+    original = [(f"source.header.{name}", value or b"") for name, value in rec.headers or ()]
+    if sum(len(name) + len(value) for name, value in original) <= MAX_SOURCE_HEADER_BYTES:
+        headers += original
+    else:
+        headers.append(("source.headers", b"omitted: larger than the dead-letter topic carries"))
+    key, value = rec.key, rec.value
+    if key is not None and len(key) > MAX_SOURCE_HEADER_BYTES:
+        headers.append(("source.key", f"omitted: {len(key):,} bytes".encode()))
+        key = None
+    room = max_bytes - sum(len(name) + len(v) for name, v in headers) - len(key or b"") - 1_024  # the message's own overhead
+    if value is not None and len(value) > room:
+        headers += [
+            ("payload", b"omitted: the original is larger than limits.max_output_bytes; it stays at its source offset"),
+            ("source.size", str(len(value)).encode()),
+            ("source.sha256", hashlib.sha256(value).hexdigest().encode()),
+        ]
+        value = None
+    return key, value, headers
 
 
 def _failure(reason: str, error: BaseException) -> DeadLetter:

@@ -33,7 +33,7 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Produ
 from processor import broker, metrics
 from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
-from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally
+from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally, dead_letter_message
 
 log = logging.getLogger("pii.service")
 FLUSH_TIMEOUT_S = 60
@@ -74,19 +74,6 @@ class ServiceStats:
             "entities": dict(self.entities),
             "batches": self.batches,
         }
-
-
-def dead_letter_headers(outcome: Outcome) -> list[tuple[str, bytes]]:
-    dl, rec = outcome.dead_letter, outcome.record
-    assert dl is not None
-    headers = [("reason", dl.reason.encode()), ("detail", dl.detail.encode()), ("stream", rec.stream.value.encode())]
-    if rec.origin is not None:
-        headers += [
-            ("source.topic", rec.origin.topic.encode()),
-            ("source.partition", str(rec.origin.partition).encode()),
-            ("source.offset", str(rec.origin.offset).encode()),
-        ]
-    return headers
 
 
 class Service:
@@ -135,7 +122,7 @@ class Service:
                 server.close()
 
     def _run(self) -> ServiceStats:
-        broker.ensure_topics(self.kafka, self.config.all_topics(), compacted=[self.config.consent.topic])
+        broker.ensure_pipeline_topics(self.config)
         feed = ConsentFeed(self.kafka, self.config.consent.topic, self.consent)
         feed.load(self.config.consent.load_timeout_s)
         member = f"{self.kafka.group_id}-{self.instance}"
@@ -156,7 +143,15 @@ class Service:
                 },
             )
         )
-        producer_config: dict[str, Any] = {"acks": "all", "enable.idempotence": True, "linger.ms": 5, "compression.type": "lz4"}
+        producer_config: dict[str, Any] = {
+            "acks": "all",
+            "enable.idempotence": True,
+            "linger.ms": 5,
+            "compression.type": "lz4",
+            # Room for the largest message the pipeline lets through (it dead-letters larger
+            # copies, and sends oversized dead letters without their payload), with its headers.
+            "message.max.bytes": broker.message_max_bytes(self.config.limits.max_output_bytes),
+        }
         if self.kafka.exactly_once:
             producer_config["transactional.id"] = member
         producer = Producer(broker.client_config(self.kafka, **producer_config))
@@ -235,7 +230,7 @@ class Service:
                 log.warning("consumer error", extra={"fields": {"error": err.name()}})
                 continue
             stream = self._stream_of_topic[m.topic()]
-            records.append(Record(stream, m.value(), m.key(), Origin(m.topic(), m.partition(), m.offset())))
+            records.append(Record(stream, m.value(), m.key(), Origin(m.topic(), m.partition(), m.offset()), m.headers()))
         return records
 
     def _send(
@@ -252,9 +247,8 @@ class Service:
                 producer.begin_transaction()
             for n, o in enumerate(outcomes):
                 if o.dead_letter is not None:
-                    producer.produce(
-                        self.kafka.dead_letter_topic, value=o.record.value, key=o.record.key, headers=dead_letter_headers(o), on_delivery=on_delivery
-                    )
+                    key, value, headers = dead_letter_message(o, self.config.limits.max_output_bytes)
+                    producer.produce(self.kafka.dead_letter_topic, value=value, key=key, headers=headers, on_delivery=on_delivery)
                 for out in o.outputs:
                     producer.produce(out.topic, value=out.value, key=out.key, on_delivery=on_delivery)
                 if n % 256 == 255:

@@ -189,5 +189,5 @@ def make_partner_setup(kafka_bootstrap: str, tmp_path: Path, batch_size: int) ->
     tag = uuid.uuid4().hex[:8]
     env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}.", "PII_GROUP_ID": f"pii-test-{tag}", "PII_METRICS_PORT": "0"}
     config = load_config(path, environ=env)
-    broker.ensure_topics(config.kafka, config.all_topics(), compacted=[config.consent.topic])
+    broker.ensure_pipeline_topics(config)
     return PartnerSetup(path, env, config)

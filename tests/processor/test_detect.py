@@ -121,3 +121,29 @@ def test_whole_addresses_are_judged_as_the_ipaddress_module_judges_them():
     values += [f"{a}.{b}.{c}.{d}" for a in (0, 9, 10, 99, 100, 199, 200, 249, 250, 255) for b, c, d in ((0, 0, 1), (25, 250, 255))]
     for value in values:
         assert whole_identifier(value) == by_module(value), value
+
+
+def test_each_identifier_is_counted_once_and_repeats_elsewhere_are_echoes(detector):
+    event = {"notes": "call me on +1 415 555 0123 please", "call_type": "voice", "extra": "fwd +1 415 555 0123"}
+    [detection] = detector.detect([(CALL, event)])
+    phones = sorted((f.location, f.source == "echo") for f in detection.findings if f.entity_type == "PHONE_NUMBER")
+    # One finding in the note (no echo of itself), and the repeat in another field found once.
+    assert [loc for loc, _ in phones].count(("notes",)) == 1
+    assert [loc for loc, _ in phones].count(("extra",)) == 1
+
+
+def test_a_long_text_is_scanned_in_chunks_and_nothing_at_a_seam_is_missed(detector):
+    from processor.detect import CHUNK_CHARS, chunks
+
+    filler = "the line was fine all day and nothing else happened here. "
+    text = ""
+    planted = []
+    while len(text) < 5 * CHUNK_CHARS:
+        number = f"+44 20 7946 {len(planted):04d}"
+        planted.append(number)
+        text += filler * 3 + f"call {number} or mail user{len(planted)}@example.org. "
+    pieces = chunks(text)
+    assert len(pieces) >= 5 and all(text[at : at + len(p)] == p for at, p in pieces)
+    [detection] = detector.detect([(CALL, {"notes": text})])
+    spans = sorted((f.start, f.end) for f in detection.findings if f.entity_type == "PHONE_NUMBER")
+    assert [text[s:e] for s, e in spans] == planted  # each once, none cut at a seam

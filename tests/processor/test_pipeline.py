@@ -93,3 +93,50 @@ def test_the_tally_of_a_batch_accounts_for_every_event_per_recipient(detector):
     assert tally.produced == {"redacted.network-telemetry": 6, "partner.advertising-partner.network-telemetry": 4}
     assert tally.dropped == {("advertising-partner", "opted-out"): 1, ("advertising-partner", "no-subscriber-key"): 1}
     assert tally.entities["IP_ADDRESS"] >= 6
+
+
+@pytest.fixture(scope="module")
+def tight(detector):
+    """A pipeline with small limits, to show what happens at each of them."""
+    from processor.config import PipelineConfig
+    from processor.detect import Detector
+    from processor.pipeline import Pipeline
+
+    config = PipelineConfig.model_validate({"limits": {"max_scan_chars": 5_000, "max_output_bytes": 10_240, "max_event_bytes": 100_000}})
+    return Pipeline(config, Detector(config, detector.analyzer))
+
+
+def test_an_event_that_would_cost_too_much_to_scan_is_dead_lettered_naming_its_field(tight):
+    event = {"event_id": "e", "turns": [{"speaker": "agent", "text": "12 " * 2_000}]}
+    [outcome] = tight.process([Record(StreamKind.SUPPORT_TRANSCRIPTS, orjson.dumps(event))])
+    assert outcome.outputs == [] and outcome.dead_letter.reason == "too-costly"
+    assert "turns[].text" in outcome.dead_letter.detail and "limits.max_scan_chars" in outcome.dead_letter.detail
+
+
+def test_a_copy_larger_than_may_be_produced_is_dead_lettered_whole(tight):
+    # 4,900 characters of addresses grow to 11,200 when each becomes <EMAIL_ADDRESS>.
+    event = {"event_id": "e", "notes": "x@y.io " * 700}
+    [outcome] = tight.process([Record(StreamKind.CALL_RECORDS, orjson.dumps(event))])
+    assert outcome.outputs == [] and outcome.dropped == []
+    assert outcome.dead_letter.reason == "output-too-large"
+    assert "limits.max_output_bytes" in outcome.dead_letter.detail
+
+
+def test_a_dead_letter_carries_the_original_its_headers_or_a_pointer_when_too_large():
+    import hashlib
+
+    from processor.pipeline import DeadLetter, Origin, Outcome, dead_letter_message
+
+    origin = Origin("raw.call-records", 2, 41)
+    small = Outcome(Record(StreamKind.CALL_RECORDS, b"{oops", b"k", origin, [("trace", b"t-1")]), dead_letter=DeadLetter("not-json", "at 1"))
+    key, value, headers = dead_letter_message(small, 20_000)
+    assert (key, value) == (b"k", b"{oops")
+    assert ("source.header.trace", b"t-1") in headers and ("source.offset", b"41") in headers
+
+    big_value = b"x" * 50_000
+    big = Outcome(Record(StreamKind.CALL_RECORDS, big_value, None, origin), dead_letter=DeadLetter("too-large", "50,000 bytes"))
+    key, value, headers = dead_letter_message(big, 20_000)
+    found = dict(headers)
+    assert value is None
+    assert found["source.size"] == b"50000" and found["source.sha256"] == hashlib.sha256(big_value).hexdigest().encode()
+    assert found["source.topic"] == b"raw.call-records" and found["source.partition"] == b"2"
