@@ -299,12 +299,40 @@ def bench_presidio(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {"events_per_s": len(events) / (time.perf_counter() - started)}
 
 
+# Adversarial text for the hostile mix: the shapes that cost most per kilobyte, each as written
+# by a producer that wants the stream to stall (see tests/processor/test_cost.py).
+HOSTILE_UNITS = ("one two ", "Mr. ", "call me at 555 0123 ", "12 ", "1.2.3.4 ", "ab:", "John Smith ", "my name is ")
+
+
+def hostile_text(size: int, seed: int) -> str:
+    """`size` characters of adversarial text, different for each seed (so nothing is cached)."""
+    unit = HOSTILE_UNITS[seed % len(HOSTILE_UNITS)]
+    text = (unit * (size // len(unit) + 1))[:size]
+    return "".join(f"{text[i : i + 200]} q{seed}x{i} " for i in range(0, size, 200))[:size]
+
+
+def with_hostile(kind: StreamKind, events: list[dict[str, Any]], every: int, size: int) -> list[bytes]:
+    """The events, with every `every`-th one carrying `size` characters of adversarial text in
+    its free-text field: under the scan budget, so it is processed, not dead-lettered."""
+    out = []
+    for i, event in enumerate(events):
+        if i % every == every - 1:
+            event = dict(event)
+            if kind is StreamKind.SUPPORT_TRANSCRIPTS:
+                event["turns"] = [{"speaker": "customer", "text": hostile_text(size, i)}]
+            else:
+                event["notes"] = hostile_text(size, i)
+        out.append(orjson.dumps(event))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--structured", type=int, default=20000, help="call records and telemetry events per run")
     parser.add_argument("--transcripts", type=int, default=3000)
     parser.add_argument("--presidio-sample", type=int, default=200)
+    parser.add_argument("--hostile-events", type=int, default=3000, help="events per run of the hostile mix (1%% adversarial)")
     args = parser.parse_args(argv)
     import logging
     import tempfile
@@ -342,6 +370,18 @@ def main(argv: list[str] | None = None) -> int:
     two = bench_processor(StreamKind.CALL_RECORDS, payloads[StreamKind.CALL_RECORDS], max(1, args.repeats - 1), workers=2)
     results["processor_2_workers"] = {StreamKind.CALL_RECORDS.value: two}
     print(f"  processor call-records, 2 workers  {two['events_per_s']:8.0f} events/s (1 worker: {results['processor']['call-records']['events_per_s']:.0f})")
+    # 1% of events carry adversarial text just under the scan budget (limits.max_scan_chars):
+    # what a hostile producer can make the stream pay without any event being refused.
+    size = int(config.limits.max_scan_chars * 0.9)
+    results["hostile"] = {}
+    for kind in (StreamKind.CALL_RECORDS, StreamKind.SUPPORT_TRANSCRIPTS):
+        sample = events[kind][: args.hostile_events]
+        clean = bench_processor(kind, [orjson.dumps(e) for e in sample], args.repeats)
+        mixed = bench_processor(kind, with_hostile(kind, sample, 100, size), args.repeats)
+        ratio = mixed["events_per_s"] / clean["events_per_s"]
+        results["hostile"][kind.value] = {"size_chars": size, "share": 0.01, "clean": clean, "mixed": mixed, "ratio": ratio}
+        print(f"  processor {kind.value:20} with 1% hostile events of {size:,} characters: {mixed['events_per_s']:.0f} events/s"
+              f" against {clean['events_per_s']:.0f} without ({ratio:.0%})")
     half = results["processor"][StreamKind.CALL_RECORDS.value]["events_per_s"] / 2
     lat = bench_latency(StreamKind.CALL_RECORDS, payloads[StreamKind.CALL_RECORDS][: int(min(len(payloads[StreamKind.CALL_RECORDS]), half * 10))], half)
     results["latency"] = {StreamKind.CALL_RECORDS.value: lat}

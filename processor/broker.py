@@ -32,10 +32,28 @@ class TopicNotReady(RuntimeError):
 
 
 # Answers a broker gives about a topic that exists but whose partitions are not served yet (it was
-# created a moment ago); they pass by themselves, so they are waited out, not reported.
+# created a moment ago, or a leader is being elected); they pass by themselves, so they are waited
+# out, not reported. A fresh clone's `make test` once died on UNKNOWN_LEADER_EPOCH: every error
+# librdkafka marks retriable counts too (see `passes_by_itself`).
 _LEADERLESS = frozenset(
-    {KafkaError.LEADER_NOT_AVAILABLE, KafkaError.NOT_LEADER_FOR_PARTITION, KafkaError.UNKNOWN_TOPIC_OR_PART, KafkaError._TIMED_OUT}
+    {
+        KafkaError.LEADER_NOT_AVAILABLE,
+        KafkaError.NOT_LEADER_FOR_PARTITION,
+        KafkaError.UNKNOWN_TOPIC_OR_PART,
+        KafkaError.UNKNOWN_LEADER_EPOCH,
+        KafkaError.FENCED_LEADER_EPOCH,
+        KafkaError.OFFSET_NOT_AVAILABLE,
+        KafkaError.NOT_COORDINATOR,
+        KafkaError.REQUEST_TIMED_OUT,
+        KafkaError._TIMED_OUT,
+        KafkaError._TRANSPORT,
+    }
 )
+
+
+def passes_by_itself(error: object) -> bool:
+    """Whether a Kafka error is one to wait out rather than report: the one place that says so."""
+    return isinstance(error, KafkaError) and (error.code() in _LEADERLESS or error.retriable())
 
 
 # What a produced message may carry beyond its value: key, headers and the record's framing.
@@ -146,10 +164,16 @@ def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float
     pending = list(dict.fromkeys(topics))
     ends: dict[tuple[str, int], int] = {}
     while True:
-        md = admin.list_topics(timeout=request_timeout)
         waiting: dict[str, str] = {}
+        try:
+            md = admin.list_topics(timeout=request_timeout)
+        except KafkaException as e:
+            if not passes_by_itself(e.args[0] if e.args else None):
+                raise
+            md = None
+            waiting = {topic: f"no metadata ({e.args[0].name()})" for topic in pending}
         asks: dict[TopicPartition, OffsetSpec] = {}
-        for topic in pending:
+        for topic in pending if md is not None else ():
             t = md.topics.get(topic)
             if t is None:
                 waiting[topic] = "does not exist"
@@ -166,7 +190,7 @@ def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float
                 ends[tp.topic, tp.partition] = fut.result().offset
             except KafkaException as e:
                 err = e.args[0] if e.args else None
-                if not isinstance(err, KafkaError) or err.code() not in _LEADERLESS:
+                if not passes_by_itself(err):
                     raise
                 waiting[tp.topic] = f"partition {tp.partition} not served ({err.name()})"
         pending = list(waiting)

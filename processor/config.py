@@ -337,7 +337,7 @@ class LimitSettings(_Strict):
     max_depth: int = Field(default=64, ge=2, le=200)
     # Characters of text and machine strings detection may scan in one event (reason
     # `too-costly`). Every recognizer is linear in what it scans, so this bounds the time too.
-    max_scan_chars: int = Field(default=131_072, ge=1_024)
+    max_scan_chars: int = Field(default=65_536, ge=1_024)
     # The largest message the processor produces (partner copies, dead letters): it sets the
     # producer's message.max.bytes and the max.message.bytes of the topics it creates. A copy
     # larger than this is dead-lettered (`output-too-large`); a dead letter that would be is

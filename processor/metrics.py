@@ -1,8 +1,14 @@
 """Prometheus metrics, health and readiness over HTTP, for the streaming service.
 
   /metrics  Prometheus text format
-  /healthz  200 while the process runs its loop
-  /readyz   200 once the consent table is loaded and partitions are assigned, 503 before
+  /healthz  200 while the process runs (liveness: one slow batch is no reason to restart it,
+            since the per-event limits dead-letter what would cost more)
+  /readyz   200 once the consent table is loaded and partitions are assigned, and while the
+            processing loop comes round within `metrics.stall_after_s`; 503 otherwise, naming
+            the stage the loop is in ("stalled in detect for 75 s")
+
+Both answer from the server's own thread, which never waits on the processing loop: the loop
+only records where it is (`stage`) and when it last came round (`loop_done`).
 
 Labels are streams, partners, topics, reasons and entity types: never a value of an event.
 The server binds 127.0.0.1 unless told otherwise.
@@ -11,6 +17,7 @@ The server binds 127.0.0.1 unless told otherwise.
 from __future__ import annotations
 
 import threading
+import time
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make_wsgi_app
@@ -29,9 +36,12 @@ BATCH_SECONDS = Histogram(
 )
 LAG = Gauge("pii_consumer_lag", "Messages not yet consumed, per input topic and partition", ["topic", "partition"], registry=REGISTRY)
 READY = Gauge("pii_ready", "1 when the consent table is loaded and partitions are assigned", registry=REGISTRY)
+LOOP_AGE = Gauge("pii_loop_seconds_since_progress", "Seconds since the processing loop last came round", registry=REGISTRY)
 
 
 _ready = False
+_stage = "starting"
+_loop_done = time.monotonic()
 
 
 def set_ready(ready: bool) -> None:
@@ -40,13 +50,37 @@ def set_ready(ready: bool) -> None:
     READY.set(1 if ready else 0)
 
 
+def stage(name: str) -> None:
+    """Where the processing loop is now (consume, detect, produce, commit): what /readyz names
+    when the loop stalls."""
+    global _stage
+    _stage = name
+
+
+def loop_done() -> None:
+    """The processing loop came round once."""
+    global _loop_done
+    _loop_done = time.monotonic()
+
+
+def readiness(stall_after_s: float, now: float | None = None) -> tuple[int, str]:
+    """The status and text of /readyz."""
+    age = (time.monotonic() if now is None else now) - _loop_done
+    LOOP_AGE.set(round(age, 3))
+    if not _ready:
+        return 503, "not ready"
+    if age > stall_after_s:
+        return 503, f"stalled in {_stage} for {age:.0f} s"
+    return 200, "ready"
+
+
 class _Quiet(WSGIRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
 
 class MetricsServer:
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, stall_after_s: float = 60) -> None:
         metrics_app = make_wsgi_app(REGISTRY)
         self.healthy = True
 
@@ -55,8 +89,8 @@ class MetricsServer:
             if path == "/healthz":
                 return _plain(start_response, 200 if self.healthy else 503, "ok" if self.healthy else "stopping")
             if path == "/readyz":
-                ready = _ready
-                return _plain(start_response, 200 if ready else 503, "ready" if ready else "not ready")
+                return _plain(start_response, *readiness(stall_after_s))
+            readiness(stall_after_s)  # brings the loop-age gauge up to date for a scrape
             return metrics_app(environ, start_response)
 
         self.server: WSGIServer = make_server(host, port, app, handler_class=_Quiet)

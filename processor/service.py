@@ -113,7 +113,7 @@ class Service:
         self._running = False
 
     def run(self) -> ServiceStats:
-        server = metrics.MetricsServer(self.config.metrics.host, self.metrics_port) if self.metrics_port else None
+        server = metrics.MetricsServer(self.config.metrics.host, self.metrics_port, self.config.metrics.stall_after_s) if self.metrics_port else None
         metrics.set_ready(False)
         try:
             return self._run()
@@ -189,6 +189,8 @@ class Service:
         last_lag = 0.0
         try:
             while self._running:
+                metrics.loop_done()
+                metrics.stage("consume")
                 feed.poll()
                 if time.monotonic() - last_lag >= self.config.metrics.lag_interval_s:
                     last_lag = time.monotonic()
@@ -196,6 +198,7 @@ class Service:
                 messages = consumer.consume(num_messages=self.kafka.batch_size, timeout=self.kafka.poll_timeout_s)
                 records = self._records(messages)
                 if not records:
+                    metrics.stage("commit")
                     self._settle(producer)
                     idle = time.monotonic() - last_message
                     if self.stop_when_idle_s is not None and assigned and idle >= self.stop_when_idle_s:
@@ -205,8 +208,11 @@ class Service:
                 last_message = time.monotonic()
                 if self.stats.first_record_at is None:
                     self.stats.first_record_at = last_message
+                metrics.stage("detect")
                 outcomes = self.pipeline.process(records)
+                metrics.stage("commit")
                 self._settle(producer)
+                metrics.stage("produce")
                 self._send(records, outcomes, consumer, producer, committer, last_message)
             self._settle(producer)
         finally:
