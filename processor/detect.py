@@ -35,7 +35,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
 import recognizers
 from processor.config import SHAPES, DetectionSettings, PipelineConfig
+from processor import conversation
 from processor.events import Location, StreamKind, walk
+from processor.fields import FieldNames, looks_like
 from processor.scan import Found, Scanner
 from recognizers.ip_address import IPV4_ADDRESS
 
@@ -170,6 +172,7 @@ class Detector:
         self.max_scan_chars = config.limits.max_scan_chars
         self.scanner = Scanner(self.analyzer, self.language, self.threshold)
         self._rules = {kind: config.field_rules(kind) for kind in StreamKind}
+        self.field_names = FieldNames(self.settings.field_name_entities())
         all_entities = recognizers.supported_entities(self.analyzer.registry)
         self.text_entities = all_entities
         self.code_entities = tuple(e for e in all_entities if e not in recognizers.NER_ENTITIES)
@@ -186,12 +189,19 @@ class Detector:
         codes: list[ScanJob] = []
         leaves: list[dict[Location, Any]] = []
         seams: set[int] = set()  # events with a value scanned in chunks
+        dialogues: list[dict[tuple[Any, ...], list[Location]]] = []  # per event: the turns of each list of turns
         for i, (kind, event) in enumerate(events):
             leaves.append({})
             event_texts: list[ScanJob] = []
             event_codes: list[ScanJob] = []
+            dialogues.append({})
             try:
                 self._plan(i, event, self._rules[kind], out[i], event_texts, event_codes, leaves[i])
+                for job in event_texts:
+                    loc = job.location
+                    if job.offset == 0 and len(loc) >= 2 and isinstance(loc[-2], int):
+                        # An element of a list of objects with a text field: a turn of a dialogue.
+                        dialogues[i].setdefault((*loc[:-2], loc[-1]), []).append(loc)
                 self._check_budget(event_texts, event_codes, leaves[i])
             except Exception as e:  # noqa: BLE001 - any failure of one event is that event's alone
                 out[i].error = e
@@ -204,8 +214,12 @@ class Detector:
         self._scan_texts(texts, out)
         for job in codes:
             self._scan_code(job, out[job.event])
+        for i, detection in enumerate(out):
+            if detection.error is None and any(len(turns) > 1 for turns in dialogues[i].values()):
+                _add_answers(dialogues[i], leaves[i], detection)
+                seams.add(i)
         for i in seams:
-            # Chunks of one value overlap: what two of them found is resolved into one finding.
+            # Chunks of one value overlap, and an answer may be found twice: resolved into one finding.
             by_location: dict[Location, list[Finding]] = {}
             for f in out[i].findings:
                 by_location.setdefault(f.location, []).append(f)
@@ -255,6 +269,11 @@ class Detector:
                 if value != "":
                     findings.append(Finding(loc, rule, None, None, 1.0, "field-rule"))
                 continue
+            if rule is None:
+                named = self.field_names.entity_for(_last_key(loc))
+                if named is not None and looks_like(named, value):
+                    findings.append(Finding(loc, named, None, None, 0.9, "field-name"))
+                    continue
             if isinstance(value, (int, float)):
                 entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
                 digits = _integer_digits(value, self.scanner.min_digits(entities))
@@ -412,6 +431,55 @@ def _chunked(jobs: list[ScanJob]) -> list[ScanJob]:
     return out
 
 
+# Fields that say who spoke a turn.
+SPEAKER_KEYS = ("speaker", "role", "from", "author", "sender", "party", "participant", "who", "user")
+_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
+_REQUEST = re.compile(r"\b(?:can|could|may|would|please|what|which|confirm|spell|tell|provide|give|verify|need|who)\b", re.I)
+
+
+def _question_of(turn: str) -> str:
+    """The part of a turn that may ask for something: its last question, or its last sentence
+    when that is a request ("Please confirm your date of birth.")."""
+    sentences = [m.group() for m in _SENTENCE.finditer(turn[-400:]) if m.group().strip()]
+    for sentence in reversed(sentences):
+        if "?" in sentence:
+            return sentence
+    last = sentences[-1] if sentences else ""
+    return last if _REQUEST.search(last) else ""
+
+
+def _add_answers(dialogue: dict[tuple[Any, ...], list[Location]], leaves: dict[Location, Any], detection: Detection) -> None:
+    """Findings in each turn that answers what the turn before it asked for (see processor.conversation)."""
+    for turns in dialogue.values():
+        turns.sort(key=lambda loc: loc[-2])  # type: ignore[arg-type, return-value]
+        for before, loc in zip(turns, turns[1:]):
+            if before[-2] != loc[-2] - 1:  # type: ignore[operator]
+                continue
+            if _same_speaker(before, loc, leaves):
+                continue
+            wanted = conversation.asked(_question_of(leaves[before]))
+            if wanted is None:
+                continue
+            for a in conversation.answers(leaves[loc], wanted):
+                detection.findings.append(Finding(loc, a.entity, a.start, a.end, 0.8, "conversation"))
+
+
+def _same_speaker(a: Location, b: Location, leaves: dict[Location, Any]) -> bool:
+    for key in SPEAKER_KEYS:
+        first, second = leaves.get((*a[:-1], key)), leaves.get((*b[:-1], key))
+        if first is not None and second is not None:
+            return first == second
+    return False
+
+
+def _last_key(location: Location) -> str:
+    """The name of the field a value is in: for an element of a list, the list's name."""
+    for key in reversed(location):
+        if isinstance(key, str):
+            return key
+    return ""
+
+
 def _path_of(location: Location) -> str:
     """The rule path of a location (`turns[].text`): names fields, never values."""
     return ".".join("[]" if isinstance(k, int) else str(k) for k in location).replace(".[]", "[]") or "(a field name)"
@@ -516,13 +584,12 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
 
 def _drop_overruled_on_one_span(same: list[Finding], dropped: set[int]) -> None:
-    """Of findings on one span, drop those another overrules; of two that overrule each other
-    (the same type, or equal in every way), the first is kept: never both dropped."""
-    for n, f in enumerate(same):
-        for m, g in enumerate(same):
-            if m != n and id(g) not in dropped and _overrules(g, f) and (m < n or not _overrules(f, g)):
-                dropped.add(id(f))
-                break
+    """Of findings on one span, keep one: one identifier is counted once. The one kept is one
+    that no other overrules (the more specific type), the first of those if several are."""
+    if len(same) < 2:
+        return
+    best = next((f for f in same if not any(g is not f and _overrules(g, f) and not _overrules(f, g) for g in same)), same[0])
+    dropped.update(id(f) for f in same if f is not best)
 
 
 def _overrules(g: Finding, f: Finding) -> bool:

@@ -4,6 +4,8 @@ A date alone is not personal (calls have dates); a date of birth is, and it is a
 identity check in support calls. Only the date is the finding.
 """
 
+import re
+
 from recognizers.captured_value import FILLERS, CapturedValueRecognizer
 from recognizers.registry import register
 
@@ -13,13 +15,35 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+# Dates said aloud, as speech-to-text writes them: "march fourth nineteen sixty two", "the
+# twenty-first of june two thousand and one", "four twelve eighty one".
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEEN_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ORDINAL_UNIT = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_ORDINAL_WORD = (
+    rf"(?:(?:twenty|thirty)[\s-]?{_ORDINAL_UNIT}|{_ORDINAL_UNIT}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+_DAY_WORD = rf"(?:{_ORDINAL_WORD}|(?:twenty|thirty)[\s-]?{_UNIT_WORD}|{_TEEN_WORD}|{_UNIT_WORD}|twenty|thirty)"
+_TWO_DIGIT_WORDS = rf"(?:{_TENS_WORD}(?:[\s-]?{_UNIT_WORD})?|{_TEEN_WORD}|o(?:h)?\s+{_UNIT_WORD})"
+_YEAR_WORDS = rf"(?:(?:nineteen|twenty)[\s-]?(?:{_TWO_DIGIT_WORDS}|hundred)|two\s+thousand(?:\s+and)?(?:\s+{_TWO_DIGIT_WORDS}|\s+{_UNIT_WORD})?)"
+_SPOKEN_YEAR = rf"(?:{_YEAR_WORDS}|{_TWO_DIGIT_WORDS}|{_YEAR})"
+_MONTH_NUMBER_WORD = rf"(?:{_UNIT_WORD}|ten|eleven|twelve)"
 _DATE = (
     rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"  # 3rd of March 1985
     rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # March 3, 1985
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}})"  # 03/04/1985
     rf"|{_YEAR}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"  # 1985-03-04
+    rf"|\d{{1,2}}\s+\d{{1,2}}\s+(?:{_YEAR}|\d{{2}})(?!\s*\d)"  # 3 14 1972, read out
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 22041987, 19870422
+    rf"|(?:the\s+)?{_DAY_WORD}\s+of\s+{_MONTH},?\s+{_SPOKEN_YEAR}"  # the fourth of march nineteen sixty two
+    rf"|{_MONTH}\s+(?:the\s+)?(?:{_DAY_WORD}|{_DAY}),?\s+{_SPOKEN_YEAR}"  # march fourth nineteen sixty two
+    rf"|{_MONTH_NUMBER_WORD}\s+{_DAY_WORD}\s+{_SPOKEN_YEAR}"  # four twelve eighty one
     rf"|{_MONTH}\s+{_YEAR})"  # March 1985
 )
+# Any date of the forms above, for a turn that answers "what's your date of birth?".
+DATE = re.compile(rf"(?<!\w){_DATE}(?!\w)", re.IGNORECASE)
 _CUE = r"(?:born(?:\s+on|\s+in)?|birth\s*(?:date|day)|date\s+of\s+birth|d\.?o\.?b\.?|birthday(?:\s+is)?)"
 
 
@@ -27,7 +51,8 @@ _CUE = r"(?:born(?:\s+on|\s+in)?|birth\s*(?:date|day)|date\s+of\s+birth|d\.?o\.?
 class DateOfBirthRecognizer(CapturedValueRecognizer):
     # Said by people, not written by machines: not run on `code` values.
     SPEECH_ONLY = True
-    MIN_DIGITS = 4  # every date form has a year or day and month in digits
+    # Every cue has one of these (dates said aloud have no digits, so no digit count is needed).
+    REQUIRES = r"(?i:born|birth|d\.?o\.?b)"
 
     def __init__(self, supported_language: str = "en") -> None:
         pattern = rf"\b{_CUE}{FILLERS}\s*(?:is|was|:|-)?{FILLERS}\s*(?:the\s+)?(?P<value>{_DATE})(?!\w)"

@@ -35,6 +35,9 @@ SHAPES = {
     "date cue": "date of birth 01/02/",
     "account cue": "account ACC-",
     "url": "http://a.b/?x=",
+    "spelled letters": "a b c d ",
+    "spelled dashes": "A-B-C-",
+    "spoken dates": "march fourth nineteen ",
 }
 SMALL, LARGE = 2_000, 16_000
 # A kilobyte of hostile text may cost this many times a kilobyte of ordinary transcript (the

@@ -17,3 +17,18 @@ def test_dates_of_birth(scan, text, expected):
 @pytest.mark.parametrize("text", DECOYS)
 def test_other_dates_are_not_dates_of_birth(scan, text):
     assert scan(text, "DATE_OF_BIRTH") == []
+
+
+SPOKEN_AND_OTHER_FORMS = [
+    ("my date of birth is march fourth nineteen sixty two", "march fourth nineteen sixty two"),
+    ("dob four twelve eighty one", "four twelve eighty one"),
+    ("born 3 14 1972", "3 14 1972"),
+    ("date of birth: 22.04.1987", "22.04.1987"),
+    ("birthday is the twenty-first of june two thousand and one", "twenty-first of june two thousand and one"),
+    ("DATE OF BIRTH 19870422", "19870422"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_AND_OTHER_FORMS)
+def test_dates_of_birth_said_aloud_or_written_otherwise(scan, text, expected):
+    assert scan(text, "DATE_OF_BIRTH") == [expected]

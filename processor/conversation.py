@@ -1,0 +1,148 @@
+"""Conversations: what one turn asks for, found in the turn that answers it.
+
+In a support call the agent asks ("What's your date of birth?", "can you spell your last
+name?", "who am I speaking with?") and the customer's next turn is only the answer
+("04/22/1987", "it's Henderson", "k a p o o r", "Hélène Dubois"). No cue stands in the
+answer itself, so recognizers that need one find nothing. A transcript is a list of turns
+(any list of objects whose elements share a text field: `turns[].text`, `messages[].body`);
+this module reads what each turn asks for and marks, in the next turn by another speaker,
+the value it asked for.
+
+Pure functions of the text: `asked(question)` and `answers(answer, asked)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.date_of_birth import DATE
+from recognizers.spelled_name import spelled_runs
+from recognizers.spoken_digits import DIGIT_WORDS
+
+# What a turn asks for, by the words it asks with. Order matters: the first that matches wins
+# ("the name on the account" asks for a name, not an account number).
+_ASKS: list[tuple[str, re.Pattern[str]]] = [
+    ("DATE_OF_BIRTH", re.compile(r"\b(?:date\s+of\s+birth|birth\s*(?:date|day)|d\.?o\.?b\b|born|birthday)", re.I)),
+    (
+        "SECRET_ANSWER",
+        re.compile(r"\b(?:maiden\s+name|security\s+(?:answer|question|word|phrase)|(?:first|childhood)\s+pet|pet'?s\s+name|memorable\s+(?:word|name|place)|passcode|password|pin\b)", re.I),
+    ),
+    (
+        "PERSON",
+        re.compile(
+            r"\b(?:(?:your|the|full|first|last|given|family|middle|sur)\s*name|name\s+(?:on|of)|spell|who\s+(?:am\s+i|i'?m)\s+(?:speaking|talking)"
+            r"|who(?:'s|\s+is)\s+(?:calling|this|speaking)|(?:speaking|talking)\s+(?:with|to)\s*\?|may\s+i\s+ask\s+who|account\s+holder|name\s*\?)",
+            re.I,
+        ),
+    ),
+    ("EMAIL_ADDRESS", re.compile(r"\be-?mail\b", re.I)),
+    ("STREET_ADDRESS", re.compile(r"\b(?:address|post\s*code|postal\s+code|zip(?:\s+code)?|where\s+(?:do\s+you|you)\s+live|street)\b", re.I)),
+    (
+        "PHONE_NUMBER",
+        re.compile(r"\b(?:phone|mobile|cell|call\s*back|callback|contact\s+number|number\s+(?:to|we\s+can)\s+(?:reach|call)|reach\s+you)\b", re.I),
+    ),
+    ("ACCOUNT_NUMBER", re.compile(r"\b(?:account|acct|customer|reference|member(?:ship)?)\s*(?:number|no\.?|#|id)|\bpolicy\s+number|\bcase\s+number", re.I)),
+]
+# What an answer may open with before the value itself.
+_LEAD_IN = re.compile(
+    r"^(?:\s*(?:yes|yeah|yep|sure|ok(?:ay)?|right|so|um+|uh+|er+|hmm+|well|of\s+course|certainly|absolutely|no\s+problem"
+    r"|it'?s|it\s+is|that'?s|that\s+is|that\s+would\s+be|this\s+is|i'?m|i\s+am|my\s+name\s+is|my\s+name'?s|the\s+name\s+is|name'?s"
+    r"|(?:my\s+)?(?:first|last|full|sur|maiden|middle)\s*name\s+(?:is|'s)|(?:the\s+)?(?:answer|word)\s+is|speaking|you'?re\s+speaking\s+(?:with|to)"
+    r"|you'?re\s+talking\s+to|you\s+have)\b[\s,.:;!-]*)+",
+    re.I,
+)
+_TAIL = re.compile(r"[\s,.;:!?-]*(?:(?:thanks|thank\s+you|please|speaking|here|ma'?am|sir)[\s,.;:!?-]*)*$", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+_DIGITS = re.compile(r"(?<![\w+])\d(?:[\s().\-/]?\d)*(?!\w)")
+MAX_ANSWER_WORDS = 5
+# Answers that are no value of any kind.
+_NOT_VALUES = STOP_WORDS | {"yes", "no", "sure", "okay", "ok", "sorry", "pardon", "what", "hello", "hi", "thanks", "hang", "moment", "second", "wait", "hold", "sec"}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    entity: str
+    start: int
+    end: int
+
+
+def asked(question: str) -> str | None:
+    """The entity type a turn asks for, or None."""
+    for entity, pattern in _ASKS:
+        if pattern.search(question):
+            return entity
+    return None
+
+
+def answers(answer: str, entity: str) -> list[Answer]:
+    """Where, in a turn that answers a question for `entity`, the value stands. A turn that
+    carries a cue of its own ("my first pet's name was bella") is left to the recognizers."""
+    if asked(answer) is not None:
+        return []
+    if entity == "DATE_OF_BIRTH":
+        return [Answer(entity, m.start(), m.end()) for m in DATE.finditer(answer)]
+    if entity in ("PERSON", "SECRET_ANSWER"):
+        spelled = spelled_runs(answer)
+        if spelled:
+            return [Answer(entity, s, e) for s, e in spelled]
+        span = _bare_value(answer, first_clause=True)
+        return [Answer(entity, *span)] if span else []
+    if entity in ("ACCOUNT_NUMBER", "PHONE_NUMBER"):
+        shortest = 7 if entity == "PHONE_NUMBER" else 4
+        found = [Answer(entity, m.start(), m.end()) for m in _DIGITS.finditer(answer) if sum(c.isdigit() for c in m.group()) >= shortest]
+        return found or _spoken_digits(answer, entity, shortest)
+    if entity == "STREET_ADDRESS":
+        span = _bare_value(answer, max_words=10, words_only=False)
+        if span and any(ch.isdigit() for ch in answer[span[0] : span[1]]):
+            return [Answer(entity, *span)]
+    return []
+
+
+# Small words an address or a name may hold ("Rue de la Paix", "Isle of Dogs"); any other
+# stop word ("is", "for", "my") makes the turn a sentence, not a bare value.
+_IN_NAMES = frozenset({"de", "la", "le", "du", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "el", "dos", "das"})
+_IN_VALUES = _IN_NAMES | {"the", "of", "and", "on", "upon", "st"}
+
+
+def _bare_value(answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool = True, first_clause: bool = False) -> tuple[int, int] | None:
+    """The answer without its lead-in ("yes, it's") and tail ("thanks"), when what is left is a
+    few words that can be a value: a name, a pet, a place (or, for an address, any words).
+    With `first_clause`, only up to the first comma or full stop ("Ana Ruiz, with one z")."""
+    lead = _LEAD_IN.match(answer)
+    start = lead.end() if lead else 0
+    if first_clause:
+        stop = re.search(r"[,;.!?]\s|[,;!?]$|\.$", answer[start:])
+        answer = answer[: start + stop.start()] if stop else answer
+    tail = _TAIL.search(answer, start)
+    end = tail.start() if tail else len(answer)
+    value = answer[start:end]
+    written = [w.strip(",.") for w in value.split()]
+    words = [w.lower() for w in written]
+    if not words or len(words) > max_words:
+        return None
+    if words_only and any(ch.isupper() for ch in answer):
+        # Cased text: a name is written with capitals ("Nguyễn Văn An", "ŁUKASZ"), and then
+        # short capitalized words are name parts, not the stop words they spell in English.
+        if not all(w[:1].isupper() or w.lower() in _IN_NAMES for w in written):
+            return None
+        checked = [w for w, raw in zip(words, written) if not raw[:1].isupper()]
+    else:
+        checked = words
+    if words_only and not all(_NAME_WORD.fullmatch(w.strip(",")) for w in value.split()):
+        return None
+    allowed = _IN_VALUES if not words_only else _IN_NAMES
+    if any(w in STOP_WORDS and w not in allowed for w in checked) or all(w in _NOT_VALUES for w in words):
+        return None
+    return start, end
+
+
+def _spoken_digits(answer: str, entity: str, shortest: int) -> list[Answer]:
+    """Digits read out as words ("five five oh one two"), when the turn is only that."""
+    tokens = list(re.finditer(r"[A-Za-z]+|\d+", answer))
+    digits = [t for t in tokens if t.group().lower() in DIGIT_WORDS or t.group().isdigit()]
+    if sum(len(t.group()) if t.group().isdigit() else 1 for t in digits) >= shortest and len(digits) * 2 >= len(tokens):
+        return [Answer(entity, digits[0].start(), digits[-1].end())]
+    return []

@@ -1,0 +1,86 @@
+"""Conversations: what a turn asks for is found in the next turn, which answers it."""
+
+import pytest
+
+from processor.conversation import answers, asked
+from processor.events import StreamKind
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("Thanks. What's your date of birth?", "DATE_OF_BIRTH"),
+        ("and your DOB please", "DATE_OF_BIRTH"),
+        ("can you spell your last name for me?", "PERSON"),
+        ("Who am I speaking with today?", "PERSON"),
+        ("may I have the name on the account?", "PERSON"),
+        ("What is your mother's maiden name?", "SECRET_ANSWER"),
+        ("what was the name of your first pet", "SECRET_ANSWER"),
+        ("what's the best number to reach you on?", "PHONE_NUMBER"),
+        ("Can I get your account number?", "ACCOUNT_NUMBER"),
+        ("and the postcode?", "STREET_ADDRESS"),
+        ("What email should we use?", "EMAIL_ADDRESS"),
+        ("Is there anything else I can help with?", None),
+        ("The outage should be fixed by tonight.", None),
+    ],
+)
+def test_what_a_turn_asks_for(question, entity):
+    assert asked(question) == entity
+
+
+@pytest.mark.parametrize(
+    ("answer", "entity", "value"),
+    [
+        ("04/22/1987", "DATE_OF_BIRTH", "04/22/1987"),
+        ("uh it's march fourth nineteen sixty two", "DATE_OF_BIRTH", "march fourth nineteen sixty two"),
+        ("four twelve eighty one", "DATE_OF_BIRTH", "four twelve eighty one"),
+        ("3 14 1972", "DATE_OF_BIRTH", "3 14 1972"),
+        ("22.04.1987, yes", "DATE_OF_BIRTH", "22.04.1987"),
+        ("it's Henderson", "SECRET_ANSWER", "Henderson"),
+        ("k a p o o r", "PERSON", "k a p o o r"),
+        ("sure, B - R - O - W - N", "PERSON", "B - R - O - W - N"),
+        ("O-K-A-F-O-R", "PERSON", "O-K-A-F-O-R"),
+        ("Hélène Dubois", "PERSON", "Hélène Dubois"),
+        ("yes this is Nguyễn Văn An, thanks", "PERSON", "Nguyễn Văn An"),
+        ("ŁUKASZ WÓJCIK", "PERSON", "ŁUKASZ WÓJCIK"),
+        ("you're speaking with anouk de vries", "PERSON", "anouk de vries"),
+        ("five five one oh two nine three eight", "ACCOUNT_NUMBER", "five five one oh two nine three eight"),
+        ("it's 55102938", "ACCOUNT_NUMBER", "55102938"),
+        ("0049 151 2345 678", "PHONE_NUMBER", "0049 151 2345 678"),
+        ("Hafnarstræti 12, 101 Reykjavík", "STREET_ADDRESS", "Hafnarstræti 12, 101 Reykjavík"),
+        ("41 Odos Ermou, Athens", "STREET_ADDRESS", "41 Odos Ermou, Athens"),
+    ],
+)
+def test_the_answer_holds_what_was_asked(answer, entity, value):
+    assert [answer[a.start : a.end] for a in answers(answer, entity)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("answer", "entity"),
+    [
+        ("sorry, can you repeat that?", "PERSON"),
+        ("hang on a second", "PERSON"),
+        ("I have a question about order W469073551", "STREET_ADDRESS"),
+        ("it just keeps saying error E-099", "STREET_ADDRESS"),
+        ("I've opened ticket INC2460204 for this", "PHONE_NUMBER"),
+        ("my first pet's name was bella", "PERSON"),  # a cue of its own: the recognizers' job
+    ],
+)
+def test_a_turn_that_is_no_answer_gives_nothing(answer, entity):
+    assert answers(answer, entity) == []
+
+
+def test_a_transcript_carries_each_question_into_the_answer(detector):
+    turns = [
+        ("agent", "Thanks for calling. Who am I speaking with?"),
+        ("customer", "k a p o o r"),
+        ("agent", "And what's your date of birth?"),
+        ("customer", "march fourth nineteen sixty two"),
+        ("agent", "What's your date of birth?"),
+        ("agent", "sorry, one moment"),  # the same speaker goes on: no answer
+        ("customer", "Is roaming included?"),
+    ]
+    event = {"turns": [{"speaker": s, "text": t} for s, t in turns]}
+    [detection] = detector.detect([(StreamKind.SUPPORT_TRANSCRIPTS, event)])
+    found = sorted((f.location[1], f.entity_type, turns[f.location[1]][1][f.start : f.end]) for f in detection.findings)
+    assert found == [(1, "PERSON", "k a p o o r"), (3, "DATE_OF_BIRTH", "march fourth nineteen sixty two")]
