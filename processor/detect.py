@@ -25,6 +25,8 @@ import ipaddress
 from itertools import accumulate
 import re
 import sys
+import unicodedata
+from functools import lru_cache
 from datetime import datetime
 from typing import Any
 from urllib.parse import unquote_plus, urlsplit
@@ -282,6 +284,8 @@ class Detector:
                 continue
             if not value.strip():
                 continue
+            if not value.isascii():
+                value = as_scanned(value)
             if rule == "timestamp" and _is_timestamp(value):
                 continue
             if rule == "uuid" and _UUID.fullmatch(value):
@@ -294,9 +298,13 @@ class Detector:
                 parts = url_parts(value)
                 if parts is None and _could_hold_pattern(value):
                     codes.append(ScanJob(i, loc, value, self.code_entities))
-                for start, end, decoded in parts or ():
+                for start, end, decoded, key in parts or ():
                     cover = (start, end) if decoded != value[start:end] else None
-                    if " " in decoded.strip():
+                    named = self.field_names.entity_for(key) if key else None
+                    if named is not None and looks_like(named, decoded):
+                        # A query parameter is a field too: `?lat=59.91&lng=10.75`, `&msisdn=...`.
+                        findings.append(Finding(loc, named, start, end, 0.9, "field-name"))
+                    elif " " in decoded.strip():
                         # Words ("name=Jane+Doe"): NER too.
                         texts.append(ScanJob(i, loc, decoded, self.text_entities, offset=start, cover=cover))
                     elif _could_hold_pattern(decoded):
@@ -507,10 +515,10 @@ def whole_identifier(value: str) -> str | None:
     return None
 
 
-def url_parts(value: str) -> list[tuple[int, int, str]] | None:
+def url_parts(value: str) -> list[tuple[int, int, str, str]] | None:
     """For a URL, its parts that may hold identifiers: user info, path segments, query and
-    fragment values, as (start, end, percent-decoded text). None when `value` is no URL.
-    The scheme and host are kept: a domain names a service, not a person."""
+    fragment values, as (start, end, percent-decoded text, the query key or ""). None when
+    `value` is no URL. The scheme and host are kept: a domain names a service, not a person."""
     if "://" not in value or _SPACE.search(value.strip()):
         return None
     try:
@@ -519,20 +527,47 @@ def url_parts(value: str) -> list[tuple[int, int, str]] | None:
         return None
     if not parsed.scheme or not parsed.netloc:
         return None
-    parts: list[tuple[int, int, str]] = []
+    parts: list[tuple[int, int, str, str]] = []
     netloc_start = value.index("//") + 2
     if "@" in parsed.netloc:
         userinfo = parsed.netloc.rsplit("@", 1)[0]
-        parts.append((netloc_start, netloc_start + len(userinfo), unquote_plus(userinfo)))
+        parts.append((netloc_start, netloc_start + len(userinfo), unquote_plus(userinfo), ""))
     cursor = netloc_start + len(parsed.netloc)
     pieces = re.split(r"([/?&#;=])", value[cursor:])
     for k, piece in enumerate(pieces):
         # Query keys ("lang" in "lang=en") are the site's vocabulary, not the user's data.
         is_key = k + 1 < len(pieces) and pieces[k + 1] == "="
         if piece and piece not in "/?&#;=" and not is_key:
-            parts.append((cursor, cursor + len(piece), unquote_plus(piece)))
+            key = unquote_plus(pieces[k - 2]) if k >= 2 and pieces[k - 1] == "=" else ""
+            parts.append((cursor, cursor + len(piece), unquote_plus(piece), key))
         cursor += len(piece)
     return parts
+
+
+# Characters written in other ways than ASCII that scanning reads as their ASCII twins, one
+# for one so that every offset still holds: full-width forms ("＋４４ ２０ ７９４６"), digits of
+# every script (Arabic-Indic, Devanagari...), the spaces and dashes phone numbers are written
+# with (no-break space, ideographic space, hyphens, minus).
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
+
+
+@lru_cache(maxsize=1)
+def _ascii_twins() -> dict[int, str]:
+    table: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    table.update({ord(ch): " " for ch in _SPACES})
+    table.update({ord(ch): "-" for ch in _DASHES})
+    for c in range(0x80, 0x10000):
+        digit = unicodedata.decimal(chr(c), None)
+        if digit is not None:
+            table[c] = str(digit)
+    return table
+
+
+def as_scanned(text: str) -> str:
+    """`text` with full-width characters, other scripts' digits and odd spaces and dashes as
+    ASCII, of the same length."""
+    return text.translate(_ascii_twins())
 
 
 # Presidio's NER-backed recognizer: the least specific source, overruled by any pattern.

@@ -23,9 +23,10 @@ _NETWORK_LENGTHS = (
     (("34", "37"), {15}),  # American Express
     (("6011", "644", "645", "646", "647", "648", "649", "65"), {16, 17, 18, 19}),  # Discover
     (("35",), {16, 17, 18, 19}),  # JCB
+    (("1800", "2131"), {15}),  # JCB, the older 15-digit ranges
     (("300", "301", "302", "303", "304", "305", "36", "38", "39"), {14, 15, 16, 17, 18, 19}),  # Diners Club
     (("62",), {16, 17, 18, 19}),  # UnionPay
-    (("50", "56", "57", "58", "63", "67"), set(range(12, 20))),  # Maestro
+    (("50", "56", "57", "58", "59", "60", "61", "63", "66", "67", "68", "69"), set(range(12, 20))),  # Maestro (50, 56-69)
 )
 
 
@@ -41,8 +42,8 @@ OTHER_CUES = ("imei", "imsi", "iccid", "sim", "serial", "handset")
 
 @register
 class PaymentCardRecognizer(CreditCardRecognizer):
-    MIN_DIGITS = MIN_RUN = 13
-    PATTERNS = [Pattern("card number", r"(?<![\w.+-])\d(?:[ -]?\d){12,18}(?![\w-]|[ .-]?\d)", 0.3)]
+    MIN_DIGITS = MIN_RUN = 12
+    PATTERNS = [Pattern("card number", r"(?<![\w.+-])\d(?:[ -]?\d){11,18}(?![\w-]|[ .-]?\d)", 0.3)]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language, name="PaymentCardRecognizer", patterns=self.PATTERNS)

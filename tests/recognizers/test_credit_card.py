@@ -23,3 +23,16 @@ def test_lengths_follow_the_card_network():
     assert plausible_card_number("378282246310005")  # Amex, 15
     assert not plausible_card_number("4" * 15)
     assert not plausible_card_number("9" * 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jcb 180012345678905",  # JCB's 15-digit range
+        "card 213100000000019",
+        "maestro 601234567894",  # Maestro issues 12 to 19 digits
+        "maestro 6759 1234 5674",
+    ],
+)
+def test_cards_of_every_issuer_length(scan, text):
+    assert len(scan(text, "CREDIT_CARD")) == 1

@@ -16,3 +16,22 @@ def test_places_in_lower_case_speech(scan, text, expected):
 @pytest.mark.parametrize("text", DECOYS)
 def test_everyday_words_are_not_places(scan, text):
     assert scan(text, "LOCATION") == []
+
+
+ACCENTED_AND_CAPITALS = [
+    ("we moved here from reykjavík last year", "reykjavík"),
+    ("office in Reykjavik", "Reykjavik"),
+    ("the tech in OULU said so", "OULU"),
+    ("I live in ATHENS now", "ATHENS"),
+    ("a friend from são paulo", "são paulo"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCENTED_AND_CAPITALS)
+def test_places_with_accents_or_in_capitals(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize("text", ["call SIM support", "the APN settings", "RESET THE ROUTER"])
+def test_acronyms_are_not_places(scan, text):
+    assert scan(text, "LOCATION") == []

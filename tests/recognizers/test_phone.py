@@ -84,3 +84,29 @@ def test_the_skip_condition_holds_wherever_a_number_is_found():
             found += 1
             assert condition.search(text), text
     assert found > 100
+
+
+WRITTEN_ELSEWHERE = [
+    ("call me on 00491512345678", "00491512345678"),  # "00" dials out in most of the world
+    ("ring me at 22 33 44 55 tonight", "22 33 44 55"),  # Denmark: valid in no configured region
+    ("my mobile is 06-12345678", "06-12345678"),  # the Netherlands
+    ("whatsapp 0612 345 678 please", "0612 345 678"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRITTEN_ELSEWHERE)
+def test_numbers_of_other_countries_when_the_text_says_they_are_to_be_called(scan, text, expected):
+    assert scan(text, "PHONE_NUMBER") == [expected]
+
+
+@pytest.mark.parametrize("text", ["order 22334455 shipped", "the app shows cell 404-45-70045745 when it drops"])
+def test_numbers_without_a_call_cue_stay_unless_a_region_validates_them(scan, text):
+    assert scan(text, "PHONE_NUMBER") == []
+
+
+def test_full_width_and_other_scripts_digits_are_read_as_digits(detector):
+    from processor.events import StreamKind
+
+    note = "call ＋４４ ２０ ７９４６ ０９５８ today"
+    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    assert [note[f.start : f.end] for f in detection.findings if f.entity_type == "PHONE_NUMBER"] == ["＋４４ ２０ ７９４６ ０９５８"]
