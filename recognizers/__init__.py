@@ -29,8 +29,10 @@ from recognizers import (  # noqa: F401  (modules register themselves)
     phone,
     secret_answer,
     spelled_email,
+    spelled_name,
     spoken_digits,
     street_address,
+    world_address,
 )
 from processor.config import DetectionSettings
 from recognizers.registry import registered

@@ -1,0 +1,103 @@
+"""Street addresses as the rest of the world writes them, as whole spans with postcode and city.
+
+`street_address.py` reads the US and UK order ("20 Main Street, Apt 4"). Elsewhere the street
+word comes first and the number after it ("Via Roma 42", "Calle Mayor 3", "ulica Długa 5",
+"41 Odos Ermou"), or the street word is the end of one compound word ("Hafnarstræti 12",
+"Hauptstraße 5", "Kalverstraat 92", "Storgatan 77", "Havnegade 87"). A house number next to
+a street word is the evidence; the postcode and place that follow ("75002 Paris", ", Athens",
+"SW1A 1AA London") are part of the address and of the span. Street words that are also English
+words ("Place", "Route", "Via", "Square") count only when capitalized.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from recognizers.registry import register
+
+# Street words that stand before the street's name, in any case.
+_DISTINCT = """
+viale piazza piazzale vicolo contrada strada calle callejón callejon avenida avda paseo carrer carretera travesía travesia
+rua travessa praça praca alameda estrada rue avenue boulevard bd chemin allée allee impasse quai ulica ul. aleja al.
+osiedle plac pl. utca út körút tér köz sor sétány fasor rakpart odos odós leoforos leofóros bulevardul bulevar calea sokak sokağı caddesi cad. mahallesi phố pho
+đường duong straße strasse
+""".split()
+# Street words that are English words too: only when capitalized ("Via Roma", not "via email").
+_CAPITALIZED_ONLY = "Via Corso Largo Place Route Square Cours Ronda Camino Carrera Plaza Praia Largo Ring Weg".split()
+# Endings of compound street names: German, Dutch, Nordic, Finnish, Hungarian, Icelandic, Slavic.
+_ENDINGS = """
+straße strasse str. gasse weg allee platz ring damm ufer steig pfad straat laan gracht plein kade singel dijk gade
+vej stræde torv väg vägen gatan gata gränd veien vegen gate katu tie kuja polku tori utca stræti braut vegur götu
+ulica cesta ulice trieda gatvė gatve iela tänav caddesi sokak
+""".split()
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_HOUSE = r"\d{1,5}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?\.?"
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_STREET_WORD = rf"(?:(?i:{_alternatives(_DISTINCT)})|{_alternatives(_CAPITALIZED_ONLY)})"
+_COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
+# What may follow an address: postcodes of many countries, then a capitalized place name.
+_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{3,6}(?:-\d{3,4})?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
+_PLACE = r"\p{Lu}[\w'’.-]*(?:[ -]\p{Lu}[\w'’.-]*){0,2}"
+_TAIL = rf"(?:(?:,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?:\s+{_PLACE})?|{_PLACE}(?:,?\s+{_POSTCODE})?)){{0,2}}"
+
+# A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
+_UNIT = (
+    r"(?:,?\s+(?i:piano|piso|puerta|planta|apt|apartment|appt|app|suite|ste|unit|floor|fl|etage|étage|stock|whg|bus|boîte|boite"
+    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no)\.?\s*\w{1,5}\.?)?"
+)
+_CAPITALIZED = r"\p{Lu}[\w'’.-]*"
+# Small words inside street names: "Pasadizo de Perla Polo", "Quadra de da Rosa", "Rue du Bac".
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|di|la|le|les|du|des|van|von|der|den|het|y|e|i|el|al|am|an|im|zum|zur)"
+# Where people say an address follows: then any street, written in any order, is taken.
+_ADDRESS_CUE = (
+    r"(?<=(?i:address(?:\s+is)?|addressed\s+to|live\s+(?:at|on)|lives\s+(?:at|on)|living\s+(?:at|on)|ship(?:ped)?\s+(?:it\s+)?to"
+    r"|deliver(?:ed)?\s+(?:it\s+)?to|send\s+(?:it\s+)?to|located\s+at|moved\s+to|resid(?:e|es|ing)\s+at|based\s+at|registered\s+at)"
+    r"[:\s,]{1,3})"
+)
+_ANY_STREET = (
+    rf"(?:{_HOUSE},?\s+(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}|{_CAPITALIZED}\s+(?:(?:{_CAPITALIZED}|{_PARTICLE})\s+){{0,4}}?(?:{_CAPITALIZED},?\s+)?{_HOUSE}(?!\w))"
+)
+
+# "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"
+_NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+# "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
+_NAME_STREET_WORD_NUMBER = rf"(?<![\w'’]){_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+# "Hafnarstræti 12", "Jens-Drubin-Straße 47", "Storgatan 77"
+_COMPOUND_THEN_NUMBER = rf"(?<![\w'’]){_COMPOUND}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+# "214, avenue Charlotte Gilles", "12 rue de la Paix", "41 Odos Ermou, Athens", "Số 817 phố Lý Chính Thắng"
+_NUMBER_THEN_NAME = rf"(?<![\w.,-]){_HOUSE},?\s+{_STREET_WORD}(?:\s+{_NAME_WORD}){{1,4}}{_UNIT}{_TAIL}"
+# "address is Rotonda Claudia, 9", "live at 141 Karlesdóttir Run": any street after a cue.
+_AFTER_CUE = rf"{_ADDRESS_CUE}(?<![\w'’]){_ANY_STREET}{_UNIT}{_TAIL}"
+
+
+@register
+class WorldStreetAddressRecognizer(PatternRecognizer):
+    # Said by people, not written by machines: not run on `code` values.
+    SPEECH_ONLY = True
+    MIN_DIGITS = 1  # the house number
+
+    PATTERNS = [
+        Pattern("street word, name, number", _NAME_THEN_NUMBER, 0.6),
+        Pattern("compound street name, number", _COMPOUND_THEN_NUMBER, 0.6),
+        Pattern("name, street word, number", _NAME_STREET_WORD_NUMBER, 0.6),
+        Pattern("number, street word, name", _NUMBER_THEN_NAME, 0.6),
+        Pattern("any street after an address cue", _AFTER_CUE, 0.6),
+    ]
+    CONTEXT = ["address", "live", "living", "lives", "billing", "shipping", "deliver", "street", "reside", "moved", "located"]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="STREET_ADDRESS",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+            name="WorldStreetAddressRecognizer",
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+        )

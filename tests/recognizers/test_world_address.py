@@ -1,0 +1,26 @@
+import pytest
+
+TRUE = [
+    ("I live at Via Roma 42, 20121 Milano", "Via Roma 42, 20121 Milano"),
+    ("ship to Hafnarstræti 12, 101 Reykjavík please", "Hafnarstræti 12, 101 Reykjavík"),
+    ("41 Odos Ermou, Athens", "41 Odos Ermou, Athens"),
+    ("my address is 12 rue de la Paix, 75002 Paris", "12 rue de la Paix, 75002 Paris"),
+    ("Calle Mayor 3", "Calle Mayor 3"),
+    ("ulica Długa 5, 80-827 Gdańsk", "ulica Długa 5, 80-827 Gdańsk"),
+    ("Kalverstraat 92\n1012 PH Amsterdam", "Kalverstraat 92\n1012 PH Amsterdam"),
+    ("send it to Töröktóti utca 102.", "Töröktóti utca 102."),
+    ("the address is Rotonda Claudia, 9 Piano 8, 40050 Monteortone", "Rotonda Claudia, 9 Piano 8, 40050 Monteortone"),
+    ("deliver to Pasadizo de Perla Polo 758", "Pasadizo de Perla Polo 758"),
+    ("Storgatan 77, 73170 Varberg", "Storgatan 77, 73170 Varberg"),
+]
+DECOYS = ["sent via email 2 times", "the route 66 diner", "I paid 20 dollars on Main", "version 2 of the app", "meet at gate 12"]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE)
+def test_addresses_as_the_world_writes_them(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_numbers_near_ordinary_words_are_not_addresses(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
