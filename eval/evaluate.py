@@ -25,6 +25,7 @@ from typing import Any
 
 import orjson
 
+from eval import foreign
 from eval.dataset import Sample, Span, build
 from processor.config import load_config
 from processor.detect import Detector, Finding, load_analyzer
@@ -229,6 +230,39 @@ def print_table(results: dict[str, Any]) -> None:
         )
 
 
+def evaluate_foreign(seed: int, per_locale: int, skip_presidio: bool) -> dict[str, Any]:
+    """The second source (eval/foreign.py): values of 24 locales, the team's lines around them."""
+    pairs = foreign.build(seed, per_locale)
+    locales = [locale for locale, _ in pairs]
+    samples = [sample for _, sample in pairs]
+    print(f"\neval (foreign): {len(samples)} lines from Faker's providers in {len(set(locales))} locales, "
+          f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys (company names)")
+    out: dict[str, Any] = {"lines": len(samples), "locales": sorted(set(locales))}
+    runs = [("ours", run_ours)] + ([] if skip_presidio else [("presidio_default", run_presidio)])
+    for name, run in runs:
+        preds, outputs, seconds = run(samples)
+        result = score(samples, preds, outputs)
+        by_locale: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for locale, sample, output in zip(locales, samples, outputs):
+            for g in sample.gold:
+                by_locale[locale][0] += 1
+                by_locale[locale][1] += orjson.dumps(g.value)[1:-1].decode() in output
+        result["leak_by_locale"] = {loc: leaked / n for loc, (n, leaked) in sorted(by_locale.items())}
+        out[name] = result
+    theirs = out.get("presidio_default", {"per_type": {}, "overall": {}})
+    print(f"{'class':18} {'gold':>6} | {'ours: leak':>10} {'recall':>7} | {'presidio: leak':>14} {'recall':>7}")
+    for t in [*sorted(out["ours"]["per_type"]), "OVERALL"]:
+        a = out["ours"]["overall"] if t == "OVERALL" else out["ours"]["per_type"][t]
+        b = theirs["overall"] if t == "OVERALL" else theirs["per_type"].get(t, {})
+        if not a.get("gold"):
+            continue
+        print(f"{t:18} {a['gold']:6d} | {_fmt(a.get('leak_rate')):>10} {_fmt(a.get('recall')):>7} | {_fmt(b.get('leak_rate')):>14} {_fmt(b.get('recall')):>7}")
+    o = out["ours"]["overall"]
+    print(f"ours: decoy survival {o['decoy_survival']:.4f} of {o['decoys']}; leak by locale: "
+          + ", ".join(f"{loc} {rate:.2f}" for loc, rate in out["ours"]["leak_by_locale"].items()))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=20261125)
@@ -236,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--call-records", type=int, default=300)
     parser.add_argument("--telemetry", type=int, default=300)
     parser.add_argument("--skip-presidio", action="store_true")
+    parser.add_argument("--foreign-per-locale", type=int, default=30, help="lines per locale of the Faker source (eval/foreign.py)")
     parser.add_argument("--show-errors", metavar="ENTITY", help="print our misses and false alarms of one type (synthetic values)")
     args = parser.parse_args(argv)
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
@@ -254,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.skip_presidio:
         results["presidio_default"] = {"overall": {}, "per_type": {}}
     print_table(results)
+    results["foreign"] = evaluate_foreign(args.seed, args.foreign_per_locale, args.skip_presidio)
     RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
     print(f"\neval: results written to {RESULTS}")
     return 0

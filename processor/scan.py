@@ -29,6 +29,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from processor.context import ContextScorer
+from recognizers.lexicon import is_common_english, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, opens_sentence
 from recognizers.registry import min_digits, min_run, requires
@@ -231,8 +232,8 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
     the census lists many everyday words among them ("Call", "Price", "Young"). Text without
     any capital letter (speech-to-text output) gives the gate nothing to judge by: it goes to
     NER whenever it has a few words."""
-    if text.islower():
-        return len(_WORD.findall(text)) >= MIN_LOWERCASE_WORDS
+    if uncased(text):
+        return len(_WORD.findall(text.lower())) >= MIN_LOWERCASE_WORDS
     spans = _union(covered)
     starts = [s for s, _ in spans]
     for m in _CAPITALIZED.finditer(text):
@@ -279,9 +280,32 @@ _LONG_RUN = re.compile(rf"\S{{{LONGEST_TOKEN + 1},}}")
 
 
 def for_spacy(text: str) -> str:
-    if len(text) <= LONGEST_TOKEN or not _LONG_RUN.search(text):
+    if not uncased(text) and (len(text) <= LONGEST_TOKEN or not _LONG_RUN.search(text)):
         return text
-    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    return restore_case(text) if uncased(text) else text
+
+
+def uncased(text: str) -> bool:
+    """Whether capitals say nothing in `text`: all lower case (speech-to-text) or all capitals."""
+    return text.islower() or (text.isupper() and len(text) > 12)
+
+
+_WORD_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def restore_case(text: str) -> str:
+    """`text` as it would be written with capitals, for NER, which reads names by them: everyday
+    English words in lower case, other words ("gosselin", "NIESZPOREK", "offagna") capitalized.
+    The length never changes, so offsets hold."""
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        ordinary = is_common_english(w) or is_typo_of_common(w)
+        cased = w.lower() if ordinary else w[:1].upper() + w[1:].lower()
+        return cased if len(cased) == len(w) else w
+
+    return _WORD_RUN.sub(word, text)
 
 
 def _one(fn: Any, text: str) -> Any:

@@ -22,6 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers.lexicon import is_common_english, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, is_name_word, opens_sentence, surnames
 from recognizers.registry import FirstWords, register, result
@@ -57,12 +58,14 @@ def _is_capitalized(word: str) -> bool:
 _RELATIONS = (
     "wife|husband|partner|son|daughter|father|dad|mother|mom|mum|brother|sister|friend|boss|colleague"
     "|neighbou?r|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|fianc[eé]e?|girlfriend|boyfriend"
+    "|niece|nephew|granddaughter|grandson|stepson|stepdaughter|stepmother|stepfather|child|kid|landlord|tenant|flatmate|roommate"
 )
 # Each cue ends where the name starts.
 _CUES = re.compile(
     r"\b(?:my\s+name\s+is|name'?s|this\s+is|it'?s|it\s+is|i'?m|i\s+am|speaking\s+with|speak\s+(?:to|with)"
     r"|talk\s+to|ask\s+for|spoke\s+(?:to|with)|calling\s+for(?:\s+my\s+(?:" + _RELATIONS + r"))?"
-    r"|on\s+behalf\s+of|holder\s+is|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+by"
+    r"|on\s+behalf\s+of|holder(?:\s+is)?:?|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+by"
+    r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient)\s*:|verified|account\s+is\s+under|registered\s+to"
     r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
     r"|(?:mr|mrs|ms|miss|mister|dr|doctor)\.?)\s+",
     re.IGNORECASE,
@@ -82,7 +85,8 @@ class PersonCueRecognizer(LocalRecognizer):
     # cannot make one appear.
     REQUIRES = FirstWords(
         "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under"
-        " signed his her our mr mrs ms miss mister dr doctor here"
+        " signed his her our mr mrs ms miss mister dr doctor here customer client caller subscriber attn attention"
+        " recipient verified account registered called phoned rang"
     )
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="PersonCueRecognizer")
@@ -93,11 +97,16 @@ class PersonCueRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         clean, offsets = without_fillers(text)
-        cased = any(ch.isupper() for ch in clean[1:])
+        # All capitals say as little as none: such text is read as uncased.
+        cased = any(ch.isupper() for ch in clean[1:]) and not clean.isupper()
         spans = []
         for cue in _CUES.finditer(clean):
             span = _name_after(clean, cue.end(), cased, title=cue.group().strip().rstrip(".").lower() in _TITLES)
             if span:
+                spans.append(span)
+        for m in _BEFORE_VERB.finditer(clean):
+            span = _name_after(clean, m.start("name"), cased, title=False)
+            if span and span[1] == m.end("name"):
                 spans.append(span)
         for m in _HERE.finditer(clean):
             word = m.group("name")
@@ -112,30 +121,61 @@ class PersonCueRecognizer(LocalRecognizer):
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor"}
+# "Marcin Żok called about the bill", "eliassen, trond phoned": a name opening a sentence, then
+# a verb of getting in touch.
+_BEFORE_VERB = re.compile(
+    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3})\s+(?:called|phoned|rang|emailed|wrote|complained|reported|visited)\b",
+    re.IGNORECASE,
+)
 # "yeah, Debbie here": a given name followed by "here" at the start of a turn.
 _HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[A-Za-z]+)\s+here\b", re.IGNORECASE)
 
 
+# Small words inside names: "Luísa da Martins", "Anouk de Vries", "Ludwig van Beethoven".
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "e", "y"})
+MAX_NAME_WORDS = 4
+
+
 def _name_after(text: str, offset: int, cased: bool, title: bool) -> tuple[int, int] | None:
-    """The span of up to three name words starting at `offset`, or None."""
-    tokens = tokenize(text[offset : offset + 60])
+    """The span of up to four name words starting at `offset`, or None. A word is a name word
+    when it is capitalized (in cased text), a census name, or no everyday English word (names
+    from everywhere: "mário gomes", "NIESZPOREK"); "Last, First" is one name."""
+    tokens = tokenize(text[offset : offset + 80])
     words = []
-    for t in tokens[:3]:
+    i = 0
+    while i < len(tokens) and len(words) < MAX_NAME_WORDS:
+        t = tokens[i]
         w = t.text
-        if not w.isalpha() or w.lower() in _NOT_NAMES:
-            break
-        first = not words
-        known = (w.lower() in given_names() or (title and w.lower() in surnames())) if first else is_name_word(w)
-        looks = _is_capitalized(w) if cased else False
-        if not (known or looks):
-            break
-        if first and cased and not looks and not title:
-            # In cased text a real name is capitalized; "this is frank feedback" is not a name.
+        if w in (",",) and words and len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title):
+            i += 1  # "Pires, Mário": surname, comma, given name
+            continue
+        if not _is_name_word(w, cased, not words, title):
+            if words and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title):
+                i += 1
+                continue
             break
         words.append(t)
+        i += 1
     if not words:
         return None
     return offset + words[0].start, offset + words[-1].end
+
+
+def _is_name_word(w: str, cased: bool, first: bool, title: bool) -> bool:
+    if not w.replace("-", "").replace("'", "").replace("’", "").isalpha() or w.lower() in _NOT_NAMES:
+        return False
+    lower = w.lower()
+    known = (lower in given_names() or (title and lower in surnames())) if first else is_name_word(w)
+    if cased:
+        if first and not title and not _is_capitalized_name(w):
+            return False  # in cased text a real name is capitalized; "this is frank feedback" is not a name
+        return _is_capitalized_name(w) or known
+    return known or not (is_common_english(w) or is_typo_of_common(w))
+
+
+def _is_capitalized_name(word: str) -> bool:
+    """"Ana", "O'Neil", "Jacobsen-Jeppesen", "Łukasz"; also a name in capitals ("NIESZPOREK")."""
+    return word[:1].isupper() and (word[1:].islower() or word.isupper() or not word[1:].isalpha())
 
 
 _FULL_NAME = re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?![\w'-])")

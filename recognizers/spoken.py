@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?(?=[^\d]|$)|[A-Za-z0-9]+|[^\sA-Za-z\d]")
+# Words of letters (any alphabet, with an apostrophe: "it's"), runs of letters and digits
+# ("ashley60", never cut into "ashle" and "y60"), or one other character.
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?(?![^\W_])|[^\W_]+|[^\s\w]|_")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,3 +41,34 @@ def test_a_capitalized_given_name_mid_sentence(scan, text):
 )
 def test_months_places_headlines_and_sentence_openers_are_not_lone_names(scan, text):
     assert scan(text, "PERSON") == []
+
+
+WORLD_NAMES = [
+    ("please ask for mário gomes when you call back", "mário gomes"),
+    ("PLEASE ASK FOR MAGNUS ANDERSEN WHEN YOU CALL BACK", "MAGNUS ANDERSEN"),
+    ("account holder is Pires, Mário", "Pires, Mário"),
+    ("customer: sørensen, dorthe", "sørensen, dorthe"),
+    ("Marcin Żok called about the bill", "Marcin Żok"),
+    ("spoke with heiðbjörg koðránsdóttir yesterday", "heiðbjörg koðránsdóttir"),
+    ("Customer: Luísa da Martins", "Luísa da Martins"),
+    ("my niece is Nguyễn Thị Lan", "Nguyễn Thị Lan"),
+    ("the account is under okafor", "okafor"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORLD_NAMES)
+def test_names_from_everywhere_after_a_cue_in_any_case(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "text me at (207) 717-1891 when it's fiexd",  # a typo of an everyday word is no name
+        "my internet has been slow since the update",
+        "customer: wants a refund for the roaming charges",
+        "it's ashley60 at example dot org",
+    ],
+)
+def test_everyday_words_and_their_typos_are_not_names(scan, text):
+    assert scan(text, "PERSON") == []

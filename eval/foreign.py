@@ -1,0 +1,97 @@
+"""A second evaluation source for `make eval`, with values the team did not write: Faker's
+locale providers (24 locales) give the names, street addresses, postcodes, places, phone
+numbers, dates of birth and email addresses, as people and systems of those countries write
+them; Faker's company names and English word lists give the harmless look-alikes that must
+survive. Each value stands in one short line (a support note), and each line is written in
+one of four styles: as typed, lower case, ALL CAPS, and speech-to-text (lower case, no
+punctuation).
+
+The lines around the values are ours, and few; what is measured is whether a value of
+another country's shape is found, whatever surrounds it. Measured per identifier class and
+per locale (the leak rate: the value still verbatim in the redacted line).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+from faker import Faker
+
+from eval.dataset import Sample, Span
+from processor.events import StreamKind
+
+LOCALES = [
+    "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "pt_PT", "nl_NL", "da_DK", "sv_SE", "no_NO", "fi_FI", "pl_PL",
+    "cs_CZ", "hu_HU", "ro_RO", "hr_HR", "tr_TR", "en_GB", "en_IN", "en_AU", "en_CA", "en_IE", "vi_VN", "is_IS",
+]  # fmt: skip
+FRAMES = {
+    "PERSON": ["{v} called about the bill", "please ask for {v} when you call back", "account holder is {v}", "spoke with {v} yesterday", "Customer: {v}"],
+    "STREET_ADDRESS": ["my address is {v}", "ship the new router to {v}", "billing address: {v}", "we moved to {v} last month"],
+    "LOCATION": ["I'm calling from {v}", "roaming in {v} since monday", "the technician in {v} said so", "customer is based in {v}"],
+    "PHONE_NUMBER": ["call me on {v}", "my number is {v}", "you can reach me at {v} after six", "callback number {v}"],
+    "DATE_OF_BIRTH": ["date of birth {v}", "I was born on {v}", "DOB: {v}", "my birthday is {v}"],
+    "EMAIL_ADDRESS": ["email me at {v}", "my email is {v}", "contact: {v}"],
+}
+DECOY_FRAMES = ["I work at {v}, the phones there are fine", "the invoice came from {v}", "{v} is the reseller we bought from"]
+DECOY_KINDS = ("company", "catch_phrase", "job")
+DATE_FORMATS = ["%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d %B %Y", "%B %d, %Y", "%d-%m-%Y"]
+STYLES = ["typed", "lower", "upper", "speech"]
+_PUNCTUATION = re.compile(r"[^\w\s@+'-]")
+
+
+def _value(fake: Faker, entity: str, rng: random.Random) -> str:
+    if entity == "PERSON":
+        return fake.name() if rng.random() < 0.7 else f"{fake.last_name()}, {fake.first_name()}"
+    if entity == "STREET_ADDRESS":
+        return f"{fake.street_address()}, {fake.postcode()} {fake.city()}"
+    if entity == "LOCATION":
+        return fake.city() if rng.random() < 0.6 else fake.country()
+    if entity == "PHONE_NUMBER":
+        return fake.phone_number()
+    if entity == "DATE_OF_BIRTH":
+        born = date(rng.randint(1940, 2005), rng.randint(1, 12), rng.randint(1, 28))
+        return born.strftime(rng.choice(DATE_FORMATS))
+    return fake.email()
+
+
+def _styled(text: str, style: str, entity: str | None = None) -> str:
+    if style == "lower":
+        return text.lower()
+    if style == "upper":
+        return text.upper()
+    if style == "speech":
+        # What speech-to-text writes: lower case, no punctuation, "at" and "dot" in addresses.
+        if entity == "EMAIL_ADDRESS":
+            text = text.replace("@", " at ").replace(".", " dot ")
+        return re.sub(r"\s+", " ", _PUNCTUATION.sub("", text.lower()))
+    return text
+
+
+def build(seed: int, per_locale: int = 30) -> list[tuple[str, Sample]]:
+    """(locale, sample): `per_locale` lines per locale with one identifier each, and a third as
+    many decoy lines."""
+    rng = random.Random(seed)
+    samples: list[tuple[str, Sample]] = []
+    english = Faker("en_US")
+    english.seed_instance(seed)
+    for locale in LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(rng.randrange(1 << 30))
+        for n in range(per_locale + per_locale // 3):
+            style = rng.choice(STYLES)
+            if n >= per_locale:
+                frame, entity = rng.choice(DECOY_FRAMES), None
+                value = getattr(fake if rng.random() < 0.5 else english, rng.choice(DECOY_KINDS))()
+            else:
+                entity = rng.choice(list(FRAMES))
+                frame, value = rng.choice(FRAMES[entity]), _value(fake, entity, rng)
+            before, after = (_styled(part, style) for part in frame.split("{v}"))
+            value = _styled(value, style, entity).strip()
+            text = f"{before}{value}{after}"
+            span = Span(("notes",), len(before), len(before) + len(value), entity, value)
+            sample = Sample(StreamKind.CALL_RECORDS, {"notes": text})
+            (sample.gold if entity else sample.decoys).append(span)
+            samples.append((locale, sample))
+    return samples

@@ -1,0 +1,49 @@
+"""How common an English word is: to tell a name or a place from an ordinary word when the
+text gives no capitals to tell by ("please ask for théodore gosselin", "ACCOUNT HOLDER IS
+LIWIA NIESZPOREK", "roaming in offagna").
+
+The counts are the English word-frequency list that `pyspellchecker` ships (about 160,000
+words with their counts in a large English corpus). A word counted fewer than COMMON times
+(or not at all) is no everyday English word: most names and places of the world are such
+words. Names that are everyday words ("Rose", "Hill") are still common; the census name lists
+and NER look after those.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from importlib import resources
+
+COMMON = 1_000
+# Everyday words of this domain and calendar that the general list counts rarely.
+ORDINARY = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december router modem outage sim esim imei imsi iccid wifi wi-fi apn lte 5g 4g 3g volte
+    voicemail hotspot bluetooth roaming prepaid postpaid topup top-up sms mms mbps gbps kbps gb mb kb tv app apps
+    iphone android galaxy pixel ipad login logon signup unsubscribe reboot resync config ethernet fibre fiber broadband
+    dongle netflix spotify whatsapp paypal visa mastercard amex okay ok yeah yep nope hmm uh um erm hi hello bye thanks
+    thx pls plz cuz gonna wanna gotta ticket refund invoice billing ps""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def english_counts() -> dict[str, int]:
+    with resources.files("spellchecker.resources").joinpath("en.json.gz").open("rb") as raw:
+        return json.loads(gzip.decompress(raw.read()))
+
+
+def is_typo_of_common(word: str) -> bool:
+    """Whether `word` is an everyday word with two neighbouring letters swapped ("fiexd",
+    "foru", "secruity"), the commonest typing slip: such a word is no name."""
+    w = word.lower()
+    counts = english_counts()
+    return any(counts.get(w[:i] + w[i + 1] + w[i] + w[i + 2 :], 0) >= COMMON for i in range(len(w) - 1) if w[i] != w[i + 1])
+
+
+def is_common_english(word: str) -> bool:
+    """Whether `word` (any case; parts of a hyphenated or possessive word each) is everyday English."""
+    counts = english_counts()
+    parts = [p for p in word.lower().replace("’", "'").removesuffix("'s").split("-") if p]
+    return bool(parts) and all(p in ORDINARY or counts.get(p, 0) >= COMMON for p in parts)

@@ -1,0 +1,24 @@
+import pytest
+
+from processor.scan import restore_case
+from recognizers.lexicon import is_common_english, is_typo_of_common
+
+
+@pytest.mark.parametrize(("word", "common"), [("holder", True), ("Yesterday", True), ("router", True), ("Monday", True), ("gosselin", False), ("NIESZPOREK", False), ("offagna", False)])
+def test_everyday_english_words(word, common):
+    assert is_common_english(word) is common
+
+
+@pytest.mark.parametrize(("word", "typo"), [("fiexd", True), ("secruity", True), ("unmber", True), ("gomes", False), ("kapoor", False)])
+def test_swapped_letters_of_an_everyday_word(word, typo):
+    assert is_typo_of_common(word) is typo
+
+
+def test_case_is_restored_for_ner_without_changing_the_length():
+    for text, expected in [
+        ("ACCOUNT HOLDER IS LIWIA NIESZPOREK", "account holder is Liwia Nieszporek"),
+        ("please ask for théodore gosselin when you call back", "please ask for Théodore Gosselin when you call back"),
+        ("roaming in offagna since monday", "roaming in Offagna since monday"),
+    ]:
+        restored = restore_case(text)
+        assert restored == expected and len(restored) == len(text)
