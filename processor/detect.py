@@ -177,7 +177,7 @@ class Detector:
         self.field_names = FieldNames(self.settings.field_name_entities())
         all_entities = recognizers.supported_entities(self.analyzer.registry)
         self.text_entities = all_entities
-        self.code_entities = tuple(e for e in all_entities if e not in recognizers.NER_ENTITIES)
+        self.code_entities = tuple(e for e in all_entities if e not in recognizers.NER_ENTITIES and e not in recognizers.SHIELD_ENTITIES)
         # Field names already checked and found to hold no identifier.
         self._safe_names: set[str] = set()
         # (text, entities) -> what a scan found; oldest out first.
@@ -375,7 +375,7 @@ class Detector:
         for entity, start, end, score, source in found:
             where = job.cover if job.cover is not None else (start + job.offset, end + job.offset)
             findings.append(Finding(job.location, entity, where[0], where[1], score, source))
-        detection.findings.extend(resolve_overlaps(findings))
+        detection.findings.extend(f for f in resolve_overlaps(findings) if f.entity_type not in recognizers.SHIELD_ENTITIES)
 
     def _scan_code(self, job: ScanJob, detection: Detection) -> None:
         """Machine strings: pattern recognizers only, remembered, since the same ones come
@@ -629,6 +629,9 @@ def _drop_overruled_on_one_span(same: list[Finding], dropped: set[int]) -> None:
 
 def _overrules(g: Finding, f: Finding) -> bool:
     """Whether g, which contains f, makes f redundant."""
+    if g.entity_type in recognizers.SHIELD_ENTITIES or f.entity_type in recognizers.SHIELD_ENTITIES:
+        # A company's name shields the persons and places in it, and nothing else.
+        return g.entity_type in recognizers.SHIELD_ENTITIES and f.entity_type in ("PERSON", "LOCATION")
     if g.entity_type == f.entity_type:
         return True  # the same identifier seen again, or a piece of it
     if f.source == NER_SOURCE and g.source != NER_SOURCE:

@@ -25,6 +25,7 @@ from recognizers import (  # noqa: F401  (modules register themselves)
     imsi,
     ip_address,
     location,
+    organization,
     person,
     phone,
     secret_answer,
@@ -40,6 +41,9 @@ from recognizers.registry import registered
 # Entities found with spaCy's NER (and cues); every other entity is found by patterns and
 # checksums, and is all that `code` values are scanned for.
 NER_ENTITIES = ("PERSON", "LOCATION")
+# Entity types that are found only to shield others (an organisation's name is no person's):
+# they overrule what they contain and are then dropped, never redacted.
+SHIELD_ENTITIES = ("ORGANIZATION",)
 
 
 def build_registry(settings: DetectionSettings) -> RecognizerRegistry:

@@ -18,6 +18,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers.lexicon import is_common_english, is_typo_of_common
 from recognizers.registry import FirstWords, register, result
 
 MIN_POPULATION = 100_000
@@ -128,3 +129,79 @@ class PlaceNameRecognizer(LocalRecognizer):
                 if span is not None and text[span[0] : span[1]].isupper() and span[0] >= position:
                     results.append(result(self, "LOCATION", *span, 0.5, "known place name in capitals"))
         return results
+
+
+# Where a place is said to be: a verb of being, living or travelling, then a preposition.
+_PLACE_CUE = re.compile(
+    r"\b(?:(?:calling|call|ringing|writing|texting|roaming|travelling|traveling|travel|moved|moving|relocated|visiting|visit|holiday|holidays"
+    r"|vacation|trip|flying|flew|technician|engineer|office|store|shop|branch|born|grew\s+up|resident|headquartered|stationed|working|work|works)"
+    r"\s+(?:in|from|to|near|around)"
+    # "at" names a place after being somewhere, and an employer after working ("work at Acme").
+    r"|(?:based|living|live|lives|lived|located|staying|stay|reside|resides|residing|arrived|landed)\s+(?:in|from|at|near|around))"
+    r"\s+(?:the\s+(?:city|town|village|region|province|state|county|island|district)\s+of\s+)?",
+    re.IGNORECASE,
+)
+# Words that open or join place names without being names themselves.
+_PLACE_WORDS = frozenset(
+    "north south east west northern southern eastern western port new old upper lower great little saint st san santa "
+    "sankt lake mount mt fort isla ilha cape holy city bad sur sous upon on de da do dos das del della di e la le les "
+    "the of y i au aux am an im ob".split()
+)
+MAX_PLACE_WORDS = 4
+
+
+@register
+class CuedPlaceRecognizer(LocalRecognizer):
+    """A place nobody listed, said where a place is said: "roaming in offagna", "I'm calling
+    from Techirghiol", "the technician in skövde". After a cue of being, living or travelling
+    somewhere, the words that are no everyday English words (any case, any alphabet) are the
+    place, with the small words that join place names ("são tomé e príncipe")."""
+
+    REQUIRES = FirstWords(
+        "calling call ringing writing texting based roaming living live lives lived located staying stay travelling traveling travel "
+        "moved moving relocated visiting visit holiday holidays vacation trip flying flew arrived landed technician engineer office "
+        "store shop branch born grew resident reside resides residing headquartered stationed working work works"
+    )
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language, name="CuedPlaceRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for cue in _PLACE_CUE.finditer(text):
+            span = _unlisted_place(text, cue.end())
+            if span is not None:
+                results.append(result(self, "LOCATION", *span, 0.6, "a place no everyday word names, after a cue of place"))
+        return results
+
+
+def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
+    words: list[re.Match[str]] = []
+    named = False
+    for m in _PLACE_WORD.finditer(text, offset):
+        if m.start() != (words[-1].end() + 1 if words else offset) and not (words and text[words[-1].end() : m.start()].strip() in ("", "-")):
+            break
+        w = m.group()
+        lower = w.lower()
+        if lower in _PLACE_WORDS:
+            words.append(m)
+        elif lower in STOP_WORDS:
+            break
+        elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
+            words.append(m)
+            named = True
+        else:
+            break
+        if len(words) >= MAX_PLACE_WORDS:
+            break
+    while words and words[-1].group().lower() in _PLACE_WORDS:
+        words.pop()  # "the technician in ..." must end on a name, not on "de" or "the"
+    if not named or not words:
+        return None
+    return words[0].start(), words[-1].end()
+
+
+_PLACE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")

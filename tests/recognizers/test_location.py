@@ -35,3 +35,22 @@ def test_places_with_accents_or_in_capitals(scan, text, expected):
 @pytest.mark.parametrize("text", ["call SIM support", "the APN settings", "RESET THE ROUTER"])
 def test_acronyms_are_not_places(scan, text):
     assert scan(text, "LOCATION") == []
+
+
+UNLISTED = [
+    ("customer is based in Marokko", "Marokko"),
+    ("the technician in haldensleben said so", "haldensleben"),
+    ("i'm calling from são tomé e príncipe", "são tomé e príncipe"),
+    ("ROAMING IN LAUREANA CILENTO SINCE MONDAY", "LAUREANA CILENTO"),
+    ("I live in the city of Oulu", "Oulu"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNLISTED)
+def test_places_nobody_listed_after_a_cue_of_place(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize("text", ["i'm calling from work", "calling from my mobile", "working from home today", "the technician in charge said", "I work at Acme"])
+def test_everyday_words_after_a_cue_of_place_are_not_places(scan, text):
+    assert scan(text, "LOCATION") == []

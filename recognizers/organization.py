@@ -1,0 +1,35 @@
+"""Organisations by their legal form: "Riley LLC", "Kovács Bt.", "Allen & Sons", "Nieminen Ky".
+
+Company names are often made of surnames and places ("Morton-Barnes Ltd", "Mäki Tmi"), so NER
+and the name recognizers take them for persons. A company is not a person and its name is no
+personal identifier: this recognizer marks the name before a legal-form suffix as an
+ORGANIZATION, which shields it. The detector drops a PERSON or LOCATION finding inside such a
+span, then drops the ORGANIZATION finding itself: nothing is redacted for it.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from recognizers.registry import register
+
+SHIELD = "ORGANIZATION"
+_SUFFIXES = (
+    r"LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|PLC|plc|GmbH|AG|KG|OHG|e\.\s?V\.|S\.?A\.?S?|SARL|S\.?R\.?L\.?"
+    r"|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|AB|ASA|A/S|ApS|Oyj?|Tmi|Ky|ry|Bt\.?|Kft\.?|Zrt\.?|Nyrt\.?|Sp\.\s?z\s?o\.\s?o\.|sp\.\s?k\.|S/A|Ltda\.?|Lda\.?"
+    r"|EIRELI|d\.o\.o\.|d\.d\.|s\.r\.o\.|a\.s\.|Co\.|Holdings|(?:&|and)\s+(?:Sons|Co\.?|Partners|Associates|Söhne|Fils|Hijos|Filhos)|et\s+Fils"
+)
+_NAME = r"[^\W\d_][\w'’.-]*"
+# The suffix as companies write it: case matters, so "as", "ag" and "co" in a sentence are no
+# legal forms ("Maria Lopez as the contact" stays a person).
+ORGANIZATION = rf"(?<![\w'’-]){_NAME}(?:(?:,|\s+(?:and|&|und|et|e|y|i|og|och|ja|és))?\s+{_NAME}){{0,3}},?\s+(?:{_SUFFIXES})(?![\w-])"
+
+
+@register
+class OrganizationRecognizer(PatternRecognizer):
+    SPEECH_ONLY = True
+
+    PATTERNS = [Pattern("name before a legal form", ORGANIZATION, 0.95)]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entity=SHIELD, patterns=self.PATTERNS, supported_language=supported_language, name="OrganizationRecognizer")
