@@ -29,11 +29,13 @@ if TYPE_CHECKING:
     from processor.config import DetectionSettings
 
 # A run of digits with the separators people write in phone numbers.
-_CANDIDATE = re.compile(r"\+?\(?\d(?:[\d().\-]|[ \t](?=[\d(+]))*\d\)?")
+# A slash counts between digit groups ("33/443-2631", how Hungary writes area codes); dates
+# written with slashes are told apart later (`_stands_alone`).
+_CANDIDATE = re.compile(r"\+?\(?\d(?:[\d().\-]|/(?=\d)|[ \t](?=[\d(+]))*\d\)?")
 # What may stand right before and right after a phone number; anything else (a letter, a
 # digit, a slash, a dash, a dot) makes it part of a longer token.
 _BEFORE_OK = set(" \t\r\n\"'([{<,;:=+#*")
-_AFTER_BAD = re.compile(r"^(?:[\w/\\]|[.:-]\d)")
+_AFTER_BAD = re.compile(r"^(?:(?![xX]\d)[\w/\\]|[.:-]\d)")  # an extension ("x624") may follow
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 # 3-2-4 with dashes is how US social security numbers are written, not phones.
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
@@ -59,7 +61,7 @@ class MsisdnRecognizer(LocalRecognizer):
     MIN_DIGITS = MIN_DIGITS
     # Seven digits with nothing but the characters of a candidate run between them: every
     # number found is such a stretch; most version strings of a user agent are not.
-    REQUIRES = rf"\d(?:[().\-+ \t]*\d){{{MIN_DIGITS - 1}}}"
+    REQUIRES = rf"\d(?:[().\-+ \t/]*\d){{{MIN_DIGITS - 1}}}"
     # Presidio's context list without "number": "account number" and "order number" are no phones.
     CONTEXT = ["phone", "telephone", "cell", "cellphone", "mobile", "call", "msisdn", "reach", "text", "sms", "contact", "landline", "whatsapp"]
 

@@ -45,7 +45,9 @@ _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
 # What may follow an address: postcodes of many countries, then a capitalized place name.
 _POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{3,6}(?:-\d{3,4})?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
 _PLACE = r"\p{Lu}[\w'’.-]*(?:[ -]\p{Lu}[\w'’.-]*){0,2}"
-_TAIL = rf"(?:(?:,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?:\s+{_PLACE})?|{_PLACE}(?:,?\s+{_POSTCODE})?)){{0,2}}"
+# After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
+_PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
+_TAIL = rf"(?:(?:,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE})?)){{0,2}}"
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
 _UNIT = (
@@ -57,12 +59,15 @@ _CAPITALIZED = r"\p{Lu}[\w'’.-]*"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|di|la|le|les|du|des|van|von|der|den|het|y|e|i|el|al|am|an|im|zum|zur)"
 # Where people say an address follows: then any street, written in any order, is taken.
 _ADDRESS_CUE = (
-    r"(?<=(?i:address(?:\s+is)?|addressed\s+to|live\s+(?:at|on)|lives\s+(?:at|on)|living\s+(?:at|on)|ship(?:ped)?\s+(?:it\s+)?to"
-    r"|deliver(?:ed)?\s+(?:it\s+)?to|send\s+(?:it\s+)?to|located\s+at|moved\s+to|resid(?:e|es|ing)\s+at|based\s+at|registered\s+at)"
+    r"(?<=(?i:address(?:\s+is)?|addressed\s+to|live\s+(?:at|on)|lives\s+(?:at|on)|living\s+(?:at|on)"
+    r"|(?:ship|send|deliver|post|mail|forward|courier)\w*(?:\s+[\w'’]+){0,3}?\s+to|located\s+at|moved\s+to|resid(?:e|es|ing)\s+at|based\s+at|registered\s+at)"
     r"[:\s,]{1,3})"
 )
+# Words that open a sentence, not a street: "the same as before", "my old one".
+_NOT_A_STREET = r"(?!(?i:me|us|him|them|you|is|was|are|be|to|for|of|the|a|an|my|your|our|his|her|their|it|this|that|same|not|no|in|on|at|now|still|also|just|still)\b)"
 _ANY_STREET = (
-    rf"(?:{_HOUSE},?\s+(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}|{_CAPITALIZED}\s+(?:(?:{_CAPITALIZED}|{_PARTICLE})\s+){{0,4}}?(?:{_CAPITALIZED},?\s+)?{_HOUSE}(?!\w))"
+    rf"(?:{_HOUSE},?\s+(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
+    rf"|{_NOT_A_STREET}{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|{_PARTICLE})\s+){{0,4}}?(?:{_NAME_WORD},?\s+)?(?:(?i:nr|no|hno)\.?\s*)?{_HOUSE}(?!\w))"
 )
 
 # "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"

@@ -110,3 +110,12 @@ def test_full_width_and_other_scripts_digits_are_read_as_digits(detector):
     note = "call ＋４４ ２０ ７９４６ ０９５８ today"
     [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
     assert [note[f.start : f.end] for f in detection.findings if f.entity_type == "PHONE_NUMBER"] == ["＋４４ ２０ ７９４６ ０９５８"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("call me on 17/403-3649", "17/403-3649"), ("you can reach me at (834)717-6964x0256 after six", "(834)717-6964x0256")],
+)
+def test_area_codes_after_a_slash_and_extensions(scan, text, expected):
+    found = scan(text, "PHONE_NUMBER")
+    assert found and found[0] in expected and len(found[0]) >= 10

@@ -24,3 +24,20 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
 @pytest.mark.parametrize("text", DECOYS)
 def test_numbers_near_ordinary_words_are_not_addresses(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my address is store kirke allé 9, 4784 ejby", "store kirke allé 9, 4784 ejby"),
+        ("ship the new router to pedersentjernet 7, 1170 trondvik", "pedersentjernet 7, 1170 trondvik"),
+        ("MY ADDRESS IS ALEEA OPREA NR. 800, 587303 NADLAC", "ALEEA OPREA NR. 800, 587303 NADLAC"),
+    ],
+)
+def test_any_street_after_an_address_cue_in_any_case(scan, text, expected):
+    assert any(expected in found for found in scan(text, "STREET_ADDRESS"))
+
+
+@pytest.mark.parametrize("text", ["my address is the same as before 2 years ago", "send it to me in 3 days"])
+def test_a_sentence_after_an_address_cue_is_not_an_address(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
