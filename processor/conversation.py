@@ -69,8 +69,14 @@ class Answer:
     end: int
 
 
+# Any of the asks at all: one search rules out most turns ("okay", "let me check").
+_ANY_ASK = re.compile("|".join(f"(?:{p.pattern})" for _, p in _ASKS), re.I)
+
+
 def asked(question: str) -> str | None:
     """The entity type a turn asks for, or None."""
+    if not _ANY_ASK.search(question):
+        return None
     for entity, pattern in _ASKS:
         if pattern.search(question):
             return entity

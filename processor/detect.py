@@ -463,8 +463,8 @@ def _add_answers(dialogue: dict[tuple[Any, ...], list[Location]], leaves: dict[L
         for before, loc in zip(turns, turns[1:]):
             if before[-2] != loc[-2] - 1:  # type: ignore[operator]
                 continue
-            if _same_speaker(before, loc, leaves):
-                continue
+            if _same_speaker(before, loc, leaves) or conversation.asked(leaves[before]) is None:
+                continue  # (the whole turn first: most turns ask for nothing, and that is one search)
             wanted = conversation.asked(_question_of(leaves[before]))
             if wanted is None:
                 continue

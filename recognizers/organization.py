@@ -30,6 +30,8 @@ class OrganizationRecognizer(PatternRecognizer):
     SPEECH_ONLY = True
 
     PATTERNS = [Pattern("name before a legal form", ORGANIZATION, 0.95)]
+    # The legal form alone, as a word: a cheap search that spares nearly every text the pattern.
+    REQUIRES = rf"(?<![\w-])(?:{_SUFFIXES})(?![\w-])"
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entity=SHIELD, patterns=self.PATTERNS, supported_language=supported_language, name="OrganizationRecognizer")

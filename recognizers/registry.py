@@ -109,6 +109,18 @@ class FirstWords:
         return not self.words.isdisjoint(words(text))
 
 
+class WordEndings:
+    """A skip condition that holds when a word of the text ends with one of the given endings,
+    in any case ("Hafnarstræti", "Hauptstraße"): one `str.endswith` per word."""
+
+    def __init__(self, endings: Iterable[str]) -> None:
+        self.endings = tuple(fold(e).rstrip(".") for e in endings)
+
+    def search(self, text: str) -> bool:
+        endings = self.endings
+        return any(w.endswith(endings) for w in words(text))
+
+
 class Substrings:
     """A skip condition that holds when any of the given strings occurs in the text, in any
     case: for cues that may run on into longer words ("pass" in "password", "passcode")."""

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import regex
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.registry import register
+from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, register, result
 
 # Street words that stand before the street's name, in any case.
 _DISTINCT = """
@@ -59,9 +61,9 @@ _CAPITALIZED = r"\p{Lu}[\w'’.-]*"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|di|la|le|les|du|des|van|von|der|den|het|y|e|i|el|al|am|an|im|zum|zur)"
 # Where people say an address follows: then any street, written in any order, is taken.
 _ADDRESS_CUE = (
-    r"(?<=(?i:address(?:\s+is)?|addressed\s+to|live\s+(?:at|on)|lives\s+(?:at|on)|living\s+(?:at|on)"
-    r"|(?:ship|send|deliver|post|mail|forward|courier)\w*(?:\s+[\w'’]+){0,3}?\s+to|located\s+at|moved\s+to|resid(?:e|es|ing)\s+at|based\s+at|registered\s+at)"
-    r"[:\s,]{1,3})"
+    r"(?i:\baddress(?:\s+is)?|\baddressed\s+to|\blive[sd]?\s+(?:at|on)|\bliving\s+(?:at|on)"
+    r"|\b(?:ship|send|deliver|post|mail|forward|courier)\w*(?:\s+[\w'’]+){0,3}?\s+to|\blocated\s+at|\bmoved\s+to|\bresid(?:e|es|ing)\s+at"
+    r"|\bbased\s+at|\bregistered\s+at)[:\s,]{1,3}"
 )
 # Words that open a sentence, not a street: "the same as before", "my old one".
 _NOT_A_STREET = r"(?!(?i:me|us|him|them|you|is|was|are|be|to|for|of|the|a|an|my|your|our|his|her|their|it|this|that|same|not|no|in|on|at|now|still|also|just|still)\b)"
@@ -79,7 +81,7 @@ _COMPOUND_THEN_NUMBER = rf"(?<![\w'’]){_COMPOUND}\s+{_HOUSE}(?!\w){_UNIT}{_TAI
 # "214, avenue Charlotte Gilles", "12 rue de la Paix", "41 Odos Ermou, Athens", "Số 817 phố Lý Chính Thắng"
 _NUMBER_THEN_NAME = rf"(?<![\w.,-]){_HOUSE},?\s+{_STREET_WORD}(?:\s+{_NAME_WORD}){{1,4}}{_UNIT}{_TAIL}"
 # "address is Rotonda Claudia, 9", "live at 141 Karlesdóttir Run": any street after a cue.
-_AFTER_CUE = rf"{_ADDRESS_CUE}(?<![\w'’]){_ANY_STREET}{_UNIT}{_TAIL}"
+_AFTER_CUE = regex.compile(rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_ANY_STREET}{_UNIT}{_TAIL})", regex.DOTALL | regex.MULTILINE)
 
 
 @register
@@ -93,9 +95,11 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
         Pattern("compound street name, number", _COMPOUND_THEN_NUMBER, 0.6),
         Pattern("name, street word, number", _NAME_STREET_WORD_NUMBER, 0.6),
         Pattern("number, street word, name", _NUMBER_THEN_NAME, 0.6),
-        Pattern("any street after an address cue", _AFTER_CUE, 0.6),
     ]
     CONTEXT = ["address", "live", "living", "lives", "billing", "shipping", "deliver", "street", "reside", "moved", "located"]
+    # Every match has a street word, a compound street name or an address cue: word look-ups
+    # that spare most texts the patterns (which cost a tenth of a millisecond a text).
+    REQUIRES = AnyOf(FirstWords(w.rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY]), WordEndings(_ENDINGS))
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -106,3 +110,29 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
             name="WorldStreetAddressRecognizer",
             global_regex_flags=re.DOTALL | re.MULTILINE,
         )
+
+
+@register
+class CuedStreetAddressRecognizer(LocalRecognizer):
+    """Any street, in any order and case, where people say an address follows ("my address is
+    store kirke allé 9, 4784 ejby", "ship the router to pedersentjernet 7"); only the address
+    is the finding, the cue stays readable."""
+
+    SPEECH_ONLY = True
+    MIN_DIGITS = 1
+    REQUIRES = AnyOf(
+        Substrings("address"),
+        FirstWords("live lives lived living ship shipped shipping send sending sent deliver delivered delivery post posted mail mailed forward courier located moved reside resides residing based registered"),
+    )
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="CuedStreetAddressRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        return [
+            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue")
+            for m in _AFTER_CUE.finditer(text)
+        ]
