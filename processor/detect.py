@@ -218,14 +218,20 @@ class Detector:
             self._scan_code(job, out[job.event])
         for i, detection in enumerate(out):
             if detection.error is None and any(len(turns) > 1 for turns in dialogues[i].values()):
-                _add_answers(dialogues[i], leaves[i], detection)
+                try:
+                    _add_answers(dialogues[i], leaves[i], detection)
+                except Exception as e:  # noqa: BLE001 - one event's failure is that event's alone
+                    detection.error = e
                 seams.add(i)
         for i in seams:
             # Chunks of one value overlap, and an answer may be found twice: resolved into one finding.
             by_location: dict[Location, list[Finding]] = {}
             for f in out[i].findings:
                 by_location.setdefault(f.location, []).append(f)
-            out[i].findings = [f for found in by_location.values() for f in resolve_overlaps(found)]
+            try:
+                out[i].findings = [f for found in by_location.values() for f in resolve_overlaps(found)]
+            except Exception as e:  # noqa: BLE001
+                out[i].error = e
         for values, detection in zip(leaves, out):
             if detection.error is None and detection.findings:
                 try:
