@@ -236,7 +236,7 @@ def evaluate_foreign(seed: int, per_locale: int, skip_presidio: bool) -> dict[st
     locales = [locale for locale, _ in pairs]
     samples = [sample for _, sample in pairs]
     print(f"\neval (foreign): {len(samples)} lines from Faker's providers in {len(set(locales))} locales, "
-          f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys (company names)")
+          f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys (company names, catch phrases, job titles)")
     out: dict[str, Any] = {"lines": len(samples), "locales": sorted(set(locales))}
     runs = [("ours", run_ours)] + ([] if skip_presidio else [("presidio_default", run_presidio)])
     for name, run in runs:
