@@ -1,42 +1,13 @@
-"""The project's recognizers and the one place where the recognizer registry is built.
+"""The project's recognizers, one module each, most of them subclasses of Presidio's.
 
 Presidio's own recognizers are reused as they are where they serve a telecom well (IBAN,
-US SSN, MAC address). Telecom identifiers, and
-the recognizers Presidio gets wrong for this domain (phone numbers inside tokens, card
-numbers of impossible length, versions taken for IP addresses, email validation that goes
-online, NER that takes units for people), live in this package, one module each, most of them subclasses of Presidio's.
+US SSN, MAC address). Telecom identifiers, and the recognizers Presidio gets wrong for this
+domain (phone numbers inside tokens, card numbers of impossible length, versions taken for IP
+addresses, email validation that goes online, NER that takes units for people), live here.
+
+`recognizers.catalog.build_registry` builds them all; this module only names the entity
+classes the detector treats specially, so importing it costs nothing.
 """
-
-from presidio_analyzer import RecognizerRegistry
-from presidio_analyzer.predefined_recognizers import (
-    IbanRecognizer,
-    MacAddressRecognizer,
-    UsSsnRecognizer,
-)
-
-from recognizers import (  # noqa: F401  (modules register themselves)
-    account_number,
-    cell_id,
-    credit_card,
-    date_of_birth,
-    email,
-    iccid,
-    imei,
-    imsi,
-    ip_address,
-    location,
-    organization,
-    person,
-    phone,
-    secret_answer,
-    spelled_email,
-    spelled_name,
-    spoken_digits,
-    street_address,
-    world_address,
-)
-from processor.config import DetectionSettings
-from recognizers.registry import registered
 
 # Entities found with spaCy's NER (and cues); every other entity is found by patterns and
 # checksums, and is all that `code` values are scanned for.
@@ -44,26 +15,3 @@ NER_ENTITIES = ("PERSON", "LOCATION")
 # Entity types that are found only to shield others (an organisation's name is no person's):
 # they overrule what they contain and are then dropped, never redacted.
 SHIELD_ENTITIES = ("ORGANIZATION",)
-
-
-def build_registry(settings: DetectionSettings) -> RecognizerRegistry:
-    language = settings.language
-    registry = RecognizerRegistry(supported_languages=[language])
-    iban, ssn, mac = (cls(supported_language=language) for cls in (IbanRecognizer, UsSsnRecognizer, MacAddressRecognizer))
-    # Their skip conditions (see recognizers.registry.min_digits): an IBAN's check digits, the
-    # nine digits of every SSN form, the hex pairs of every MAC form.
-    iban.MIN_DIGITS, ssn.MIN_DIGITS, ssn.MIN_RUN = 2, 9, 9
-    # (Anchored on the separator and looking back: starting at every hex letter of ordinary
-    # text, "a" to "f", made the same test three times slower.)
-    mac.REQUIRES = r"[:-](?<=[0-9A-Fa-f]{2}[:-])[0-9A-Fa-f]{2}|\.(?<=[0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}"
-    for recognizer in (iban, ssn, mac):
-        registry.add_recognizer(recognizer)
-    for factory in registered().values():
-        built = factory(settings)
-        for recognizer in built if isinstance(built, list) else [built]:
-            registry.add_recognizer(recognizer)
-    return registry
-
-
-def supported_entities(registry: RecognizerRegistry) -> list[str]:
-    return sorted({e for r in registry.recognizers for e in r.supported_entities})

@@ -7,15 +7,11 @@ right after "account number" are taken whatever their format.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 from recognizers.captured_value import FILLERS, CapturedValueRecognizer
 from recognizers.registry import Substrings, register
-
-if TYPE_CHECKING:
-    from processor.config import DetectionSettings
+from recognizers.settings import RecognizerSettings
 
 _ACCOUNT_CUE = rf"\b(?:account|acct|a/c)\.?\s*(?:number|no\.?|num|#)?{FILLERS}\s*(?:is|:|=|#)?{FILLERS}\s*(?P<value>[A-Z]{{0,4}}[-_ ]?\d(?:[\d -]{{4,16}})\d)\b"
 
@@ -23,7 +19,7 @@ _ACCOUNT_CUE = rf"\b(?:account|acct|a/c)\.?\s*(?:number|no\.?|num|#)?{FILLERS}\s
 @register
 class CustomPatternRecognizers:
     @staticmethod
-    def from_settings(settings: DetectionSettings) -> list[EntityRecognizer]:
+    def from_settings(settings: RecognizerSettings) -> list[EntityRecognizer]:
         recognizers: list[EntityRecognizer] = [
             PatternRecognizer(
                 supported_entity=p.entity,

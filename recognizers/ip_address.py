@@ -8,17 +8,12 @@ match that is part of a longer dotted number or follows a `Product/` token.
 import re
 
 import regex
-
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
 from recognizers.registry import register
 
-# An IPv4 address as `ipaddress` reads it (no leading zeros), checked without it: most
-# addresses in telemetry are IPv4 and the module's parser is slow.
-_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-IPV4_ADDRESS = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
 # "Chrome/120.0.0.0", "rv:1.9.5.20": a product name or revision tag right before the number.
 _PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:|\bv)$", re.IGNORECASE)
 

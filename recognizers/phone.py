@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import phonenumbers
 from phonenumbers import PhoneMetadata
@@ -24,9 +23,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.checksums import cue_before
 from recognizers.registry import register, result
-
-if TYPE_CHECKING:
-    from processor.config import DetectionSettings
+from recognizers.settings import RecognizerSettings
 
 # A run of digits with the separators people write in phone numbers.
 # A slash counts between digit groups ("33/443-2631", how Hungary writes area codes); dates
@@ -75,7 +72,7 @@ class MsisdnRecognizer(LocalRecognizer):
         )
 
     @classmethod
-    def from_settings(cls, settings: DetectionSettings) -> MsisdnRecognizer:
+    def from_settings(cls, settings: RecognizerSettings) -> MsisdnRecognizer:
         return cls(settings.language, list(settings.phone_regions))
 
     def load(self) -> None:

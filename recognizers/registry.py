@@ -1,24 +1,23 @@
 """Registration of recognizers: a module marks its recognizer class with `@register`, and
-`recognizers.build_registry` builds one of each from the detection settings. A class that
+`recognizers.catalog.build_registry` builds one of each from the detection settings. A class that
 needs settings (regions, patterns from the YAML file) defines `from_settings`; the others are
 built for the configured language. Adding an identifier is one new module and one import
-line in `recognizers/__init__.py`.
+line in `recognizers/catalog.py`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-if TYPE_CHECKING:
-    from processor.config import DetectionSettings
+from recognizers.settings import RecognizerSettings
 
 # A factory builds one recognizer, or several (one per configured pattern, say).
-Factory = Callable[["DetectionSettings"], "EntityRecognizer | list[EntityRecognizer]"]
+Factory = Callable[[RecognizerSettings], "EntityRecognizer | list[EntityRecognizer]"]
 _REGISTERED: dict[str, Factory] = {}
 
 

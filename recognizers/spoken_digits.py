@@ -11,8 +11,6 @@ still taken: spoken out in a support call, it is somebody's number.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import phonenumbers
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -21,10 +19,8 @@ from recognizers.checksums import luhn_valid
 from recognizers.credit_card import plausible_card_number
 from recognizers.imsi import is_mobile_country_code
 from recognizers.registry import AllOf, AnyOf, FirstWords, register, result
+from recognizers.settings import RecognizerSettings
 from recognizers.spoken import Token, tokenize
-
-if TYPE_CHECKING:
-    from processor.config import DetectionSettings
 
 DIGIT_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
@@ -61,7 +57,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
         super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language, name="SpokenDigitsRecognizer")
 
     @classmethod
-    def from_settings(cls, settings: DetectionSettings) -> SpokenDigitsRecognizer:
+    def from_settings(cls, settings: RecognizerSettings) -> SpokenDigitsRecognizer:
         return cls(settings.language, list(settings.phone_regions))
 
     def load(self) -> None:

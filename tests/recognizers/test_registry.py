@@ -56,7 +56,7 @@ def test_the_mac_address_condition_holds_where_its_plain_form_would():
     import re
 
     from processor.config import DetectionSettings
-    from recognizers import build_registry
+    from recognizers.catalog import build_registry
 
     [mac] = [r for r in build_registry(DetectionSettings()).recognizers if r.name == "MacAddressRecognizer"]
     condition = re.compile(mac.REQUIRES)
