@@ -53,7 +53,7 @@ def _config(prefix: str) -> PipelineConfig:
 
 
 def _prefill(config: PipelineConfig, topic: str, payloads: list[bytes], partitions: int | None = None) -> None:
-    producer = Producer(broker.client_config(config.kafka, **{"linger.ms": 20, "enable.idempotence": True}))
+    producer = broker.producer(config.kafka, **{"linger.ms": 20})
     for i, p in enumerate(payloads):
         while True:
             try:
@@ -207,7 +207,7 @@ def bench_latency(kind: StreamKind, payloads: list[bytes], rate: float) -> dict[
             break
     threading.Thread(target=proc.stderr.read, daemon=True).start()
     # The reader must not add its own fetch wait to what is measured.
-    reader = Consumer(broker.client_config(config.kafka, **{"group.id": f"{prefix}lat", "auto.offset.reset": "earliest", "isolation.level": "read_committed", "fetch.wait.max.ms": 5}))
+    reader = broker.reader(config.kafka, f"{prefix}lat", **{"fetch.wait.max.ms": 5})
     reader.subscribe([config.streams[kind].output_topic])
     # Joined and assigned before the first event is sent: the reader's own start is not latency.
     while not reader.assignment():
@@ -220,7 +220,7 @@ def bench_latency(kind: StreamKind, payloads: list[bytes], rate: float) -> dict[
     def send() -> None:
         # librdkafka's default linger (5 ms), as an upstream producer would have it; the send
         # time of each event is taken when it is handed to the producer.
-        producer = Producer(broker.client_config(config.kafka, **{"enable.idempotence": True}))
+        producer = broker.producer(config.kafka)
         # One event first, then a pause: the producer's id and metadata, and the service's
         # first transaction (which registers every output partition), are start-up, not latency.
         producer.produce(config.streams[kind].input_topic, orjson.dumps({"event_id": "warm-up"}))

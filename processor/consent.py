@@ -9,10 +9,8 @@ between batches, so an opt-out takes effect within one batch of arriving.
 from __future__ import annotations
 
 import logging
-import uuid
 
 import orjson
-from confluent_kafka import Consumer
 
 from processor import broker
 from processor.config import KafkaSettings
@@ -60,12 +58,7 @@ class ConsentFeed:
 
     def __init__(self, settings: KafkaSettings, topic: str, table: ConsentTable) -> None:
         self.topic, self.table = topic, table
-        self.consumer = Consumer(
-            broker.client_config(
-                settings,
-                **{"group.id": f"pii-consent-reader-{uuid.uuid4().hex}", "enable.auto.commit": False, "enable.partition.eof": True},
-            )
-        )
+        self.consumer = broker.reader(settings, "consent-reader", **{"enable.partition.eof": True})
         self.settings = settings
 
     def load(self, timeout_s: float) -> None:

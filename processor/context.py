@@ -16,7 +16,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer, LemmaContextAwareEnhancer
+from presidio_analyzer.context_aware_enhancers import (
+    ContextAwareEnhancer,
+    LemmaContextAwareEnhancer,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import random
 import time
-import uuid
 
 import orjson
-from confluent_kafka import Consumer, Producer
 
 from processor import broker
 from processor.config import PipelineConfig
 from processor.events import StreamKind
 from processor.generate import generate
+from processor.progress import live_count
 from processor.service import Service
 
 MALFORMED = (b"{this is not json", b'["an array, not an object"]')
@@ -36,7 +35,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     print(f"demo: broker {kafka.bootstrap_servers}, {count} events per stream, seed {seed}")
     broker.wait_for_broker(kafka.bootstrap_servers, kafka.connect_timeout_s, **kafka.client)
     broker.ensure_pipeline_topics(config)
-    producer = Producer(broker.client_config(kafka, **{"acks": "all", "enable.idempotence": True}))
+    producer = broker.producer(kafka)
     samples: dict[StreamKind, dict] = {}
     produced = opted_out = 0
     for kind, stream in config.streams.items():
@@ -57,9 +56,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     print(f"demo: produced {produced} raw events ({len(MALFORMED)} of them malformed on purpose), {opted_out} advertising opt-outs")
 
     started = time.monotonic()
-    from processor.cli import _progress
-
-    progress, done = _progress("demo: processing"), 0
+    progress, done = live_count("demo: processing"), 0
 
     def on_batch(outcomes: list) -> None:
         nonlocal done
@@ -67,7 +64,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
         progress(done)
 
     try:
-        stats = Service(config, stop_when_idle_s=3.0, on_batch=on_batch).run()
+        stats = Service(config, stop_when_idle_s=3.0, on_batch=on_batch).run().totals
     finally:
         progress.stop()
     elapsed = time.monotonic() - started
@@ -93,7 +90,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
         dead_here = n_in - stats.produced.get(stream.output_topic, 0)
         for topic, partner in [(stream.output_topic, None)] + [(p.topic(kind), p) for p in config.partners if kind in p.streams]:
             out = stats.produced.get(topic, 0)
-            drops = sum(v for k, v in stats.dropped.items() if partner and k.startswith(f"{partner.name}:"))
+            drops = sum(n for (who, _), n in stats.dropped.items() if partner and who == partner.name)
             balanced = n_in == out + drops + dead_here
             ok &= balanced
             who = partner.name if partner else "redacted copy"
@@ -104,17 +101,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
 
 
 def _read_back(config: PipelineConfig, event_ids: set[str], partner_topics: set[str], timeout_s: float = 20) -> tuple[dict[str, dict], dict[str, dict]]:
-    consumer = Consumer(
-        broker.client_config(
-            config.kafka,
-            **{
-                "group.id": f"pii-demo-reader-{uuid.uuid4()}",
-                "auto.offset.reset": "earliest",
-                "enable.auto.commit": False,
-                "isolation.level": "read_committed",
-            },
-        )
-    )
+    consumer = broker.reader(config.kafka, "demo-reader")
     consumer.subscribe([s.output_topic for s in config.streams.values()] + sorted(partner_topics))
     found: dict[str, dict] = {}
     partner_samples: dict[str, dict] = {}

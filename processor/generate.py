@@ -17,9 +17,8 @@ from typing import Any
 import phonenumbers
 from faker import Faker
 
-from recognizers.checksums import luhn_complete
-
 from processor.events import StreamKind
+from recognizers.checksums import luhn_complete
 
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "CA", "AU")
 _FORMATS = (

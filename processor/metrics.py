@@ -20,7 +20,13 @@ import threading
 import time
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make_wsgi_app
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    make_wsgi_app,
+)
 
 REGISTRY = CollectorRegistry()
 CONSUMED = Counter("pii_events_consumed", "Events consumed, per stream", ["stream"], registry=REGISTRY)

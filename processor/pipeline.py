@@ -18,10 +18,10 @@ from typing import Any
 from processor.config import PipelineConfig
 from processor.consent import ConsentTable
 from processor.detect import Detector, IdentifierInFieldName, TooCostly
+from processor.errors import OutputTooLarge
 from processor.events import MalformedEvent, StreamKind, decode, encode
-from processor.generate import generate
 from processor.policy import Policy, apply_policy, index_findings, policies
-
+from processor.warmup import warm_up_events
 
 # Allocations between two young-generation collections in a streaming process (default 700).
 GC_THRESHOLD = 50_000
@@ -107,11 +107,11 @@ class Pipeline:
         again. A batch makes many short-lived objects that reference counting frees; collecting
         after every 700 allocations, as by default, costs a tenth of the time for nothing."""
         self.detector.warm_up()
-        # A few hundred made-up events of each stream, processed and thrown away: the first
-        # real ones then meet loaded phone metadata, warm operators and a warm interpreter
-        # instead of paying for them in their latency (seconds of it, measured).
+        # A few hundred made-up events of each stream, processed and thrown away (see
+        # processor/warmup.py): seconds of first-event latency, measured.
         for kind in self.recipients:
-            self.process([Record(kind, encode(g.event)) for g in generate(kind, WARM_UP_EVENTS, seed=0)])
+            self.process([Record(kind, encode(event)) for event in warm_up_events(kind, WARM_UP_EVENTS)])
+        self.detector.forget()
         gc.freeze()
         gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
@@ -224,9 +224,24 @@ class Tally:
         tally.entities.update(entity for o in outcomes for entity in o.entities)
         return tally
 
+    def add(self, other: Tally) -> None:
+        """Count another batch's events in this tally (a service's totals)."""
+        self.events += other.events
+        self.consumed.update(other.consumed)
+        self.produced.update(other.produced)
+        self.dropped.update(other.dropped)
+        self.dead_lettered.update(other.dead_lettered)
+        self.entities.update(other.entities)
 
-class OutputTooLarge(ValueError):
-    """A recipient's copy of an event is larger than the processor may produce."""
+    def as_fields(self) -> dict[str, Any]:
+        """The counts as plain JSON-able fields (a log line, the bench's report)."""
+        return {
+            "consumed": dict(self.consumed),
+            "produced": dict(self.produced),
+            "dropped": {f"{partner}:{reason}": n for (partner, reason), n in self.dropped.items()},
+            "dead_lettered": dict(self.dead_lettered),
+            "entities": dict(self.entities),
+        }
 
 
 # Original headers a dead letter may carry, in bytes; beyond this they are left off (and said so).

@@ -15,9 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from processor import operators
-from processor.config import SHAPES, ConfigError, KeySource, PartnerSettings, PipelineConfig
-from processor.detect import Finding
+from processor.config import (
+    SHAPES,
+    ConfigError,
+    KeySource,
+    OperatorSpec,
+    PartnerSettings,
+    PipelineConfig,
+)
 from processor.events import Location, StreamKind
+from processor.findings import Finding
 from processor.operators import DROP, Operator
 
 MIN_KEY_BYTES = 16
@@ -35,8 +42,6 @@ class Policy:
     default: Operator = field(default_factory=lambda: operators.build("replace", {}))
     # Rule path -> (operator, the entity type it is applied as).
     per_field: dict[str, tuple[Operator, str]] = field(default_factory=dict)
-    # Rule path -> operator name, for `policy explain`.
-    describe: dict[str, str] = field(default_factory=dict)
     # Container path -> {child key -> Step or None}; see `steps`.
     _memo: dict[str, dict[str | None, Step | None]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -106,10 +111,14 @@ def read_key(source: KeySource, partner: str) -> bytes:
     return key
 
 
-def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, str]) -> Policy:
-    key = read_key(partner.key, partner.name) if partner.key else None
+def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, str], *, described_only: bool = False) -> Policy:
+    """The policy one partner's copy of one stream is rendered with. `described_only`: the same
+    decisions with stand-in operators (no key is read, nothing is loaded), for `policy explain`."""
+    key = read_key(partner.key, partner.name) if partner.key and not described_only else None
 
-    def build(spec) -> Operator:
+    def build(spec: OperatorSpec) -> Operator:
+        if described_only:
+            return operators.described(spec.name)
         return operators.build(spec.name, spec.params, key if spec.name in operators.KEYED else None)
 
     per_field = {}
@@ -124,7 +133,6 @@ def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, 
         per_entity={entity: build(spec) for entity, spec in partner.operators.items()},
         default=build(partner.default_operator),
         per_field=per_field,
-        describe={**{e: s.name for e, s in partner.operators.items()}, "*": partner.default_operator.name},
     )
 
 

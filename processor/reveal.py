@@ -15,18 +15,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 import orjson
-from confluent_kafka import Producer
 
 from processor import broker
-from processor.config import ConfigError, KeySource, PipelineConfig
+from processor.config import KeySource, PipelineConfig
+from processor.errors import RevealRefused
 from processor.operators import decrypt_tokens
 from processor.policy import read_key
 
 MIN_REASON_CHARS = 10
-
-
-class RevealRefused(ConfigError):
-    pass
 
 
 def reveal(config: PipelineConfig, key_file: Path, reason: str, stdin: BinaryIO, stdout: BinaryIO) -> int:
@@ -53,7 +49,7 @@ def reveal(config: PipelineConfig, key_file: Path, reason: str, stdin: BinaryIO,
     kafka = config.kafka
     broker.wait_for_broker(kafka.bootstrap_servers, kafka.connect_timeout_s, **kafka.client)
     broker.ensure_topics(kafka, [config.audit_topic])
-    producer = Producer(broker.client_config(kafka, **{"acks": "all", "enable.idempotence": True}))
+    producer = broker.producer(kafka)
     errors: list[str] = []
     producer.produce(config.audit_topic, orjson.dumps(audit), on_delivery=lambda err, _m: errors.append(err.name()) if err else None)
     if producer.flush(kafka.connect_timeout_s) or errors:

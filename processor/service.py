@@ -33,23 +33,18 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Produ
 from processor import broker, metrics
 from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
+from processor.errors import DeliveryFailed
 from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally, dead_letter_message
 
 log = logging.getLogger("pii.service")
 FLUSH_TIMEOUT_S = 60
 
 
-class DeliveryFailed(RuntimeError):
-    pass
-
-
 @dataclass
 class ServiceStats:
-    consumed: Counter[str] = field(default_factory=Counter)  # per stream
-    produced: Counter[str] = field(default_factory=Counter)  # per output topic
-    dropped: Counter[str] = field(default_factory=Counter)  # per partner:reason
-    dead_lettered: Counter[str] = field(default_factory=Counter)  # per reason
-    entities: Counter[str] = field(default_factory=Counter)
+    """What a service run did: the pipeline's tally over all its batches, and when."""
+
+    totals: Tally = field(default_factory=Tally)
     batches: int = 0
     # Monotonic times of the first record received and the last batch committed.
     first_record_at: float | None = None
@@ -67,11 +62,7 @@ class ServiceStats:
             "busy_s": round(self.busy_s, 3),
             "first_record_unix": round(self.first_record_at + offset, 3) if self.first_record_at else None,
             "last_commit_unix": round(self.last_commit_at + offset, 3) if self.last_commit_at else None,
-            "consumed": dict(self.consumed),
-            "produced": dict(self.produced),
-            "dropped": dict(self.dropped),
-            "dead_lettered": dict(self.dead_lettered),
-            "entities": dict(self.entities),
+            **self.totals.as_fields(),
             "batches": self.batches,
         }
 
@@ -144,8 +135,6 @@ class Service:
             )
         )
         producer_config: dict[str, Any] = {
-            "acks": "all",
-            "enable.idempotence": True,
             "linger.ms": 5,
             "compression.type": "lz4",
             # Room for the largest message the pipeline lets through (it dead-letters larger
@@ -154,7 +143,7 @@ class Service:
         }
         if self.kafka.exactly_once:
             producer_config["transactional.id"] = member
-        producer = Producer(broker.client_config(self.kafka, **producer_config))
+        producer = broker.producer(self.kafka, **producer_config)
         if self.kafka.exactly_once:
             # Fences any earlier incarnation of this instance and aborts its open transaction.
             producer.init_transactions(self.kafka.connect_timeout_s)
@@ -313,11 +302,7 @@ class Service:
         # Added to the metrics once per label and batch: a label lookup per event would cost
         # more than the rest of the bookkeeping.
         self.stats.batches += 1
-        self.stats.consumed.update(tally.consumed)
-        self.stats.produced.update(tally.produced)
-        self.stats.dead_lettered.update(tally.dead_lettered)
-        self.stats.entities.update(tally.entities)
-        self.stats.dropped.update({f"{partner}:{reason}": n for (partner, reason), n in tally.dropped.items()})
+        self.stats.totals.add(tally)
         for stream, n in tally.consumed.items():
             metrics.CONSUMED.labels(stream).inc(n)
         for reason, n in tally.dead_lettered.items():

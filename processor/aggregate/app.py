@@ -64,7 +64,7 @@ def report_of(config: PipelineConfig, a: AggregateSettings) -> Report:
 
 def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = None) -> faust.App:
     kafka = config.kafka
-    app_id = app_id or f"{kafka.topic_prefix}{kafka.group_id}-aggregate"
+    app_id = app_id or config.aggregate_app_id()
     app = faust.App(
         app_id,
         # The tables live in memory and in the state topic; faust still makes its data directory,
@@ -94,7 +94,7 @@ def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = 
 def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, state_store: DurableState, budgets: dict[str, float]) -> None:
     partner = next(p for p in config.partners if p.name == a.partner)
     source = app.topic(partner.topic(a.stream), key_serializer="raw", value_serializer="raw")
-    inbox = app.topic(f"{config.aggregate_topic(a.name)}.inbox", partitions=1, key_serializer="raw", value_serializer="raw")
+    inbox = app.topic(config.aggregate_inbox_topic(a.name), partitions=1, key_serializer="raw", value_serializer="raw")
     out_topic = config.aggregate_topic(a.name)
     window_prefix = f"{report.name}|window|"
     meta_key, ledger_key = f"{report.name}|meta", f"ledger|{report.partner}"
@@ -173,12 +173,12 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
 
 
 def state_topic(config: PipelineConfig) -> str:
-    return f"{config.kafka.topic_prefix}agg-state.{config.kafka.group_id}"
+    return config.aggregate_state_topic()
 
 
 def topics(config: PipelineConfig) -> list[str]:
     """The topics the app reads and writes that faust does not create itself."""
-    return [t for a in config.aggregates for t in (config.aggregate_topic(a.name), f"{config.aggregate_topic(a.name)}.inbox")]
+    return [t for a in config.aggregates for t in (config.aggregate_topic(a.name), config.aggregate_inbox_topic(a.name))]
 
 
 def run(config: PipelineConfig) -> int:

@@ -6,12 +6,11 @@ report reads the topic to its end and keeps the last value per key.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 from typing import Any
 
 import orjson
-from confluent_kafka import Consumer, Message
+from confluent_kafka import Message
 
 from processor import broker
 from processor.aggregate.core import OTHER
@@ -23,12 +22,7 @@ def group_label(group: dict[str, Any], sep: str = ", ") -> str:
 
 
 def read_latest(config: PipelineConfig, topic: str, timeout_s: float = 15) -> dict[bytes, dict[str, Any]]:
-    consumer = Consumer(
-        broker.client_config(
-            config.kafka,
-            **{"group.id": f"pii-report-{uuid.uuid4().hex}", "enable.auto.commit": False, "isolation.level": "read_committed", "enable.partition.eof": True},
-        )
-    )
+    consumer = broker.reader(config.kafka, "report", **{"enable.partition.eof": True})
     try:
         md = consumer.list_topics(topic, timeout=10).topics.get(topic)
         if md is None or md.error is not None:
@@ -83,8 +77,8 @@ def chart(rows: list[dict[str, Any]], path: Path) -> None:
 
 
 def show(config: PipelineConfig, topic: str, windows: int, png: Path | None) -> int:
-    if config.kafka.topic_prefix and not topic.startswith(config.kafka.topic_prefix):
-        topic = config.kafka.topic_prefix + topic
+    topic = config.named_topic(topic)
+    broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s, **config.kafka.client)
     latest = read_latest(config, topic)
     summaries = sorted((v for v in latest.values() if v.get("summary")), key=lambda s: s["window_start"])[-windows:]
     keep = {s["window_start"] for s in summaries}

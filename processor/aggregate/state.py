@@ -9,11 +9,10 @@ crash is recognized by the source offsets recorded in its window and skipped.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import orjson
-from confluent_kafka import Consumer, KafkaError, Message, Producer
+from confluent_kafka import KafkaError, Message
 
 from processor import broker
 from processor.config import KafkaSettings
@@ -23,13 +22,11 @@ class DurableState:
     def __init__(self, kafka: KafkaSettings, topic: str) -> None:
         self.kafka, self.topic = kafka, topic
         self.values: dict[str, Any] = {}
-        self.producer = Producer(broker.client_config(kafka, **{"acks": "all", "enable.idempotence": True, "linger.ms": 0}))
+        self.producer = broker.producer(kafka, **{"linger.ms": 0})
         self._errors: list[str] = []
 
     def load(self, timeout_s: float = 60) -> DurableState:
-        consumer = Consumer(
-            broker.client_config(self.kafka, **{"group.id": f"pii-agg-state-{uuid.uuid4().hex}", "enable.auto.commit": False, "enable.partition.eof": True})
-        )
+        consumer = broker.reader(self.kafka, "agg-state", **{"enable.partition.eof": True})
         try:
             broker.read_to_end(consumer, self.kafka, self.topic, self._apply, timeout_s, "the aggregate state topic")
         finally:

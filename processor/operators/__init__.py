@@ -27,12 +27,12 @@ import ipaddress
 import re
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
-from presidio_anonymizer.operators import Mask, Redact, Replace
 
-from recognizers.ip_address import IPV4_ADDRESS
+from recognizers.patterns import IPV4_ADDRESS
 
 
 class _Drop:
@@ -81,7 +81,25 @@ def build(name: str, params: dict[str, Any], key: bytes | None = None) -> Operat
     if name in KEYED and not key:
         raise ValueError(f"operator {name!r} needs the partner's key")
     operator = _FACTORIES[name](params, key)
-    return operator if name in _CHEAP else _remembered(operator)
+    operator = operator if name in _CHEAP else _remembered(operator)
+    setattr(operator, "operator_name", name)  # noqa: B010  (read by `name_of`, for `policy explain`)
+    return operator
+
+
+def described(name: str) -> Operator:
+    """A stand-in for the operator `name` in a policy that is only described (`policy explain`),
+    never applied: it needs no key and loads nothing, and applying it fails (closed)."""
+
+    def never_applied(value: str, entity: str) -> Any:
+        raise RuntimeError(f"the {name} operator of a described policy was applied")
+
+    setattr(never_applied, "operator_name", name)  # noqa: B010
+    return never_applied
+
+
+def name_of(operator: Operator) -> str:
+    """The registered name an operator was built under."""
+    return str(getattr(operator, "operator_name", "?"))
 
 
 # Operators that cost less than a look-up; every other one is remembered per value, since
@@ -108,7 +126,13 @@ def _remembered(operator: Operator) -> Operator:
     return remembered
 
 
-_replace, _redact, _mask = Replace(), Redact(), Mask()
+@lru_cache(maxsize=1)
+def _presidio() -> Any:
+    """Presidio's replace, redact and mask operators, loaded when a policy first needs one:
+    importing presidio_anonymizer loads spaCy (seconds), which `policy explain` never needs."""
+    from presidio_anonymizer.operators import Mask, Redact, Replace
+
+    return Replace(), Redact(), Mask()
 
 
 @register("replace", ("new_value",))
@@ -122,7 +146,7 @@ def _replace_factory(params: dict[str, Any], key: bytes | None) -> Operator:
     def replace(value: str, entity: str) -> str:
         text = by_entity.get(entity)
         if text is None:
-            text = by_entity[entity] = _replace.operate(value, {"entity_type": entity, **({"new_value": new_value} if new_value else {})})
+            text = by_entity[entity] = _presidio()[0].operate(value, {"entity_type": entity, **({"new_value": new_value} if new_value else {})})
         return text
 
     return replace
@@ -130,7 +154,7 @@ def _replace_factory(params: dict[str, Any], key: bytes | None) -> Operator:
 
 @register("redact")
 def _redact_factory(params: dict[str, Any], key: bytes | None) -> Operator:
-    return lambda value, entity: _redact.operate(value, {})
+    return lambda value, entity: _presidio()[1].operate(value, {})
 
 
 @register("mask", ("keep_last", "char"))
@@ -145,7 +169,7 @@ def _mask_factory(params: dict[str, Any], key: bytes | None) -> Operator:
         hidden = max(len(value) - keep_last, 0)
         # Never reveal most of a short value: at least half of it is masked.
         hidden = max(hidden, (len(value) + 1) // 2)
-        return _mask.operate(value, {"masking_char": char, "chars_to_mask": hidden, "from_end": False})
+        return _presidio()[2].operate(value, {"masking_char": char, "chars_to_mask": hidden, "from_end": False})
 
     return mask
 

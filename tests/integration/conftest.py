@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from confluent_kafka import Consumer, Message, Producer
+from confluent_kafka import Message
 
 from processor import broker
-from processor.config import PipelineConfig, load_config
+from processor.config import KafkaSettings, PipelineConfig, load_config
 from processor.events import StreamKind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,7 +83,7 @@ def topics(kafka_bootstrap: str) -> Topics:
 
 
 def produce(bootstrap: str, topic: str, values: list[bytes | None], keys: list[bytes | None] | None = None) -> None:
-    producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True})
+    producer = broker.producer(KafkaSettings(bootstrap_servers=bootstrap))
     for i, value in enumerate(values):
         producer.produce(topic, value=value, key=keys[i] if keys else None)
     assert producer.flush(30) == 0
@@ -92,15 +92,7 @@ def produce(bootstrap: str, topic: str, values: list[bytes | None], keys: list[b
 def consume_all(bootstrap: str, topic_names: list[str], expected: int, timeout_s: float = 60) -> dict[str, list[Message]]:
     """Read committed messages from the beginning until `expected` have arrived (or time runs out),
     then wait a little longer so that extra (duplicate) messages would be seen too."""
-    consumer = Consumer(
-        {
-            "bootstrap.servers": bootstrap,
-            "group.id": f"pii-test-reader-{uuid.uuid4().hex}",
-            "auto.offset.reset": "earliest",
-            "enable.auto.commit": False,
-            "isolation.level": "read_committed",
-        }
-    )
+    consumer = broker.reader(KafkaSettings(bootstrap_servers=bootstrap), "test-reader")
     consumer.subscribe(topic_names)
     got: dict[str, list[Message]] = {t: [] for t in topic_names}
     deadline = time.monotonic() + timeout_s

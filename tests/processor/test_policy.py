@@ -1,5 +1,5 @@
 from processor import operators
-from processor.detect import Finding
+from processor.findings import Finding
 from processor.policy import Policy, apply_policy
 
 
