@@ -1,65 +1,141 @@
-"""`pii-processor`: the command line entrances to the one pipeline.
+"""`pii-processor`: the command line entrances to the one pipeline (click).
 
-  run        the streaming service (Kafka in, Kafka out)
-  redact     the file mode: JSON Lines on stdin, redacted JSON Lines on stdout
-  generate   synthetic events with planted identifiers
-  demo       produce sample events to the local broker, process them, show before/after
-  topics     create the configured topics
-  broker     wait until a broker answers
+Commands import what they need when they run: `--help`, `policy explain`, `reveal`, `topics`
+and `report` never load spaCy, Presidio or faust (tests/test_cli.py checks it).
 
-Known failures (bad config, missing model, unreachable broker) end in one paragraph on
-stderr and exit status 2, never in a traceback.
+Exit status: 0 done; 1 some input lines could not be processed (`redact`), or the broker did
+not take what was produced; 2 the configuration, the environment or the command line is wrong
+(one paragraph on stderr that names the file, key, address or duration, never a traceback);
+130 interrupted.
 """
 
 from __future__ import annotations
 
-import argparse
-import atexit
+import logging
 import os
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import wraps
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import orjson
+import click
 
 from processor import logs
-from processor.broker import BrokerUnreachable, TopicNotReady
-from processor.config import ConfigError, PipelineConfig, load_config
-from processor.detect import ModelMissing
+from processor.errors import DeliveryFailed, SetupError
 from processor.events import StreamKind
 
-EXIT_USAGE = 2
+if TYPE_CHECKING:  # the commands import what they use when they run
+    from processor.config import PipelineConfig
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 130
 STREAMS = [k.value for k in StreamKind]
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _config(args: argparse.Namespace) -> PipelineConfig:
-    return load_config(args.config)
+def _load(config: Path | None) -> PipelineConfig:
+    from processor.config import load_config
+
+    return load_config(config)
 
 
-def cmd_run(args: argparse.Namespace) -> int:
+def config_option(required: bool = False) -> Callable[[F], F]:
+    return click.option(
+        "--config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        required=required,
+        help="The pipeline YAML (see config/pipeline.yaml and docs/configuration.md)." + ("" if required else " Default: built-in defaults."),
+    )
+
+
+def exits(command: F) -> F:
+    """Run a command and turn its outcome into an exit status (see the module's docstring)."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        ctx = click.get_current_context()
+        try:
+            status = command(*args, **kwargs)
+        except SetupError as e:
+            click.echo(f"pii-processor {ctx.command_path.removeprefix('pii-processor ')}: {e}", err=True)
+            status = EXIT_SETUP
+        except DeliveryFailed as e:
+            click.echo(f"pii-processor {ctx.command_path.removeprefix('pii-processor ')}: {e}", err=True)
+            status = EXIT_BAD_INPUT
+        except TimeoutError as e:
+            click.echo(f"pii-processor {ctx.command_path.removeprefix('pii-processor ')}: {e}", err=True)
+            status = EXIT_SETUP
+        except KeyboardInterrupt:
+            status = EXIT_INTERRUPTED
+        ctx.exit(status or EXIT_OK)
+
+    return run  # type: ignore[return-value]
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="""\b
+Examples:
+  make demo                                   # everything, end to end, on a local broker
+  pii-processor run --config config/pipeline.yaml
+  pii-processor generate --stream call-records --count 5 \\
+    | pii-processor redact --stream call-records --config config/pipeline.yaml
+  pii-processor policy explain --config config/pipeline.yaml --partner repair-vendor
+
+\b
+Exit status: 0 done; 1 some input lines failed (redact) or delivery failed;
+2 bad configuration, environment or command line; 130 interrupted.""",
+)
+@click.option("--log-level", default="INFO", show_default=True, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+def main_group(log_level: str) -> None:
+    """PII detection and redaction for telecom event streams: Kafka in, one redacted copy and
+    one copy per partner out, opt-outs honoured, everything else to the dead-letter topic."""
+    logs.setup(log_level.upper())
+
+
+@main_group.command(
+    epilog="""\b
+Examples:
+  pii-processor run --config config/pipeline.yaml
+  pii-processor run --config config/pipeline.yaml --workers 2
+  PII_INSTANCE=worker-a pii-processor run --config config/pipeline.yaml"""
+)
+@config_option()
+@click.option("--stop-when-idle", type=float, metavar="SECONDS", help="Exit 0 after this long without new events (tests, batch jobs).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes in the consumer group (one per core).")
+@click.option(
+    "--instance",
+    default=lambda: os.environ.get("PII_INSTANCE", "0"),
+    show_default="$PII_INSTANCE or 0",
+    help="This worker's name within the group (its transactional id); distinct per running worker.",
+)
+@exits
+def run(config: Path | None, stop_when_idle: float | None, workers: int, instance: str) -> int:
+    """Run the streaming service: consume the raw topics, produce the redacted and partner
+    topics, exactly once."""
+    loaded = _load(config)
+    if workers > 1:
+        return _run_workers(config, stop_when_idle, workers, instance, loaded.metrics.port)
     from processor.service import Service
 
-    config = _config(args)
-    if args.workers > 1:
-        return _run_workers(args, config.metrics.port)
-    Service(config, stop_when_idle_s=args.stop_when_idle, instance=args.instance).run()
-    return 0
+    Service(loaded, stop_when_idle_s=stop_when_idle, instance=instance).run()
+    return EXIT_OK
 
 
-def _run_workers(args: argparse.Namespace, metrics_port: int) -> int:
+def _run_workers(config: Path | None, stop_when_idle: float | None, workers: int, instance: str, metrics_port: int) -> int:
     """N worker processes in one consumer group, each with its own instance name (transactional
     id) and metrics port; signals are passed on, and the worst exit status is returned."""
     import signal
     import subprocess
 
     children = []
-    for i in range(args.workers):
-        argv = [sys.executable, "-m", "processor.cli", "--log-level", args.log_level, "run", "--instance", f"{args.instance}-{i}"]
-        if args.config:
-            argv += ["--config", str(args.config)]
-        if args.stop_when_idle is not None:
-            argv += ["--stop-when-idle", str(args.stop_when_idle)]
+    log_level = logging.getLevelName(logging.getLogger().level)
+    for i in range(workers):
+        argv = [sys.executable, "-m", "processor.cli", "--log-level", log_level, "run", "--instance", f"{instance}-{i}"]
+        if config:
+            argv += ["--config", str(config)]
+        if stop_when_idle is not None:
+            argv += ["--stop-when-idle", str(stop_when_idle)]
         env = {**os.environ, "PII_METRICS_PORT": str(metrics_port + i if metrics_port else 0)}
         children.append(subprocess.Popen(argv, env=env))
 
@@ -83,28 +159,46 @@ def _batches(lines: Iterator[bytes], size: int) -> Iterator[list[tuple[int, byte
         yield batch
 
 
-def cmd_redact(args: argparse.Namespace) -> int:
+@main_group.command(
+    epilog="""\b
+Examples:
+  pii-processor redact --stream call-records < calls.jsonl > redacted.jsonl
+  pii-processor redact --stream call-records --config config/pipeline.yaml \\
+    --partner repair-vendor < calls.jsonl"""
+)
+@config_option()
+@click.option("--stream", type=click.Choice(STREAMS), required=True, help="What kind of events the lines are.")
+@click.option("--partner", default=None, help="Write this partner's view. Default: the fully redacted copy.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True)
+@exits
+def redact(config: Path | None, stream: str, partner: str | None, batch_size: int) -> int:
+    """The file mode: JSON Lines on stdin, redacted JSON Lines on stdout, one output line per
+    input line (an empty line for an opted-out subscriber; a failed line is reported on
+    stderr by number and reason, never echoed, and left out)."""
+    from processor.errors import ConfigError
     from processor.pipeline import Pipeline, Record
 
-    config = _config(args)
-    pipeline = Pipeline(config)
-    stream = StreamKind(args.stream)
-    # Which view is written: the fully redacted copy, or one partner's.
-    recipients = {r.partner: r.topic for r in pipeline.recipients[stream]}
-    if args.partner not in recipients:
+    pipeline = Pipeline(_load(config))
+    kind = StreamKind(stream)
+    recipients = {r.partner: r.topic for r in pipeline.recipients[kind]}
+    if partner not in recipients:
         known = ", ".join(str(p) for p in recipients if p) or "none for this stream"
-        raise ConfigError(f"no partner {args.partner!r} receives the {stream.value} stream (partners that do: {known})")
-    topic = recipients[args.partner]
+        raise ConfigError(f"no partner {partner!r} receives the {kind.value} stream (partners that do: {known})")
+    topic = recipients[partner]
     pipeline.prepare_for_stream()
     out, err = sys.stdout.buffer, sys.stderr
     failed = done = dropped = 0
-    progress = _progress("redacting") if err.isatty() else None
-    for batch in _batches(iter(sys.stdin.buffer), args.batch_size):
-        outcomes = pipeline.process([Record(stream, line) for _, line in batch])
+    progress = None
+    if err.isatty():
+        from processor.progress import live_count
+
+        progress = live_count("redacting")
+    for batch in _batches(iter(sys.stdin.buffer), batch_size):
+        outcomes = pipeline.process([Record(kind, line) for _, line in batch])
         done += len(batch)
         if progress is not None:
             progress(done)
-        for (number, _), outcome in zip(batch, outcomes):
+        for (number, _), outcome in zip(batch, outcomes, strict=True):
             if outcome.dead_letter is not None:
                 failed += 1
                 # The line itself is never echoed: it may hold the identifiers we exist to hide.
@@ -119,192 +213,163 @@ def cmd_redact(args: argparse.Namespace) -> int:
             else:
                 out.write(view.value + b"\n")
         out.flush()
+    if progress is not None:
+        progress.stop()
     if dropped:
         err.write(f"{dropped} line(s) not for this partner (opt-out): written as empty lines\n")
     if failed:
         err.write(f"{failed} line(s) could not be processed and were not written\n")
-        return 1
-    return 0
+        return EXIT_BAD_INPUT
+    return EXIT_OK
 
 
-def _progress(label: str):
-    """A one-line live count on stderr (rich), for people watching a terminal."""
-    from rich.console import Console
-    from rich.live import Live
+@main_group.command(epilog="\b\nExample:\n  pii-processor generate --stream support-transcripts --count 3 --seed 7")
+@click.option("--stream", type=click.Choice(STREAMS), required=True)
+@click.option("--count", type=click.IntRange(min=0), default=10, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@exits
+def generate(stream: str, count: int, seed: int) -> int:
+    """Print synthetic events with planted identifiers (JSON Lines), for trying things out."""
+    import orjson
 
-    live = Live(console=Console(stderr=True), transient=False, refresh_per_second=4)
-    live.start()
-    started = time.monotonic()
-
-    def update(done: int) -> None:
-        elapsed = max(time.monotonic() - started, 1e-9)
-        live.update(f"{label}: {done} events, {done / elapsed:.0f} events/s")
-
-    update.stop = live.stop  # type: ignore[attr-defined]
-    atexit.register(live.stop)
-    return update
-
-
-def cmd_generate(args: argparse.Namespace) -> int:
-    from processor.generate import generate
+    from processor.generate import generate as synthetic
 
     out = sys.stdout.buffer
-    for g in generate(StreamKind(args.stream), args.count, args.seed):
+    for g in synthetic(StreamKind(stream), count, seed):
         out.write(orjson.dumps(g.event) + b"\n")
-    return 0
+    return EXIT_OK
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
+@main_group.command(epilog="\b\nExample:\n  make demo   # starts a local broker first, then runs this")
+@config_option()
+@click.option("--count", type=click.IntRange(min=1), default=300, show_default=True, help="Events per stream.")
+@click.option("--seed", type=int, default=None, help="Default: a new one each run.")
+@exits
+def demo(config: Path | None, count: int, seed: int | None) -> int:
+    """Produce sample events to the configured broker, process them, and show before and after
+    with the accounting in = out + dropped + dead-letter per recipient."""
     from processor.demo import run_demo
 
-    return run_demo(_config(args), count=args.count, seed=args.seed)
+    return run_demo(_load(config), count=count, seed=seed)
 
 
-def cmd_policy_explain(args: argparse.Namespace) -> int:
-    from processor.explain import explain
+@main_group.group()
+def policy() -> None:
+    """Policy tools."""
 
-    config = _config(args)
-    partners = {p.name: p for p in config.partners}
-    if args.partner not in partners:
+
+@policy.command(epilog="\b\nExample:\n  pii-processor policy explain --config config/pipeline.yaml --partner advertising-partner")
+@config_option(required=True)
+@click.option("--partner", required=True, help="A partner name under `partners` in the config.")
+@exits
+def explain(config: Path, partner: str) -> int:
+    """What a partner receives, field by field, and why (read from the same policy the
+    renderer applies)."""
+    from processor.errors import ConfigError
+    from processor.explain import explain as explained
+
+    loaded = _load(config)
+    partners = {p.name: p for p in loaded.partners}
+    if partner not in partners:
         known = ", ".join(partners) or "none are configured"
-        raise ConfigError(f"{args.config}: no partner named {args.partner!r} under `partners` (known: {known})")
-    print(explain(config, partners[args.partner]))
-    return 0
+        raise ConfigError(f"{config}: no partner named {partner!r} under `partners` (known: {known})")
+    click.echo(explained(loaded, partners[partner]))
+    return EXIT_OK
 
 
-def cmd_reveal(args: argparse.Namespace) -> int:
-    from processor.reveal import reveal
+@main_group.command(
+    epilog="""\b
+Example:
+  pii-processor reveal --config config/pipeline.yaml --key-file .keys/repair-vendor.key \\
+    --reason "court order 2026-117, ticket LEG-42" < tokens.txt"""
+)
+@config_option()
+@click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The partner key the tokens were made with.")
+@click.option("--reason", required=True, help="Why: the legal process, ticket or consent reference (recorded in the audit topic).")
+@exits
+def reveal(config: Path | None, key_file: Path, reason: str) -> int:
+    """Decrypt the reversible `enc:` tokens on stdin (lawful disclosure); every reveal is
+    recorded in the audit topic before anything is printed."""
+    from processor.reveal import reveal as revealed
 
-    return reveal(_config(args), args.key_file, args.reason, sys.stdin.buffer, sys.stdout.buffer)
+    return revealed(_load(config), key_file, reason, sys.stdin.buffer, sys.stdout.buffer)
 
 
-def cmd_aggregate(args: argparse.Namespace) -> int:
+@main_group.command(epilog="\b\nExample:\n  pii-processor aggregate --config config/pipeline.yaml")
+@config_option(required=True)
+@exits
+def aggregate(config: Path) -> int:
+    """Run the aggregate reports (a faust worker): k-anonymous, optionally noisy counts per
+    window for the partners that receive only aggregates."""
+    from processor import broker
+    from processor.errors import ConfigError
+
+    loaded = _load(config)
+    if not loaded.aggregates:
+        raise ConfigError(f"{config}: no `aggregates` are declared; see config/pipeline.yaml for an example")
+    broker.wait_for_broker(loaded.kafka.bootstrap_servers, loaded.kafka.connect_timeout_s, **loaded.kafka.client)
     from processor.aggregate import app
 
-    config = _config(args)
-    if not config.aggregates:
-        raise ConfigError(f"{args.config}: no `aggregates` are declared; see config/pipeline.yaml for an example")
-    from processor import broker
-
-    broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s, **config.kafka.client)
-    return app.run(config)
+    return app.run(loaded)
 
 
-def cmd_report(args: argparse.Namespace) -> int:
+@main_group.command(epilog="\b\nExample:\n  pii-processor report --config config/pipeline.yaml --topic agg.calls-per-area --png calls.png")
+@config_option()
+@click.option("--topic", required=True, help="An aggregate topic, e.g. agg.calls-per-area.")
+@click.option("--windows", type=click.IntRange(min=1), default=3, show_default=True, help="How many of the latest windows.")
+@click.option("--png", type=click.Path(path_type=Path, dir_okay=False), help="Also draw a bar chart to this PNG file.")
+@exits
+def report(config: Path | None, topic: str, windows: int, png: Path | None) -> int:
+    """Print the latest windows of an aggregate topic as a table (and draw them)."""
     from processor.aggregate.report import show
 
-    return show(_config(args), args.topic, args.windows, args.png)
+    return show(_load(config), topic, windows, png)
 
 
-def cmd_topics(args: argparse.Namespace) -> int:
+@main_group.command(epilog="\b\nExample:\n  pii-processor topics --config config/pipeline.yaml")
+@config_option()
+@exits
+def topics(config: Path | None) -> int:
+    """Create the configured topics that do not exist yet."""
     from processor import broker
 
-    config = _config(args)
-    broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s, **config.kafka.client)
-    topics = config.all_topics()
-    created = broker.ensure_pipeline_topics(config)
-    print(f"topics: {len(created)} created, {len(topics) - len(created)} already there")
-    return 0
+    loaded = _load(config)
+    broker.wait_for_broker(loaded.kafka.bootstrap_servers, loaded.kafka.connect_timeout_s, **loaded.kafka.client)
+    names = loaded.all_topics()
+    created = broker.ensure_pipeline_topics(loaded)
+    click.echo(f"topics: {len(created)} created, {len(names) - len(created)} already there")
+    return EXIT_OK
 
 
-def cmd_broker_wait(args: argparse.Namespace) -> int:
+@main_group.group(name="broker")
+def broker_group() -> None:
+    """Broker utilities."""
+
+
+@broker_group.command(epilog="\b\nExample:\n  pii-processor broker wait --bootstrap 127.0.0.1:9092 --timeout 60")
+@click.option("--bootstrap", default="127.0.0.1:9092", show_default=True)
+@click.option("--timeout", type=float, default=60, show_default=True, help="Seconds to wait.")
+@exits
+def wait(bootstrap: str, timeout: float) -> int:
+    """Wait until a broker answers metadata requests."""
     from processor import broker
 
-    broker.wait_for_broker(args.bootstrap, args.timeout)
-    print(f"kafka: broker at {args.bootstrap} answers")
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pii-processor", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--log-level", default="INFO")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def with_config(p: argparse.ArgumentParser, required: bool = False) -> None:
-        p.add_argument("--config", type=Path, required=required, help="pipeline YAML (default: built-in defaults)")
-
-    p = sub.add_parser("run", help="run the streaming service")
-    with_config(p)
-    p.add_argument("--stop-when-idle", type=float, metavar="SECONDS", help="exit 0 after this long without new events")
-    p.add_argument("--workers", type=int, default=1, help="worker processes in the consumer group (one per core)")
-    p.add_argument(
-        "--instance",
-        default=os.environ.get("PII_INSTANCE", "0"),
-        help="this worker's name within the group (its transactional id); distinct per running worker",
-    )
-    p.set_defaults(func=cmd_run)
-
-    p = sub.add_parser("redact", help="redact JSON Lines from stdin to stdout")
-    with_config(p)
-    p.add_argument("--stream", choices=STREAMS, required=True)
-    p.add_argument("--partner", default=None, help="write this partner's view (default: the fully redacted copy)")
-    p.add_argument("--batch-size", type=int, default=256)
-    p.set_defaults(func=cmd_redact)
-
-    p = sub.add_parser("generate", help="print synthetic events with planted identifiers")
-    p.add_argument("--stream", choices=STREAMS, required=True)
-    p.add_argument("--count", type=int, default=10)
-    p.add_argument("--seed", type=int, default=0)
-    p.set_defaults(func=cmd_generate)
-
-    p = sub.add_parser("demo", help="end-to-end demo on the configured broker")
-    with_config(p)
-    p.add_argument("--count", type=int, default=300, help="events per stream")
-    p.add_argument("--seed", type=int, default=None, help="default: a new one each run")
-    p.set_defaults(func=cmd_demo)
-
-    p = sub.add_parser("policy", help="policy tools")
-    psub = p.add_subparsers(dest="policy_command", required=True)
-    e = psub.add_parser("explain", help="what a partner receives, field by field")
-    with_config(e, required=True)
-    e.add_argument("--partner", required=True)
-    e.set_defaults(func=cmd_policy_explain)
-
-    p = sub.add_parser("reveal", help="decrypt the reversible tokens on stdin (lawful disclosure; audited)")
-    with_config(p)
-    p.add_argument("--key-file", type=Path, required=True, help="the partner key the tokens were made with")
-    p.add_argument("--reason", required=True, help="why: the legal process, ticket or consent reference (recorded in the audit topic)")
-    p.set_defaults(func=cmd_reveal)
-
-    p = sub.add_parser("aggregate", help="run the aggregate reports (faust worker)")
-    with_config(p, required=True)
-    p.set_defaults(func=cmd_aggregate)
-
-    p = sub.add_parser("report", help="print the latest windows of an aggregate topic (and draw them)")
-    with_config(p)
-    p.add_argument("--topic", required=True, help="e.g. agg.calls-per-area")
-    p.add_argument("--windows", type=int, default=3, help="how many of the latest windows")
-    p.add_argument("--png", type=Path, help="also write a bar chart to this PNG file")
-    p.set_defaults(func=cmd_report)
-
-    p = sub.add_parser("topics", help="create the configured topics")
-    with_config(p)
-    p.set_defaults(func=cmd_topics)
-
-    p = sub.add_parser("broker", help="broker utilities")
-    bsub = p.add_subparsers(dest="broker_command", required=True)
-    w = bsub.add_parser("wait", help="wait until the broker answers metadata requests")
-    w.add_argument("--bootstrap", default="127.0.0.1:9092")
-    w.add_argument("--timeout", type=float, default=60)
-    w.set_defaults(func=cmd_broker_wait)
-    return parser
+    broker.wait_for_broker(bootstrap, timeout)
+    click.echo(f"kafka: broker at {bootstrap} answers")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    logs.setup(args.log_level)
+    """The console script: the exit status of the command (see the module's docstring)."""
     try:
-        return args.func(args)
-    except (ConfigError, ModelMissing, BrokerUnreachable, TopicNotReady, TimeoutError) as e:
-        print(f"pii-processor {args.command}: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except RuntimeError as e:
-        if type(e).__name__ != "DeliveryFailed":
-            raise
-        print(f"pii-processor {args.command}: {e}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
+        # Not standalone: click returns the status of `ctx.exit` instead of leaving the process.
+        status = main_group.main(args=argv, prog_name="pii-processor", standalone_mode=False)
+    except click.ClickException as e:  # a usage error: unknown option, missing value
+        e.show()
+        return EXIT_SETUP
+    except click.exceptions.Abort:
+        return EXIT_INTERRUPTED
+    return status if isinstance(status, int) else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import orjson
 
-from processor.generate import generate
 from processor.events import StreamKind
+from processor.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -140,3 +140,44 @@ def test_redact_writes_one_view_per_line_even_with_partners_configured():
 def test_redact_for_a_partner_that_does_not_get_the_stream_is_refused():
     result = cli("redact", "--stream", "call-records", "--config", "config/pipeline.yaml", "--partner", "payment-processor", stdin=b"{}\n")
     assert result.returncode == 2 and b"repair-vendor" in result.stderr
+
+
+
+# What the light commands may never load: seconds of start-up each (measured with `-X importtime`).
+HEAVY_MODULES = ("spacy", "presidio_analyzer", "presidio_anonymizer", "faust", "faker", "matplotlib")
+
+
+def modules_loaded_by(args: list[str]) -> list[str]:
+    """The heavy modules in `sys.modules` after `pii-processor <args>` ran in a fresh interpreter."""
+    code = "import sys; from processor.cli import main; main(sys.argv[1:]); " f"print('LOADED', ','.join(sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "KAFKA_BOOTSTRAP": ""},  # the broker named in the file below, which is not there
+    )
+    lines = [line for line in result.stdout.decode().splitlines() if line.startswith("LOADED")]
+    assert lines, result.stderr.decode()
+    return [m for m in lines[-1].removeprefix("LOADED ").split(",") if m]
+
+
+def test_light_commands_never_load_the_nlp_stack_or_faust(tmp_path):
+    import yaml
+
+    settings = yaml.safe_load((ROOT / "config/pipeline.yaml").read_text())
+    settings["kafka"] = {**settings.get("kafka", {}), "bootstrap_servers": "127.0.0.1:1", "connect_timeout_s": 1}
+    no_broker = tmp_path / "pipeline.yaml"
+    no_broker.write_text(yaml.safe_dump(settings))
+    key = tmp_path / "k.key"
+    key.write_text("x" * 32)
+    for args in (
+        ["--help"],
+        ["run", "--help"],
+        ["policy", "explain", "--config", "config/pipeline.yaml", "--partner", "repair-vendor"],
+        ["reveal", "--key-file", str(key), "--reason", "because"],
+        ["topics", "--config", str(no_broker)],
+        ["report", "--config", str(no_broker), "--topic", "agg.calls-per-area"],
+    ):
+        assert modules_loaded_by(args) == [], args
