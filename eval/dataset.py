@@ -22,9 +22,8 @@ from typing import Any
 import phonenumbers
 from faker import Faker
 
-from recognizers.checksums import luhn_complete
-
 from processor.events import Location, StreamKind
+from recognizers.checksums import luhn_complete
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers.registry import result
 from recognizers.spoken import without_fillers
 
-
 # Words people put between a cue and its value: "my date of birth is like ...". (Hesitations
 # such as "um" are removed before matching; see recognizers.spoken.without_fillers.)
 FILLERS = r"(?:[\s,]+(?:like|you\s+know|so|actually|well))*"

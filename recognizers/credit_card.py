@@ -7,11 +7,9 @@ takes 13 to 19 digits in any grouping (not after a "+", which makes a phone numb
 requires the Luhn digit and a length that the card's network issues.
 """
 
-from presidio_analyzer import Pattern
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
-
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
 
 from recognizers.checksums import cue_before, luhn_valid, only_digits
 from recognizers.registry import register

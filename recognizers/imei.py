@@ -5,9 +5,7 @@ spaces, dashes or slashes. An IMEISV is 16 digits (the check digit replaced by a
 software version) and has no checksum, so it only counts with context ("imei", "imeisv").
 """
 
-from presidio_analyzer import Pattern, PatternRecognizer
-
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.checksums import cue_before, luhn_valid, only_digits

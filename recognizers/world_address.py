@@ -17,8 +17,8 @@ import regex
 from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.street_address import StreetAddressRecognizer
 from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, register, result
+from recognizers.street_address import StreetAddressRecognizer
 
 # Street words that stand before the street's name, in any case.
 _DISTINCT = """

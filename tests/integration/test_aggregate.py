@@ -15,8 +15,8 @@ import pytest
 
 from processor import broker
 from processor.aggregate.app import topics as aggregate_topics
-from processor.config import load_config
 from processor.aggregate.report import read_latest
+from processor.config import load_config
 
 from .conftest import ROOT, produce
 

@@ -8,8 +8,8 @@ import pytest
 
 from processor import operators
 
-from .conftest import consume_all
 from ..test_cli import cli
+from .conftest import consume_all
 
 pytestmark = pytest.mark.integration
 

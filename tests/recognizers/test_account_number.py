@@ -1,6 +1,6 @@
 import pytest
 
-from processor.config import CustomPattern, DetectionSettings, load_config
+from processor.config import CustomPattern, load_config
 from processor.detect import load_analyzer
 
 
