@@ -151,7 +151,11 @@ def bench_processor(kind: StreamKind, payloads: list[bytes], repeats: int, worke
         broker.ensure_pipeline_topics(config)
         topic = config.streams[kind].input_topic
         # Every worker subscribes to the input topics of all configured streams.
-        runs.append(_run_workers(prefix, workers, len(inputs) * INPUT_PARTITIONS, lambda: _prefill(config, topic, payloads, INPUT_PARTITIONS)))
+        runs.append(
+            _run_workers(
+                prefix, workers, len(inputs) * INPUT_PARTITIONS, lambda config=config, topic=topic: _prefill(config, topic, payloads, INPUT_PARTITIONS)
+            )
+        )
         broker.delete_topics(config.kafka, config.all_topics())
     best = statistics.median(r["events_per_s"] for r in runs)
     return {"events_per_s": best, "runs": [r["events_per_s"] for r in runs], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
@@ -168,7 +172,11 @@ def bench_passthrough(payloads: list[bytes], repeats: int, batch: int = 500, fan
         src, outs = f"{prefix}passthrough.in", [f"{prefix}passthrough.out{i}" for i in range(fan_out)]
         broker.ensure_topics(config.kafka, [src, *outs])
         _prefill(config, src, payloads)
-        consumer = Consumer(broker.client_config(config.kafka, **{"group.id": f"{prefix}pt", "auto.offset.reset": "earliest", "enable.auto.commit": False, "isolation.level": "read_committed"}))
+        consumer = Consumer(
+            broker.client_config(
+                config.kafka, **{"group.id": f"{prefix}pt", "auto.offset.reset": "earliest", "enable.auto.commit": False, "isolation.level": "read_committed"}
+            )
+        )
         producer = Producer(broker.client_config(config.kafka, **{"transactional.id": f"{prefix}pt", "linger.ms": 5, "compression.type": "lz4"}))
         producer.init_transactions(30)
         consumer.subscribe([src])
@@ -277,7 +285,13 @@ def bench_file_mode(kind: StreamKind, payloads: list[bytes], tmp: Path) -> dict[
     def timed(path: Path) -> float:
         started = time.perf_counter()
         with path.open("rb") as stdin:
-            subprocess.run([sys.executable, "-m", "processor.cli", "redact", "--stream", kind.value, "--config", str(CONFIG)], stdin=stdin, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+            subprocess.run(
+                [sys.executable, "-m", "processor.cli", "redact", "--stream", kind.value, "--config", str(CONFIG)],
+                stdin=stdin,
+                stdout=subprocess.DEVNULL,
+                check=True,
+                cwd=ROOT,
+            )
         return time.perf_counter() - started
 
     startup = timed(one)
@@ -359,7 +373,9 @@ def main(argv: list[str] | None = None) -> int:
         for kind in counts:
             r = bench_processor(kind, payloads[kind], args.repeats)
             results["processor"][kind.value] = r
-            print(f"  processor {kind.value:20} {r['events_per_s']:8.0f} events/s  (runs {', '.join(f'{x:.0f}' for x in r['runs'])}; peak RSS {r['peak_rss_mb']:.0f} MB)")
+            print(
+                f"  processor {kind.value:20} {r['events_per_s']:8.0f} events/s  (runs {', '.join(f'{x:.0f}' for x in r['runs'])}; peak RSS {r['peak_rss_mb']:.0f} MB)"
+            )
             f = bench_file_mode(kind, payloads[kind], Path(tmp))
             results["file_mode"][kind.value] = f
             print(f"  file mode {kind.value:20} {f['events_per_s']:8.0f} events/s  (start-up {f['startup_s']:.1f} s excluded)")
@@ -380,12 +396,16 @@ def main(argv: list[str] | None = None) -> int:
         mixed = bench_processor(kind, with_hostile(kind, sample, 100, size), args.repeats)
         ratio = mixed["events_per_s"] / clean["events_per_s"]
         results["hostile"][kind.value] = {"size_chars": size, "share": 0.01, "clean": clean, "mixed": mixed, "ratio": ratio}
-        print(f"  processor {kind.value:20} with 1% hostile events of {size:,} characters: {mixed['events_per_s']:.0f} events/s"
-              f" against {clean['events_per_s']:.0f} without ({ratio:.0%})")
+        print(
+            f"  processor {kind.value:20} with 1% hostile events of {size:,} characters: {mixed['events_per_s']:.0f} events/s"
+            f" against {clean['events_per_s']:.0f} without ({ratio:.0%})"
+        )
     half = results["processor"][StreamKind.CALL_RECORDS.value]["events_per_s"] / 2
     lat = bench_latency(StreamKind.CALL_RECORDS, payloads[StreamKind.CALL_RECORDS][: int(min(len(payloads[StreamKind.CALL_RECORDS]), half * 10))], half)
     results["latency"] = {StreamKind.CALL_RECORDS.value: lat}
-    print(f"  latency call-records at {lat['rate']:.0f} events/s (half of max): p50 {lat['p50_ms']:.0f} ms, p99 {lat['p99_ms']:.0f} ms over {lat['events']} events")
+    print(
+        f"  latency call-records at {lat['rate']:.0f} events/s (half of max): p50 {lat['p50_ms']:.0f} ms, p99 {lat['p99_ms']:.0f} ms over {lat['events']} events"
+    )
 
     # Measured again at the end, when the broker's JVM has run for minutes: the ceiling is the
     # higher of the two, so that the ratios are never flattered by a broker still warming up.
@@ -397,8 +417,10 @@ def main(argv: list[str] | None = None) -> int:
     fanned = bench_passthrough(payloads[StreamKind.CALL_RECORDS], args.repeats, batch, fan_out)
     results["passthrough"] = {"events_per_s": ceiling, "first": first, "last": last, "batch": batch, "fan_out": {"topics": fan_out, **fanned}}
     print(f"  kafka passthrough (transactions of {batch}), last: {last['events_per_s']:.0f} events/s; ceiling {ceiling:.0f}")
-    print(f"  kafka passthrough, each event to {fan_out} topics as call records are: {fanned['events_per_s']:.0f} events/s"
-          f" (ours/that: {results['processor'][StreamKind.CALL_RECORDS.value]['events_per_s'] / fanned['events_per_s']:.3f})")
+    print(
+        f"  kafka passthrough, each event to {fan_out} topics as call records are: {fanned['events_per_s']:.0f} events/s"
+        f" (ours/that: {results['processor'][StreamKind.CALL_RECORDS.value]['events_per_s'] / fanned['events_per_s']:.3f})"
+    )
 
     print(f"\n{'stream':22} {'ours e2e':>10} {'file mode':>10} {'presidio':>10} {'ours/presidio':>14} {'ours/passthrough':>17}")
     ratios = {}

@@ -16,7 +16,7 @@ import re
 import string
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import phonenumbers
@@ -225,7 +225,12 @@ class Values:
         ]
         if region == "US":
             nat = str(n.national_number)
-            styles += [f"({nat[:3]}) {nat[3:6]}-{nat[6:]}", f"{nat[:3]}.{nat[3:6]}.{nat[6:]}", f"{nat[:3]}-{nat[3:6]}-{nat[6:]}", f"1-{nat[:3]}-{nat[3:6]}-{nat[6:]}"]
+            styles += [
+                f"({nat[:3]}) {nat[3:6]}-{nat[6:]}",
+                f"{nat[:3]}.{nat[3:6]}.{nat[6:]}",
+                f"{nat[:3]}-{nat[3:6]}-{nat[6:]}",
+                f"1-{nat[:3]}-{nat[3:6]}-{nat[6:]}",
+            ]
         if region == "GB":
             styles.append(phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL))
         return self.rng.choice(styles)
@@ -316,7 +321,13 @@ class Values:
 
     # decoys
     def version(self) -> str:
-        return self.rng.choice((f"{self.rng.randint(1, 20)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 30)}", f"{self.rng.randint(1, 12)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 99)}", f"v{self.rng.randint(1, 5)}.{self.rng.randint(0, 40)}"))
+        return self.rng.choice(
+            (
+                f"{self.rng.randint(1, 20)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 30)}",
+                f"{self.rng.randint(1, 12)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 9)}.{self.rng.randint(0, 99)}",
+                f"v{self.rng.randint(1, 5)}.{self.rng.randint(0, 40)}",
+            )
+        )
 
     def order(self) -> str:
         return self.rng.choice((f"ORD-{self.digits(6)}", f"#{self.digits(5)}", f"{self.digits(4)}-{self.digits(4)}", f"W{self.digits(9)}"))
@@ -325,10 +336,18 @@ class Values:
         return self.rng.choice((f"INC{self.digits(7)}", f"#{self.digits(6)}", f"CS-{self.digits(5)}", self.digits(6)))
 
     def amount(self) -> str:
-        return self.rng.choice((f"${self.rng.randint(5, 300)}.{self.rng.randint(0, 99):02d}", f"{self.rng.randint(5, 300)} dollars", f"£{self.rng.randint(5, 120)}"))
+        return self.rng.choice(
+            (f"${self.rng.randint(5, 300)}.{self.rng.randint(0, 99):02d}", f"{self.rng.randint(5, 300)} dollars", f"£{self.rng.randint(5, 120)}")
+        )
 
     def time(self) -> str:
-        return self.rng.choice((f"{self.rng.randint(1, 12)}:{self.rng.randint(0, 59):02d} pm", f"{self.rng.randint(0, 23):02d}:{self.rng.randint(0, 59):02d}", f"{self.rng.randint(1, 12)} o'clock"))
+        return self.rng.choice(
+            (
+                f"{self.rng.randint(1, 12)}:{self.rng.randint(0, 59):02d} pm",
+                f"{self.rng.randint(0, 23):02d}:{self.rng.randint(0, 59):02d}",
+                f"{self.rng.randint(1, 12)} o'clock",
+            )
+        )
 
     def day(self) -> str:
         d = date(2026, self.rng.randint(1, 12), self.rng.randint(1, 28))
@@ -365,7 +384,7 @@ class DevSet:
         self.fake = Faker(["en_US", "en_GB"])
         self.fake.seed_instance(seed)
         self.values = Values(self.rng, self.fake)
-        self.clock = datetime(2026, 10, 1, tzinfo=timezone.utc)
+        self.clock = datetime(2026, 10, 1, tzinfo=UTC)
 
     # -- text with tracked spans ----------------------------------------------------------------
 
@@ -510,11 +529,7 @@ class DevSet:
 
 def build(seed: int, transcripts: int, call_records: int, telemetry: int) -> list[Sample]:
     dev = DevSet(seed)
-    return (
-        [dev.transcript() for _ in range(transcripts)]
-        + [dev.call_record() for _ in range(call_records)]
-        + [dev.telemetry() for _ in range(telemetry)]
-    )
+    return [dev.transcript() for _ in range(transcripts)] + [dev.call_record() for _ in range(call_records)] + [dev.telemetry() for _ in range(telemetry)]
 
 
 TEMPLATE_COUNT = len(CUSTOMER_PII) + len(CUSTOMER_CLEAN) + len(AGENT)

@@ -167,9 +167,7 @@ def presidio_default_analyzer():
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     settings = load_config(None, environ={}).detection
-    provider = NlpEngineProvider(
-        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": settings.spacy_model}]}
-    )
+    provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": settings.spacy_model}]})
     return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
 
 
@@ -198,7 +196,7 @@ def show_errors(samples: list[Sample], predictions: list[list[Pred]], entity: st
         for p in preds:
             if p.entity == entity and not any(_overlaps(p, g) and g.entity == entity for g in sample.gold):
                 text = str(_value_at(sample.event, p.location))
-                print(f"FALSE {text[p.start:p.end]!r} in {text!r}")
+                print(f"FALSE {text[p.start : p.end]!r} in {text!r}")
 
 
 def _fmt(x: float | int | None) -> str:
@@ -235,12 +233,14 @@ def evaluate_foreign(seed: int, per_locale: int, skip_presidio: bool) -> dict[st
     pairs = foreign.build(seed, per_locale)
     locales = [locale for locale, _ in pairs]
     samples = [sample for _, sample in pairs]
-    print(f"\neval (foreign): {len(samples)} lines from Faker's providers in {len(set(locales))} locales, "
-          f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys (company names, catch phrases, job titles)")
+    print(
+        f"\neval (foreign): {len(samples)} lines from Faker's providers in {len(set(locales))} locales, "
+        f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys (company names, catch phrases, job titles)"
+    )
     out: dict[str, Any] = {"lines": len(samples), "locales": sorted(set(locales))}
     runs = [("ours", run_ours)] + ([] if skip_presidio else [("presidio_default", run_presidio)])
     for name, run in runs:
-        preds, outputs, seconds = run(samples)
+        preds, outputs, _seconds = run(samples)
         result = score(samples, preds, outputs)
         by_locale: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for locale, sample, output in zip(locales, samples, outputs):
@@ -258,8 +258,10 @@ def evaluate_foreign(seed: int, per_locale: int, skip_presidio: bool) -> dict[st
             continue
         print(f"{t:18} {a['gold']:6d} | {_fmt(a.get('leak_rate')):>10} {_fmt(a.get('recall')):>7} | {_fmt(b.get('leak_rate')):>14} {_fmt(b.get('recall')):>7}")
     o = out["ours"]["overall"]
-    print(f"ours: decoy survival {o['decoy_survival']:.4f} of {o['decoys']}; leak by locale: "
-          + ", ".join(f"{loc} {rate:.2f}" for loc, rate in out["ours"]["leak_by_locale"].items()))
+    print(
+        f"ours: decoy survival {o['decoy_survival']:.4f} of {o['decoys']}; leak by locale: "
+        + ", ".join(f"{loc} {rate:.2f}" for loc, rate in out["ours"]["leak_by_locale"].items())
+    )
     return out
 
 
@@ -277,8 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)
 
     samples = build(args.seed, args.transcripts, args.call_records, args.telemetry)
-    print(f"eval: {len(samples)} events (seed {args.seed}), {sum(len(s.gold) for s in samples)} gold identifiers, "
-          f"{sum(len(s.decoys) for s in samples)} decoys, {sum(not s.gold for s in samples)} events without PII")
+    print(
+        f"eval: {len(samples)} events (seed {args.seed}), {sum(len(s.gold) for s in samples)} gold identifiers, "
+        f"{sum(len(s.decoys) for s in samples)} decoys, {sum(not s.gold for s in samples)} events without PII"
+    )
     results: dict[str, Any] = {"seed": args.seed, "events": len(samples)}
     runs = [("ours", run_ours)] + ([] if args.skip_presidio else [("presidio_default", run_presidio)])
     for name, run in runs:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
-from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec
+from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec  # type: ignore[attr-defined]
 
 from processor.config import KafkaSettings, PipelineConfig
 from processor.errors import BrokerUnreachable, TopicNotReady
@@ -187,6 +187,7 @@ def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float
             waiting = {topic: f"no metadata ({e.args[0].name()})" for topic in pending}
         asks: dict[TopicPartition, OffsetSpec] = {}
         for topic in pending if md is not None else ():
+            assert md is not None
             t = md.topics.get(topic)
             if t is None:
                 waiting[topic] = "does not exist"
@@ -197,13 +198,13 @@ def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float
             elif leaderless := sorted(p for p, pm in t.partitions.items() if pm.leader < 0 or pm.error is not None):
                 waiting[topic] = f"no leader for partitions {leaderless}"
             else:
-                asks.update({TopicPartition(topic, p): OffsetSpec.latest() for p in t.partitions})
+                asks.update({TopicPartition(topic, p): OffsetSpec.latest() for p in t.partitions})  # type: ignore[no-untyped-call]
         for tp, fut in (admin.list_offsets(asks, request_timeout=request_timeout) if asks else {}).items():
             try:
                 ends[tp.topic, tp.partition] = fut.result().offset
             except KafkaException as e:
                 err = e.args[0] if e.args else None
-                if not passes_by_itself(err):
+                if err is None or not passes_by_itself(err):
                     raise
                 waiting[tp.topic] = f"partition {tp.partition} not served ({err.name()})"
         pending = list(waiting)
@@ -235,7 +236,7 @@ def read_to_end(consumer: Consumer, settings: KafkaSettings, topic: str, apply: 
             if err is None:
                 apply(m)
             elif err.code() == KafkaError._PARTITION_EOF:
-                at_end.add(m.partition())
+                at_end.add(m.partition() or 0)
 
 
 def delete_topics(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> None:

@@ -195,8 +195,7 @@ class StreamSettings(_Strict):
                 raise ValueError(f"field path {path!r} is not of the form `name`, `a.b` or `list[].name`")
             if rule not in SHAPES and not _ENTITY_NAME.match(rule):
                 raise ValueError(
-                    f"field {path!r} has rule {rule!r}; expected an entity type in UPPER_CASE "
-                    f"(e.g. PHONE_NUMBER, IMSI) or one of {', '.join(SHAPES)}"
+                    f"field {path!r} has rule {rule!r}; expected an entity type in UPPER_CASE (e.g. PHONE_NUMBER, IMSI) or one of {', '.join(SHAPES)}"
                 )
         return fields
 
@@ -241,10 +240,7 @@ DEFAULT_FIELDS: dict[StreamKind, dict[str, str]] = {
 
 
 def _default_streams() -> dict[StreamKind, StreamSettings]:
-    return {
-        kind: StreamSettings(input_topic=f"raw.{kind.value}", output_topic=f"redacted.{kind.value}", fields={})
-        for kind in StreamKind
-    }
+    return {kind: StreamSettings(input_topic=f"raw.{kind.value}", output_topic=f"redacted.{kind.value}", fields={}) for kind in StreamKind}
 
 
 PURPOSES = ("payment-processing", "service-vendor", "advertising", "aggregate-reporting", "legal-process", "internal")
@@ -345,9 +341,7 @@ class ConsentSettings(_Strict):
     # Compacted topic: key = subscriber id, value = JSON list of purposes opted out of; tombstone = none.
     topic: str = "subscriber-consent"
     # Where each stream holds the subscriber id that the consent topic is keyed by.
-    subscriber_key: dict[StreamKind, str] = Field(
-        default_factory=lambda: {StreamKind.CALL_RECORDS: "imsi", StreamKind.NETWORK_TELEMETRY: "subscriber_id"}
-    )
+    subscriber_key: dict[StreamKind, str] = Field(default_factory=lambda: {StreamKind.CALL_RECORDS: "imsi", StreamKind.NETWORK_TELEMETRY: "subscriber_id"})
     # Purposes for which an event without a subscriber id is not sent at all (fail closed).
     required_for: list[Literal[PURPOSES]] = Field(default_factory=lambda: ["advertising"])  # type: ignore[valid-type]
     # How long to wait at start for the consent table to be read to its end.
@@ -498,7 +492,11 @@ class PipelineConfig(_Strict):
 
     @model_validator(mode="after")
     def _distinct_topics(self) -> PipelineConfig:
-        places: list[tuple[str, str]] = [("kafka.dead_letter_topic", self.kafka.dead_letter_topic), ("audit_topic", self.audit_topic), ("consent.topic", self.consent.topic)]
+        places: list[tuple[str, str]] = [
+            ("kafka.dead_letter_topic", self.kafka.dead_letter_topic),
+            ("audit_topic", self.audit_topic),
+            ("consent.topic", self.consent.topic),
+        ]
         for kind, s in self.streams.items():
             places += [(f"streams.{kind.value}.input_topic", s.input_topic), (f"streams.{kind.value}.output_topic", s.output_topic)]
         names: set[str] = set()
@@ -510,6 +508,14 @@ class PipelineConfig(_Strict):
                 if kind not in self.streams:
                     raise ValueError(f"partners.{i}.streams: stream {kind.value!r} is not configured under `streams`")
                 places.append((f"partners.{i}.streams.{kind.value}.topic", p.topic(kind)))
+        known = self.known_entities()
+        for i, p in enumerate(self.partners):
+            unknown = sorted(e for e in p.operators if e not in known)
+            if unknown:
+                raise ValueError(
+                    f"partners.{i}.operators: unknown entity type(s) {', '.join(unknown)} (a typo would silently fall back to "
+                    f"default_operator); known: {', '.join(sorted(known))}"
+                )
         partners = {p.name: p for p in self.partners}
         for i, a in enumerate(self.aggregates):
             partner = partners.get(a.partner)
@@ -529,6 +535,18 @@ class PipelineConfig(_Strict):
                 raise ValueError(f"topic {topic!r} is used twice: at {seen[topic]} and at {where}")
             seen[topic] = where
         return self
+
+    def known_entities(self) -> set[str]:
+        """Every entity type a finding can have: the recognizers', the custom patterns', those of
+        field rules and field names, and the shapes' (as field operators see them)."""
+        import recognizers
+
+        known = set(recognizers.ENTITIES) | {p.entity for p in self.detection.custom_patterns}
+        known |= {e for e in {**DEFAULT_FIELD_NAMES, **self.detection.field_names}.values() if e}
+        for kind in StreamKind:
+            known |= {rule if rule not in SHAPES else rule.upper() for rule in self.field_rules(kind).values()}
+        known |= {shape.upper() for shape in SHAPES} | {"DATE_TIME"}
+        return known
 
     def field_rules(self, kind: StreamKind) -> dict[str, str]:
         """The effective field rules of a stream: built-in ones, overridden by the file's."""
@@ -633,9 +651,7 @@ def _with_topic_prefix(config: PipelineConfig) -> PipelineConfig:
     p = config.kafka.topic_prefix
     streams = {k: s.model_copy(update={"input_topic": p + s.input_topic, "output_topic": p + s.output_topic}) for k, s in config.streams.items()}
     partners = [
-        partner.model_copy(
-            update={"streams": {k: ps.model_copy(update={"topic": p + partner.topic(k)}) for k, ps in partner.streams.items()}}
-        )
+        partner.model_copy(update={"streams": {k: ps.model_copy(update={"topic": p + partner.topic(k)}) for k, ps in partner.streams.items()}})
         for partner in config.partners
     ]
     return config.model_copy(

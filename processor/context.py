@@ -33,9 +33,7 @@ class ContextScorer:
         if not isinstance(enhancer, LemmaContextAwareEnhancer):
             raise TypeError(f"context scoring follows Presidio's LemmaContextAwareEnhancer, not {type(enhancer).__name__}")
 
-    def enhance(
-        self, text: str, results: list[RecognizerResult], artifacts: NlpArtifacts, recognizers: Sequence[EntityRecognizer]
-    ) -> list[RecognizerResult]:
+    def enhance(self, text: str, results: list[RecognizerResult], artifacts: NlpArtifacts, recognizers: Sequence[EntityRecognizer]) -> list[RecognizerResult]:
         """`results` with scores lifted where context words support them (changed in place),
         after each recognizer's own context step, as Presidio's analyzer does it."""
         by_id = {r.id: r for r in recognizers}
@@ -50,14 +48,14 @@ class ContextScorer:
         keywords = frozenset(artifacts.keywords)
         token_ends = [start + len(token) for start, token in zip(artifacts.tokens_indices, artifacts.tokens)]
         for result in staged:
-            recognizer = by_id.get(result.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
-            if recognizer is None or not recognizer.context or result.recognition_metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
+            owner = by_id.get(result.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+            if owner is None or not owner.context or result.recognition_metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                 continue
             # The first token that ends after the match starts: the match's own token.
             index = bisect_right(token_ends, result.start)
             if index >= len(token_ends):
                 continue
-            word = self._supporting_word(self._surrounding(index, lemmas, keywords), recognizer.context)
+            word = self._supporting_word(self._surrounding(index, lemmas, keywords), owner.context)
             if word:
                 result.score = min(max(result.score + self.boost, self.floor), ContextAwareEnhancer.MAX_SCORE)
                 if result.analysis_explanation is not None:

@@ -28,7 +28,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("DATE_OF_BIRTH", re.compile(r"\b(?:date\s+of\s+birth|birth\s*(?:date|day)|d\.?o\.?b\b|born|birthday)", re.I)),
     (
         "SECRET_ANSWER",
-        re.compile(r"\b(?:maiden\s+name|security\s+(?:answer|question|word|phrase)|(?:first|childhood)\s+pet|pet'?s\s+name|memorable\s+(?:word|name|place)|passcode|password|pin\b)", re.I),
+        re.compile(
+            r"\b(?:maiden\s+name|security\s+(?:answer|question|word|phrase)|(?:first|childhood)\s+pet|pet'?s\s+name|memorable\s+(?:word|name|place)|passcode|password|pin\b)",
+            re.I,
+        ),
     ),
     (
         "PERSON",
@@ -59,7 +62,25 @@ _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
 _DIGITS = re.compile(r"(?<![\w+])\d(?:[\s().\-/]?\d)*(?!\w)")
 MAX_ANSWER_WORDS = 5
 # Answers that are no value of any kind.
-_NOT_VALUES = STOP_WORDS | {"yes", "no", "sure", "okay", "ok", "sorry", "pardon", "what", "hello", "hi", "thanks", "hang", "moment", "second", "wait", "hold", "sec"}
+_NOT_VALUES = STOP_WORDS | {
+    "yes",
+    "no",
+    "sure",
+    "okay",
+    "ok",
+    "sorry",
+    "pardon",
+    "what",
+    "hello",
+    "hi",
+    "thanks",
+    "hang",
+    "moment",
+    "second",
+    "wait",
+    "hold",
+    "sec",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import random
 import time
+from typing import Any
 
 import orjson
 
 from processor import broker
-from processor.config import PipelineConfig
+from processor.config import PartnerSettings, PipelineConfig
 from processor.events import StreamKind
 from processor.generate import generate
+from processor.pipeline import Outcome
 from processor.progress import live_count
 from processor.service import Service
 
@@ -24,7 +26,7 @@ MALFORMED = (b"{this is not json", b'["an array, not an object"]')
 OPT_OUT_SHARE = 0.2
 
 
-def _json(value: dict | None) -> str:
+def _json(value: dict[str, Any] | None) -> str:
     return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() if value is not None else "(nothing)"
 
 
@@ -36,7 +38,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     broker.wait_for_broker(kafka.bootstrap_servers, kafka.connect_timeout_s, **kafka.client)
     broker.ensure_pipeline_topics(config)
     producer = broker.producer(kafka)
-    samples: dict[StreamKind, dict] = {}
+    samples: dict[StreamKind, dict[str, Any]] = {}
     produced = opted_out = 0
     for kind, stream in config.streams.items():
         events = generate(kind, count, seed)
@@ -58,7 +60,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     started = time.monotonic()
     progress, done = live_count("demo: processing"), 0
 
-    def on_batch(outcomes: list) -> None:
+    def on_batch(outcomes: list[Outcome]) -> None:
         nonlocal done
         done += len(outcomes)
         progress(done)
@@ -88,32 +90,37 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     for kind, stream in config.streams.items():
         n_in = stats.consumed.get(kind.value, 0)
         dead_here = n_in - stats.produced.get(stream.output_topic, 0)
-        for topic, partner in [(stream.output_topic, None)] + [(p.topic(kind), p) for p in config.partners if kind in p.streams]:
+        recipients: list[tuple[str, PartnerSettings | None]] = [(stream.output_topic, None)]
+        recipients += [(p.topic(kind), p) for p in config.partners if kind in p.streams]
+        for topic, recipient in recipients:
             out = stats.produced.get(topic, 0)
-            drops = sum(n for (who, _), n in stats.dropped.items() if partner and who == partner.name)
+            drops = sum(n for (who, _), n in stats.dropped.items() if recipient is not None and who == recipient.name)
             balanced = n_in == out + drops + dead_here
-            ok &= balanced
-            who = partner.name if partner else "redacted copy"
+            ok = ok and balanced
+            who = recipient.name if recipient else "redacted copy"
             print(f"demo: {kind.value:20} -> {who:20} in {n_in} = out {out} + dropped {drops} + dead-letter {dead_here}  {'ok' if balanced else 'MISMATCH'}")
     print(f"demo: entities found: {dict(stats.entities.most_common())}")
     print("demo: the broker keeps running; `make kafka-down` stops it.")
     return 0 if ok and consumed else 1
 
 
-def _read_back(config: PipelineConfig, event_ids: set[str], partner_topics: set[str], timeout_s: float = 20) -> tuple[dict[str, dict], dict[str, dict]]:
+def _read_back(
+    config: PipelineConfig, event_ids: set[str], partner_topics: set[str], timeout_s: float = 20
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     consumer = broker.reader(config.kafka, "demo-reader")
     consumer.subscribe([s.output_topic for s in config.streams.values()] + sorted(partner_topics))
-    found: dict[str, dict] = {}
-    partner_samples: dict[str, dict] = {}
+    found: dict[str, dict[str, Any]] = {}
+    partner_samples: dict[str, dict[str, Any]] = {}
     deadline = time.monotonic() + timeout_s
     try:
         while time.monotonic() < deadline and (len(found) < len(event_ids) or len(partner_samples) < len(partner_topics)):
             for m in consumer.consume(500, timeout=0.5):
-                if m.error() is not None:
+                topic, value = m.topic(), m.value()
+                if m.error() is not None or topic is None or value is None:
                     continue
-                event = orjson.loads(m.value())
-                if m.topic() in partner_topics:
-                    partner_samples.setdefault(m.topic(), event)
+                event = orjson.loads(value)
+                if topic in partner_topics:
+                    partner_samples.setdefault(topic, event)
                 elif str(event.get("event_id")) in event_ids:
                     found[str(event["event_id"])] = event
     finally:

@@ -110,7 +110,7 @@ class Detector:
                         # An element of a list of objects with a text field: a turn of a dialogue.
                         dialogues[i].setdefault((*loc[:-2], loc[-1]), []).append(loc)
                 self._check_budget(event_texts, event_codes, leaves[i])
-            except Exception as e:  # noqa: BLE001 - any failure of one event is that event's alone
+            except Exception as e:
                 out[i].error = e
                 continue
             chunked_texts, chunked_codes = _chunked(event_texts), _chunked(event_codes)
@@ -125,7 +125,7 @@ class Detector:
             if detection.error is None and any(len(turns) > 1 for turns in dialogues[i].values()):
                 try:
                     _add_answers(dialogues[i], leaves[i], detection)
-                except Exception as e:  # noqa: BLE001 - one event's failure is that event's alone
+                except Exception as e:
                     detection.error = e
                 seams.add(i)
         for i in seams:
@@ -135,13 +135,13 @@ class Detector:
                 by_location.setdefault(f.location, []).append(f)
             try:
                 out[i].findings = [f for found in by_location.values() for f in resolve_overlaps(found)]
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 out[i].error = e
         for values, detection in zip(leaves, out):
             if detection.error is None and detection.findings:
                 try:
                     _add_echoes(values, detection)
-                except Exception as e:  # noqa: BLE001
+                except Exception as e:
                     detection.error = e
         return out
 
@@ -302,7 +302,7 @@ class Detector:
         if found is None:
             try:
                 found = self.scanner.code(job.text, job.entities)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 detection.error = e
                 return
             self._remember(key, found)
@@ -374,7 +374,7 @@ def _question_of(turn: str) -> str:
 def _add_answers(dialogue: dict[tuple[Any, ...], list[Location]], leaves: dict[Location, Any], detection: Detection) -> None:
     """Findings in each turn that answers what the turn before it asked for (see processor.conversation)."""
     for turns in dialogue.values():
-        turns.sort(key=lambda loc: loc[-2])  # type: ignore[arg-type, return-value]
+        turns.sort(key=lambda loc: int(loc[-2]))
         for before, loc in zip(turns, turns[1:]):
             if before[-2] != loc[-2] - 1:  # type: ignore[operator]
                 continue
@@ -391,7 +391,7 @@ def _same_speaker(a: Location, b: Location, leaves: dict[Location, Any]) -> bool
     for key in SPEAKER_KEYS:
         first, second = leaves.get((*a[:-1], key)), leaves.get((*b[:-1], key))
         if first is not None and second is not None:
-            return first == second
+            return bool(first == second)
     return False
 
 

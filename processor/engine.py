@@ -1,6 +1,9 @@
 """The NLP engine: Presidio's analyzer over the configured spaCy model (NER only) and the
-project's recognizer registry. The one module that loads spaCy; everything that needs it
-imports it from here."""
+project's recognizer registry. The one module that loads spaCy, and the one adapter to the
+parts of Presidio that are not its public API: `NerOnlySpacyEngine` overrides
+`SpacyNlpEngine._doc_to_nlp_artifact` and calls `_get_updated_entities`, and offers the result
+as the public `artifacts`. tests/processor/test_engine.py pins what this relies on, so that
+upgrading Presidio is a version change and a test run."""
 
 from __future__ import annotations
 
@@ -38,13 +41,21 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         super().load()
+        assert self.nlp is not None  # set by load()
         for nlp in self.nlp.values():
             for name in list(nlp.pipe_names):
                 if name != "ner":
                     nlp.disable_pipe(name)
 
+    def artifacts(self, doc: Any, language: str) -> NlpArtifacts:
+        """What Presidio's recognizers read (entities, tokens, lemmas) for a spaCy doc made
+        elsewhere: the scanner runs spaCy itself, over a whole batch at once."""
+        return self._doc_to_nlp_artifact(doc, language)
+
+    # Presidio calls this for every text it processes itself (`process_text`, `process_batch`).
     def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
-        entities, scores = self._get_updated_entities(doc.ents, [self.ner_model_configuration.default_score] * len(doc.ents))
+        default_score = float(self.ner_model_configuration.default_score or 0.0)
+        entities, scores = self._get_updated_entities(doc.ents, [default_score] * len(doc.ents))
         return NlpArtifacts(
             entities=entities,
             tokens=doc,

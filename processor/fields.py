@@ -48,9 +48,8 @@ class FieldNames:
 
     def entity_for(self, key: str) -> str | None:
         """The entity type a field of this name holds, or None."""
-        known = self._memo.get(key, ...)
-        if known is not ...:
-            return known  # type: ignore[return-value]
+        if key in self._memo:
+            return self._memo[key]
         words = words_of(key)
         found = self._lookup(words)
         if found is None and words and words[-1].endswith("s") and len(words[-1]) > 3:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import phonenumbers
@@ -41,7 +41,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.fake = Faker("en_US")
         self.fake.seed_instance(seed)
-        self.clock = datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc)
+        self.clock = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
         self._imsis = [self._new_imsi() for _ in range(300)]
         self._cells = [self._new_cell() for _ in range(12)]
         self._subscribers = [f"SUB-{self.rng.randint(10_000_000, 99_999_999)}" for _ in range(300)]
@@ -53,6 +53,7 @@ class Generator:
         """(formatted number, its E.164 form)."""
         region = self.rng.choice(_REGIONS)
         example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+        assert example is not None, region  # every region in _REGIONS has mobile numbers
         national = str(example.national_number)
         for _ in range(50):
             digits = national[:3] + "".join(self.rng.choice("0123456789") for _ in range(len(national) - 3))

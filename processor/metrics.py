@@ -81,7 +81,7 @@ def readiness(stall_after_s: float, now: float | None = None) -> tuple[int, str]
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

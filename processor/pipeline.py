@@ -17,9 +17,10 @@ from typing import Any
 
 from processor.config import PipelineConfig
 from processor.consent import ConsentTable
-from processor.detect import Detector, IdentifierInFieldName, TooCostly
-from processor.errors import OutputTooLarge
-from processor.events import MalformedEvent, StreamKind, decode, encode
+from processor.detect import Detector
+from processor.errors import IdentifierInFieldName, MalformedEvent, OutputTooLarge, TooCostly
+from processor.events import StreamKind, decode, encode
+from processor.findings import Finding
 from processor.policy import Policy, apply_policy, index_findings, policies
 from processor.warmup import warm_up_events
 
@@ -89,8 +90,7 @@ class Pipeline:
         self.config = config
         # Keys and operators first: a missing key file must fail before the model loads.
         self.recipients = {
-            kind: [Recipient(name, policy.purpose, topic, policy) for name, topic, policy in entries]
-            for kind, entries in policies(config).items()
+            kind: [Recipient(name, policy.purpose, topic, policy) for name, topic, policy in entries] for kind, entries in policies(config).items()
         }
         self.detector = detector or Detector(config)
         self.consent = consent if consent is not None else ConsentTable()
@@ -144,14 +144,14 @@ class Pipeline:
                 outcome.outputs, outcome.dropped = [], []
                 outcome.dead_letter = DeadLetter("output-too-large", str(e))
                 continue
-            except Exception as e:  # noqa: BLE001 - fail closed: anything unexpected is a dead letter
+            except Exception as e:
                 outcome.outputs, outcome.dropped = [], []
                 outcome.dead_letter = _failure("policy-failed", e)
                 continue
             outcome.entities = [f.entity_type for f in detection.findings]
         return outcomes
 
-    def _deliveries(self, kind: StreamKind, event: dict[str, Any], findings: list) -> tuple[list[Output], list[Dropped]]:
+    def _deliveries(self, kind: StreamKind, event: dict[str, Any], findings: list[Finding]) -> tuple[list[Output], list[Dropped]]:
         outputs, dropped = [], []
         subscriber = self._subscriber(kind, event)
         found = index_findings(findings)
@@ -248,14 +248,14 @@ class Tally:
 MAX_SOURCE_HEADER_BYTES = 16_384
 
 
-def dead_letter_message(outcome: Outcome, max_bytes: int) -> tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]:
+def dead_letter_message(outcome: Outcome, max_bytes: int) -> tuple[bytes | None, bytes | None, list[tuple[str, str | bytes | None]]]:
     """The key, value and headers of an outcome's dead letter: the original bytes, the reason,
     where the event came from and its own headers (under `source.header.`). When the original does
     not fit under `max_bytes`, the dead letter carries no value but the size and SHA-256 of the
     original, which stays at its source offset: sending the dead letter can then never fail."""
     dl, rec = outcome.dead_letter, outcome.record
     assert dl is not None
-    headers = [("reason", dl.reason.encode()), ("detail", dl.detail.encode()), ("stream", rec.stream.value.encode())]
+    headers: list[tuple[str, str | bytes | None]] = [("reason", dl.reason.encode()), ("detail", dl.detail.encode()), ("stream", rec.stream.value.encode())]
     if rec.origin is not None:
         headers += [
             ("source.topic", rec.origin.topic.encode()),
@@ -271,7 +271,7 @@ def dead_letter_message(outcome: Outcome, max_bytes: int) -> tuple[bytes | None,
     if key is not None and len(key) > MAX_SOURCE_HEADER_BYTES:
         headers.append(("source.key", f"omitted: {len(key):,} bytes".encode()))
         key = None
-    room = max_bytes - sum(len(name) + len(v) for name, v in headers) - len(key or b"") - 1_024  # the message's own overhead
+    room = max_bytes - sum(len(name) + len(v or b"") for name, v in headers) - len(key or b"") - 1_024  # the message's own overhead
     if value is not None and len(value) > room:
         headers += [
             ("payload", b"omitted: the original is larger than limits.max_output_bytes; it stays at its source offset"),

@@ -17,12 +17,12 @@ from typing import Any
 from processor import operators
 from processor.config import (
     SHAPES,
-    ConfigError,
     KeySource,
     OperatorSpec,
     PartnerSettings,
     PipelineConfig,
 )
+from processor.errors import ConfigError
 from processor.events import Location, StreamKind
 from processor.findings import Finding
 from processor.operators import DROP, Operator
@@ -228,7 +228,7 @@ def _transform(value: Any, findings: list[Finding], policy: Policy) -> Any:
     spans = sorted(findings, key=lambda f: (f.start, -(f.end or 0)))
     merged: list[list[Any]] = []  # [start, end, best finding]
     for f in spans:
-        if merged and f.start < merged[-1][1]:  # type: ignore[operator]
+        if merged and f.start < merged[-1][1]:
             m = merged[-1]
             m[1] = max(m[1], f.end)
             if f.score > m[2].score:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import getpass
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,13 +35,13 @@ def reveal(config: PipelineConfig, key_file: Path, reason: str, stdin: BinaryIO,
     text = stdin.read().decode("utf-8")
     try:
         revealed, count = decrypt_tokens(text, key)
-    except Exception:  # noqa: BLE001 - InvalidTag, bad base64: the message must not echo the token
+    except Exception:
         raise RevealRefused(f"the key in {key_file} does not open these tokens (wrong key, or altered tokens); nothing was revealed") from None
     audit = {
         "type": "reveal",
         "who": getpass.getuser(),
         "host": socket.gethostname(),
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "when": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "why": reason,
         "tokens": count,
         "key_file": key_file.name,

@@ -22,13 +22,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from processor.context import ContextScorer
+from processor.engine import NerOnlySpacyEngine
 from recognizers.lexicon import is_common_english, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, opens_sentence
@@ -66,10 +67,14 @@ class _Entry:
         )
 
 
+# Pattern recognizers read no NLP artefacts; Presidio's signature asks for them all the same.
+NO_NLP = cast(NlpArtifacts, None)
+
+
 class Digits:
     """How many digits a text has, and its longest run of them (computed once, if asked)."""
 
-    __slots__ = ("text", "count", "_run")
+    __slots__ = ("_run", "count", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -87,7 +92,11 @@ class Scanner:
         self.analyzer = analyzer
         self.language = language
         self.threshold = threshold
-        self.nlp = analyzer.nlp_engine.nlp[language]  # type: ignore[attr-defined]
+        engine = analyzer.nlp_engine
+        if not isinstance(engine, NerOnlySpacyEngine) or engine.nlp is None:
+            raise TypeError("the scanner needs an analyzer built by processor.engine.load_analyzer")
+        self.engine = engine
+        self.nlp = engine.nlp[language]
         self.context = ContextScorer(analyzer.context_aware_enhancer)
         self._entries = [
             _Entry(
@@ -128,7 +137,7 @@ class Scanner:
         for entry, wanted in self._wanted(entities, digits.count):
             if entry.spacy or entry.speech_only or not entry.could_match(text, digits):
                 continue
-            found += [_found(_stamp(r, entry)) for r in entry.recognizer.analyze(text, wanted, None) if r.score >= self.threshold]
+            found += [_found(_stamp(r, entry)) for r in entry.recognizer.analyze(text, wanted, NO_NLP) if r.score >= self.threshold]
         return found
 
     def _wanted(self, entities: Sequence[str], digits: int | None = None) -> list[tuple[_Entry, list[str]]]:
@@ -156,7 +165,7 @@ class Scanner:
         for i, (text, entities) in enumerate(jobs):
             try:
                 raw, wants_ner = self._patterns(text, entities)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 out.append(e)
                 continue
             out.append([])
@@ -173,7 +182,7 @@ class Scanner:
                 continue
             try:
                 out[i] = self._with_nlp(text, entities, raw, doc, ner)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 out[i] = e
         return out
 
@@ -185,7 +194,7 @@ class Scanner:
             if entry.spacy:
                 wants_ner = True
             elif entry.could_match(text, digits):
-                raw += [(_stamp(r, entry), entry) for r in entry.recognizer.analyze(text, wanted, None)]
+                raw += [(_stamp(r, entry), entry) for r in entry.recognizer.analyze(text, wanted, NO_NLP)]
         return raw, wants_ner
 
     def _docs(self, texts: list[tuple[str, bool]], batch_size: int) -> list[Any]:
@@ -194,12 +203,12 @@ class Scanner:
         ner_texts = [for_spacy(t) for t, ner in texts if ner]
         try:
             ner_docs = iter(list(self.nlp.pipe(ner_texts, batch_size=batch_size)))
-        except Exception:  # noqa: BLE001
+        except Exception:
             ner_docs = iter([_one(self.nlp, t) for t in ner_texts])
         return [next(ner_docs) if ner else _one(self.nlp.make_doc, for_spacy(t)) for t, ner in texts]
 
     def _with_nlp(self, text: str, entities: Sequence[str], raw: list[tuple[RecognizerResult, _Entry]], doc: Any, ner: bool) -> list[Found]:
-        artifacts: NlpArtifacts = self.analyzer.nlp_engine._doc_to_nlp_artifact(doc, self.language)  # type: ignore[attr-defined]
+        artifacts = self.engine.artifacts(doc, self.language)
         if ner:
             for entry, wanted in self._wanted(entities):
                 if entry.spacy:
@@ -244,7 +253,7 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
         # suffices, however many findings a text has).
         k = bisect_right(starts, start) - 1
         if k >= 0:
-            s, e = spans[k]
+            _s, e = spans[k]
             if end <= e:
                 continue  # inside a finding
             if start < e or start - e <= 2:
@@ -311,7 +320,7 @@ def restore_case(text: str) -> str:
 def _one(fn: Any, text: str) -> Any:
     try:
         return fn(text)
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return e
 
 

@@ -22,11 +22,10 @@ from __future__ import annotations
 import logging
 import signal
 import time
-from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, cast
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 
@@ -96,9 +95,7 @@ class Service:
         self.pipeline = pipeline or Pipeline(config, consent=self.consent)
         self.pipeline.consent = self.consent
         self.pipeline.prepare_for_stream()
-        self._recipient_of_topic = {
-            r.topic: (r.partner or "redacted", kind.value) for kind, rs in self.pipeline.recipients.items() for r in rs
-        }
+        self._recipient_of_topic = {r.topic: (r.partner or "redacted", kind.value) for kind, rs in self.pipeline.recipients.items() for r in rs}
 
     def stop(self, *_: Any) -> None:
         self._running = False
@@ -224,8 +221,10 @@ class Service:
                     raise KafkaException(err)
                 log.warning("consumer error", extra={"fields": {"error": err.name()}})
                 continue
-            stream = self._stream_of_topic[m.topic()]
-            records.append(Record(stream, m.value(), m.key(), Origin(m.topic(), m.partition(), m.offset()), m.headers()))
+            # A consumed message without an error always has its topic, partition and offset.
+            topic, partition, offset = cast(str, m.topic()), cast(int, m.partition()), cast(int, m.offset())
+            headers = cast("list[tuple[str, bytes | None]] | None", m.headers())
+            records.append(Record(self._stream_of_topic[topic], m.value(), m.key(), Origin(topic, partition, offset), headers))
         return records
 
     def _send(
@@ -248,7 +247,7 @@ class Service:
                     producer.produce(out.topic, value=out.value, key=out.key, on_delivery=on_delivery)
                 if n % 256 == 255:
                     producer.poll(0)
-            now = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
             producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(tally, now), on_delivery=on_delivery)
             offsets = _next_offsets(records)
             if eos:

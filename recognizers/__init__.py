@@ -15,3 +15,11 @@ NER_ENTITIES = ("PERSON", "LOCATION")
 # Entity types that are found only to shield others (an organisation's name is no person's):
 # they overrule what they contain and are then dropped, never redacted.
 SHIELD_ENTITIES = ("ORGANIZATION",)
+# Every entity type this package's recognizers (and the Presidio ones it reuses) report, besides
+# the operator's own custom patterns: what a partner's `operators:` may name. A test checks it
+# against the registry.
+ENTITIES = (
+    "ACCOUNT_NUMBER", "CELL_ID", "CREDIT_CARD", "DATE_OF_BIRTH", "EMAIL_ADDRESS", "IBAN_CODE", "ICCID",
+    "IMEI", "IMSI", "IP_ADDRESS", "LOCATION", "MAC_ADDRESS", "PERSON", "PHONE_NUMBER", "SECRET_ANSWER",
+    "STREET_ADDRESS", "SUBSCRIBER_ID", "US_SSN",
+)  # fmt: skip

@@ -16,6 +16,16 @@ from recognizers.settings import RecognizerSettings
 _ACCOUNT_CUE = rf"\b(?:account|acct|a/c)\.?\s*(?:number|no\.?|num|#)?{FILLERS}\s*(?:is|:|=|#)?{FILLERS}\s*(?P<value>[A-Z]{{0,4}}[-_ ]?\d(?:[\d -]{{4,16}})\d)\b"
 
 
+class AccountNumberCueRecognizer(CapturedValueRecognizer):
+    """Digits right after "account number", whatever their format."""
+
+    MIN_DIGITS = 2
+    REQUIRES = Substrings("account", "acct", "a/c")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.8, "AccountNumberCueRecognizer", supported_language)
+
+
 @register
 class CustomPatternRecognizers:
     @staticmethod
@@ -24,14 +34,11 @@ class CustomPatternRecognizers:
             PatternRecognizer(
                 supported_entity=p.entity,
                 patterns=[Pattern(f"{p.entity} pattern {i}", p.regex, p.score)],
-                context=p.context or None,
+                context=list(p.context),
                 supported_language=settings.language,
                 name=f"CustomPattern{i}_{p.entity}",
             )
             for i, p in enumerate(settings.custom_patterns)
         ]
-        cue = CapturedValueRecognizer("ACCOUNT_NUMBER", [_ACCOUNT_CUE], 0.8, "AccountNumberCueRecognizer", settings.language)
-        cue.MIN_DIGITS = 2  # type: ignore[attr-defined]
-        cue.REQUIRES = Substrings("account", "acct", "a/c")  # type: ignore[attr-defined]
-        recognizers.append(cue)
+        recognizers.append(AccountNumberCueRecognizer(settings.language))
         return recognizers

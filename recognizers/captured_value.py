@@ -40,7 +40,5 @@ class CapturedValueRecognizer(LocalRecognizer):
             for m in regex.finditer(clean):
                 start, end = offsets[m.start("value")], offsets[m.end("value") - 1] + 1 if m.end("value") > m.start("value") else 0
                 if end > start:
-                    results.append(
-                        result(self, self.supported_entities[0], start, end, self.score, f"value after a cue ({self.name})")
-                    )
+                    results.append(result(self, self.supported_entities[0], start, end, self.score, f"value after a cue ({self.name})"))
         return results

@@ -42,6 +42,7 @@ class CellIdRecognizer(PatternRecognizer):
 class HexCellIdRecognizer(CapturedValueRecognizer):
     MIN_DIGITS = 1
     REQUIRES = r"0[xX][0-9A-Fa-f]{4}"
+
     def __init__(self, supported_language: str = "en") -> None:
         pattern = r"\b(?:cell(?:\s+id)?|eci|ci|ecgi)\s*(?:is|:|=|#)?\s*(?P<value>0x[0-9a-f]{4,8})\b"
         super().__init__("CELL_ID", [pattern], 0.6, "HexCellIdRecognizer", supported_language)

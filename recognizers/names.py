@@ -1,34 +1,24 @@
-"""Given names and surnames of the US census (the `names` package: 1990 census lists), used to
+"""Given names and surnames of the US census (1990 lists, in recognizers/data/), used to
 tell a name from an ordinary word where capital letters cannot: speech-to-text writes
 "it's lisa weber" in lower case, and spaCy tags "Mbps" as a person."""
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
-import names as _census
-
-_DIR = os.path.dirname(_census.__file__)
-# The surname list has 88,799 entries ranked by frequency; its long tail is mostly ordinary
-# words ("Way", "Hill", "Long" are in the top 1,000 anyway), so only the common part is used.
-SURNAMES_KEPT = 20_000
-
-
-def _read(name: str, limit: int | None = None) -> frozenset[str]:
-    with open(os.path.join(_DIR, name), encoding="ascii") as f:
-        rows = [line.split()[0].lower() for line in f if line.strip()]
-    return frozenset(rows[:limit])
+from recognizers import wordlists
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    return _read("dist.male.first") | _read("dist.female.first")
+    return frozenset(wordlists.read("census-given-names"))
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    return _read("dist.all.last", SURNAMES_KEPT)
+    # The 20,000 most frequent of the census's 88,799: its long tail is mostly ordinary words
+    # ("Way", "Hill", "Long" are in the top 1,000 anyway).
+    return frozenset(wordlists.read("census-surnames"))
 
 
 # What may stand before the first word of a sentence or a quoted or bracketed clause.

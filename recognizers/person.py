@@ -26,7 +26,7 @@ from recognizers.lexicon import is_common_english, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, is_name_word, opens_sentence, surnames
 from recognizers.registry import FirstWords, register, result
-from recognizers.spoken import tokenize, without_fillers
+from recognizers.spoken import Token, tokenize, without_fillers
 
 NER_ENTITIES = ["PERSON", "LOCATION"]
 
@@ -88,6 +88,7 @@ class PersonCueRecognizer(LocalRecognizer):
         " signed his her our mr mrs ms miss mister dr doctor here customer client caller subscriber attn attention"
         " recipient verified account registered called phoned rang"
     )
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="PersonCueRecognizer")
 
@@ -132,7 +133,9 @@ _HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[A-
 
 
 # Small words inside names: "Luísa da Martins", "Anouk de Vries", "Ludwig van Beethoven".
-_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "e", "y"})
+_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "e", "y"}
+)
 MAX_NAME_WORDS = 4
 
 
@@ -141,7 +144,7 @@ def _name_after(text: str, offset: int, cased: bool, title: bool) -> tuple[int, 
     when it is capitalized (in cased text), a census name, or no everyday English word (names
     from everywhere: "mário gomes", "NIESZPOREK"); "Last, First" is one name."""
     tokens = tokenize(text[offset : offset + 80])
-    words = []
+    words: list[Token] = []
     i = 0
     while i < len(tokens) and len(words) < MAX_NAME_WORDS:
         t = tokens[i]
@@ -174,7 +177,7 @@ def _is_name_word(w: str, cased: bool, first: bool, title: bool) -> bool:
 
 
 def _is_capitalized_name(word: str) -> bool:
-    """"Ana", "O'Neil", "Jacobsen-Jeppesen", "Łukasz"; also a name in capitals ("NIESZPOREK")."""
+    """ "Ana", "O'Neil", "Jacobsen-Jeppesen", "Łukasz"; also a name in capitals ("NIESZPOREK")."""
     return word[:1].isupper() and (word[1:].islower() or word.isupper() or not word[1:].isalpha())
 
 
@@ -194,9 +197,7 @@ class CensusFullNameRecognizer(LocalRecognizer):
         for m in _FULL_NAME.finditer(text):
             first, last = m.group(1).lower(), m.group(2).lower()
             if first in given_names() and last in surnames() and first not in _NOT_NAMES and last not in _NOT_NAMES:
-                results.append(
-                    result(self, "PERSON", m.start(), m.end(), 0.6, "census given name and surname")
-                )
+                results.append(result(self, "PERSON", m.start(), m.end(), 0.6, "census given name and surname"))
         return results
 
 

@@ -14,7 +14,7 @@ context word such as "call" or "phone".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import phonenumbers
 from phonenumbers import PhoneMetadata
@@ -50,7 +50,24 @@ SCORE, SHORT_SCORE = 0.4, 0.3
 CUED_SCORE = 0.5
 CUED_DIGITS = (8, 15)
 CUE_WINDOW = 40
-CALL_CUES = ("call", "phone", "mobile", "cell number", "tel", "reach", "ring", "dial", "text me", "sms", "whatsapp", "landline", "contact", "fax", "msisdn", "number is")
+CALL_CUES = (
+    "call",
+    "phone",
+    "mobile",
+    "cell number",
+    "tel",
+    "reach",
+    "ring",
+    "dial",
+    "text me",
+    "sms",
+    "whatsapp",
+    "landline",
+    "contact",
+    "fax",
+    "msisdn",
+    "number is",
+)
 
 
 @register
@@ -67,9 +84,7 @@ class MsisdnRecognizer(LocalRecognizer):
         # Candidate -> whether `phonenumbers` takes it: the costliest step, and the same
         # numbers call and are called again and again.
         self._valid_numbers: dict[str, bool] = {}
-        super().__init__(
-            supported_entities=["PHONE_NUMBER"], supported_language=supported_language, context=self.CONTEXT, name="MsisdnRecognizer"
-        )
+        super().__init__(supported_entities=["PHONE_NUMBER"], supported_language=supported_language, context=self.CONTEXT, name="MsisdnRecognizer")
 
     @classmethod
     def from_settings(cls, settings: RecognizerSettings) -> MsisdnRecognizer:
@@ -88,9 +103,7 @@ class MsisdnRecognizer(LocalRecognizer):
                 international = text[start] == "+" or text.startswith("00", start)
                 digits = sum(ch.isdigit() for ch in text[start:end])
                 score = SCORE if international or digits >= SHORT_DIGITS else SHORT_SCORE
-                results.append(
-                    result(self, "PHONE_NUMBER", start, end, score, "valid phone number (phonenumbers)")
-                )
+                results.append(result(self, "PHONE_NUMBER", start, end, score, "valid phone number (phonenumbers)"))
             if not numbers:
                 cued = self._cued_number(text, m.start(), m.end())
                 if cued is not None:
@@ -178,7 +191,7 @@ class MsisdnRecognizer(LocalRecognizer):
         return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _national_lengths(region: str) -> tuple[frozenset[int], int]:
     """The lengths a valid national significant number of `region` may have (from
     `phonenumbers`' metadata), and the most digits written before it: the national prefix or

@@ -55,8 +55,9 @@ def requires(recognizer: EntityRecognizer) -> Any:
     pattern = getattr(recognizer, "REQUIRES", None)
     if isinstance(pattern, str):
         return re.compile(pattern)
-    if pattern is None and isinstance(recognizer, PatternRecognizer) and recognizer.patterns:
-        return any_pattern(recognizer.patterns, recognizer.global_regex_flags)
+    patterns: list[Pattern] = getattr(recognizer, "patterns", None) or []
+    if pattern is None and isinstance(recognizer, PatternRecognizer) and patterns:
+        return any_pattern(patterns, recognizer.global_regex_flags or 0)
     return pattern
 
 

@@ -50,9 +50,7 @@ class SpelledEmailRecognizer(LocalRecognizer):
             # A typed address is the regular recognizer's; only spoken or spaced ones are ours.
             if " " not in text[start:end]:
                 continue
-            results.append(
-                result(self, "EMAIL_ADDRESS", start, end, 0.8, "email address spelled out")
-            )
+            results.append(result(self, "EMAIL_ADDRESS", start, end, 0.8, "email address spelled out"))
         return results
 
 

@@ -11,6 +11,8 @@ still taken: spoken out in a support call, it is somebody's number.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import phonenumbers
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -76,9 +78,7 @@ class SpokenDigitsRecognizer(LocalRecognizer):
             entity, score = self._classify(digits, _nearest_cue(tokens, first))
             if entity is None or entity not in entities:
                 continue
-            results.append(
-                result(self, entity, tokens[first].start, tokens[last].end, score, f"{len(digits)} digits read out")
-            )
+            results.append(result(self, entity, tokens[first].start, tokens[last].end, score, f"{len(digits)} digits read out"))
         return results
 
     def _classify(self, digits: str, cued: str | None) -> tuple[str | None, float]:
@@ -123,7 +123,7 @@ def _nearest_cue(tokens: list[Token], first: int) -> str | None:
     return None
 
 
-def _runs(tokens: list[Token]):
+def _runs(tokens: list[Token]) -> Iterator[tuple[int, int, str, bool]]:
     """Yield (first token, last token, digits, spoken?) for each run of digit units."""
     i, n = 0, len(tokens)
     while i < n:

@@ -21,20 +21,129 @@ from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, reg
 from recognizers.street_address import StreetAddressRecognizer
 
 # Street words that stand before the street's name, in any case.
-_DISTINCT = """
-viale piazza piazzale vicolo contrada strada calle callejón callejon avenida avda paseo carrer carretera travesía travesia
-rua travessa praça praca alameda estrada rue avenue boulevard bd chemin allée allee impasse quai ulica ul. aleja al.
-osiedle plac pl. utca út körút tér köz sor sétány fasor rakpart odos odós leoforos leofóros bulevardul bulevar calea sokak sokağı caddesi cad. mahallesi phố pho
-đường duong straße strasse
-""".split()
+_DISTINCT = [
+    "viale",
+    "piazza",
+    "piazzale",
+    "vicolo",
+    "contrada",
+    "strada",
+    "calle",
+    "callejón",
+    "callejon",
+    "avenida",
+    "avda",
+    "paseo",
+    "carrer",
+    "carretera",
+    "travesía",
+    "travesia",
+    "rua",
+    "travessa",
+    "praça",
+    "praca",
+    "alameda",
+    "estrada",
+    "rue",
+    "avenue",
+    "boulevard",
+    "bd",
+    "chemin",
+    "allée",
+    "allee",
+    "impasse",
+    "quai",
+    "ulica",
+    "ul.",
+    "aleja",
+    "al.",
+    "osiedle",
+    "plac",
+    "pl.",
+    "utca",
+    "út",
+    "körút",
+    "tér",
+    "köz",
+    "sor",
+    "sétány",
+    "fasor",
+    "rakpart",
+    "odos",
+    "odós",
+    "leoforos",
+    "leofóros",
+    "bulevardul",
+    "bulevar",
+    "calea",
+    "sokak",
+    "sokağı",
+    "caddesi",
+    "cad.",
+    "mahallesi",
+    "phố",
+    "pho",
+    "đường",
+    "duong",
+    "straße",
+    "strasse",
+]
 # Street words that are English words too: only when capitalized ("Via Roma", not "via email").
-_CAPITALIZED_ONLY = "Via Corso Largo Place Route Square Cours Ronda Camino Carrera Plaza Praia Largo Ring Weg".split()
+_CAPITALIZED_ONLY = ["Via", "Corso", "Largo", "Place", "Route", "Square", "Cours", "Ronda", "Camino", "Carrera", "Plaza", "Praia", "Largo", "Ring", "Weg"]
 # Endings of compound street names: German, Dutch, Nordic, Finnish, Hungarian, Icelandic, Slavic.
-_ENDINGS = """
-straße strasse str. gasse weg allee platz ring damm ufer steig pfad straat laan gracht plein kade singel dijk gade
-vej stræde torv väg vägen gatan gata gränd veien vegen gate katu tie kuja polku tori utca stræti braut vegur götu
-ulica cesta ulice trieda gatvė gatve iela tänav caddesi sokak
-""".split()
+_ENDINGS = [
+    "straße",
+    "strasse",
+    "str.",
+    "gasse",
+    "weg",
+    "allee",
+    "platz",
+    "ring",
+    "damm",
+    "ufer",
+    "steig",
+    "pfad",
+    "straat",
+    "laan",
+    "gracht",
+    "plein",
+    "kade",
+    "singel",
+    "dijk",
+    "gade",
+    "vej",
+    "stræde",
+    "torv",
+    "väg",
+    "vägen",
+    "gatan",
+    "gata",
+    "gränd",
+    "veien",
+    "vegen",
+    "gate",
+    "katu",
+    "tie",
+    "kuja",
+    "polku",
+    "tori",
+    "utca",
+    "stræti",
+    "braut",
+    "vegur",
+    "götu",
+    "ulica",
+    "cesta",
+    "ulice",
+    "trieda",
+    "gatvė",
+    "gatve",
+    "iela",
+    "tänav",
+    "caddesi",
+    "sokak",
+]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -67,7 +176,9 @@ _ADDRESS_CUE = (
     r"|\bbased\s+at|\bregistered\s+at)[:\s,]{1,3}"
 )
 # Words that open a sentence, not a street: "the same as before", "my old one".
-_NOT_A_STREET = r"(?!(?i:me|us|him|them|you|is|was|are|be|to|for|of|the|a|an|my|your|our|his|her|their|it|this|that|same|not|no|in|on|at|now|still|also|just|still)\b)"
+_NOT_A_STREET = (
+    r"(?!(?i:me|us|him|them|you|is|was|are|be|to|for|of|the|a|an|my|your|our|his|her|their|it|this|that|same|not|no|in|on|at|now|still|also|just|still)\b)"
+)
 _ANY_STREET = (
     rf"(?:{_HOUSE},?\s+(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
     rf"|{_NOT_A_STREET}{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|{_PARTICLE})\s+){{0,4}}?(?:{_NAME_WORD},?\s+)?(?:(?i:nr|no|hno)\.?\s*)?{_HOUSE}(?!\w))"
@@ -123,7 +234,9 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
     MIN_DIGITS = 1
     REQUIRES = AnyOf(
         Substrings("address"),
-        FirstWords("live lives lived living ship shipped shipping send sending sent deliver delivered delivery post posted mail mailed forward courier located moved reside resides residing based registered"),
+        FirstWords(
+            "live lives lived living ship shipped shipping send sending sent deliver delivered delivery post posted mail mailed forward courier located moved reside resides residing based registered"
+        ),
     )
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -133,7 +246,4 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        return [
-            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue")
-            for m in _AFTER_CUE.finditer(text)
-        ]
+        return [result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue") for m in _AFTER_CUE.finditer(text)]

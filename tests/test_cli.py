@@ -142,14 +142,15 @@ def test_redact_for_a_partner_that_does_not_get_the_stream_is_refused():
     assert result.returncode == 2 and b"repair-vendor" in result.stderr
 
 
-
 # What the light commands may never load: seconds of start-up each (measured with `-X importtime`).
 HEAVY_MODULES = ("spacy", "presidio_analyzer", "presidio_anonymizer", "faust", "faker", "matplotlib")
 
 
 def modules_loaded_by(args: list[str]) -> list[str]:
     """The heavy modules in `sys.modules` after `pii-processor <args>` ran in a fresh interpreter."""
-    code = "import sys; from processor.cli import main; main(sys.argv[1:]); " f"print('LOADED', ','.join(sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules)))"
+    code = (
+        f"import sys; from processor.cli import main; main(sys.argv[1:]); print('LOADED', ','.join(sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules)))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,

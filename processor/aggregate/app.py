@@ -30,6 +30,7 @@ import logging
 import os
 import tempfile
 import time
+from types import FrameType
 from typing import Any
 
 import faust
@@ -123,7 +124,14 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
             state_store.put(window_prefix + w, {"closed": True, "applied": window.get("applied", {})})
             log.info(
                 "window closed",
-                extra={"fields": {"report": report.name, "window_start": summary["window_start"], "groups": summary["groups"], "suppressed_groups": summary["suppressed_groups"]}},
+                extra={
+                    "fields": {
+                        "report": report.name,
+                        "window_start": summary["window_start"],
+                        "groups": summary["groups"],
+                        "suppressed_groups": summary["suppressed_groups"],
+                    }
+                },
             )
 
     async def fold_events(stream: Any) -> None:
@@ -208,12 +216,13 @@ def _exit_on_stuck_shutdown() -> None:
     import signal
     import threading
 
-    def later(signum: int, _frame: object) -> None:
+    def later(signum: int, frame: FrameType | None) -> None:
         timer = threading.Timer(STOP_GRACE_S, lambda: os._exit(0))
         timer.daemon = True
         timer.start()
-        if callable(previous.get(signum)):
-            previous[signum](signum, _frame)  # type: ignore[operator]
+        before = previous.get(signal.Signals(signum))
+        if callable(before):
+            before(signum, frame)
 
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     for sig in previous:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 OTHER = "(other)"
@@ -171,13 +171,13 @@ def release(
             if m.op in ("count", "distinct"):
                 value = released[m.op]
             elif m.op == "sum":
-                value = sums[m.field]
+                value = sums[str(m.field)]
             else:  # a mean is the ratio of two released values: no further privacy cost
-                value = sums[m.field] / released["count"] if released["count"] > 0 else 0.0
+                value = sums[str(m.field)] / released["count"] if released["count"] > 0 else 0.0
             row[m.name] = round(value, 3) if noisy or m.op == "mean" else (int(value) if float(value).is_integer() else round(value, 3))
         rows.append(row)
     return rows, summary
 
 
 def _iso(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch, timezone.utc).isoformat().replace("+00:00", "Z")
+    return datetime.fromtimestamp(epoch, UTC).isoformat().replace("+00:00", "Z")

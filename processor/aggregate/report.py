@@ -30,7 +30,11 @@ def read_latest(config: PipelineConfig, topic: str, timeout_s: float = 15) -> di
         latest: dict[bytes, dict[str, Any]] = {}
 
         def keep(m: Message) -> None:
-            latest[m.key() or b""] = orjson.loads(m.value())
+            value = m.value()
+            if value is None:  # a tombstone: nothing is kept for this key
+                latest.pop(m.key() or b"", None)
+            else:
+                latest[m.key() or b""] = orjson.loads(value)
 
         broker.read_to_end(consumer, config.kafka, topic, keep, timeout_s, "the aggregate topic")
         return latest

@@ -34,11 +34,12 @@ class DurableState:
         return self
 
     def _apply(self, m: Message) -> None:
-        key = m.key().decode()
-        if m.value() is None:
+        key = (m.key() or b"").decode()
+        value = m.value()
+        if value is None:
             self.values.pop(key, None)
         else:
-            self.values[key] = orjson.loads(m.value())
+            self.values[key] = orjson.loads(value)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)

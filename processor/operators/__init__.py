@@ -169,7 +169,7 @@ def _mask_factory(params: dict[str, Any], key: bytes | None) -> Operator:
         hidden = max(len(value) - keep_last, 0)
         # Never reveal most of a short value: at least half of it is masked.
         hidden = max(hidden, (len(value) + 1) // 2)
-        return _presidio()[2].operate(value, {"masking_char": char, "chars_to_mask": hidden, "from_end": False})
+        return str(_presidio()[2].operate(value, {"masking_char": char, "chars_to_mask": hidden, "from_end": False}))
 
     return mask
 

@@ -65,7 +65,9 @@ def setup(kafka_bootstrap: str, tmp_path: Path, dp: bool = False, idle: float = 
 
 def calls(hour: int, cell: str, subjects: int, duration: int = 60, prefix: str = "s") -> list[bytes]:
     t = f"2026-11-01T{hour:02d}:00:00Z"
-    return [orjson.dumps({"start_time": t, "duration_s": duration, "call_type": "voice", "imsi": f"IMSI:{prefix}{i}", "cell_id": cell}) for i in range(subjects)]
+    return [
+        orjson.dumps({"start_time": t, "duration_s": duration, "call_type": "voice", "imsi": f"IMSI:{prefix}{i}", "cell_id": cell}) for i in range(subjects)
+    ]
 
 
 def start(path: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:

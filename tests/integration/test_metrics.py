@@ -55,7 +55,7 @@ def test_metrics_count_events_per_stream_and_never_carry_values(kafka_bootstrap,
         text = ""
         while time.monotonic() < deadline:
             assert proc.poll() is None, f"the service exited: {log.read_text()[-2000:]}"
-            status, text = get(f"http://127.0.0.1:{port}/metrics")
+            _status, text = get(f"http://127.0.0.1:{port}/metrics")
             if 'pii_events_consumed_total{stream="call-records"} 21.0' in text:
                 break
             time.sleep(0.5)

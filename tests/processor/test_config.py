@@ -87,3 +87,25 @@ def test_unknown_phone_region_is_refused(tmp_path):
     p = write(tmp_path, "detection:\n  phone_regions: [US, XX]\n")
     with pytest.raises(ConfigError, match=r"detection\.phone_regions.*XX"):
         load_config(p, environ={})
+
+
+def test_a_misspelt_entity_type_under_a_partners_operators_is_refused(tmp_path):
+    p = write(
+        tmp_path,
+        "partners:\n  - name: vendor\n    purpose: service-vendor\n    streams:\n      call-records:\n        fields: [imei]\n"
+        "    operators: {PHONE_NUMBR: mask, IMEI: keep}\n",
+    )
+    with pytest.raises(ConfigError) as err:
+        load_config(p, environ={})
+    message = str(err.value)
+    assert "partners.0.operators" in message and "PHONE_NUMBR" in message and "PHONE_NUMBER" in message
+
+
+def test_operators_may_name_custom_patterns_and_field_name_types(tmp_path):
+    p = write(
+        tmp_path,
+        "detection:\n  custom_patterns:\n    - {entity: LOYALTY_ID, regex: 'LOY-\\d{8}'}\n"
+        "partners:\n  - name: vendor\n    purpose: service-vendor\n    streams:\n      call-records:\n        fields: [notes]\n"
+        "    operators: {LOYALTY_ID: mask, DEVICE_NAME: redact}\n",
+    )
+    assert set(load_config(p, environ={}).partners[0].operators) == {"LOYALTY_ID", "DEVICE_NAME"}

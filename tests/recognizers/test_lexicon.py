@@ -4,7 +4,10 @@ from processor.scan import restore_case
 from recognizers.lexicon import is_common_english, is_typo_of_common
 
 
-@pytest.mark.parametrize(("word", "common"), [("holder", True), ("Yesterday", True), ("router", True), ("Monday", True), ("gosselin", False), ("NIESZPOREK", False), ("offagna", False)])
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("holder", True), ("Yesterday", True), ("router", True), ("Monday", True), ("gosselin", False), ("NIESZPOREK", False), ("offagna", False)],
+)
 def test_everyday_english_words(word, common):
     assert is_common_english(word) is common
 

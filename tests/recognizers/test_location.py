@@ -51,6 +51,8 @@ def test_places_nobody_listed_after_a_cue_of_place(scan, text, expected):
     assert expected in scan(text, "LOCATION")
 
 
-@pytest.mark.parametrize("text", ["i'm calling from work", "calling from my mobile", "working from home today", "the technician in charge said", "I work at Acme"])
+@pytest.mark.parametrize(
+    "text", ["i'm calling from work", "calling from my mobile", "working from home today", "the technician in charge said", "I work at Acme"]
+)
 def test_everyday_words_after_a_cue_of_place_are_not_places(scan, text):
     assert scan(text, "LOCATION") == []

@@ -65,3 +65,14 @@ def test_the_mac_address_condition_holds_where_its_plain_form_would():
     for _ in range(20_000):
         text = "".join(rng.choice("09afAFgx:-. ") for _ in range(rng.randint(0, 12)))
         assert bool(condition.search(text)) == bool(plain.search(text)), text
+
+
+def test_the_declared_entity_types_are_what_the_registry_reports():
+    """`recognizers.ENTITIES` (what partners' operators may name, checked without loading
+    Presidio) is exactly what the recognizers report with the default settings."""
+    import recognizers
+    from processor.config import DetectionSettings
+    from recognizers.catalog import build_registry, supported_entities
+
+    reported = set(supported_entities(build_registry(DetectionSettings())))
+    assert reported - set(recognizers.SHIELD_ENTITIES) == set(recognizers.ENTITIES)

@@ -42,8 +42,26 @@ def test_exact_aggregates_and_windows_when_dp_is_off():
     assert {r.window_of(e) for e in evs} == {r.window_of({"t": "2026-11-01T08:00:00Z"})}
     rows, summary = release(r, r.window_of(evs[0]), window_of(r, evs))
     assert rows == [
-        {"report": "calls", "window_start": "2026-11-01T08:00:00Z", "window_end": "2026-11-01T09:00:00Z", "group": {"cell_id": "A"}, "calls": 8, "subscribers": 4, "minutes": 240, "mean": 30.0},
-        {"report": "calls", "window_start": "2026-11-01T08:00:00Z", "window_end": "2026-11-01T09:00:00Z", "group": {"cell_id": "B"}, "calls": 5, "subscribers": 5, "minutes": 60, "mean": 12.0},
+        {
+            "report": "calls",
+            "window_start": "2026-11-01T08:00:00Z",
+            "window_end": "2026-11-01T09:00:00Z",
+            "group": {"cell_id": "A"},
+            "calls": 8,
+            "subscribers": 4,
+            "minutes": 240,
+            "mean": 30.0,
+        },
+        {
+            "report": "calls",
+            "window_start": "2026-11-01T08:00:00Z",
+            "window_end": "2026-11-01T09:00:00Z",
+            "group": {"cell_id": "B"},
+            "calls": 5,
+            "subscribers": 5,
+            "minutes": 60,
+            "mean": 12.0,
+        },
     ]
     assert summary["suppressed_groups"] == 0
 
@@ -57,7 +75,9 @@ def test_groups_under_k_are_suppressed_and_only_counted():
 
 def test_small_groups_merge_into_other_when_together_they_reach_k():
     r = report(k=4)
-    rows, summary = release(r, 0, window_of(r, events("A", 5) + [dict(e, imsi="x" + e["imsi"]) for e in events("B", 2)] + [dict(e, imsi="y" + e["imsi"]) for e in events("C", 2)]))
+    rows, summary = release(
+        r, 0, window_of(r, events("A", 5) + [dict(e, imsi="x" + e["imsi"]) for e in events("B", 2)] + [dict(e, imsi="y" + e["imsi"]) for e in events("C", 2)])
+    )
     assert [row["group"] for row in rows] == [{OTHER: True}, {"cell_id": "A"}] or [row["group"] for row in rows] == [{"cell_id": "A"}, {OTHER: True}]
     assert summary["suppressed_groups"] == 0
 
