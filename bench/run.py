@@ -30,7 +30,8 @@ import orjson
 from confluent_kafka import Consumer, Producer, TopicPartition
 
 from processor import broker
-from processor.config import PipelineConfig, load_config
+from processor.config import PipelineConfig
+from processor.config_file import load_config
 from processor.events import StreamKind, walk
 from processor.generate import generate
 
@@ -354,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)
     config = _config("")
-    broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s)
+    broker.wait_until_reachable(config.kafka)
     counts = {StreamKind.CALL_RECORDS: args.structured, StreamKind.NETWORK_TELEMETRY: args.structured, StreamKind.SUPPORT_TRANSCRIPTS: args.transcripts}
     events = {k: [g.event for g in generate(k, n, seed=42)] for k, n in counts.items()}
     payloads = {k: [orjson.dumps(e) for e in v] for k, v in events.items()}

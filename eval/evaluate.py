@@ -27,7 +27,7 @@ import orjson
 
 from eval import foreign
 from eval.dataset import Sample, Span, build
-from processor.config import load_config
+from processor.config_file import load_config
 from processor.detect import Detector, Finding
 from processor.events import Location, walk
 from processor.policy import apply_policy

@@ -88,6 +88,12 @@ def _quiet_admin(bootstrap: str, **extra: Any) -> AdminClient:
     return AdminClient({"bootstrap.servers": bootstrap, "log_level": 0, **extra})
 
 
+def wait_until_reachable(settings: KafkaSettings) -> None:
+    """Wait for the configured broker (`kafka.connect_timeout_s`), with the configured client
+    settings (TLS, SASL); BrokerUnreachable names the address and the wait."""
+    wait_for_broker(settings.bootstrap_servers, settings.connect_timeout_s, **settings.client)
+
+
 def wait_for_broker(bootstrap: str, timeout_s: float, **extra: Any) -> None:
     """Return once the broker answers a metadata request, or raise BrokerUnreachable."""
     admin = _quiet_admin(bootstrap, **extra)

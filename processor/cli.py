@@ -34,7 +34,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _load(config: Path | None) -> PipelineConfig:
-    from processor.config import load_config
+    from processor.config_file import load_config
 
     return load_config(config)
 
@@ -307,7 +307,7 @@ def aggregate(config: Path) -> int:
     loaded = _load(config)
     if not loaded.aggregates:
         raise ConfigError(f"{config}: no `aggregates` are declared; see config/pipeline.yaml for an example")
-    broker.wait_for_broker(loaded.kafka.bootstrap_servers, loaded.kafka.connect_timeout_s, **loaded.kafka.client)
+    broker.wait_until_reachable(loaded.kafka)
     from processor.aggregate import app
 
     return app.run(loaded)
@@ -334,7 +334,7 @@ def topics(config: Path | None) -> int:
     from processor import broker
 
     loaded = _load(config)
-    broker.wait_for_broker(loaded.kafka.bootstrap_servers, loaded.kafka.connect_timeout_s, **loaded.kafka.client)
+    broker.wait_until_reachable(loaded.kafka)
     names = loaded.all_topics()
     created = broker.ensure_pipeline_topics(loaded)
     click.echo(f"topics: {len(created)} created, {len(names) - len(created)} already there")

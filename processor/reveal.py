@@ -47,7 +47,7 @@ def reveal(config: PipelineConfig, key_file: Path, reason: str, stdin: BinaryIO,
         "key_file": key_file.name,
     }
     kafka = config.kafka
-    broker.wait_for_broker(kafka.bootstrap_servers, kafka.connect_timeout_s, **kafka.client)
+    broker.wait_until_reachable(kafka)
     broker.ensure_topics(kafka, [config.audit_topic])
     producer = broker.producer(kafka)
     errors: list[str] = []

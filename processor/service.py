@@ -91,7 +91,7 @@ class Service:
         self._in_flight: tuple[Future[None], list[Outcome], Tally, float] | None = None
         self._stream_of_topic = config.stream_for_topic()
         self.consent = ConsentTable()
-        broker.wait_for_broker(self.kafka.bootstrap_servers, self.kafka.connect_timeout_s, **self.kafka.client)
+        broker.wait_until_reachable(self.kafka)
         self.pipeline = pipeline or Pipeline(config, consent=self.consent)
         self.pipeline.consent = self.consent
         self.pipeline.prepare_for_stream()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from processor.config import PipelineConfig, load_config
+from processor.config import PipelineConfig
+from processor.config_file import load_config
 from processor.detect import Detector, load_analyzer
 from processor.pipeline import Pipeline
 

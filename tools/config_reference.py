@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from processor import config as config_module  # noqa: E402
-from processor.config import ENV_OVERRIDES, PURPOSES, SHAPES, PipelineConfig  # noqa: E402
+from processor.config import PURPOSES, SHAPES, PipelineConfig  # noqa: E402
+from processor.config_file import ENV_OVERRIDES  # noqa: E402
 
 OUT = ROOT / "docs" / "configuration.md"
 

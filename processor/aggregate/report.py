@@ -82,7 +82,7 @@ def chart(rows: list[dict[str, Any]], path: Path) -> None:
 
 def show(config: PipelineConfig, topic: str, windows: int, png: Path | None) -> int:
     topic = config.named_topic(topic)
-    broker.wait_for_broker(config.kafka.bootstrap_servers, config.kafka.connect_timeout_s, **config.kafka.client)
+    broker.wait_until_reachable(config.kafka)
     latest = read_latest(config, topic)
     summaries = sorted((v for v in latest.values() if v.get("summary")), key=lambda s: s["window_start"])[-windows:]
     keep = {s["window_start"] for s in summaries}

@@ -21,7 +21,8 @@ import pytest
 from confluent_kafka import Message
 
 from processor import broker
-from processor.config import KafkaSettings, PipelineConfig, load_config
+from processor.config import KafkaSettings, PipelineConfig
+from processor.config_file import load_config
 from processor.events import StreamKind
 
 ROOT = Path(__file__).resolve().parents[2]

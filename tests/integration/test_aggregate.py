@@ -16,7 +16,7 @@ import pytest
 from processor import broker
 from processor.aggregate.app import topics as aggregate_topics
 from processor.aggregate.report import read_latest
-from processor.config import load_config
+from processor.config_file import load_config
 
 from .conftest import ROOT, produce
 

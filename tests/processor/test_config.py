@@ -1,6 +1,7 @@
 import pytest
 
-from processor.config import ConfigError, load_config
+from processor.config_file import load_config
+from processor.errors import ConfigError
 from processor.events import StreamKind
 
 

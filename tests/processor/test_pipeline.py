@@ -71,7 +71,7 @@ def test_an_identifier_used_as_a_field_name_sends_the_event_to_the_dead_letter_t
 
 
 def test_the_tally_of_a_batch_accounts_for_every_event_per_recipient(detector):
-    from processor.config import load_config
+    from processor.config_file import load_config
     from processor.consent import ConsentTable
     from processor.detect import Detector
     from processor.pipeline import Pipeline, Tally

@@ -1,6 +1,7 @@
 import pytest
 
-from processor.config import CustomPattern, load_config
+from processor.config import CustomPattern
+from processor.config_file import load_config
 from processor.detect import load_analyzer
 
 
@@ -27,7 +28,7 @@ def test_an_operator_declares_its_own_format_in_the_yaml(tmp_path):
 
 
 def test_a_bad_regex_is_a_config_error(tmp_path):
-    from processor.config import ConfigError
+    from processor.errors import ConfigError
 
     config = tmp_path / "pipeline.yaml"
     config.write_text('detection:\n  custom_patterns:\n    - {entity: X_ID, regex: "(unclosed"}\n')

@@ -1,0 +1,107 @@
+"""Reading the pipeline YAML: the file, environment overrides, key paths relative to the file,
+and validation errors worded for the person who edits it (which file, which key, what was
+expected). The schema itself is processor/config.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from processor.config import PipelineConfig, _default_streams
+from processor.errors import ConfigError
+from processor.events import StreamKind
+
+# Environment variable -> (key path in the config, description). Applied after the file is read.
+ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "KAFKA_BOOTSTRAP": ("kafka", "bootstrap_servers"),
+    "PII_GROUP_ID": ("kafka", "group_id"),
+    "PII_DEAD_LETTER_TOPIC": ("kafka", "dead_letter_topic"),
+    "PII_TOPIC_PREFIX": ("kafka", "topic_prefix"),
+    "PII_METRICS_PORT": ("metrics", "port"),
+}
+
+
+for _kind in StreamKind:
+    _suffix = _kind.value.upper().replace("-", "_")
+    ENV_OVERRIDES[f"PII_INPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "input_topic")
+    ENV_OVERRIDES[f"PII_OUTPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "output_topic")
+
+
+def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> dict[str, Any]:
+    for var, path in ENV_OVERRIDES.items():
+        value = environ.get(var)
+        if not value:
+            continue
+        node = data
+        for key in path[:-1]:
+            if key == "streams" and "streams" not in node:
+                # Overriding one topic must not drop the defaults of the others.
+                node["streams"] = {k.value: v.model_dump() for k, v in _default_streams().items()}
+            node = node.setdefault(key, {})
+            if not isinstance(node, dict):
+                break
+        else:
+            if path[0] == "streams" and "output_topic" not in node:
+                node.setdefault("input_topic", f"raw.{path[1]}")
+                node.setdefault("output_topic", f"redacted.{path[1]}")
+            node[path[-1]] = value
+    return data
+
+
+def _resolve_key_files(data: dict[str, Any], base: Path) -> None:
+    """Key files named relative to the config file are found next to it, wherever one runs from."""
+    partners = data.get("partners")
+    for partner in partners if isinstance(partners, list) else []:
+        key = partner.get("key") if isinstance(partner, dict) else None
+        if isinstance(key, dict) and isinstance(key.get("file"), str) and not os.path.isabs(key["file"]):
+            key["file"] = str(base / key["file"])
+
+
+def _format_validation_error(source: str, err: ValidationError) -> str:
+    lines = [f"invalid configuration in {source}:"]
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key (check its spelling and indentation)"
+        elif e["type"] == "missing":
+            msg = "required key is missing"
+        elif e["type"] == "enum" and e["loc"] and e["loc"][0] == "streams":
+            msg = f"unknown stream; expected one of {', '.join(k.value for k in StreamKind)}"
+        lines.append(f"  - at `{loc}`: {msg}")
+    return "\n".join(lines)
+
+
+def load_config(path: str | os.PathLike[str] | None = None, environ: dict[str, str] | None = None) -> PipelineConfig:
+    """Read and validate a pipeline YAML file (or the defaults when `path` is None)."""
+    environ = dict(os.environ) if environ is None else environ
+    source = str(path) if path is not None else "the built-in defaults"
+    data: Any = {}
+    if path is not None:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"configuration file {p} does not exist") from None
+        except OSError as e:
+            raise ConfigError(f"cannot read configuration file {p}: {e.strerror}") from None
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(e, "problem", None) or "malformed YAML"
+            raise ConfigError(f"{p}{where}: not valid YAML ({problem})") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{p}: the top level must be a mapping of keys (kafka, detection, streams), not {type(data).__name__}")
+        _resolve_key_files(data, p.parent)
+    data = _apply_env(data, environ)
+    try:
+        config = PipelineConfig.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(_format_validation_error(source, e)) from None
+    return config.with_topic_prefix()
