@@ -6,16 +6,20 @@ the broker the same way, and say the same clear thing when they cannot.
 
 from __future__ import annotations
 
+import difflib
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec  # type: ignore[attr-defined]
 
 from processor.config import KafkaSettings, PipelineConfig
-from processor.errors import BrokerUnreachable, TopicNotReady
+from processor.errors import BrokerUnreachable, ConfigError, TopicNotReady
+
+T = TypeVar("T")
 
 # Answers a broker gives about a topic that exists but whose partitions are not served yet (it was
 # created a moment ago, or a leader is being elected); they pass by themselves, so they are waited
@@ -59,33 +63,51 @@ def client_config(settings: KafkaSettings, **extra: Any) -> dict[str, Any]:
 # -- the clients every part of the project makes: one recipe each ---------------------------
 
 
+def _built(make: Callable[[dict[str, Any]], T], config: dict[str, Any]) -> T:
+    """A Kafka client, or a ConfigError that says which setting librdkafka refused (an unknown
+    property under `kafka.client`, an `ssl.ca.location` that does not exist...)."""
+    # librdkafka's own word for a missing certificate file is an OpenSSL error code.
+    missing = [f"{k}: {v}" for k, v in config.items() if k.endswith(".location") and isinstance(v, str) and not os.path.exists(v)]
+    if missing:
+        raise ConfigError(f"kafka.client names file(s) that do not exist: {'; '.join(missing)}")
+    try:
+        return make(config)
+    except KafkaException as e:
+        error = e.args[0] if e.args else None
+        said = error.str() if isinstance(error, KafkaError) else str(e)
+        raise ConfigError(f"the Kafka client refused its settings (kafka.client and the built-in ones): {said}") from None
+
+
+def consumer(settings: KafkaSettings, **extra: Any) -> Consumer:
+    """A consumer with the configured client settings."""
+    return _built(Consumer, client_config(settings, **extra))
+
+
 def producer(settings: KafkaSettings, **extra: Any) -> Producer:
     """An idempotent producer that waits for every in-sync replica: nothing produced twice by
     a retry, nothing acknowledged before it is safe."""
-    return Producer(client_config(settings, **{"acks": "all", "enable.idempotence": True, **extra}))
+    return _built(Producer, client_config(settings, **{"acks": "all", "enable.idempotence": True, **extra}))
 
 
 def reader(settings: KafkaSettings, purpose: str, **extra: Any) -> Consumer:
     """A consumer that reads committed messages from the start, as a group of its own (a fresh
     group id named after `purpose`), and commits nothing: for tables loaded from a topic
     (consent, aggregate state), reports, the demo and tests."""
-    return Consumer(
-        client_config(
-            settings,
-            **{
-                "group.id": f"pii-{purpose}-{uuid.uuid4().hex}",
-                "auto.offset.reset": "earliest",
-                "enable.auto.commit": False,
-                "isolation.level": "read_committed",
-                **extra,
-            },
-        )
+    return consumer(
+        settings,
+        **{
+            "group.id": f"pii-{purpose}-{uuid.uuid4().hex}",
+            "auto.offset.reset": "earliest",
+            "enable.auto.commit": False,
+            "isolation.level": "read_committed",
+            **extra,
+        },
     )
 
 
 def _quiet_admin(bootstrap: str, **extra: Any) -> AdminClient:
     # librdkafka logs every refused connection; while we wait on purpose, that is noise.
-    return AdminClient({"bootstrap.servers": bootstrap, "log_level": 0, **extra})
+    return _built(AdminClient, {"bootstrap.servers": bootstrap, "log_level": 0, **extra})
 
 
 def wait_until_reachable(settings: KafkaSettings) -> None:
@@ -159,15 +181,40 @@ def ensure_topics(
     return created
 
 
-def ensure_pipeline_topics(config: PipelineConfig) -> list[str]:
+def ensure_pipeline_topics(config: PipelineConfig, inputs: bool = True) -> list[str]:
     """Every topic a pipeline reads or writes, created where missing: the consent topic
-    compacted, and each accepting the largest message the pipeline may produce."""
+    compacted, and each accepting the largest message the pipeline may produce. Without
+    `inputs`, the streams' input topics are left out: the service never creates them, since a
+    misspelt one would be created empty and the service would wait on it for ever."""
+    inputs_of_streams = {s.input_topic for s in config.streams.values()}
     return ensure_topics(
         config.kafka,
-        config.all_topics(),
+        [t for t in config.all_topics() if inputs or t not in inputs_of_streams],
         compacted=[config.consent.topic],
         max_message_bytes=message_max_bytes(config.limits.max_output_bytes),
     )
+
+
+def require_input_topics(config: PipelineConfig) -> None:
+    """Fail before any data moves if an input topic does not exist, naming it, the key that
+    names it and the closest existing topics (a typo such as `raw.call-recrods`)."""
+    kafka = config.kafka
+    admin = _built(AdminClient, client_config(kafka))
+    try:
+        existing = set(admin.list_topics(timeout=kafka.connect_timeout_s).topics)
+    except KafkaException as e:
+        raise BrokerUnreachable(kafka.bootstrap_servers, kafka.connect_timeout_s, str(e.args[0] if e.args else e)) from None
+    missing = [(kind, s.input_topic) for kind, s in config.streams.items() if s.input_topic not in existing]
+    if missing:
+        said = []
+        for kind, topic in missing:
+            close = difflib.get_close_matches(topic, sorted(existing), n=3, cutoff=0.6)
+            hint = f"closest existing: {', '.join(close)}" if close else "no existing topic has a similar name"
+            said.append(f"{topic} (streams.{kind.value}.input_topic; {hint})")
+        raise TopicNotReady(
+            f"input topic(s) missing on the Kafka broker at {kafka.bootstrap_servers}: {'; '.join(said)}. The service never "
+            f"creates input topics: fix the name, or create them (`pii-processor topics --config FILE` creates every configured topic)."
+        )
 
 
 def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> dict[tuple[str, int], int]:

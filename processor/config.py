@@ -449,6 +449,17 @@ class PipelineConfig(_Strict):
                 if kind not in self.streams:
                     raise ValueError(f"partners.{i}.streams: stream {kind.value!r} is not configured under `streams`")
                 places.append((f"partners.{i}.streams.{kind.value}.topic", p.topic(kind)))
+        keys: dict[str, str] = {}
+        for i, p in enumerate(self.partners):
+            if p.key is None:
+                continue
+            where = f"env:{p.key.env}" if p.key.env else f"file:{Path(str(p.key.file)).resolve()}"
+            if where in keys:
+                raise ValueError(
+                    f"partners.{i}.key: partner {p.name!r} has the same key as {keys[where]!r} ({p.key.describe()}); their "
+                    f"pseudonyms and tokens would be linkable. Give each partner its own key"
+                )
+            keys[where] = p.name
         known = self.known_entities()
         for i, p in enumerate(self.partners):
             unknown = sorted(e for e in p.operators if e not in known)

@@ -101,6 +101,12 @@ def read_key(source: KeySource, partner: str) -> bytes:
     else:
         assert source.file is not None
         try:
+            mode = source.file.stat().st_mode
+            if mode & 0o077:
+                raise ConfigError(
+                    f"partner {partner!r}: key file {source.file} may be read by other users (mode {mode & 0o777:o}); "
+                    f"make it private with `chmod 600 {source.file}`"
+                )
             key = source.file.read_bytes().strip()
         except FileNotFoundError:
             raise ConfigError(f"partner {partner!r}: key file {source.file} does not exist") from None

@@ -9,6 +9,7 @@ tokens; never a value) is safely written to the audit topic: no audit, no disclo
 from __future__ import annotations
 
 import getpass
+import os
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +40,10 @@ def reveal(config: PipelineConfig, key_file: Path, reason: str, stdin: BinaryIO,
         raise RevealRefused(f"the key in {key_file} does not open these tokens (wrong key, or altered tokens); nothing was revealed") from None
     audit = {
         "type": "reveal",
+        # The login name comes from the environment (USER, LOGNAME), which anyone can set; the
+        # numeric user id and the host come from the operating system.
         "who": getpass.getuser(),
+        "uid": os.getuid(),
         "host": socket.gethostname(),
         "when": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "why": reason,

@@ -32,7 +32,7 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Produ
 from processor import broker, metrics
 from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
-from processor.errors import DeliveryFailed
+from processor.errors import DeliveryFailed, SetupError
 from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally, dead_letter_message
 
 log = logging.getLogger("pii.service")
@@ -101,7 +101,7 @@ class Service:
         self._running = False
 
     def run(self) -> ServiceStats:
-        server = metrics.MetricsServer(self.config.metrics.host, self.metrics_port, self.config.metrics.stall_after_s) if self.metrics_port else None
+        server = self._metrics_server() if self.metrics_port else None
         metrics.set_ready(False)
         try:
             return self._run()
@@ -109,27 +109,36 @@ class Service:
             if server is not None:
                 server.close()
 
+    def _metrics_server(self) -> metrics.MetricsServer:
+        host = self.config.metrics.host
+        try:
+            return metrics.MetricsServer(host, self.metrics_port, self.config.metrics.stall_after_s)
+        except OSError as e:
+            raise SetupError(
+                f"cannot serve metrics on {host}:{self.metrics_port} ({e.strerror}); set metrics.port (or PII_METRICS_PORT) "
+                f"to a free port, or to 0 to turn the endpoint off"
+            ) from None
+
     def _run(self) -> ServiceStats:
-        broker.ensure_pipeline_topics(self.config)
+        broker.require_input_topics(self.config)
+        broker.ensure_pipeline_topics(self.config, inputs=False)
         feed = ConsentFeed(self.kafka, self.config.consent.topic, self.consent)
         feed.load(self.config.consent.load_timeout_s)
         member = f"{self.kafka.group_id}-{self.instance}"
-        consumer = Consumer(
-            broker.client_config(
-                self.kafka,
-                **{
-                    "group.id": self.kafka.group_id,
-                    # Static membership: a restarted instance takes its partitions back at once
-                    # instead of waiting for its old session to time out.
-                    "group.instance.id": member,
-                    "session.timeout.ms": 10_000,
-                    "enable.auto.commit": False,
-                    "auto.offset.reset": "earliest",
-                    "isolation.level": "read_committed",
-                    # A light stream should not wait half a second per fetch (the default).
-                    "fetch.wait.max.ms": 100,
-                },
-            )
+        consumer = broker.consumer(
+            self.kafka,
+            **{
+                "group.id": self.kafka.group_id,
+                # Static membership: a restarted instance takes its partitions back at once
+                # instead of waiting for its old session to time out.
+                "group.instance.id": member,
+                "session.timeout.ms": 10_000,
+                "enable.auto.commit": False,
+                "auto.offset.reset": "earliest",
+                "isolation.level": "read_committed",
+                # A light stream should not wait half a second per fetch (the default).
+                "fetch.wait.max.ms": 100,
+            },
         )
         producer_config: dict[str, Any] = {
             "linger.ms": 5,

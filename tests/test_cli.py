@@ -122,6 +122,7 @@ def test_policy_explain_says_what_a_partner_receives():
 def test_reveal_refuses_without_a_real_reason(tmp_path):
     key = tmp_path / "k.key"
     key.write_text("x" * 32)
+    key.chmod(0o600)
     result = cli("reveal", "--key-file", str(key), "--reason", "because", stdin=b"enc:IMSI:abc\n")
     assert result.returncode == 2
     assert b"reason" in result.stderr and result.stdout == b""
@@ -173,6 +174,7 @@ def test_light_commands_never_load_the_nlp_stack_or_faust(tmp_path):
     no_broker.write_text(yaml.safe_dump(settings))
     key = tmp_path / "k.key"
     key.write_text("x" * 32)
+    key.chmod(0o600)
     for args in (
         ["--help"],
         ["run", "--help"],
@@ -182,3 +184,16 @@ def test_light_commands_never_load_the_nlp_stack_or_faust(tmp_path):
         ["report", "--config", str(no_broker), "--topic", "agg.calls-per-area"],
     ):
         assert modules_loaded_by(args) == [], args
+
+
+def test_a_setting_the_kafka_client_refuses_is_one_clear_paragraph(tmp_path):
+    for client, said in (
+        ("{no.such.property: 1}", "no.such.property"),
+        ("{security.protocol: ssl, ssl.ca.location: /nonexistent/ca.pem}", "/nonexistent/ca.pem"),
+    ):
+        config = tmp_path / "pipeline.yaml"
+        config.write_text(f"kafka:\n  bootstrap_servers: 127.0.0.1:1\n  connect_timeout_s: 1\n  client: {client}\n")
+        result = cli("topics", "--config", str(config), env={"KAFKA_BOOTSTRAP": ""})
+        err = result.stderr.decode()
+        assert result.returncode == 2, err
+        assert said in err and "kafka.client" in err and "Traceback" not in err

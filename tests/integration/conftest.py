@@ -177,6 +177,7 @@ def partner_setup(kafka_bootstrap: str, tmp_path: Path) -> PartnerSetup:
 def make_partner_setup(kafka_bootstrap: str, tmp_path: Path, batch_size: int) -> PartnerSetup:
     for name in ("a", "b", "ads"):
         (tmp_path / f"{name}.key").write_text(uuid.uuid4().hex + uuid.uuid4().hex)
+        (tmp_path / f"{name}.key").chmod(0o600)
     path = tmp_path / "pipeline.yaml"
     path.write_text(PARTNERS_YAML.format(batch_size=batch_size))
     tag = uuid.uuid4().hex[:8]

@@ -53,6 +53,7 @@ aggregates:
 
 def setup(kafka_bootstrap: str, tmp_path: Path, dp: bool = False, idle: float = 3):
     (tmp_path / "r.key").write_text(uuid.uuid4().hex * 2)
+    (tmp_path / "r.key").chmod(0o600)
     path = tmp_path / "pipeline.yaml"
     path.write_text(CONFIG.format(dp="    dp: {epsilon: 1.0}" if dp else "", idle=idle))
     tag = uuid.uuid4().hex[:8]

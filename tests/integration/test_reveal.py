@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.integration
 def test_reveal_decrypts_and_audits_without_values(kafka_bootstrap, tmp_path):
     key = tmp_path / "vendor.key"
     key.write_text("k" * 40)
+    key.chmod(0o600)
     token = operators.build("encrypt", {}, key.read_bytes())("490154203237518", "IMEI")
     env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{uuid.uuid4().hex[:8]}."}
     result = cli("reveal", "--key-file", str(key), "--reason", "court order 2026-CV-0042", stdin=f'{{"imei": "{token}"}}\n'.encode(), env=env)
@@ -28,12 +30,15 @@ def test_reveal_decrypts_and_audits_without_values(kafka_bootstrap, tmp_path):
     text = audit.value().decode()
     assert '"why":"court order 2026-CV-0042"' in text and '"tokens":1' in text
     assert "490154203237518" not in text
+    assert f'"uid":{os.getuid()}' in text  # the OS account, not only the USER variable anyone can set
 
 
 def test_reveal_with_the_wrong_key_reveals_nothing(kafka_bootstrap, tmp_path):
     right, wrong = tmp_path / "right.key", tmp_path / "wrong.key"
     right.write_text("r" * 40)
     wrong.write_text("w" * 40)
+    right.chmod(0o600)
+    wrong.chmod(0o600)
     token = operators.build("encrypt", {}, right.read_bytes())("310410123456789", "IMSI")
     result = cli("reveal", "--key-file", str(wrong), "--reason", "subpoena 2026-0001", stdin=token.encode(), env={"KAFKA_BOOTSTRAP": kafka_bootstrap})
     assert result.returncode == 2

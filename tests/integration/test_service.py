@@ -111,3 +111,30 @@ def test_a_restarted_service_does_not_reprocess_committed_events(kafka_bootstrap
     assert run_service(topics.env, "--stop-when-idle", "3").returncode == 0
     got = consume_all(kafka_bootstrap, [topics.output(kind)], expected=30)
     assert len(got[topics.output(kind)]) == 30
+
+
+def test_a_misspelt_input_topic_stops_the_service_before_any_data_moves(kafka_bootstrap, topics):
+    """A typo in an input topic once created an empty topic and left the service idle, exit 0."""
+    right = topics.input(StreamKind.CALL_RECORDS)
+    typo = right.replace("call-records", "call-recrods")
+    result = run_service({**topics.env, "PII_INPUT_TOPIC_CALL_RECORDS": typo}, "--stop-when-idle", "5", timeout=120)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert typo in result.stderr and f"closest existing: {right}" in result.stderr
+    assert "streams.call-records.input_topic" in result.stderr and "Traceback" not in result.stderr
+    consumer = Consumer({"bootstrap.servers": kafka_bootstrap, "group.id": "pii-test-topic-check"})
+    try:
+        assert typo not in consumer.list_topics(timeout=10).topics  # nothing was created under the wrong name
+    finally:
+        consumer.close()
+
+
+def test_a_metrics_port_in_use_is_one_clear_paragraph(topics):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_service({**topics.env, "PII_METRICS_PORT": str(port)}, "--stop-when-idle", "5", timeout=120)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert f"cannot serve metrics on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr

@@ -110,3 +110,12 @@ def test_operators_may_name_custom_patterns_and_field_name_types(tmp_path):
         "    operators: {LOYALTY_ID: mask, DEVICE_NAME: redact}\n",
     )
     assert set(load_config(p, environ={}).partners[0].operators) == {"LOYALTY_ID", "DEVICE_NAME"}
+
+
+def test_two_partners_with_one_key_are_refused(tmp_path):
+    """Pseudonyms are unlinkable across partners only if every partner has its own key."""
+    partner = "  - name: {name}\n    purpose: advertising\n    streams:\n      network-telemetry:\n        fields: [subscriber_id]\n    operators: {{SUBSCRIBER_ID: pseudonymize}}\n    key: {{file: shared.key}}\n"
+    p = write(tmp_path, "partners:\n" + partner.format(name="ads-a") + partner.format(name="ads-b"))
+    with pytest.raises(ConfigError) as err:
+        load_config(p, environ={})
+    assert "partners.1.key" in str(err.value) and "'ads-a'" in str(err.value) and "linkable" in str(err.value)

@@ -62,3 +62,20 @@ def test_drop_removes_the_field_even_for_a_span():
     policy = Policy(per_entity={"CREDIT_CARD": op("drop")})
     findings = [Finding(("notes",), "CREDIT_CARD", 5, 9, 1.0)]
     assert apply_policy({"id": 1, "notes": "card 4111 x"}, findings, policy) == {"id": 1}
+
+
+def test_a_key_file_other_users_may_read_is_refused(tmp_path):
+    import pytest
+
+    from processor.config import KeySource
+    from processor.errors import ConfigError
+    from processor.policy import read_key
+
+    key = tmp_path / "partner.key"
+    key.write_text("k" * 40)
+    key.chmod(0o644)
+    with pytest.raises(ConfigError) as err:
+        read_key(KeySource(file=key), "ads")
+    assert "chmod 600" in str(err.value) and "'ads'" in str(err.value) and "k" * 40 not in str(err.value)
+    key.chmod(0o600)
+    assert read_key(KeySource(file=key), "ads") == b"k" * 40
