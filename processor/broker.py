@@ -78,6 +78,11 @@ def _built(make: Callable[[dict[str, Any]], T], config: dict[str, Any]) -> T:
         raise ConfigError(f"the Kafka client refused its settings (kafka.client and the built-in ones): {said}") from None
 
 
+def admin_client(settings: KafkaSettings) -> AdminClient:
+    """An admin client (topics, offsets) with the configured client settings."""
+    return _built(AdminClient, client_config(settings))
+
+
 def consumer(settings: KafkaSettings, **extra: Any) -> Consumer:
     """A consumer with the configured client settings."""
     return _built(Consumer, client_config(settings, **extra))
@@ -147,7 +152,7 @@ def ensure_topics(
     """Create the topics that do not exist yet; return the names created. `max_message_bytes`
     sets their max.message.bytes, so that what the processor may produce, they accept."""
     compacted = set(compacted)
-    admin = AdminClient(client_config(settings))
+    admin = admin_client(settings)
     existing = set(admin.list_topics(timeout=timeout_s).topics)
     wanted = [t for t in dict.fromkeys(topics) if t not in existing]
     if not wanted:
@@ -199,7 +204,7 @@ def require_input_topics(config: PipelineConfig) -> None:
     """Fail before any data moves if an input topic does not exist, naming it, the key that
     names it and the closest existing topics (a typo such as `raw.call-recrods`)."""
     kafka = config.kafka
-    admin = _built(AdminClient, client_config(kafka))
+    admin = admin_client(kafka)
     try:
         existing = set(admin.list_topics(timeout=kafka.connect_timeout_s).topics)
     except KafkaException as e:
@@ -225,7 +230,7 @@ def end_offsets(settings: KafkaSettings, topics: Iterable[str], timeout_s: float
     is not enough: a topic counts once each of its partitions has answered an offsets request.
     """
     start = time.monotonic()
-    admin = AdminClient(client_config(settings))
+    admin = admin_client(settings)
     request_timeout = max(1.0, min(10.0, timeout_s))
     pending = list(dict.fromkeys(topics))
     ends: dict[tuple[str, int], int] = {}
@@ -293,7 +298,7 @@ def read_to_end(consumer: Consumer, settings: KafkaSettings, topic: str, apply: 
 
 
 def delete_topics(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> None:
-    admin = AdminClient(client_config(settings))
+    admin = admin_client(settings)
     for fut in admin.delete_topics(list(topics), operation_timeout=timeout_s).values():
         try:
             fut.result()
