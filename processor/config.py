@@ -285,6 +285,9 @@ class MeasureSettings(_Strict):
 class DpSettings(_Strict):
     # The privacy loss of one window of this report; charged to the partner's budget.
     epsilon: float = Field(gt=0, le=10)
+    # The chance that a group one subject could add or remove is released all the same (the
+    # noisy threshold of group selection); well below 1 / the number of subjects.
+    delta: float = Field(default=1e-6, gt=0, lt=1e-3)
 
 
 class AggregateSettings(_Strict):

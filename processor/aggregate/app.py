@@ -60,6 +60,7 @@ def report_of(config: PipelineConfig, a: AggregateSettings) -> Report:
         max_events_per_subject=a.max_events_per_subject,
         max_value=a.max_value,
         epsilon=a.dp.epsilon if a.dp else None,
+        delta=a.dp.delta if a.dp else 1e-6,
     )
 
 
@@ -129,7 +130,7 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
                         "report": report.name,
                         "window_start": summary["window_start"],
                         "groups": summary["groups"],
-                        "suppressed_groups": summary["suppressed_groups"],
+                        "suppressed_groups": summary.get("suppressed_groups"),
                     }
                 },
             )

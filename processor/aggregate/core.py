@@ -18,7 +18,6 @@ State is plain JSON-able dicts so that a faust table (and its changelog topic) c
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -47,6 +46,7 @@ class Report:
     max_events_per_subject: int = 1_000_000
     max_value: float = math.inf
     epsilon: float | None = None  # None: no noise
+    delta: float = 1e-6
 
     @property
     def summed_fields(self) -> list[str]:
@@ -115,26 +115,19 @@ class Ledger:
         return True
 
 
-def laplace(scale: float, rng: random.Random) -> float:
-    # Inverse CDF of the Laplace distribution; u in (-0.5, 0.5).
-    u = rng.random() - 0.5
-    while u == -0.5:
-        u = rng.random() - 0.5
-    return -scale * math.copysign(1.0, u) * math.log(1 - 2 * abs(u))
+def release(report: Report, window_start: int, window: dict[str, Any], ledger: Ledger | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Rows for one closed window, and its summary.
 
+    Without DP: exact and deterministic, k-anonymous (groups of fewer than k distinct subjects
+    merged into "(other)" or suppressed, and counted in the summary).
 
-def release(
-    report: Report, window_start: int, window: dict[str, Any], ledger: Ledger | None = None, rng: random.Random | None = None
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Rows for one closed window, and its summary. Deterministic when DP is off.
-
-    With DP, the window's release costs `epsilon` from the partner's ledger, split evenly over
-    the noisy measures (counts, sums, distinct counts; a mean is their ratio). Each subject adds
-    at most C = max_events_per_subject events to the whole window, so the L1 sensitivity of a
-    count histogram is C, of a distinct-count histogram C, and of a sum histogram C * max_value."""
-    rng = rng or random.SystemRandom()
+    With DP (`report.epsilon`): see `_dp_release`; the window's release is charged to the
+    partner's ledger before anything is computed, and refused when the budget is spent."""
     groups = window["groups"]
     span = {"window_start": _iso(window_start), "window_end": _iso(window_start + report.window_s)}
+    if report.epsilon is not None:
+        assert ledger is not None
+        return _dp_release(report, span, groups, ledger)
     big = {g: s for g, s in groups.items() if len(s["subjects"]) >= report.k}
     small = [s for s in groups.values() if len(s["subjects"]) < report.k]
     suppressed = len(small)
@@ -146,37 +139,128 @@ def release(
             big[OTHER] = other
             suppressed = 0
     summary: dict[str, Any] = {"report": report.name, **span, "summary": True, "groups": len(big), "suppressed_groups": suppressed, "k": report.k}
-    noisy = report.epsilon is not None and bool(big)
-    scales: dict[str, float] = {}
-    if noisy:
-        assert ledger is not None and report.epsilon is not None
-        if not ledger.try_spend(report.partner, report.epsilon):
-            summary.update({"groups": 0, "suppressed_groups": len(groups), "refused": "privacy budget exhausted"})
-            return [], summary
-        # Released noisy components: the count and the distinct count (always, a mean needs the
-        # count) and one sum per summed field; the budget is split evenly over them.
-        components = 2 + len(report.summed_fields)
-        share = report.epsilon / components
-        c = report.max_events_per_subject
-        scales = {"count": c / share, "distinct": c / share, "sum": c * report.max_value / share}
-        summary.update({"mechanism": "laplace", "epsilon": report.epsilon})
     rows = []
     for g, s in sorted(big.items()):
-        row: dict[str, Any] = {"report": report.name, **span}
-        row["group"] = {OTHER: True} if g == OTHER else dict(zip(report.group_by, g.split("|")))
-        exact = {"count": float(s["events"]), "distinct": float(len(s["subjects"]))}
-        released = {op: exact[op] + (laplace(scales[op], rng) if noisy else 0.0) for op in ("count", "distinct")}
-        sums = {f: s["sums"].get(f, 0.0) + (laplace(scales["sum"], rng) if noisy else 0.0) for f in report.summed_fields}
+        row: dict[str, Any] = {"report": report.name, **span, "group": _group(report, g)}
         for m in report.measures:
-            if m.op in ("count", "distinct"):
-                value = released[m.op]
+            if m.op == "count":
+                row[m.name] = s["events"]
+            elif m.op == "distinct":
+                row[m.name] = len(s["subjects"])
             elif m.op == "sum":
-                value = sums[str(m.field)]
-            else:  # a mean is the ratio of two released values: no further privacy cost
-                value = sums[str(m.field)] / released["count"] if released["count"] > 0 else 0.0
-            row[m.name] = round(value, 3) if noisy or m.op == "mean" else (int(value) if float(value).is_integer() else round(value, 3))
+                total = s["sums"].get(str(m.field), 0.0)
+                row[m.name] = int(total) if float(total).is_integer() else round(total, 3)
+            else:
+                row[m.name] = round(s["sums"].get(str(m.field), 0.0) / s["events"], 3) if s["events"] else None
         rows.append(row)
     return rows, summary
+
+
+# The probability that a released interval misses the true value: rows carry 95% intervals.
+ACCURACY_ALPHA = 0.05
+# A mean (a noisy sum over a noisy count) is released only where the count's 95% interval is
+# at most this share of the count: elsewhere the ratio of two noisy numbers means nothing.
+MEAN_MAX_RELATIVE_ERROR = 0.1
+
+
+def _dp_release(report: Report, span: dict[str, str], groups: dict[str, Any], ledger: Ledger) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Differentially private rows, with OpenDP's mechanisms and privacy maps.
+
+    One subject is one value of `report.subject`; `fold` lets it add at most C =
+    max_events_per_subject events to the window, so it touches at most C groups, changes a
+    group's distinct count by at most 1 and the counts by at most C in all, and the sums by at
+    most C * max_value in all (each value clipped to [0, max_value]). The budget epsilon is
+    split evenly over: selecting the groups with their distinct counts (OpenDP's
+    `make_laplace_threshold`: discrete Laplace noise, and a group is released only if its noisy
+    count passes a threshold set so that a group any one subject could add or remove appears
+    with probability at most delta), the event counts of the released groups (discrete
+    Laplace), and each summed field (Laplace, OpenDP's sampler). The (epsilon, delta) charged is
+    the sum of what OpenDP's privacy maps say of each mechanism (sequential composition). No
+    exact count is published: the summary names the parameters, not the suppressed groups."""
+    import opendp.prelude as dp
+
+    dp.enable_features("contrib")
+    assert report.epsilon is not None
+    summary: dict[str, Any] = {"report": report.name, **span, "summary": True}
+    c = report.max_events_per_subject
+    summed = report.summed_fields
+    share = report.epsilon / (2 + len(summed))
+
+    # Group selection with the distinct counts: scale and the smallest threshold that keeps delta.
+    selection_space = dp.map_domain(dp.atom_domain(T=str), dp.atom_domain(T=int)), dp.l01inf_distance(dp.absolute_distance(T=int))
+    selection_scale = c / share
+    selection_d_in = (c, c, 1)
+
+    def selection(threshold: int) -> Any:
+        return dp.m.make_laplace_threshold(*selection_space, scale=selection_scale, threshold=threshold)
+
+    def delta_at(threshold: int) -> float:
+        measurement: Any = selection(threshold)
+        return float(measurement.map(selection_d_in)[1])
+
+    # The smallest threshold whose delta (by OpenDP's privacy map) is within the report's delta.
+    low, high = 1, 2
+    while delta_at(high) > report.delta:
+        low, high = high, high * 2
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if delta_at(middle) <= report.delta else (middle + 1, high)
+    threshold = high
+    select: Any = selection(threshold)
+    count_space = dp.vector_domain(dp.atom_domain(T=int)), dp.l1_distance(T=int)
+    count: Any = dp.m.make_laplace(*count_space, scale=c / share)
+    sum_space = dp.vector_domain(dp.atom_domain(T=float, nan=False)), dp.l1_distance(T=float)
+    sum_scale = c * report.max_value / share
+    add_to_sums: Any = dp.m.make_laplace(*sum_space, scale=sum_scale)
+    epsilon_used, delta_used = select.map(selection_d_in)
+    epsilon_used += count.map(c) + len(summed) * add_to_sums.map(c * report.max_value)
+    if not ledger.try_spend(report.partner, epsilon_used):
+        summary.update({"groups": 0, "refused": "privacy budget exhausted"})
+        return [], summary
+
+    distinct = select({g: len(s["subjects"]) for g, s in groups.items()})
+    released = sorted(distinct)
+    counts = count([groups[g]["events"] for g in released]) if released else []
+    sums = {f: add_to_sums([float(groups[g]["sums"].get(f, 0.0)) for g in released]) if released else [] for f in summed}
+    accuracy = {
+        "count": dp.discrete_laplacian_scale_to_accuracy(c / share, ACCURACY_ALPHA),
+        "distinct": dp.discrete_laplacian_scale_to_accuracy(selection_scale, ACCURACY_ALPHA),
+        "sum": dp.laplacian_scale_to_accuracy(sum_scale, ACCURACY_ALPHA),
+    }
+    rows = []
+    for i, g in enumerate(released):
+        # Post-processing, which keeps the guarantee: counts are whole and not negative, a sum
+        # lies between 0 and (released count) * max_value.
+        n = max(int(counts[i]), 0)
+        row: dict[str, Any] = {"report": report.name, **span, "group": _group(report, g)}
+        for m in report.measures:
+            if m.op == "count":
+                row[m.name], row[f"{m.name}_pm95"] = n, round(accuracy["count"], 1)
+            elif m.op == "distinct":
+                row[m.name], row[f"{m.name}_pm95"] = max(int(distinct[g]), 0), round(accuracy["distinct"], 1)
+            elif m.op == "sum":
+                row[m.name] = round(min(max(sums[str(m.field)][i], 0.0), n * report.max_value), 3)
+                row[f"{m.name}_pm95"] = round(accuracy["sum"], 1)
+            else:
+                usable = n > 0 and accuracy["count"] / n <= MEAN_MAX_RELATIVE_ERROR
+                row[m.name] = round(min(max(sums[str(m.field)][i], 0.0), n * report.max_value) / n, 3) if usable else None
+        rows.append(row)
+    summary.update(
+        {
+            "groups": len(rows),
+            "mechanism": "OpenDP: laplace threshold (group selection, distinct counts), discrete laplace (counts), laplace (sums)",
+            "epsilon": round(epsilon_used, 6),
+            "delta": delta_used,
+            "threshold": threshold,
+            "max_events_per_subject": c,
+            "max_value": report.max_value,
+        }
+    )
+    return rows, summary
+
+
+def _group(report: Report, key: str) -> dict[str, Any]:
+    return {OTHER: True} if key == OTHER else dict(zip(report.group_by, key.split("|")))
 
 
 def _iso(epoch: int) -> str:

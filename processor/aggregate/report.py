@@ -42,23 +42,40 @@ def read_latest(config: PipelineConfig, topic: str, timeout_s: float = 15) -> di
         consumer.close()
 
 
+_NOT_MEASURES = ("report", "window_start", "window_end", "group")
+
+
+def _measures(rows: list[dict[str, Any]]) -> list[str]:
+    return [k for k in rows[0] if k not in _NOT_MEASURES and not k.endswith("_pm95")] if rows else []
+
+
+def _cell(row: dict[str, Any], measure: str) -> str:
+    """A value, with its 95% interval when it is noisy ("1,204 ± 9")."""
+    value, margin = row.get(measure), row.get(f"{measure}_pm95")
+    if value is None:
+        return "(too noisy)"
+    shown = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    return f"{shown} ± {margin:,.0f}" if margin is not None else shown
+
+
 def table(rows: list[dict[str, Any]], summaries: list[dict[str, Any]]) -> str:
     if not rows and not summaries:
         return "(no closed windows yet)"
-    measures = [k for k in rows[0] if k not in ("report", "window_start", "window_end", "group")] if rows else []
+    measures = _measures(rows)
     lines = []
     for s in summaries:
         note = f", {s['refused']}" if s.get("refused") else ""
-        noise = f", Laplace noise, epsilon {s['epsilon']}" if s.get("epsilon") else ""
-        lines.append(f"\nwindow {s['window_start']} .. {s['window_end']}: {s['groups']} groups, {s['suppressed_groups']} suppressed (k={s['k']}){noise}{note}")
+        if "k" not in s:  # a differentially private release has no k
+            how = f"differentially private (epsilon {s.get('epsilon')}, delta {s.get('delta', 0):.1e}; values ± their 95% interval)"
+        else:
+            how = f"{s['suppressed_groups']} suppressed (k={s['k']})"
+        lines.append(f"\nwindow {s['window_start']} .. {s['window_end']}: {s['groups']} groups, {how}{note}")
         in_window = [r for r in rows if r["window_start"] == s["window_start"]]
         if not in_window:
             continue
-        header = f"  {'group':40}" + "".join(f"{m:>18}" for m in measures)
-        lines.append(header)
+        lines.append(f"  {'group':40}" + "".join(f"{m:>22}" for m in measures))
         for r in in_window:
-            group = group_label(r["group"])
-            lines.append(f"  {group:40}" + "".join(f"{r[m]:>18}" for m in measures))
+            lines.append(f"  {group_label(r['group']):40}" + "".join(f"{_cell(r, m):>22}" for m in measures))
     return "\n".join(lines)
 
 
@@ -68,10 +85,12 @@ def chart(rows: list[dict[str, Any]], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    measure = next(k for k in rows[0] if k not in ("report", "window_start", "window_end", "group"))
+    measure = _measures(rows)[0]
     labels = [f"{r['window_start'][11:16]} " + (OTHER if OTHER in r["group"] else ",".join(str(v) for v in r["group"].values())) for r in rows]
     fig, ax = plt.subplots(figsize=(max(6, len(rows) * 0.45), 4.5))
-    ax.bar(range(len(rows)), [r[measure] for r in rows], color="#3b6ea5")
+    # Noisy values are drawn with their 95% interval.
+    margins = [r.get(f"{measure}_pm95") or 0 for r in rows]
+    ax.bar(range(len(rows)), [r[measure] or 0 for r in rows], yerr=margins if any(margins) else None, capsize=3, color="#3b6ea5")
     ax.set_xticks(range(len(rows)), labels, rotation=70, ha="right", fontsize=7)
     ax.set_ylabel(measure)
     ax.set_title(f"{rows[0]['report']}: {measure} per window and group")

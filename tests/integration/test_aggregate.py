@@ -55,7 +55,9 @@ def setup(kafka_bootstrap: str, tmp_path: Path, dp: bool = False, idle: float = 
     (tmp_path / "r.key").write_text(uuid.uuid4().hex * 2)
     (tmp_path / "r.key").chmod(0o600)
     path = tmp_path / "pipeline.yaml"
-    path.write_text(CONFIG.format(dp="    dp: {epsilon: 1.0}" if dp else "", idle=idle))
+    # One call per subscriber and window, of at most an hour: the contribution bounds of the DP release.
+    noise = "    dp: {epsilon: 1.0}\n    max_events_per_subject: 1\n    max_value: 3600"
+    path.write_text(CONFIG.format(dp=noise if dp else "", idle=idle))
     tag = uuid.uuid4().hex[:8]
     env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"a{tag}.", "PII_METRICS_PORT": "0"}
     config = load_config(path, environ=env)
@@ -142,13 +144,14 @@ def test_a_worker_killed_mid_window_neither_loses_nor_double_counts(kafka_bootst
 def test_the_privacy_budget_refuses_releases_and_survives_a_restart(kafka_bootstrap, tmp_path):
     path, env, config = setup(kafka_bootstrap, tmp_path, dp=True)
     source = config.partners[0].topic(next(iter(config.partners[0].streams)))
-    produce(kafka_bootstrap, source, calls(1, "262-01-1201", 5) + calls(2, "262-01-1201", 5))
+    # 80 subscribers per window: far above the noisy threshold of group selection (about 40 here).
+    produce(kafka_bootstrap, source, calls(1, "262-01-1201", 80) + calls(2, "262-01-1201", 80))
     proc = start(path, env)
     try:
         wait_for_windows(config, 2, proc, path)
     finally:
         stop(proc)
-    produce(kafka_bootstrap, source, calls(3, "262-01-1201", 5))
+    produce(kafka_bootstrap, source, calls(3, "262-01-1201", 80))
     proc = start(path, env)
     try:
         latest = wait_for_windows(config, 3, proc, path)
@@ -159,4 +162,6 @@ def test_the_privacy_budget_refuses_releases_and_survives_a_restart(kafka_bootst
     assert "refused" not in summaries["01"] and "refused" not in summaries["02"]
     assert summaries["03"]["refused"] == "privacy budget exhausted"
     noisy = [v for v in latest.values() if not v.get("summary")]
-    assert len(noisy) == 2 and all(isinstance(r["calls"], float) for r in noisy)
+    # Noisy counts are whole and not negative, each with its 95% interval; no exact count is published.
+    assert len(noisy) == 2 and all(isinstance(r["calls"], int) and r["calls"] >= 0 and r["calls_pm95"] > 0 for r in noisy)
+    assert all("suppressed_groups" not in v and v.get("delta", 0) <= 1e-6 for v in summaries.values() if "refused" not in v)
