@@ -290,6 +290,25 @@ class DpSettings(_Strict):
     delta: float = Field(default=1e-6, gt=0, lt=1e-3)
 
 
+class PrivacyBudget(_Strict):
+    """Epsilon a partner may spend on its noisy reports in each period: `{epsilon: 24, period_s:
+    86400}` renews every day (of event time, so a replay is charged to the same day)."""
+
+    # Total epsilon of all the partner's releases in one period.
+    epsilon: float = Field(gt=0)
+    # The period in seconds; none: one budget for ever.
+    period_s: int | None = Field(default=None, ge=60)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_number(cls, data: Any) -> Any:
+        return {"epsilon": data} if isinstance(data, (int, float)) and not isinstance(data, bool) else data
+
+    def period_of(self, window_start: int) -> str:
+        """The period a window's release is charged to: its start's, or "all"."""
+        return "all" if self.period_s is None else str(window_start // self.period_s * self.period_s)
+
+
 class AggregateSettings(_Strict):
     """One aggregate report over a partner's protected stream, published to agg.<name>."""
 
@@ -374,8 +393,9 @@ class PipelineConfig(_Strict):
     limits: LimitSettings = Field(default_factory=LimitSettings)
     # Aggregate reports (k-anonymous, optionally differentially private) over partner streams.
     aggregates: list[AggregateSettings] = Field(default_factory=list)
-    # Differential privacy budget (total epsilon) per partner, across all its reports.
-    privacy_budgets: dict[str, float] = Field(default_factory=dict)
+    # Differential privacy budget per partner, across all its reports: epsilon per period of
+    # event time (a number alone: one budget for ever).
+    privacy_budgets: dict[str, PrivacyBudget] = Field(default_factory=dict)
 
     def policy_version(self) -> str:
         """A short hash of everything that decides what leaves: change it, and audits show it."""

@@ -87,19 +87,19 @@ def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = 
         broker_session_timeout=10,
         broker_heartbeat_interval=2,
     )
-    budgets = dict(config.privacy_budgets)
     for a in config.aggregates:
-        _add_report(app, config, a, report_of(config, a), state, budgets)
+        _add_report(app, config, a, report_of(config, a), state)
     return app
 
 
-def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, state_store: DurableState, budgets: dict[str, float]) -> None:
+def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, state_store: DurableState) -> None:
     partner = next(p for p in config.partners if p.name == a.partner)
     source = app.topic(partner.topic(a.stream), key_serializer="raw", value_serializer="raw")
     inbox = app.topic(config.aggregate_inbox_topic(a.name), partitions=1, key_serializer="raw", value_serializer="raw")
     out_topic = config.aggregate_topic(a.name)
     window_prefix = f"{report.name}|window|"
-    meta_key, ledger_key = f"{report.name}|meta", f"ledger|{report.partner}"
+    meta_key = f"{report.name}|meta"
+    budget = config.privacy_budgets.get(report.partner)
 
     def window_keys(only_open: bool) -> list[str]:
         return [k[len(window_prefix) :] for k, v in state_store.values.items() if k.startswith(window_prefix) and not (only_open and v.get("closed"))]
@@ -112,9 +112,13 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
     def close(closing: list[str]) -> None:
         for w in sorted(closing, key=int):
             window = state_store.get(window_prefix + w)
-            ledger = Ledger(budgets, {report.partner: state_store.get(ledger_key, 0.0)})
+            # The partner's spending in the budget period of this window (by event time).
+            period = budget.period_of(int(w)) if budget else "all"
+            ledger_key = f"ledger|{report.partner}|{period}"
+            ledger = Ledger({report.partner: budget.epsilon if budget else 0.0}, {report.partner: state_store.get(ledger_key, 0.0)})
             rows, summary = release(report, int(w), window, ledger)
             if report.epsilon is not None:
+                summary["budget_period"] = period
                 # Charged before anything is released: a crash can waste budget, never overspend it.
                 state_store.put(ledger_key, ledger.spent.get(report.partner, 0.0))
             for row in rows:

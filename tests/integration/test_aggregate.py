@@ -32,7 +32,7 @@ partners:
     operators: {{IMSI: pseudonymize}}
     key: {{file: r.key}}
     aggregate_k: 3
-privacy_budgets: {{reporting: 2.5}}
+privacy_budgets: {{reporting: {budget}}}
 aggregates:
   - name: calls
     partner: reporting
@@ -51,13 +51,13 @@ aggregates:
 """
 
 
-def setup(kafka_bootstrap: str, tmp_path: Path, dp: bool = False, idle: float = 3):
+def setup(kafka_bootstrap: str, tmp_path: Path, dp: bool = False, idle: float = 3, budget: str = "2.5"):
     (tmp_path / "r.key").write_text(uuid.uuid4().hex * 2)
     (tmp_path / "r.key").chmod(0o600)
     path = tmp_path / "pipeline.yaml"
     # One call per subscriber and window, of at most an hour: the contribution bounds of the DP release.
     noise = "    dp: {epsilon: 1.0}\n    max_events_per_subject: 1\n    max_value: 3600"
-    path.write_text(CONFIG.format(dp=noise if dp else "", idle=idle))
+    path.write_text(CONFIG.format(dp=noise if dp else "", idle=idle, budget=budget))
     tag = uuid.uuid4().hex[:8]
     env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"a{tag}.", "PII_METRICS_PORT": "0"}
     config = load_config(path, environ=env)
@@ -165,3 +165,19 @@ def test_the_privacy_budget_refuses_releases_and_survives_a_restart(kafka_bootst
     # Noisy counts are whole and not negative, each with its 95% interval; no exact count is published.
     assert len(noisy) == 2 and all(isinstance(r["calls"], int) and r["calls"] >= 0 and r["calls_pm95"] > 0 for r in noisy)
     assert all("suppressed_groups" not in v and v.get("delta", 0) <= 1e-6 for v in summaries.values() if "refused" not in v)
+
+
+def test_a_budget_per_period_renews_when_the_period_turns(kafka_bootstrap, tmp_path):
+    """Epsilon 1.5 per two hours of event time, epsilon 1 per hourly window: 01:00 is released in
+    the period 00:00-02:00; 02:00 opens the next period and is released; 03:00 would overspend it."""
+    path, env, config = setup(kafka_bootstrap, tmp_path, dp=True, budget="{epsilon: 1.5, period_s: 7200}")
+    source = config.partners[0].topic(next(iter(config.partners[0].streams)))
+    produce(kafka_bootstrap, source, calls(1, "262-01-1201", 80) + calls(2, "262-01-1201", 80) + calls(3, "262-01-1201", 80))
+    proc = start(path, env)
+    try:
+        latest = wait_for_windows(config, 3, proc, path)
+    finally:
+        stop(proc)
+    summaries = {v["window_start"][11:13]: v for v in latest.values() if v.get("summary")}
+    assert [summaries[h].get("refused") for h in ("01", "02", "03")] == [None, None, "privacy budget exhausted"]
+    assert summaries["01"]["budget_period"] != summaries["02"]["budget_period"] == summaries["03"]["budget_period"]

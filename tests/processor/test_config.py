@@ -119,3 +119,13 @@ def test_two_partners_with_one_key_are_refused(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_config(p, environ={})
     assert "partners.1.key" in str(err.value) and "'ads-a'" in str(err.value) and "linkable" in str(err.value)
+
+
+def test_a_privacy_budget_is_a_number_for_ever_or_epsilon_per_period():
+    from processor.config import PrivacyBudget
+
+    assert PrivacyBudget.model_validate(2.5) == PrivacyBudget(epsilon=2.5)
+    assert PrivacyBudget(epsilon=2.5).period_of(1_800_000_000) == "all"
+    daily = PrivacyBudget(epsilon=24, period_s=86_400)
+    # Every window of one day of event time is charged to that day, and the next day starts afresh.
+    assert daily.period_of(1_796_169_600) == daily.period_of(1_796_169_600 + 86_399) != daily.period_of(1_796_169_600 + 86_400)
