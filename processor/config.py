@@ -40,6 +40,10 @@ class KafkaSettings(_Strict):
     dead_letter_topic: str = "dead-letter"
     # How long to wait for the broker before saying it is unreachable.
     connect_timeout_s: float = Field(default=15.0, gt=0)
+    # How long the running service rides out a broker it has lost (a restart, a leader
+    # election, a network cut) before it exits 1 naming the address and the wait. Meanwhile
+    # /readyz says not ready, and every batch not committed is processed again afterwards.
+    outage_limit_s: float = Field(default=300.0, gt=0)
     # Events consumed, processed and committed together (one transaction).
     batch_size: int = Field(default=500, ge=1, le=100_000)
     # How long a batch may wait to fill: latency when traffic is light.

@@ -52,6 +52,19 @@ class DeliveryFailed(ProcessorError, RuntimeError):
     """The broker did not acknowledge what the processor produced."""
 
 
+class BrokerLost(DeliveryFailed):
+    """The running service could not get its broker back within `kafka.outage_limit_s`."""
+
+    def __init__(self, bootstrap: str, waited_s: float, cause: str) -> None:
+        super().__init__(
+            f"lost the Kafka broker at {bootstrap} and could not get it back in {waited_s:.0f} s "
+            f"(kafka.outage_limit_s; last error: {cause}). Nothing uncommitted was lost: a restart resumes "
+            f"from the last committed batch."
+        )
+        self.bootstrap = bootstrap
+        self.waited_s = waited_s
+
+
 class EventRejected(ProcessorError, ValueError):
     """One event that goes to the dead-letter topic instead of onward."""
 

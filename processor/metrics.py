@@ -42,6 +42,10 @@ BATCH_SECONDS = Histogram(
 )
 LAG = Gauge("pii_consumer_lag", "Messages not yet consumed, per input topic and partition", ["topic", "partition"], registry=REGISTRY)
 READY = Gauge("pii_ready", "1 when the consent table is loaded and partitions are assigned", registry=REGISTRY)
+BROKER_OUTAGE = Gauge("pii_broker_outage", "1 while the service has lost its broker and is waiting to get it back", registry=REGISTRY)
+TRANSACTIONS_ABORTED = Counter(
+    "pii_transactions_aborted", "Batches not committed (the broker lost, a transaction aborted) and processed again, per cause", ["cause"], registry=REGISTRY
+)
 LOOP_AGE = Gauge("pii_loop_seconds_since_progress", "Seconds since the processing loop last came round", registry=REGISTRY)
 
 

@@ -6,9 +6,15 @@ committed together or not at all, so a crash at any point neither loses nor dupl
 event for a `read_committed` reader, and a half-written batch is never visible. Without it,
 offsets are committed after every message of the batch is acknowledged (at-least-once).
 
-Any failure to deliver ends the process with a non-zero status and nothing committed: the
-next start resumes from the last committed batch. SIGTERM and SIGINT finish the batch in
-hand, commit it and exit 0.
+A batch the broker would not take (the broker restarted, a leader moved, the transaction was
+aborted or its producer hit a fatal error) is not the end of the service: it drops its
+producer, makes a new one with the same transactional id (which fences the old one and settles
+its open transaction), rewinds the consumer to the last committed offsets and goes on, so the
+lost batch is processed again and committed once. While it waits for the broker, /readyz says
+not ready and `pii_broker_outage` is 1; it exits 1 only when the broker stays out of reach for
+`kafka.outage_limit_s`, naming the address and the wait (a restart resumes from the last
+committed batch). A producer fenced by another instance with the same id is not fought over:
+that also exits 1. SIGTERM and SIGINT finish the batch in hand, commit it and exit 0.
 
 Adding the consumed offsets to a transaction and committing it are round trips to the broker's
 transaction coordinator: they run on a helper thread while the next batch is consumed and
@@ -27,16 +33,36 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
+from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 
 from processor import broker, metrics
 from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
-from processor.errors import DeliveryFailed, SetupError
+from processor.errors import BrokerLost, DeliveryFailed, SetupError
 from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally, dead_letter_message
 
 log = logging.getLogger("pii.service")
 FLUSH_TIMEOUT_S = 60
+# A transaction commit unanswered this long counts as the broker being out of reach (readiness).
+COMMIT_UNANSWERED_S = 5.0
+# Between attempts to get a lost broker back: doubling from the first to the last.
+RECOVERY_BACKOFF_S = (0.5, 5.0)
+# Consumer errors that mean the broker is out of reach (rather than one request failing).
+_UNREACHABLE = frozenset({KafkaError._TRANSPORT, KafkaError._ALL_BROKERS_DOWN, KafkaError._RESOLVE})
+# A newer instance with the same transactional id took over: this one must stop, not fight back.
+_FENCED = frozenset({KafkaError._FENCED, KafkaError.PRODUCER_FENCED})
+
+
+class _BatchLost(Exception):
+    """A batch, or the transaction in flight, was not committed; the service recovers from it."""
+
+    def __init__(self, cause: str, code: int | None = None, lost: tuple[list[Outcome], Tally, float, list[TopicPartition]] | None = None) -> None:
+        super().__init__(cause)
+        self.cause, self.code = cause, code
+        # The transaction that failed to commit (its outcomes, tally, start and offsets): it may
+        # have been committed after all (a commit that timed out on our side), which the
+        # committed offsets tell once the broker is back.
+        self.lost = lost
 
 
 @dataclass
@@ -87,8 +113,13 @@ class Service:
         self.stats = ServiceStats()
         self._running = True
         self._delivery_errors: list[str] = []
-        # The transaction being committed on the helper thread: (its future, its outcomes, when its batch began).
-        self._in_flight: tuple[Future[None], list[Outcome], Tally, float] | None = None
+        # The transaction being committed on the helper thread: its future, outcomes, tally, when its batch began, offsets.
+        self._in_flight: tuple[Future[None], list[Outcome], Tally, float, list[TopicPartition]] | None = None
+        # A batch lost inside a rebalance callback, to recover from once the consumer returns.
+        self._lost_in_callback: _BatchLost | None = None
+        # Since when the consumer has said the broker is out of reach (None: it is not).
+        self._unreachable_since: float | None = None
+        self._last_probe = 0.0
         self._stream_of_topic = config.stream_for_topic()
         self.consent = ConsentTable()
         broker.wait_until_reachable(self.kafka)
@@ -140,19 +171,7 @@ class Service:
                 "fetch.wait.max.ms": 100,
             },
         )
-        producer_config: dict[str, Any] = {
-            "linger.ms": 5,
-            "compression.type": "lz4",
-            # Room for the largest message the pipeline lets through (it dead-letters larger
-            # copies, and sends oversized dead letters without their payload), with its headers.
-            "message.max.bytes": broker.message_max_bytes(self.config.limits.max_output_bytes),
-        }
-        if self.kafka.exactly_once:
-            producer_config["transactional.id"] = member
-        producer = broker.producer(self.kafka, **producer_config)
-        if self.kafka.exactly_once:
-            # Fences any earlier incarnation of this instance and aborts its open transaction.
-            producer.init_transactions(self.kafka.connect_timeout_s)
+        self._producer = self._new_producer(member, self.kafka.connect_timeout_s)
         assigned = False
 
         def on_assign(_c: Consumer, partitions: list[TopicPartition]) -> None:
@@ -163,7 +182,12 @@ class Service:
 
         def on_revoke(_c: Consumer, _partitions: list[TopicPartition]) -> None:
             # Partitions are given up only after the transaction that covers them is committed.
-            self._settle(producer)
+            # If it cannot be, the loop recovers once the consumer returns (an exception raised
+            # here would surface from `consume` with the rebalance half done).
+            try:
+                self._settle()
+            except _BatchLost as lost:
+                self._lost_in_callback = lost
 
         consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign, on_revoke=on_revoke)
         committer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="commit")
@@ -184,32 +208,47 @@ class Service:
         last_lag = 0.0
         try:
             while self._running:
-                metrics.loop_done()
-                metrics.stage("consume")
-                feed.poll()
-                if time.monotonic() - last_lag >= self.config.metrics.lag_interval_s:
-                    last_lag = time.monotonic()
-                    _measure_lag(consumer)
-                messages = consumer.consume(num_messages=self.kafka.batch_size, timeout=self.kafka.poll_timeout_s)
-                records = self._records(messages)
-                if not records:
+                try:
+                    metrics.loop_done()
+                    metrics.stage("consume")
+                    feed.poll()
+                    if time.monotonic() - last_lag >= self.config.metrics.lag_interval_s:
+                        last_lag = time.monotonic()
+                        _measure_lag(consumer)
+                    messages = consumer.consume(num_messages=self.kafka.batch_size, timeout=self.kafka.poll_timeout_s)
+                    if self._lost_in_callback is not None:
+                        lost, self._lost_in_callback = self._lost_in_callback, None
+                        raise lost
+                    records = self._records(messages)
+                    self._watch_broker(consumer)
+                    if not records:
+                        metrics.stage("commit")
+                        self._settle()
+                        idle = time.monotonic() - last_message
+                        if self._unreachable_since is not None:
+                            last_message = time.monotonic()  # waiting for the broker is not being idle
+                        elif self.stop_when_idle_s is not None and assigned and idle >= self.stop_when_idle_s:
+                            log.info("idle, stopping", extra={"fields": {"idle_s": round(idle, 1)}})
+                            break
+                        continue
+                    last_message = time.monotonic()
+                    if self.stats.first_record_at is None:
+                        self.stats.first_record_at = last_message
+                    metrics.stage("detect")
+                    outcomes = self.pipeline.process(records)
                     metrics.stage("commit")
-                    self._settle(producer)
-                    idle = time.monotonic() - last_message
-                    if self.stop_when_idle_s is not None and assigned and idle >= self.stop_when_idle_s:
-                        log.info("idle, stopping", extra={"fields": {"idle_s": round(idle, 1)}})
-                        break
-                    continue
-                last_message = time.monotonic()
-                if self.stats.first_record_at is None:
-                    self.stats.first_record_at = last_message
-                metrics.stage("detect")
-                outcomes = self.pipeline.process(records)
-                metrics.stage("commit")
-                self._settle(producer)
-                metrics.stage("produce")
-                self._send(records, outcomes, consumer, producer, committer, last_message)
-            self._settle(producer)
+                    self._settle()
+                    metrics.stage("produce")
+                    self._send(records, outcomes, consumer, committer, last_message)
+                except _BatchLost as lost:
+                    self._recover(consumer, member, lost)
+                    last_message = time.monotonic()
+            try:
+                self._settle()
+            except _BatchLost as lost:
+                # Stopping: the batch is processed again by the next start, from the committed offsets.
+                self._abort()
+                raise DeliveryFailed(f"the last batch was not committed ({lost.cause}); it will be processed again on restart") from None
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -218,6 +257,24 @@ class Service:
             feed.close()
         log.info("service stopped", extra={"fields": self.stats.as_fields()})
         return self.stats
+
+    def _new_producer(self, member: str, timeout_s: float) -> Producer:
+        config: dict[str, Any] = {
+            "linger.ms": 5,
+            "compression.type": "lz4",
+            # Room for the largest message the pipeline lets through (it dead-letters larger
+            # copies, and sends oversized dead letters without their payload), with its headers.
+            "message.max.bytes": broker.message_max_bytes(self.config.limits.max_output_bytes),
+        }
+        if self.kafka.exactly_once:
+            config["transactional.id"] = member
+        producer = broker.producer(self.kafka, **config)
+        if self.kafka.exactly_once:
+            # Fences any earlier incarnation of this instance (or the producer this one just
+            # dropped) and settles its open transaction: committed if its commit had begun,
+            # aborted otherwise.
+            producer.init_transactions(timeout_s)
+        return producer
 
     def _records(self, messages: list[Message]) -> list[Record]:
         records = []
@@ -228,20 +285,122 @@ class Service:
                     continue
                 if err.fatal():
                     raise KafkaException(err)
-                log.warning("consumer error", extra={"fields": {"error": err.name()}})
+                if err.code() in _UNREACHABLE:
+                    self._lose_broker(err.name())
+                else:
+                    log.warning("consumer error", extra={"fields": {"error": err.name()}})
                 continue
             # A consumed message without an error always has its topic, partition and offset.
             topic, partition, offset = cast(str, m.topic()), cast(int, m.partition()), cast(int, m.offset())
             headers = cast("list[tuple[str, bytes | None]] | None", m.headers())
             records.append(Record(self._stream_of_topic[topic], m.value(), m.key(), Origin(topic, partition, offset), headers))
+        if records:
+            self._broker_back()
         return records
 
-    def _send(
-        self, records: list[Record], outcomes: list[Outcome], consumer: Consumer, producer: Producer, committer: ThreadPoolExecutor, began: float
-    ) -> None:
+    def _lose_broker(self, cause: str) -> None:
+        if self._unreachable_since is None:
+            self._unreachable_since = time.monotonic()
+            metrics.set_ready(False)
+            metrics.BROKER_OUTAGE.set(1)
+            log.warning("broker out of reach, waiting for it", extra={"fields": {"bootstrap": self.kafka.bootstrap_servers, "error": cause}})
+
+    def _broker_back(self) -> None:
+        if self._unreachable_since is not None:
+            waited = time.monotonic() - self._unreachable_since
+            self._unreachable_since = None
+            metrics.set_ready(True)
+            metrics.BROKER_OUTAGE.set(0)
+            log.info("broker back", extra={"fields": {"bootstrap": self.kafka.bootstrap_servers, "outage_s": round(waited, 1)}})
+
+    def _watch_broker(self, consumer: Consumer) -> None:
+        """While the broker is out of reach, ask it for metadata once a second: a quiet stream
+        brings no message to say it is back. Past `kafka.outage_limit_s`, give up."""
+        if self._unreachable_since is None or time.monotonic() - self._last_probe < 1.0:
+            return
+        self._last_probe = time.monotonic()
+        try:
+            consumer.list_topics(next(iter(self._stream_of_topic)), timeout=1.0)
+        except KafkaException as e:
+            waited = time.monotonic() - self._unreachable_since
+            if waited > self.kafka.outage_limit_s:
+                raise BrokerLost(self.kafka.bootstrap_servers, waited, _name(e)) from None
+            return
+        self._broker_back()
+
+    def _recover(self, consumer: Consumer, member: str, lost: _BatchLost) -> None:
+        """Get back to a consistent state after a batch was not committed: a new producer (with
+        the same transactional id, so the old one is fenced and its transaction settled), the
+        consumer rewound to the last committed offsets. Retries with backoff while the broker is
+        out of reach, up to `kafka.outage_limit_s`."""
+        if lost.code in _FENCED:
+            raise DeliveryFailed(f"fenced: another instance with the transactional id {member} took over ({lost.cause})")
+        began = time.monotonic()
+        metrics.TRANSACTIONS_ABORTED.labels(lost.cause).inc()
+        self._lose_broker(lost.cause)
+        log.warning("batch not committed; recovering", extra={"fields": {"cause": lost.cause, "bootstrap": self.kafka.bootstrap_servers}})
+        self._drop_producer()
+        backoff, last, attempts = RECOVERY_BACKOFF_S[0], lost.cause, 0
+        while True:
+            attempts += 1
+            remaining = self.kafka.outage_limit_s - (time.monotonic() - began)
+            if not self._running:
+                raise DeliveryFailed(
+                    f"stopped while the broker at {self.kafka.bootstrap_servers} was out of reach ({last}); uncommitted events will be processed again on restart"
+                )
+            if remaining <= 0:
+                raise BrokerLost(self.kafka.bootstrap_servers, time.monotonic() - began, last)
+            try:
+                self._producer = self._new_producer(member, min(self.kafka.connect_timeout_s, remaining))
+                committed = self._rewind(consumer, min(self.kafka.connect_timeout_s, remaining))
+                break
+            except KafkaException as e:
+                last = _name(e)
+                if _code(e) in _FENCED:
+                    raise DeliveryFailed(f"fenced: another instance with the transactional id {member} took over ({last})") from None
+                log.info("broker not back yet", extra={"fields": {"attempt": attempts, "error": last, "waited_s": round(time.monotonic() - began, 1)}})
+                time.sleep(min(backoff, max(remaining, 0)))
+                backoff = min(backoff * 2, RECOVERY_BACKOFF_S[1])
+        if lost.lost is not None:
+            outcomes, tally, batch_began, offsets = lost.lost
+            # The commit failed on our side but reached the broker: count it once, as committed.
+            if offsets and all(committed.get((tp.topic, tp.partition), -1) >= tp.offset for tp in offsets):
+                self._committed(outcomes, tally, batch_began)
+        self._broker_back()
+        log.info("recovered", extra={"fields": {"attempts": attempts, "recovery_s": round(time.monotonic() - began, 1)}})
+
+    def _rewind(self, consumer: Consumer, timeout_s: float) -> dict[tuple[str, int], int]:
+        """Seek every assigned partition back to its committed offset; return those offsets."""
+        assignment = consumer.assignment()
+        committed = consumer.committed(assignment, timeout=timeout_s) if assignment else []
+        for tp in committed:
+            if tp.error is not None:
+                raise KafkaException(tp.error)
+            # No committed offset yet: from the start, as auto.offset.reset says.
+            consumer.seek(TopicPartition(tp.topic, tp.partition, tp.offset if tp.offset >= 0 else OFFSET_BEGINNING))
+        return {(tp.topic, tp.partition): tp.offset for tp in committed}
+
+    def _drop_producer(self) -> None:
+        # Its queued messages belong to the lost batch: purge them, so that dropping the producer
+        # neither sends them nor waits for them.
+        try:
+            self._producer.purge()
+            self._producer.flush(0)
+        except (KafkaException, RuntimeError):
+            pass
+
+    def _abort(self) -> None:
+        if self.kafka.exactly_once:
+            try:
+                self._producer.abort_transaction(self.kafka.connect_timeout_s)
+            except KafkaException:
+                pass
+
+    def _send(self, records: list[Record], outcomes: list[Outcome], consumer: Consumer, committer: ThreadPoolExecutor, began: float) -> None:
         """Produce a processed batch; with exactly-once, in a transaction whose commit is left
         running on the helper thread (see `_settle`)."""
         eos = self.kafka.exactly_once
+        producer = self._producer
         # A transaction fails as a whole if one of its messages fails: no callback per message.
         on_delivery = None if eos else self._on_delivery
         tally = Tally.of(outcomes)
@@ -260,16 +419,19 @@ class Service:
             producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(tally, now), on_delivery=on_delivery)
             offsets = _next_offsets(records)
             if eos:
-                self._in_flight = (committer.submit(self._commit, producer, offsets, consumer.consumer_group_metadata()), outcomes, tally, began)
+                future = committer.submit(self._commit, producer, offsets, consumer.consumer_group_metadata())
+                self._in_flight = (future, outcomes, tally, began, offsets)
                 return
             remaining = producer.flush(FLUSH_TIMEOUT_S)
             if remaining:
                 self._delivery_errors.append(f"{remaining} unacknowledged after {FLUSH_TIMEOUT_S} s")
             if self._delivery_errors:
-                raise DeliveryFailed(f"delivery errors: {sorted(set(self._delivery_errors))}")
+                errors, self._delivery_errors = sorted(set(self._delivery_errors)), []
+                raise _BatchLost(",".join(errors))
             consumer.commit(offsets=offsets, asynchronous=False)
-        except (KafkaException, DeliveryFailed) as e:
-            self._fail(producer, e)
+        except KafkaException as e:
+            self._abort()
+            raise _BatchLost(_name(e), _code(e)) from None
         self._committed(outcomes, tally, began)
 
     def _commit(self, producer: Producer, offsets: list[TopicPartition], group: Any) -> None:
@@ -278,26 +440,28 @@ class Service:
         producer.send_offsets_to_transaction(offsets, group, self.kafka.connect_timeout_s)
         producer.commit_transaction(FLUSH_TIMEOUT_S)
 
-    def _settle(self, producer: Producer) -> None:
+    def _settle(self) -> None:
         """Wait for the transaction in flight, if any; count it once it is committed."""
         if self._in_flight is None:
             return
-        future, outcomes, tally, began = self._in_flight
+        future, outcomes, tally, began, offsets = self._in_flight
         self._in_flight = None
+        waiting_since = time.monotonic()
         try:
-            future.result()
+            while True:
+                try:
+                    future.result(timeout=1.0)
+                    break
+                except TimeoutError:
+                    # A commit takes milliseconds; one unanswered for seconds means the broker is
+                    # gone (librdkafka keeps trying until the commit's own timeout).
+                    if time.monotonic() - waiting_since >= COMMIT_UNANSWERED_S:
+                        self._lose_broker("commit unanswered")
         except KafkaException as e:
-            self._fail(producer, e)
+            self._abort()
+            raise _BatchLost(_name(e), _code(e), (outcomes, tally, began, offsets)) from None
         self._committed(outcomes, tally, began)
-
-    def _fail(self, producer: Producer, e: Exception) -> None:
-        if self.kafka.exactly_once:
-            try:
-                producer.abort_transaction(self.kafka.connect_timeout_s)
-            except KafkaException:
-                pass
-        cause = e.args[0].name() if isinstance(e, KafkaException) and isinstance(e.args[0], KafkaError) else str(e)
-        raise DeliveryFailed(f"the batch was not committed ({cause}); it will be processed again on restart") from None
+        self._broker_back()
 
     def _committed(self, outcomes: list[Outcome], tally: Tally, began: float) -> None:
         self.stats.last_commit_at = time.monotonic()
@@ -338,6 +502,16 @@ def _measure_lag(consumer: Consumer) -> None:
                 metrics.LAG.labels(tp.topic, str(tp.partition)).set(max(high - pos.offset, 0))
     except KafkaException:
         pass  # lag is a gauge, not a reason to stop
+
+
+def _code(e: KafkaException) -> int | None:
+    error = e.args[0] if e.args else None
+    return error.code() if isinstance(error, KafkaError) else None
+
+
+def _name(e: KafkaException) -> str:
+    error = e.args[0] if e.args else None
+    return error.name() if isinstance(error, KafkaError) else type(e).__name__
 
 
 def _next_offsets(records: list[Record]) -> list[TopicPartition]:

@@ -196,9 +196,22 @@ class CensusFullNameRecognizer(LocalRecognizer):
         results = []
         for m in _FULL_NAME.finditer(text):
             first, last = m.group(1).lower(), m.group(2).lower()
-            if first in given_names() and last in surnames() and first not in _NOT_NAMES and last not in _NOT_NAMES:
+            if first in _NOT_NAMES or last in _NOT_NAMES:
+                continue
+            known_first, known_last = first in given_names(), last in surnames()
+            if known_first and known_last:
                 results.append(result(self, "PERSON", m.start(), m.end(), 0.6, "census given name and surname"))
+            # Name lists are never complete (given names change by decade and country): one
+            # half known and the other a capitalized word that is no everyday English word and
+            # no place is a name too ("Makayla Deleon", "Marcus Okonkwo").
+            elif (known_first and _unlisted_name_word(m.group(2))) or (known_last and _unlisted_name_word(m.group(1))):
+                results.append(result(self, "PERSON", m.start(), m.end(), 0.5, "a census name and a capitalized word"))
         return results
+
+
+def _unlisted_name_word(word: str) -> bool:
+    w = word.lower()
+    return not (is_common_english(w) or is_typo_of_common(w) or w in _CALENDAR or w in place_names() or w in STOP_WORDS)
 
 
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")

@@ -30,6 +30,20 @@ def test_full_names_the_small_model_misses(scan, text):
     assert any(" " in found for found in scan(text, "PERSON"))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Call back requested by Makayla Deleon.", "Makayla Deleon"), ("the bill goes to Marcus Okonkwo now", "Marcus Okonkwo")],
+)
+def test_a_full_name_with_one_half_in_no_list(scan, text, expected):
+    # Name lists are never complete: one known half and a capitalized unlisted word is enough.
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Ticket escalated to Network Operations", "Customer wants Premium Unlimited plan", "Router reboot Tuesday Morning"])
+def test_capitalized_product_and_team_names_are_not_full_names(scan, text):
+    assert scan(text, "PERSON") == []
+
+
 @pytest.mark.parametrize("text", ["yes it's Julia Santos, Shane is fine", "the router is fine but Georgina still has no signal"])
 def test_a_capitalized_given_name_mid_sentence(scan, text):
     assert any(name in scan(text, "PERSON") for name in ("Shane", "Georgina"))

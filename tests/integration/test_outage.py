@@ -1,0 +1,154 @@
+"""The broker stops for 20 s in the middle of a stream and comes back: the service, never
+restarted by hand, rides it out and every output holds each event exactly once.
+
+The outage needs a broker of its own (stopping the shared one would break the other tests): a
+second single-node Kafka from the same jars, on free ports, with its data in the test's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+import pytest
+
+from processor.events import StreamKind
+from processor.generate import generate
+
+from .conftest import ROOT, consume_all, make_partner_setup, produce
+from .test_metrics import free_port, get
+
+pytestmark = pytest.mark.integration
+KAFKA_SH = ROOT / "deploy/kafka/kafka.sh"
+OUTAGE_S = 20
+N = 12_000
+
+
+@dataclass
+class PrivateBroker:
+    """A broker this test may stop and start: `kafka.sh` with its own port and state folder."""
+
+    port: int
+    env: dict[str, str]
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def up(self) -> None:
+        subprocess.run([str(KAFKA_SH), "up"], check=True, env=self.env, capture_output=True)
+
+    def down(self) -> None:
+        subprocess.run([str(KAFKA_SH), "down"], check=True, env=self.env, capture_output=True)
+
+
+def free_port_pair() -> int:
+    """A port whose successor is free too (kafka.sh puts the controller there)."""
+    for _ in range(50):
+        port = free_port()
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port + 1))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no two free consecutive ports")
+
+
+@pytest.fixture
+def private_broker(tmp_path: Path) -> Iterator[PrivateBroker]:
+    if not (ROOT / "deploy/kafka/libs/.complete").exists():
+        pytest.skip("the Kafka jars are not fetched (make kafka-jars)")
+    port = free_port_pair()
+    env = {k: v for k, v in os.environ.items() if k != "KAFKA_BOOTSTRAP"}
+    env.update(KAFKA_PORT=str(port), KAFKA_STATE_DIR=str(tmp_path / "kafka"), PYTHON=sys.executable)
+    b = PrivateBroker(port, env)
+    b.up()
+    try:
+        yield b
+    finally:
+        subprocess.run([str(KAFKA_SH), "clean"], check=False, env=env, capture_output=True)
+
+
+def consumed(metrics_text: str) -> int:
+    return int(sum(float(n) for n in re.findall(r"^pii_events_consumed_total\{[^}]*\} (\S+)$", metrics_text, re.M)))
+
+
+def test_a_twenty_second_broker_outage_mid_stream_is_ridden_out_exactly_once(private_broker, tmp_path):
+    setup = make_partner_setup(private_broker.bootstrap, tmp_path, batch_size=50)
+    kind = StreamKind.CALL_RECORDS
+    events = generate(kind, N, seed=2024)
+    produce(private_broker.bootstrap, setup.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in events])
+    redacted = setup.config.streams[kind].output_topic
+    partner_topics = [p.topic(kind) for p in setup.config.partners if kind in p.streams]
+    outputs = [redacted, *partner_topics]
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "processor.cli", "run", "--config", str(setup.config_path)],
+        env={**os.environ, **setup.env, "PII_METRICS_PORT": str(port)},
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Read the log as it comes: librdkafka's own complaints during the outage would fill the pipe.
+    log: list[str] = []
+    assert proc.stderr is not None
+    reader = threading.Thread(target=lambda: log.extend(proc.stderr or ()), daemon=True)
+    reader.start()
+    try:
+        # Mid-stream: some batches committed, most still to come.
+        deadline = time.monotonic() + 120
+        done = 0
+        while time.monotonic() < deadline and done == 0:
+            assert proc.poll() is None, "".join(log)[-3000:]
+            done = consumed(get(f"http://127.0.0.1:{port}/metrics")[1])
+            time.sleep(0.2)
+        private_broker.down()
+        stopped = time.monotonic()
+        assert 0 < done < N, f"{done} of {N} events committed when the broker stopped: not mid-stream"
+
+        readiness = set()
+        while time.monotonic() - stopped < OUTAGE_S:
+            assert proc.poll() is None, "the service exited during the outage:\n" + "".join(log)[-3000:]
+            readiness.add(get(f"http://127.0.0.1:{port}/readyz")[0])
+            time.sleep(0.5)
+        assert 503 in readiness, f"/readyz answered {readiness} while the broker was down:\n" + "".join(log)[-3000:]
+        private_broker.up()
+
+        got = consume_all(private_broker.bootstrap, outputs, expected=N * len(outputs), timeout_s=240)
+        assert proc.poll() is None, "".join(log)[-3000:]
+        assert get(f"http://127.0.0.1:{port}/readyz")[0] == 200
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            rc = proc.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail("the service did not stop on SIGTERM:\n" + "".join(log)[-3000:])
+        reader.join(timeout=10)
+    assert rc == 0, "".join(log)[-3000:]
+
+    for topic in outputs:
+        ids = [orjson.loads(m.value())["event_id"] for m in got[topic]]
+        assert len(ids) == N and len(set(ids)) == N, f"{topic}: {len(ids)} results, {len(set(ids))} distinct, for {N} events"
+    lines = [orjson.loads(line) for line in log if line.startswith("{")]
+    said = {line["msg"] for line in lines}
+    assert "broker out of reach, waiting for it" in said and "broker back" in said, said
+    stopped_line = next(line for line in lines if line["msg"] == "service stopped")
+    # Nothing lost, nothing counted twice: in = out + dropped + dead-letter over the whole run.
+    assert stopped_line["consumed"] == {kind.value: N}, stopped_line
+    assert stopped_line["dead_lettered"] == {}, stopped_line
+    everything = b"\n".join(m.value() for t in outputs for m in got[t])
+    leaked = [v for g in events for v in g.planted if v.encode() in everything]
+    assert not leaked, f"{len(leaked)} planted values leaked"
