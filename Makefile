@@ -11,7 +11,7 @@ export KAFKA_PORT
 # An external broker when KAFKA_BOOTSTRAP is set, otherwise the local one started below.
 BOOTSTRAP := $(or $(KAFKA_BOOTSTRAP),127.0.0.1:$(KAFKA_PORT))
 
-.PHONY: help install lock lint docs keys kafka-jars kafka-up kafka-down kafka-clean demo test unit eval bench
+.PHONY: help install lock lint docs keys kafka-jars kafka-up kafka-down kafka-clean demo test unit eval bench deploy-check
 
 help:
 	@echo "make demo        run the processor end to end on sample data (sets up everything, starts a local Kafka)"
@@ -19,6 +19,7 @@ help:
 	@echo "make unit        only the tests that need no broker"
 	@echo "make eval        detection quality (precision, recall, F2, leaks, decoys) vs Presidio's default"
 	@echo "make bench       throughput, latency, memory vs Kafka passthrough and Presidio's default (real broker)"
+	@echo "make deploy-check  render the Helm chart and validate it offline, with the alert rules, dashboard and compose file"
 	@echo "make lint        ruff (lint, format) and mypy --strict; the configuration reference up to date"
 	@echo "make docs        regenerate docs/configuration.md from the configuration's models"
 	@echo "make lock        re-resolve requirements.lock from pyproject.toml (needs PyPI)"
@@ -40,7 +41,7 @@ UV_VERSION := 0.13.9
 lock:
 	@test -x .lock-tools/bin/uv || ($(PYTHON) -m venv .lock-tools && .lock-tools/bin/pip install -q uv==$(UV_VERSION))
 	.lock-tools/bin/uv pip compile pyproject.toml --python-version 3.11 --universal --no-header -o requirements.lock
-	.lock-tools/bin/uv pip compile pyproject.toml --extra test --extra lint -c requirements.lock --python-version 3.11 --universal --no-header -o requirements-dev.lock
+	.lock-tools/bin/uv pip compile pyproject.toml --extra test --extra lint --extra deploy -c requirements.lock --python-version 3.11 --universal --no-header -o requirements-dev.lock
 
 LINTED := processor recognizers tests eval bench tools
 lint: install
@@ -53,12 +54,8 @@ docs: install
 	$(PY) tools/config_reference.py
 
 # The demo's partner keys (pseudonyms, encryption): random, local, never committed.
-KEYS := .keys/repair-vendor.key .keys/advertising-partner.key .keys/reporting-partner.key
-keys: $(KEYS)
-.keys/%.key:
-	@mkdir -p .keys && chmod 700 .keys
-	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > $@
-	@echo "keys: wrote $@"
+keys: install
+	@$(VENV)/bin/pii-processor keys --config config/pipeline.yaml
 
 kafka-jars:
 	deploy/kafka/kafka.sh jars
@@ -86,3 +83,27 @@ eval: install
 
 bench: kafka-up keys
 	KAFKA_BOOTSTRAP=$(BOOTSTRAP) $(PY) -m bench.run
+
+# The Helm CLI, built once from the Go module proxy into .tools/bin (about 5 minutes).
+HELM_VERSION := v3.22.0
+HELM := .tools/bin/helm
+CHART := deploy/helm/pii-processor
+$(HELM):
+	@command -v go >/dev/null || { echo "deploy-check: needs Go (go install builds helm $(HELM_VERSION) from the module proxy)"; exit 2; }
+	GOBIN=$(abspath .tools/bin) go install helm.sh/helm/v3/cmd/helm@$(HELM_VERSION)
+
+# Everything a Kubernetes or compose deployment needs, checked without a cluster: the chart
+# lints and renders (every optional part on), the result validates against Kubernetes' own
+# schemas, and tools/check_deploy.py checks the wiring, alert rules and dashboard.
+deploy-check: install $(HELM)
+	$(HELM) lint --strict $(CHART) --set-file pipelineConfig=config/pipeline.yaml
+	@mkdir -p .tools/rendered
+	$(HELM) template pii $(CHART) --set-file pipelineConfig=config/pipeline.yaml \
+	  --set autoscaling.enabled=true --set monitoring.prometheusRule=true --set kafka.clientSecretName=pii-kafka-client \
+	  > .tools/rendered/chart.yaml
+	$(VENV)/bin/kubernetes-validate --strict --quiet .tools/rendered/chart.yaml
+	@! $(HELM) template pii $(CHART) >/dev/null 2>&1 || { echo "deploy-check: the chart rendered without a pipeline config"; exit 1; }
+	@if docker compose version >/dev/null 2>&1; then docker compose -f deploy/docker-compose.yml config -q; \
+	  elif command -v docker-compose >/dev/null; then docker-compose -f deploy/docker-compose.yml config -q; \
+	  else echo "deploy-check: no docker compose here; tools/check_deploy.py checks the compose file instead"; fi
+	$(PY) tools/check_deploy.py .tools/rendered/chart.yaml

@@ -341,6 +341,20 @@ def topics(config: Path | None) -> int:
     return EXIT_OK
 
 
+@main_group.command(epilog="\b\nExample:\n  pii-processor keys --config config/pipeline.yaml")
+@config_option(required=True)
+@exits
+def keys(config: Path) -> int:
+    """Create the partner key files the config names that do not exist yet (random, mode 600).
+    Existing keys are never replaced: a new key would unlink every pseudonym made with the old."""
+    from processor.policy import write_missing_keys
+
+    loaded = _load(config)
+    for path in write_missing_keys(loaded):
+        click.echo(f"keys: wrote {path}")
+    return EXIT_OK
+
+
 @main_group.group(name="broker")
 def broker_group() -> None:
     """Broker utilities."""

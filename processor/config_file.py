@@ -22,7 +22,20 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "PII_DEAD_LETTER_TOPIC": ("kafka", "dead_letter_topic"),
     "PII_TOPIC_PREFIX": ("kafka", "topic_prefix"),
     "PII_METRICS_PORT": ("metrics", "port"),
+    # 0.0.0.0 inside a container, so that probes and Prometheus can reach /metrics and /readyz.
+    "PII_METRICS_HOST": ("metrics", "host"),
 }
+# Secrets a deployment passes as environment variables (a Kubernetes Secret, compose's env
+# file) rather than in the config file: PII_PARTNER_KEY_<PARTNER> (the partner's name in upper
+# case, `-` as `_`) replaces that partner's key source, and PII_KAFKA_CLIENT_<SETTING>
+# (`sasl.password` as SASL_PASSWORD) sets a librdkafka setting under kafka.client.
+PARTNER_KEY_PREFIX = "PII_PARTNER_KEY_"
+KAFKA_CLIENT_PREFIX = "PII_KAFKA_CLIENT_"
+
+
+def partner_key_variable(partner: str) -> str:
+    """The environment variable that, when set, holds `partner`'s key."""
+    return PARTNER_KEY_PREFIX + partner.upper().replace("-", "_").replace(".", "_")
 
 
 for _kind in StreamKind:
@@ -49,6 +62,21 @@ def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> dict[str, Any]:
                 node.setdefault("input_topic", f"raw.{path[1]}")
                 node.setdefault("output_topic", f"redacted.{path[1]}")
             node[path[-1]] = value
+    partners = data.get("partners")
+    for partner in partners if isinstance(partners, list) else []:
+        if isinstance(partner, dict) and isinstance(partner.get("name"), str):
+            var = partner_key_variable(partner["name"])
+            if environ.get(var):
+                partner["key"] = {"env": var}
+    client = {
+        var.removeprefix(KAFKA_CLIENT_PREFIX).lower().replace("_", "."): value
+        for var, value in environ.items()
+        if var.startswith(KAFKA_CLIENT_PREFIX) and value
+    }
+    if client:
+        kafka = data.setdefault("kafka", {})
+        if isinstance(kafka, dict):
+            kafka["client"] = {**(kafka.get("client") or {}), **client}
     return data
 
 
@@ -58,7 +86,7 @@ def _resolve_key_files(data: dict[str, Any], base: Path) -> None:
     for partner in partners if isinstance(partners, list) else []:
         key = partner.get("key") if isinstance(partner, dict) else None
         if isinstance(key, dict) and isinstance(key.get("file"), str) and not os.path.isabs(key["file"]):
-            key["file"] = str(base / key["file"])
+            key["file"] = os.path.normpath(base / key["file"])
 
 
 def _format_validation_error(source: str, err: ValidationError) -> str:

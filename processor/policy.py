@@ -10,8 +10,10 @@ merged first, so no character of any finding survives (fail closed).
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from processor import operators
@@ -115,6 +117,23 @@ def read_key(source: KeySource, partner: str) -> bytes:
     if len(key) < MIN_KEY_BYTES:
         raise ConfigError(f"partner {partner!r}: the key from {source.describe()} is {len(key)} bytes; at least {MIN_KEY_BYTES} are needed")
     return key
+
+
+def write_missing_keys(config: PipelineConfig) -> list[Path]:
+    """Create the key files the config names that do not exist yet: 32 random bytes as hex, in
+    a folder and file only their owner may read. Existing files are left alone (a new key would
+    unlink every pseudonym made with the old one). Returns the files written."""
+    written = []
+    for partner in config.partners:
+        path = partner.key.file if partner.key else None
+        if path is None or path.exists():
+            continue
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32) + "\n")
+        written.append(path)
+    return written
 
 
 def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, str], *, described_only: bool = False) -> Policy:

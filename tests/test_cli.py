@@ -181,6 +181,7 @@ def test_light_commands_never_load_the_nlp_stack_or_faust(tmp_path):
         ["policy", "explain", "--config", "config/pipeline.yaml", "--partner", "repair-vendor"],
         ["reveal", "--key-file", str(key), "--reason", "because"],
         ["topics", "--config", str(no_broker)],
+        ["keys", "--config", str(no_broker)],
         ["report", "--config", str(no_broker), "--topic", "agg.calls-per-area"],
     ):
         assert modules_loaded_by(args) == [], args
@@ -197,3 +198,24 @@ def test_a_setting_the_kafka_client_refuses_is_one_clear_paragraph(tmp_path):
         err = result.stderr.decode()
         assert result.returncode == 2, err
         assert said in err and "kafka.client" in err and "Traceback" not in err
+
+
+def test_keys_writes_only_the_missing_key_files_privately(tmp_path):
+    config = tmp_path / "conf" / "pipeline.yaml"
+    config.parent.mkdir()
+    config.write_text((ROOT / "config/pipeline.yaml").read_text())
+    keys = tmp_path / ".keys"
+    keys.mkdir(mode=0o700)
+    (keys / "repair-vendor.key").write_text("an existing key, kept as it is\n")
+    (keys / "repair-vendor.key").chmod(0o600)
+
+    result = cli("keys", "--config", str(config))
+    assert result.returncode == 0, result.stderr.decode()
+    written = sorted(p.name for p in keys.iterdir())
+    assert written == ["advertising-partner.key", "repair-vendor.key", "reporting-partner.key"]
+    assert (keys / "repair-vendor.key").read_text() == "an existing key, kept as it is\n"
+    for p in keys.iterdir():
+        assert p.stat().st_mode & 0o077 == 0, p
+    assert len((keys / "advertising-partner.key").read_text().strip()) == 64
+    # A second run has nothing to do.
+    assert cli("keys", "--config", str(config)).stdout == b""

@@ -129,3 +129,22 @@ def test_a_privacy_budget_is_a_number_for_ever_or_epsilon_per_period():
     daily = PrivacyBudget(epsilon=24, period_s=86_400)
     # Every window of one day of event time is charged to that day, and the next day starts afresh.
     assert daily.period_of(1_796_169_600) == daily.period_of(1_796_169_600 + 86_399) != daily.period_of(1_796_169_600 + 86_400)
+
+
+def test_a_deployment_passes_secrets_and_the_metrics_host_as_environment_variables():
+    # What the Helm chart and compose do: keys from a Secret, the SASL password beside them,
+    # /metrics reachable from outside the container. The file's key paths are replaced.
+    env = {
+        "PII_PARTNER_KEY_REPAIR_VENDOR": "k" * 32,
+        "PII_KAFKA_CLIENT_SASL_PASSWORD": "s3cret",
+        "PII_KAFKA_CLIENT_SECURITY_PROTOCOL": "SASL_SSL",
+        "PII_METRICS_HOST": "0.0.0.0",
+    }
+    config = load_config("config/pipeline.yaml", environ=env)
+    vendor = next(p for p in config.partners if p.name == "repair-vendor")
+    assert vendor.key is not None and vendor.key.env == "PII_PARTNER_KEY_REPAIR_VENDOR" and vendor.key.file is None
+    assert config.kafka.client == {"sasl.password": "s3cret", "security.protocol": "SASL_SSL"}
+    assert config.metrics.host == "0.0.0.0"
+    # Partners without such a variable keep their key file.
+    ads = next(p for p in config.partners if p.name == "advertising-partner")
+    assert ads.key is not None and ads.key.file is not None
