@@ -99,7 +99,7 @@ deploy-check: install $(HELM)
 	$(HELM) lint --strict $(CHART) --set-file pipelineConfig=config/pipeline.yaml
 	@mkdir -p .tools/rendered
 	$(HELM) template pii $(CHART) --set-file pipelineConfig=config/pipeline.yaml \
-	  --set autoscaling.enabled=true --set monitoring.prometheusRule=true --set kafka.clientSecretName=pii-kafka-client \
+	  --set autoscaling.enabled=true --set monitoring.prometheusRule=true --set kafka.clientSecretName=pii-kafka-client --set kafka.tlsSecretName=pii-kafka-tls \
 	  > .tools/rendered/chart.yaml
 	$(VENV)/bin/kubernetes-validate --strict --quiet .tools/rendered/chart.yaml
 	@! $(HELM) template pii $(CHART) >/dev/null 2>&1 || { echo "deploy-check: the chart rendered without a pipeline config"; exit 1; }

@@ -7,6 +7,7 @@ the broker the same way, and say the same clear thing when they cannot.
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import time
 import uuid
@@ -18,6 +19,7 @@ from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec  # type: ign
 
 from processor.config import KafkaSettings, PipelineConfig
 from processor.errors import BrokerUnreachable, ConfigError, TopicNotReady
+from processor.provisioning import plan
 
 T = TypeVar("T")
 
@@ -46,18 +48,13 @@ def passes_by_itself(error: object) -> bool:
     return isinstance(error, KafkaError) and (error.code() in _LEADERLESS or error.retriable())
 
 
-# What a produced message may carry beyond its value: key, headers and the record's framing.
-MESSAGE_HEADROOM_BYTES = 65_536
-
-
-def message_max_bytes(max_output_bytes: int) -> int:
-    """The producer's message.max.bytes, and the max.message.bytes of the topics the processor
-    creates, for values of up to `max_output_bytes` (limits.max_output_bytes)."""
-    return max_output_bytes + MESSAGE_HEADROOM_BYTES
+# librdkafka's own log lines (a refused connection, a broker down) go through Python's logging,
+# so that they are JSON lines like the rest.
+_CLIENT_LOG = logging.getLogger("pii.kafka")
 
 
 def client_config(settings: KafkaSettings, **extra: Any) -> dict[str, Any]:
-    return {"bootstrap.servers": settings.bootstrap_servers, **settings.client, **extra}
+    return {"bootstrap.servers": settings.bootstrap_servers, "logger": _CLIENT_LOG, **settings.client, **extra}
 
 
 # -- the clients every part of the project makes: one recipe each ---------------------------
@@ -148,10 +145,13 @@ def ensure_topics(
     timeout_s: float = 30,
     compacted: Iterable[str] = (),
     max_message_bytes: int | None = None,
+    settings_of: dict[str, dict[str, str]] | None = None,
 ) -> list[str]:
     """Create the topics that do not exist yet; return the names created. `max_message_bytes`
-    sets their max.message.bytes, so that what the processor may produce, they accept."""
+    sets their max.message.bytes, so that what the processor may produce, they accept;
+    `settings_of` gives topics their own settings (retention.ms, min.insync.replicas...)."""
     compacted = set(compacted)
+    settings_of = settings_of or {}
     admin = admin_client(settings)
     existing = set(admin.list_topics(timeout=timeout_s).topics)
     wanted = [t for t in dict.fromkeys(topics) if t not in existing]
@@ -166,6 +166,7 @@ def ensure_topics(
                 config={
                     **({"cleanup.policy": "compact"} if t in compacted else {}),
                     **({"max.message.bytes": str(max_message_bytes)} if max_message_bytes else {}),
+                    **settings_of.get(t, {}),
                 },
             )
             for t in wanted
@@ -187,17 +188,13 @@ def ensure_topics(
 
 
 def ensure_pipeline_topics(config: PipelineConfig, inputs: bool = True) -> list[str]:
-    """Every topic a pipeline reads or writes, created where missing: the consent topic
-    compacted, and each accepting the largest message the pipeline may produce. Without
-    `inputs`, the streams' input topics are left out: the service never creates them, since a
-    misspelt one would be created empty and the service would wait on it for ever."""
-    inputs_of_streams = {s.input_topic for s in config.streams.values()}
-    return ensure_topics(
-        config.kafka,
-        [t for t in config.all_topics() if inputs or t not in inputs_of_streams],
-        compacted=[config.consent.topic],
-        max_message_bytes=message_max_bytes(config.limits.max_output_bytes),
-    )
+    """Every topic a pipeline reads or writes, created where missing with the settings of
+    processor/provisioning.py (retention by class, min.insync.replicas, the consent topic
+    compacted, each accepting the largest message the pipeline may produce). Without `inputs`,
+    the streams' input topics are left out: the service never creates them, since a misspelt
+    one would be created empty and the service would wait on it for ever."""
+    wanted = [t for t in plan(config) if inputs or t.role != "raw"]
+    return ensure_topics(config.kafka, [t.name for t in wanted], settings_of={t.name: t.settings for t in wanted})
 
 
 def require_input_topics(config: PipelineConfig) -> None:

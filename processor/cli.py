@@ -326,14 +326,25 @@ def report(config: Path | None, topic: str, windows: int, png: Path | None) -> i
     return show(_load(config), topic, windows, png)
 
 
-@main_group.command(epilog="\b\nExample:\n  pii-processor topics --config config/pipeline.yaml")
+@main_group.command(
+    epilog="\b\nExamples:\n  pii-processor topics --config config/pipeline.yaml\n  pii-processor topics --config config/pipeline.yaml --acls > acls.sh"
+)
 @config_option()
+@click.option("--acls", is_flag=True, help="Print the kafka-acls commands for the configured principals instead (no broker needed).")
 @exits
-def topics(config: Path | None) -> int:
-    """Create the configured topics that do not exist yet."""
+def topics(config: Path | None, acls: bool) -> int:
+    """Create the configured topics that do not exist yet: replication, min.insync.replicas and
+    retention per topic class from the config. With --acls, print who may read and write each."""
+    loaded = _load(config)
+    if acls:
+        from processor.provisioning import acl_commands
+
+        click.echo("# Kafka ACLs for this pipeline (review, then run against the cluster):")
+        for line in acl_commands(loaded):
+            click.echo(line)
+        return EXIT_OK
     from processor import broker
 
-    loaded = _load(config)
     broker.wait_until_reachable(loaded.kafka)
     names = loaded.all_topics()
     created = broker.ensure_pipeline_topics(loaded)

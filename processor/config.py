@@ -55,10 +55,22 @@ class KafkaSettings(_Strict):
     topic_prefix: str = ""
     # Kafka transactions: consume, produce to every partner and commit offsets atomically.
     exactly_once: bool = True
-    # Replication of the topics the processor creates (1 on a single local broker).
+    # Replication of the topics the processor creates (1 on a single local broker; 3 in
+    # production, with min_insync_replicas 2).
     replication_factor: int = Field(default=1, ge=1)
+    # min.insync.replicas of the topics it creates: with acks=all, a write succeeds only once
+    # this many replicas have it (at most replication_factor).
+    min_insync_replicas: int = Field(default=1, ge=1)
     # Extra librdkafka settings, passed through as they are (e.g. security.protocol).
     client: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _insync_within_replicas(self) -> KafkaSettings:
+        if self.min_insync_replicas > self.replication_factor:
+            raise ValueError(
+                f"min_insync_replicas ({self.min_insync_replicas}) is more than replication_factor ({self.replication_factor}): no write could succeed"
+            )
+        return self
 
 
 class CustomPattern(_Strict):
@@ -246,6 +258,14 @@ class PartnerSettings(_Strict):
     key: KeySource | None = None
     # k-anonymity threshold of this partner's aggregate reports.
     aggregate_k: int = Field(default=10, ge=1)
+    # How long its topics keep events, in hours (default: retention.partner_hours): only as long
+    # as the partner needs them to read them.
+    retention_hours: float | None = Field(default=None, gt=0)
+    # The Kafka principal the partner reads as (the ACLs `pii-processor topics --acls` prints).
+    principal: str | None = None
+
+    def kafka_principal(self) -> str:
+        return self.principal or f"User:{self.name}"
 
     @model_validator(mode="after")
     def _key_when_needed(self) -> PartnerSettings:
@@ -345,6 +365,43 @@ class AggregateSettings(_Strict):
     dp: DpSettings | None = None
 
 
+class RetentionSettings(_Strict):
+    """How long each class of topic keeps events, in hours (the topics' retention.ms, set when
+    `pii-processor topics` creates them). The privacy policy keeps sensitive records "only as
+    long as needed": raw events and dead letters, which hold identifiers, least of all."""
+
+    # Input topics: raw events with every identifier, kept until processed (and a margin).
+    raw_hours: float = Field(default=24, gt=0)
+    # Dead letters hold the raw event: as short as the team needs to look at them.
+    dead_letter_hours: float = Field(default=72, gt=0)
+    # The fully redacted internal copies.
+    redacted_hours: float = Field(default=168, gt=0)
+    # Partner topics, unless a partner sets its own `retention_hours`.
+    partner_hours: float = Field(default=168, gt=0)
+    # Audit records (counts, policy versions, reveals): long, for accountability.
+    audit_hours: float = Field(default=8760, gt=0)
+    # Aggregate reports (anonymous by construction).
+    aggregate_hours: float = Field(default=8760, gt=0)
+
+
+class AccessSettings(_Strict):
+    """Kafka principals for the ACLs that `pii-processor topics --acls` prints (the processor
+    never applies them itself). Partners' principals are under each partner."""
+
+    # The redaction service: reads raw and consent, writes every output, transactions.
+    service: str = "User:pii-processor"
+    # The aggregate worker: reads its partners' topics, writes the aggregate topics.
+    aggregate: str = "User:pii-aggregate"
+    # Who produces the raw events.
+    raw_producers: list[str] = Field(default_factory=lambda: ["User:ingest"])
+    # Who maintains the opt-outs.
+    consent_producers: list[str] = Field(default_factory=lambda: ["User:consent-service"])
+    # Who may read dead letters (raw events) and the audit topic: the privacy team only.
+    restricted_readers: list[str] = Field(default_factory=lambda: ["User:privacy-team"])
+    # Who reads the redacted internal copies.
+    redacted_readers: list[str] = Field(default_factory=lambda: ["User:analytics"])
+
+
 class MetricsSettings(_Strict):
     # Prometheus /metrics, /healthz and /readyz; port 0 turns them off.
     host: str = "127.0.0.1"
@@ -397,6 +454,10 @@ class PipelineConfig(_Strict):
     limits: LimitSettings = Field(default_factory=LimitSettings)
     # Aggregate reports (k-anonymous, optionally differentially private) over partner streams.
     aggregates: list[AggregateSettings] = Field(default_factory=list)
+    # How long each class of topic keeps events.
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    # Who may read and write which topic (printed as kafka-acls commands).
+    access: AccessSettings = Field(default_factory=AccessSettings)
     # Differential privacy budget per partner, across all its reports: epsilon per period of
     # event time (a number alone: one budget for ever).
     privacy_budgets: dict[str, PrivacyBudget] = Field(default_factory=dict)

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -40,14 +41,19 @@ from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
 from processor.errors import BrokerLost, DeliveryFailed, SetupError
 from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally, dead_letter_message
+from processor.provisioning import message_max_bytes
 
 log = logging.getLogger("pii.service")
 FLUSH_TIMEOUT_S = 60
 # A transaction commit unanswered this long counts as the broker being out of reach (readiness).
 COMMIT_UNANSWERED_S = 5.0
+# Asked to stop, how long to wait for a commit the broker does not answer.
+STOP_WAIT_S = 10.0
 # Between attempts to get a lost broker back: doubling from the first to the last.
 RECOVERY_BACKOFF_S = (0.5, 5.0)
-# Consumer errors that mean the broker is out of reach (rather than one request failing).
+# Client errors that mean the broker is out of reach (rather than one request failing). One
+# connection dropping (_TRANSPORT) counts too: the metadata probe clears it within a second if
+# the cluster still answers.
 _UNREACHABLE = frozenset({KafkaError._TRANSPORT, KafkaError._ALL_BROKERS_DOWN, KafkaError._RESOLVE})
 # A newer instance with the same transactional id took over: this one must stop, not fight back.
 _FENCED = frozenset({KafkaError._FENCED, KafkaError.PRODUCER_FENCED})
@@ -120,6 +126,8 @@ class Service:
         # Since when the consumer has said the broker is out of reach (None: it is not).
         self._unreachable_since: float | None = None
         self._last_probe = 0.0
+        # The producer's commit never returned: leave it alone (see `_settle`).
+        self._stuck_producer = False
         self._stream_of_topic = config.stream_for_topic()
         self.consent = ConsentTable()
         broker.wait_until_reachable(self.kafka)
@@ -169,6 +177,9 @@ class Service:
                 "isolation.level": "read_committed",
                 # A light stream should not wait half a second per fetch (the default).
                 "fetch.wait.max.ms": 100,
+                # librdkafka says "all brokers down" here, not as a consumed message: on a quiet
+                # stream it is the only sign of an outage.
+                "error_cb": self._on_client_error,
             },
         )
         self._producer = self._new_producer(member, self.kafka.connect_timeout_s)
@@ -190,7 +201,6 @@ class Service:
                 self._lost_in_callback = lost
 
         consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign, on_revoke=on_revoke)
-        committer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="commit")
         previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self.stop), signal.SIGINT: signal.signal(signal.SIGINT, self.stop)}
         log.info(
             "service started",
@@ -239,7 +249,7 @@ class Service:
                     metrics.stage("commit")
                     self._settle()
                     metrics.stage("produce")
-                    self._send(records, outcomes, consumer, committer, last_message)
+                    self._send(records, outcomes, consumer, last_message)
                 except _BatchLost as lost:
                     self._recover(consumer, member, lost)
                     last_message = time.monotonic()
@@ -252,7 +262,6 @@ class Service:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            committer.shutdown(wait=True)
             consumer.close()
             feed.close()
         log.info("service stopped", extra={"fields": self.stats.as_fields()})
@@ -264,7 +273,7 @@ class Service:
             "compression.type": "lz4",
             # Room for the largest message the pipeline lets through (it dead-letters larger
             # copies, and sends oversized dead letters without their payload), with its headers.
-            "message.max.bytes": broker.message_max_bytes(self.config.limits.max_output_bytes),
+            "message.max.bytes": message_max_bytes(self.config.limits.max_output_bytes),
         }
         if self.kafka.exactly_once:
             config["transactional.id"] = member
@@ -304,6 +313,10 @@ class Service:
             metrics.set_ready(False)
             metrics.BROKER_OUTAGE.set(1)
             log.warning("broker out of reach, waiting for it", extra={"fields": {"bootstrap": self.kafka.bootstrap_servers, "error": cause}})
+
+    def _on_client_error(self, error: KafkaError) -> None:
+        if error.code() in _UNREACHABLE:
+            self._lose_broker(error.name())
 
     def _broker_back(self) -> None:
         if self._unreachable_since is not None:
@@ -382,7 +395,10 @@ class Service:
 
     def _drop_producer(self) -> None:
         # Its queued messages belong to the lost batch: purge them, so that dropping the producer
-        # neither sends them nor waits for them.
+        # neither sends them nor waits for them. One stuck in a call is left to its thread.
+        if self._stuck_producer:
+            self._stuck_producer = False
+            return
         try:
             self._producer.purge()
             self._producer.flush(0)
@@ -390,13 +406,15 @@ class Service:
             pass
 
     def _abort(self) -> None:
-        if self.kafka.exactly_once:
+        # A producer stuck in a commit would be stuck in the abort too; its successor's
+        # init_transactions settles the transaction instead.
+        if self.kafka.exactly_once and not self._stuck_producer:
             try:
                 self._producer.abort_transaction(self.kafka.connect_timeout_s)
             except KafkaException:
                 pass
 
-    def _send(self, records: list[Record], outcomes: list[Outcome], consumer: Consumer, committer: ThreadPoolExecutor, began: float) -> None:
+    def _send(self, records: list[Record], outcomes: list[Outcome], consumer: Consumer, began: float) -> None:
         """Produce a processed batch; with exactly-once, in a transaction whose commit is left
         running on the helper thread (see `_settle`)."""
         eos = self.kafka.exactly_once
@@ -419,7 +437,7 @@ class Service:
             producer.produce(self.config.audit_topic, value=self.pipeline.audit_record(tally, now), on_delivery=on_delivery)
             offsets = _next_offsets(records)
             if eos:
-                future = committer.submit(self._commit, producer, offsets, consumer.consumer_group_metadata())
+                future = _in_background(self._commit, producer, offsets, consumer.consumer_group_metadata())
                 self._in_flight = (future, outcomes, tally, began, offsets)
                 return
             remaining = producer.flush(FLUSH_TIMEOUT_S)
@@ -447,6 +465,7 @@ class Service:
         future, outcomes, tally, began, offsets = self._in_flight
         self._in_flight = None
         waiting_since = time.monotonic()
+        give_up_after = FLUSH_TIMEOUT_S + self.kafka.connect_timeout_s + COMMIT_UNANSWERED_S
         try:
             while True:
                 try:
@@ -455,8 +474,15 @@ class Service:
                 except TimeoutError:
                     # A commit takes milliseconds; one unanswered for seconds means the broker is
                     # gone (librdkafka keeps trying until the commit's own timeout).
-                    if time.monotonic() - waiting_since >= COMMIT_UNANSWERED_S:
+                    waited = time.monotonic() - waiting_since
+                    if waited >= COMMIT_UNANSWERED_S:
                         self._lose_broker("commit unanswered")
+                    # Past its own timeouts, or asked to stop: the commit is given up on. The
+                    # producer is dropped with it; a new one with the same transactional id
+                    # settles the transaction either way.
+                    if waited >= give_up_after or (not self._running and waited >= STOP_WAIT_S):
+                        self._stuck_producer = True
+                        raise _BatchLost("commit unanswered", None, (outcomes, tally, began, offsets)) from None
         except KafkaException as e:
             self._abort()
             raise _BatchLost(_name(e), _code(e), (outcomes, tally, began, offsets)) from None
@@ -502,6 +528,23 @@ def _measure_lag(consumer: Consumer) -> None:
                 metrics.LAG.labels(tp.topic, str(tp.partition)).set(max(high - pos.offset, 0))
     except KafkaException:
         pass  # lag is a gauge, not a reason to stop
+
+
+def _in_background(call: Any, *args: Any) -> Future[None]:
+    """Run `call` on a daemon thread of its own. Not a thread pool: a call librdkafka never
+    returns from (it has happened with the broker gone for good) must neither hold up the
+    next commit nor keep the process from exiting."""
+    future: Future[None] = Future()
+
+    def run() -> None:
+        try:
+            call(*args)
+            future.set_result(None)
+        except BaseException as e:  # handed to whoever waits for the future
+            future.set_exception(e)
+
+    threading.Thread(target=run, name="commit", daemon=True).start()
+    return future
 
 
 def _code(e: KafkaException) -> int | None:

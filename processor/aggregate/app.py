@@ -37,6 +37,7 @@ import faust
 import orjson
 
 from processor.aggregate.core import Ledger, Measure, Report, fold, release
+from processor.aggregate.credentials import faust_credentials
 from processor.aggregate.state import DurableState
 from processor.config import AggregateSettings, PipelineConfig
 
@@ -72,7 +73,10 @@ def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = 
         # The tables live in memory and in the state topic; faust still makes its data directory,
         # which would otherwise litter the working directory.
         datadir=os.path.join(tempfile.gettempdir(), f"{app_id}-data"),
-        broker=f"kafka://{kafka.bootstrap_servers}",
+        # librdkafka separates brokers with commas; faust wants one URL each.
+        broker=[f"kafka://{host.strip()}" for host in kafka.bootstrap_servers.split(",") if host.strip()],
+        # TLS and SASL from the same kafka.client settings the service's clients use.
+        broker_credentials=faust_credentials(kafka),
         store="memory://",
         # faust-streaming's exactly_once was tried first: its agents' sends never reached the
         # inbox (high watermark 0 after 400 input events, no error). at_least_once is made

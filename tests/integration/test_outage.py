@@ -137,6 +137,7 @@ def test_a_twenty_second_broker_outage_mid_stream_is_ridden_out_exactly_once(pri
             proc.kill()
             pytest.fail("the service did not stop on SIGTERM:\n" + "".join(log)[-3000:])
         reader.join(timeout=10)
+        (tmp_path / "service.log").write_text("".join(log))
     assert rc == 0, "".join(log)[-3000:]
 
     for topic in outputs:
@@ -152,3 +153,75 @@ def test_a_twenty_second_broker_outage_mid_stream_is_ridden_out_exactly_once(pri
     everything = b"\n".join(m.value() for t in outputs for m in got[t])
     leaked = [v for g in events for v in g.planted if v.encode() in everything]
     assert not leaked, f"{len(leaked)} planted values leaked"
+
+
+def test_a_broker_gone_for_good_ends_the_service_after_the_outage_limit_naming_it(private_broker, tmp_path):
+    setup = make_partner_setup(private_broker.bootstrap, tmp_path, batch_size=50)
+    text = setup.config_path.read_text().replace("connect_timeout_s: 20", "connect_timeout_s: 5\n  outage_limit_s: 15")
+    setup.config_path.write_text(text)
+    kind = StreamKind.CALL_RECORDS
+    produce(private_broker.bootstrap, setup.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in generate(kind, 200, seed=7)])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "processor.cli", "run", "--config", str(setup.config_path)],
+        env={**os.environ, **setup.env},
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(proc.stderr or ()), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not any('"partitions assigned"' in line for line in log):
+            assert proc.poll() is None, "".join(log)[-3000:]
+            time.sleep(0.2)
+        stopped = time.monotonic()
+        private_broker.down()
+        rc = proc.wait(timeout=120)
+        took = time.monotonic() - stopped
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    reader.join(timeout=10)
+    said = "".join(log)
+    assert rc == 1, said[-3000:]
+    assert f"lost the Kafka broker at {private_broker.bootstrap}" in said and "outage_limit_s" in said, said[-3000:]
+    assert "Traceback" not in said
+    # The limit, plus one probe and the time to close: not for ever, not at the first error.
+    assert 15 <= took <= 60, f"exited {took:.0f} s after the broker stopped"
+
+
+def test_sigterm_during_an_outage_stops_the_service_within_seconds(private_broker, tmp_path):
+    # Kubernetes sends SIGTERM and waits terminationGracePeriodSeconds; a broker outage is when
+    # pods get moved, so stopping must not wait for the broker.
+    setup = make_partner_setup(private_broker.bootstrap, tmp_path, batch_size=50)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "processor.cli", "run", "--config", str(setup.config_path)],
+        env={**os.environ, **setup.env},
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(proc.stderr or ()), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not any('"partitions assigned"' in line for line in log):
+            assert proc.poll() is None, "".join(log)[-3000:]
+            time.sleep(0.2)
+        private_broker.down()
+        time.sleep(3)
+        asked = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        rc = proc.wait(timeout=60)
+        took = time.monotonic() - asked
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    reader.join(timeout=10)
+    said = "".join(log)
+    assert rc == 0, said[-3000:]
+    assert took < 15, f"stopped {took:.0f} s after SIGTERM"
+    assert "Traceback" not in said
