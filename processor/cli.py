@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from functools import wraps
@@ -125,7 +126,6 @@ def run(config: Path | None, stop_when_idle: float | None, workers: int, instanc
 def _run_workers(config: Path | None, stop_when_idle: float | None, workers: int, instance: str, metrics_port: int) -> int:
     """N worker processes in one consumer group, each with its own instance name (transactional
     id) and metrics port; signals are passed on, and the worst exit status is returned."""
-    import signal
     import subprocess
 
     children = []
@@ -350,6 +350,50 @@ def topics(config: Path | None, acls: bool) -> int:
     created = broker.ensure_pipeline_topics(loaded)
     click.echo(f"topics: {len(created)} created, {len(names) - len(created)} already there")
     return EXIT_OK
+
+
+@main_group.command(
+    epilog="\b\nExamples:\n  pii-processor canary --config config/pipeline.yaml --interval 30\n"
+    "  pii-processor canary --config config/pipeline.yaml --rounds 3   # a check: exit 1 on a leak"
+)
+@config_option(required=True)
+@click.option("--interval", type=click.FloatRange(min=0.1), default=30, show_default=True, help="Seconds between rounds (one event per stream each).")
+@click.option(
+    "--rounds", type=click.IntRange(min=1), default=None, help="Stop after this many rounds; exit 1 if any identifier leaked or an event never came through."
+)
+@click.option(
+    "--expect-within", type=click.FloatRange(min=1), default=60, show_default=True, help="Seconds a canary event may take to reach its redacted topic."
+)
+@click.option(
+    "--metrics-port", type=click.IntRange(min=0, max=65535), default=9465, show_default=True, help="Prometheus /metrics (pii_canary_*); 0 turns it off."
+)
+@exits
+def canary(config: Path, interval: float, rounds: int | None, expect_within: float, metrics_port: int) -> int:
+    """The leak canary: synthetic events with marked identifiers (from ranges reserved for
+    testing) through the running pipeline, every output topic watched for them; a canary
+    identifier found where its recipient's policy does not keep it counts in
+    pii_canary_leaks_total. Canary events carry the header pii-canary, which partners drop."""
+    from processor import broker, metrics
+    from processor import canary as leak_canary
+
+    loaded = _load(config)
+    broker.wait_until_reachable(loaded.kafka)
+    server = metrics.MetricsServer(loaded.metrics.host, metrics_port) if metrics_port else None
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        stats = leak_canary.run(loaded, interval, rounds, expect_within, running=lambda: not stopping)
+    finally:
+        if server is not None:
+            server.close()
+    click.echo(f"canary: {stats.sent} sent, {stats.seen} seen, {stats.missing} missing, {len(stats.leaks)} leaks")
+    return EXIT_BAD_INPUT if rounds is not None and (stats.leaks or stats.missing) else EXIT_OK
 
 
 @main_group.command(epilog="\b\nExample:\n  pii-processor keys --config config/pipeline.yaml")

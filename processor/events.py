@@ -16,6 +16,10 @@ import orjson
 
 from processor.errors import MalformedEvent
 
+# The header of leak-canary events (processor/canary.py), carried onto every copy the service
+# produces so that partners and the aggregate worker can drop them.
+CANARY_HEADER = "pii-canary"
+
 
 class StreamKind(str, Enum):
     CALL_RECORDS = "call-records"

@@ -46,6 +46,21 @@ BROKER_OUTAGE = Gauge("pii_broker_outage", "1 while the service has lost its bro
 TRANSACTIONS_ABORTED = Counter(
     "pii_transactions_aborted", "Batches not committed (the broker lost, a transaction aborted) and processed again, per cause", ["cause"], registry=REGISTRY
 )
+# Exported by `pii-processor canary` (processor/canary.py).
+CANARY_SENT = Counter("pii_canary_sent", "Canary events produced to the raw topics, per stream", ["stream"], registry=REGISTRY)
+CANARY_LEAKS = Counter(
+    "pii_canary_leaks",
+    "Canary identifiers found in an output topic whose policy does not keep them, per topic and entity type",
+    ["topic", "entity"],
+    registry=REGISTRY,
+)
+CANARY_MISSING = Counter("pii_canary_missing", "Canary events not seen in their redacted topic in time, per stream", ["stream"], registry=REGISTRY)
+CANARY_LATENCY = Histogram(
+    "pii_canary_latency_seconds",
+    "From producing a canary event to reading its redacted copy",
+    buckets=(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+    registry=REGISTRY,
+)
 LOOP_AGE = Gauge("pii_loop_seconds_since_progress", "Seconds since the processing loop last came round", registry=REGISTRY)
 
 

@@ -40,6 +40,7 @@ from processor import broker, metrics
 from processor.config import PipelineConfig
 from processor.consent import ConsentFeed, ConsentTable
 from processor.errors import BrokerLost, DeliveryFailed, SetupError
+from processor.events import CANARY_HEADER
 from processor.pipeline import Origin, Outcome, Pipeline, Record, Tally, dead_letter_message
 from processor.provisioning import message_max_bytes
 
@@ -47,6 +48,7 @@ log = logging.getLogger("pii.service")
 FLUSH_TIMEOUT_S = 60
 # A transaction commit unanswered this long counts as the broker being out of reach (readiness).
 COMMIT_UNANSWERED_S = 5.0
+_CANARY_HEADERS: list[tuple[str, str | bytes | None]] = [(CANARY_HEADER, b"1")]
 # Asked to stop, how long to wait for a commit the broker does not answer.
 STOP_WAIT_S = 10.0
 # Between attempts to get a lost broker back: doubling from the first to the last.
@@ -429,8 +431,10 @@ class Service:
                 if o.dead_letter is not None:
                     key, value, headers = dead_letter_message(o, self.config.limits.max_output_bytes)
                     producer.produce(self.kafka.dead_letter_topic, value=value, key=key, headers=headers, on_delivery=on_delivery)
+                # A canary event's copies say so, for partners and the aggregate worker to drop.
+                copy_headers = _CANARY_HEADERS if o.record.headers and any(k == CANARY_HEADER for k, _ in o.record.headers) else None
                 for out in o.outputs:
-                    producer.produce(out.topic, value=out.value, key=out.key, on_delivery=on_delivery)
+                    producer.produce(out.topic, value=out.value, key=out.key, headers=copy_headers, on_delivery=on_delivery)
                 if n % 256 == 255:
                     producer.poll(0)
             now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
