@@ -22,7 +22,20 @@ def test_the_canary_finds_no_leak_and_every_copy_is_tagged(kafka_bootstrap, part
     )
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "processor.cli", "canary", "--config", str(partner_setup.config_path), "--rounds", "2", "--interval", "1", "--metrics-port", "0"],
+            [
+                sys.executable,
+                "-m",
+                "processor.cli",
+                "canary",
+                "--config",
+                str(partner_setup.config_path),
+                "--rounds",
+                "2",
+                "--interval",
+                "1",
+                "--metrics-port",
+                "0",
+            ],
             env=env,
             cwd=ROOT,
             capture_output=True,
