@@ -197,25 +197,32 @@ def ensure_pipeline_topics(config: PipelineConfig, inputs: bool = True) -> list[
     return ensure_topics(config.kafka, [t.name for t in wanted], settings_of={t.name: t.settings for t in wanted})
 
 
-def require_input_topics(config: PipelineConfig) -> None:
-    """Fail before any data moves if an input topic does not exist, naming it, the key that
-    names it and the closest existing topics (a typo such as `raw.call-recrods`)."""
+def require_topics(config: PipelineConfig, outputs: bool = True) -> None:
+    """Fail before any data moves if a topic the service reads (or, with `outputs`, writes) does
+    not exist, naming it, the key that names it and the closest existing topics (a typo such as
+    `raw.call-recrods`)."""
     kafka = config.kafka
     admin = admin_client(kafka)
     try:
         existing = set(admin.list_topics(timeout=kafka.connect_timeout_s).topics)
     except KafkaException as e:
         raise BrokerUnreachable(kafka.bootstrap_servers, kafka.connect_timeout_s, str(e.args[0] if e.args else e)) from None
-    missing = [(kind, s.input_topic) for kind, s in config.streams.items() if s.input_topic not in existing]
+    where = {s.input_topic: f"streams.{kind.value}.input_topic" for kind, s in config.streams.items()}
+    if outputs:
+        where.update({s.output_topic: f"streams.{kind.value}.output_topic" for kind, s in config.streams.items()})
+        where.update({p.topic(k): f"partners.{p.name}.streams.{k.value}" for p in config.partners for k in p.streams})
+        where.update({kafka.dead_letter_topic: "kafka.dead_letter_topic", config.audit_topic: "audit_topic", config.consent.topic: "consent.topic"})
+    missing = [(topic, key) for topic, key in where.items() if topic not in existing]
     if missing:
         said = []
-        for kind, topic in missing:
+        for topic, key in missing:
             close = difflib.get_close_matches(topic, sorted(existing), n=3, cutoff=0.6)
             hint = f"closest existing: {', '.join(close)}" if close else "no existing topic has a similar name"
-            said.append(f"{topic} (streams.{kind.value}.input_topic; {hint})")
+            said.append(f"{topic} ({key}; {hint})")
         raise TopicNotReady(
-            f"input topic(s) missing on the Kafka broker at {kafka.bootstrap_servers}: {'; '.join(said)}. The service never "
-            f"creates input topics: fix the name, or create them (`pii-processor topics --config FILE` creates every configured topic)."
+            f"topic(s) missing on the Kafka broker at {kafka.bootstrap_servers}: {'; '.join(said)}. The service never creates "
+            f"input topics, and creates the others only with kafka.create_topics: true: fix the name, or create them "
+            f"(`pii-processor topics --config FILE` creates every configured topic)."
         )
 
 

@@ -61,6 +61,11 @@ class KafkaSettings(_Strict):
     # min.insync.replicas of the topics it creates: with acks=all, a write succeeds only once
     # this many replicas have it (at most replication_factor).
     min_insync_replicas: int = Field(default=1, ge=1)
+    # Let `run` create missing output, dead-letter, audit and consent topics. Off: they must
+    # exist (`pii-processor topics` creates them), so that a misspelt output topic fails at start
+    # instead of silently sending a partner's events to a new topic nobody reads. Input topics
+    # are never created by `run`.
+    create_topics: bool = False
     # Extra librdkafka settings, passed through as they are (e.g. security.protocol).
     client: dict[str, str | int | float | bool] = Field(default_factory=dict)
 

@@ -161,8 +161,11 @@ class Service:
             ) from None
 
     def _run(self) -> ServiceStats:
-        broker.require_input_topics(self.config)
-        broker.ensure_pipeline_topics(self.config, inputs=False)
+        if self.kafka.create_topics:
+            broker.require_topics(self.config, outputs=False)
+            broker.ensure_pipeline_topics(self.config, inputs=False)
+        else:
+            broker.require_topics(self.config)
         feed = ConsentFeed(self.kafka, self.config.consent.topic, self.consent)
         feed.load(self.config.consent.load_timeout_s)
         member = f"{self.kafka.group_id}-{self.instance}"
@@ -328,6 +331,12 @@ class Service:
             metrics.BROKER_OUTAGE.set(0)
             log.info("broker back", extra={"fields": {"bootstrap": self.kafka.bootstrap_servers, "outage_s": round(waited, 1)}})
 
+    def _give_up_if_lost_too_long(self, cause: str) -> None:
+        if self._unreachable_since is not None:
+            waited = time.monotonic() - self._unreachable_since
+            if waited > self.kafka.outage_limit_s:
+                raise BrokerLost(self.kafka.bootstrap_servers, waited, cause)
+
     def _watch_broker(self, consumer: Consumer) -> None:
         """While the broker is out of reach, ask it for metadata once a second: a quiet stream
         brings no message to say it is back. Past `kafka.outage_limit_s`, give up."""
@@ -337,9 +346,7 @@ class Service:
         try:
             consumer.list_topics(next(iter(self._stream_of_topic)), timeout=1.0)
         except KafkaException as e:
-            waited = time.monotonic() - self._unreachable_since
-            if waited > self.kafka.outage_limit_s:
-                raise BrokerLost(self.kafka.bootstrap_servers, waited, _name(e)) from None
+            self._give_up_if_lost_too_long(_name(e))
             return
         self._broker_back()
 
@@ -353,18 +360,20 @@ class Service:
         began = time.monotonic()
         metrics.TRANSACTIONS_ABORTED.labels(lost.cause).inc()
         self._lose_broker(lost.cause)
+        # The limit counts from when the broker was first missed, not from this batch.
+        since = self._unreachable_since or began
         log.warning("batch not committed; recovering", extra={"fields": {"cause": lost.cause, "bootstrap": self.kafka.bootstrap_servers}})
         self._drop_producer()
         backoff, last, attempts = RECOVERY_BACKOFF_S[0], lost.cause, 0
         while True:
             attempts += 1
-            remaining = self.kafka.outage_limit_s - (time.monotonic() - began)
+            remaining = self.kafka.outage_limit_s - (time.monotonic() - since)
             if not self._running:
                 raise DeliveryFailed(
                     f"stopped while the broker at {self.kafka.bootstrap_servers} was out of reach ({last}); uncommitted events will be processed again on restart"
                 )
             if remaining <= 0:
-                raise BrokerLost(self.kafka.bootstrap_servers, time.monotonic() - began, last)
+                raise BrokerLost(self.kafka.bootstrap_servers, time.monotonic() - since, last)
             try:
                 self._producer = self._new_producer(member, min(self.kafka.connect_timeout_s, remaining))
                 committed = self._rewind(consumer, min(self.kafka.connect_timeout_s, remaining))
@@ -481,6 +490,7 @@ class Service:
                     waited = time.monotonic() - waiting_since
                     if waited >= COMMIT_UNANSWERED_S:
                         self._lose_broker("commit unanswered")
+                    self._give_up_if_lost_too_long("commit unanswered")
                     # Past its own timeouts, or asked to stop: the commit is given up on. The
                     # producer is dropped with it; a new one with the same transactional id
                     # settles the transaction either way.

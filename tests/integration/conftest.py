@@ -76,10 +76,7 @@ def topics(kafka_bootstrap: str) -> Topics:
         env[f"PII_INPUT_TOPIC_{suffix}"] = f"t{tag}.raw.{kind.value}"
         env[f"PII_OUTPUT_TOPIC_{suffix}"] = f"t{tag}.redacted.{kind.value}"
     config = load_config(None, environ=env)
-    all_topics = [config.kafka.dead_letter_topic]
-    for s in config.streams.values():
-        all_topics += [s.input_topic, s.output_topic]
-    broker.ensure_topics(config.kafka, all_topics)
+    broker.ensure_pipeline_topics(config)
     return Topics(env, config)
 
 

@@ -128,6 +128,21 @@ def test_a_misspelt_input_topic_stops_the_service_before_any_data_moves(kafka_bo
         consumer.close()
 
 
+def test_a_misspelt_output_topic_stops_the_service_instead_of_feeding_a_new_topic(kafka_bootstrap, topics):
+    """Created on the fly, a typo in an output topic would send the events where no one reads."""
+    right = topics.output(StreamKind.CALL_RECORDS)
+    typo = right.replace("redacted", "redcated")
+    result = run_service({**topics.env, "PII_OUTPUT_TOPIC_CALL_RECORDS": typo}, "--stop-when-idle", "5", timeout=120)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert typo in result.stderr and f"closest existing: {right}" in result.stderr
+    assert "streams.call-records.output_topic" in result.stderr and "pii-processor topics" in result.stderr
+    consumer = Consumer({"bootstrap.servers": kafka_bootstrap, "group.id": "pii-test-topic-check"})
+    try:
+        assert typo not in consumer.list_topics(timeout=10).topics
+    finally:
+        consumer.close()
+
+
 def test_a_metrics_port_in_use_is_one_clear_paragraph(topics):
     import socket
 
