@@ -17,11 +17,15 @@ event has arrived for `idle_close_s` (the end of a backfill).
 Delivery: faust-streaming 0.15.3's `exactly_once` delivered nothing here, and its tables lost
 a few events of state across `kill -9`. So the app runs at least once and makes that
 idempotent itself. Open windows, the watermark and the privacy ledger live in a compacted
-topic, written through and acknowledged before faust may acknowledge the event
+topic; the changes of a batch of events (up to FOLD_BATCH) are written together and
+acknowledged by the broker before faust may acknowledge the batch
 (processor/aggregate/state.py). Each window remembers, per source partition, the last offset
-folded into it, so a re-delivered event is skipped. A window is closed by one write. Every
-output row is keyed by report, window and group, so a replay overwrites instead of adding.
-The restart test kills the worker mid-window and checks exact counts.
+folded into it, so a re-delivered event is skipped. A released window is forgotten: the meta
+record's `closed_through` moves past it and its state is tombstoned, so memory and the state
+topic hold open windows only; an event for a closed window is skipped and counted, with one
+log line per window. Every output row is keyed by report, window and group, so a replay
+overwrites instead of adding. The restart test kills the worker mid-window and checks exact
+counts.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from typing import Any
 import faust
 import orjson
 
-from processor.aggregate.core import Ledger, Measure, Report, fold, release
+from processor.aggregate.core import Ledger, Measure, Report, fold, iso_time, release
 from processor.aggregate.credentials import faust_credentials
 from processor.aggregate.state import DurableState
 from processor.config import AggregateSettings, PipelineConfig
@@ -44,6 +48,9 @@ from processor.events import CANARY_HEADER
 
 log = logging.getLogger("pii.aggregate")
 TICK_INTERVAL_S = 1.0
+# Events folded per state flush, and how long a batch may wait to fill.
+FOLD_BATCH = 500
+FOLD_WITHIN_S = 0.2
 _TICK = b'{"__tick__"'
 
 
@@ -105,9 +112,31 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
     window_prefix = f"{report.name}|window|"
     meta_key = f"{report.name}|meta"
     budget = config.privacy_budgets.get(report.partner)
+    # Open windows, by start. A closed window is gone from memory and (tombstoned) from the
+    # state topic; `closed_through` in the meta record says that every window up to it is
+    # closed, since windows close in time order (or all at once when the stream is idle).
+    open_windows: set[str] = set()
+    late: dict[str, int] = {}
 
-    def window_keys(only_open: bool) -> list[str]:
-        return [k[len(window_prefix) :] for k, v in state_store.values.items() if k.startswith(window_prefix) and not (only_open and v.get("closed"))]
+    def closed_through() -> int:
+        return int(state_store.get(meta_key, {}).get("closed_through", -1))
+
+    def forget_closed() -> None:
+        """At start: windows closed by an earlier run (and, from older versions, kept in the
+        state with a `closed` mark) leave memory and the state topic."""
+        through, stale = closed_through(), list[str]()
+        for key, value in list(state_store.values.items()):
+            if key.startswith(window_prefix):
+                w = key[len(window_prefix) :]
+                if value.get("closed") or int(w) <= through:
+                    through, stale = max(through, int(w)), [*stale, key]
+                else:
+                    open_windows.add(w)
+        if stale:
+            state_store.put_later(meta_key, {**state_store.get(meta_key, {}), "closed_through": through})
+            for key in stale:
+                state_store.delete(key)
+            state_store.flush()
 
     async def forward(stream: Any) -> None:
         # The key carries the source partition and offset: a re-forwarded event is recognized.
@@ -131,10 +160,13 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
                 state_store.put(ledger_key, ledger.spent.get(report.partner, 0.0))
             for row in rows:
                 group = "|".join(f"{k}={v}" for k, v in sorted(row["group"].items()))
-                state_store.produce_now(out_topic, f"{report.name}|{row['window_start']}|{group}".encode(), orjson.dumps(row))
-            state_store.produce_now(out_topic, f"{report.name}|{summary['window_start']}|_summary".encode(), orjson.dumps(summary))
-            # One write marks the window closed: a replay can neither reopen nor refill it.
-            state_store.put(window_prefix + w, {"closed": True, "applied": window.get("applied", {})})
+                state_store.produce_later(out_topic, f"{report.name}|{row['window_start']}|{group}".encode(), orjson.dumps(row))
+            state_store.produce_later(out_topic, f"{report.name}|{summary['window_start']}|_summary".encode(), orjson.dumps(summary))
+            # Marked closed, then forgotten: a replay can neither reopen nor refill it.
+            state_store.put_later(meta_key, {**state_store.get(meta_key, {}), "closed_through": max(closed_through(), int(w))})
+            state_store.delete(window_prefix + w)
+            state_store.flush()
+            open_windows.discard(w)
             log.info(
                 "window closed",
                 extra={
@@ -143,46 +175,67 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
                         "window_start": summary["window_start"],
                         "groups": summary["groups"],
                         "suppressed_groups": summary.get("suppressed_groups"),
+                        "late_events_skipped": sum(late.values()),
                     }
                 },
             )
 
-    async def fold_events(stream: Any) -> None:
-        async for event in stream.events():
-            value: bytes = event.value
-            meta = state_store.get(meta_key, {})
-            if value.startswith(_TICK):
-                tick_at = orjson.loads(value)["__tick__"]
-                # Idle since the last event, or since this worker started: after a restart, the
-                # events that arrived while it was down must get their chance first.
-                last = max(meta.get("last_event_at") or 0.0, started_at)
-                if tick_at - last >= a.idle_close_s and window_keys(only_open=True):
-                    close(window_keys(only_open=True))
-                continue
-            try:
-                data = orjson.loads(value)
-                w = str(report.window_of(data))
-                event_time = report.event_time(data)
-            except (ValueError, TypeError):
-                log.warning("event without a usable time skipped", extra={"fields": {"report": report.name}})
-                continue
-            window = state_store.get(window_prefix + w, {})
-            source_partition, source_offset = event.key.decode().split(":")
-            applied = window.get("applied", {})
-            if source_offset.isdigit() and int(source_offset) <= applied.get(source_partition, -1):
-                continue  # delivered again after a crash (inbox replay or re-forwarding): already counted
-            if window.get("closed"):
-                log.warning("late event after its window closed skipped", extra={"fields": {"report": report.name}})
-                continue
-            window = fold(report, window, data)
-            window["applied"] = {**applied, source_partition: int(source_offset)}
-            state_store.put(window_prefix + w, window)
-            watermark = max(meta.get("watermark") or 0, event_time)
-            state_store.put(meta_key, {"watermark": watermark, "last_event_at": event.message.timestamp})
-            due = [k for k in window_keys(only_open=True) if int(k) + report.window_s + report.grace_s <= watermark]
-            if due:
-                close(due)
+    def fold_one(event: Any) -> None:
+        value: bytes = event.value
+        meta = state_store.get(meta_key, {})
+        if value.startswith(_TICK):
+            tick_at = orjson.loads(value)["__tick__"]
+            # Idle since the last event, or since this worker started: after a restart, the
+            # events that arrived while it was down must get their chance first.
+            last = max(meta.get("last_event_at") or 0.0, started_at)
+            if tick_at - last >= a.idle_close_s and open_windows:
+                close(list(open_windows))
+            return
+        try:
+            data = orjson.loads(value)
+            w = str(report.window_of(data))
+            event_time = report.event_time(data)
+        except (ValueError, TypeError):
+            log.warning("event without a usable time skipped", extra={"fields": {"report": report.name}})
+            return
+        if int(w) <= closed_through():
+            # Late, or delivered again after its window was released: counted, said once per window.
+            late[w] = late.get(w, 0) + 1
+            if late[w] == 1:
+                log.warning(
+                    "event for a window already closed skipped; more for this window are only counted",
+                    extra={"fields": {"report": report.name, "window_start": iso_time(int(w))}},
+                )
+            return
+        window = state_store.get(window_prefix + w, {})
+        source_partition, source_offset = event.key.decode().split(":")
+        applied = window.get("applied", {})
+        if source_offset.isdigit() and int(source_offset) <= applied.get(source_partition, -1):
+            return  # delivered again after a crash (inbox replay or re-forwarding): already counted
+        window = fold(report, window, data)
+        window["applied"] = {**applied, source_partition: int(source_offset)}
+        state_store.put_later(window_prefix + w, window)
+        open_windows.add(w)
+        watermark = max(meta.get("watermark") or 0, event_time)
+        state_store.put_later(meta_key, {**meta, "watermark": watermark, "last_event_at": event.message.timestamp})
+        due = [k for k in open_windows if int(k) + report.window_s + report.grace_s <= watermark]
+        if due:
+            close(due)
 
+    async def fold_events(stream: Any) -> None:
+        # A batch at a time: its state changes are written together and acknowledged by the
+        # broker before faust acknowledges the batch's events (take_events acks after the body).
+        async for events in stream.take_events(FOLD_BATCH, within=FOLD_WITHIN_S):
+            for event in events:
+                fold_one(event)
+            try:
+                state_store.flush()
+            except RuntimeError as e:
+                # Raising here would still let faust acknowledge the batch: leave before it can.
+                log.critical("aggregate state not durable; exiting before the events are acknowledged", extra={"fields": {"error": str(e)}})
+                os._exit(1)
+
+    forget_closed()
     started_at = time.time()
 
     async def tick() -> None:

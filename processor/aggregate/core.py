@@ -124,7 +124,7 @@ def release(report: Report, window_start: int, window: dict[str, Any], ledger: L
     With DP (`report.epsilon`): see `_dp_release`; the window's release is charged to the
     partner's ledger before anything is computed, and refused when the budget is spent."""
     groups = window["groups"]
-    span = {"window_start": _iso(window_start), "window_end": _iso(window_start + report.window_s)}
+    span = {"window_start": iso_time(window_start), "window_end": iso_time(window_start + report.window_s)}
     if report.epsilon is not None:
         assert ledger is not None
         return _dp_release(report, span, groups, ledger)
@@ -263,5 +263,5 @@ def _group(report: Report, key: str) -> dict[str, Any]:
     return {OTHER: True} if key == OTHER else dict(zip(report.group_by, key.split("|")))
 
 
-def _iso(epoch: int) -> str:
+def iso_time(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, UTC).isoformat().replace("+00:00", "Z")

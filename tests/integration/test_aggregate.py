@@ -17,6 +17,7 @@ from processor import broker
 from processor.aggregate.app import topics as aggregate_topics
 from processor.aggregate.report import read_latest
 from processor.config_file import load_config
+from processor.events import StreamKind
 
 from .conftest import ROOT, produce
 
@@ -181,3 +182,42 @@ def test_a_budget_per_period_renews_when_the_period_turns(kafka_bootstrap, tmp_p
     summaries = {v["window_start"][11:13]: v for v in latest.values() if v.get("summary")}
     assert [summaries[h].get("refused") for h in ("01", "02", "03")] == [None, None, "privacy budget exhausted"]
     assert summaries["01"]["budget_period"] != summaries["02"]["budget_period"] == summaries["03"]["budget_period"]
+
+
+def test_an_opted_out_subscriber_is_absent_from_the_aggregates_of_that_purpose(kafka_bootstrap, tmp_path):
+    """Through the whole chain: raw events -> the service (which honours the consent topic) ->
+    the partner topic -> the aggregate worker. Six subscribers call from one cell; one has opted
+    out of aggregate reporting, so the report counts five."""
+    path, env, config = setup(kafka_bootstrap, tmp_path)
+    imsis = [f"31026{i:010d}" for i in range(6)]
+    produce(kafka_bootstrap, config.consent.topic, [b'["aggregate-reporting"]'], keys=[imsis[0].encode()])
+    raw = [
+        orjson.dumps(
+            {
+                "event_id": str(uuid.uuid4()),
+                "start_time": "2026-11-01T08:00:00Z",
+                "duration_s": 60,
+                "call_type": "voice",
+                "imsi": imsi,
+                "cell_id": "310-410-1201",
+            }
+        )
+        for imsi in imsis
+    ]
+    produce(kafka_bootstrap, config.streams[StreamKind.CALL_RECORDS].input_topic, raw)
+    service = subprocess.run(
+        [sys.executable, "-m", "processor.cli", "run", "--config", str(path), "--stop-when-idle", "5"],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert service.returncode == 0, service.stderr[-2000:]
+    proc = start(path, env)
+    try:
+        latest = wait_for_windows(config, 1, proc, path)
+    finally:
+        stop(proc)
+    [row] = [v for v in latest.values() if not v.get("summary")]
+    assert (row["calls"], row["subscribers"]) == (5, 5)

@@ -9,6 +9,7 @@ from faust.auth import SASLCredentials, SSLCredentials
 from processor import broker
 from processor.aggregate.app import build_app
 from processor.aggregate.credentials import faust_credentials
+from processor.aggregate.state import DurableState
 from processor.config import KafkaSettings
 from processor.config_file import load_config
 from processor.errors import ConfigError
@@ -40,7 +41,8 @@ def test_the_faust_app_is_built_with_them_and_every_broker(tmp_path, monkeypatch
     monkeypatch.setenv("PII_KAFKA_CLIENT_SSL_CA_LOCATION", certifi.where())
     monkeypatch.setenv("KAFKA_BOOTSTRAP", "b1:9093,b2:9093")
     config = load_config("config/pipeline.yaml")
-    app = build_app(config, state=None, app_id=f"test-{tmp_path.name}")  # type: ignore[arg-type]
+    state = DurableState(config.kafka, "unused")  # never loaded: nothing here reaches a broker
+    app = build_app(config, state, app_id=f"test-{tmp_path.name}")
     assert isinstance(app.conf.broker_credentials, SSLCredentials)
     assert [str(u) for u in app.conf.broker] == ["kafka://b1:9093", "kafka://b2:9093"]
 
