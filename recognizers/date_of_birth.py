@@ -36,7 +36,10 @@ _DATE = (
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}})"  # 03/04/1985
     rf"|{_YEAR}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"  # 1985-03-04
     rf"|\d{{1,2}}\s+\d{{1,2}}\s+(?:{_YEAR}|\d{{2}})(?!\s*\d)"  # 3 14 1972, read out
-    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 22041987, 19870422
+    # Eight digits, the separators dropped (speech-to-text, forms): day, month and year in
+    # each order people write them: 22041987, 04221987, 19870422.
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{{2}}"
+    rf"|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
     rf"|(?:the\s+)?{_DAY_WORD}\s+of\s+{_MONTH},?\s+{_SPOKEN_YEAR}"  # the fourth of march nineteen sixty two
     rf"|{_MONTH}\s+(?:the\s+)?(?:{_DAY_WORD}|{_DAY}),?\s+{_SPOKEN_YEAR}"  # march fourth nineteen sixty two
     rf"|{_MONTH_NUMBER_WORD}\s+{_DAY_WORD}\s+{_SPOKEN_YEAR}"  # four twelve eighty one

@@ -19,10 +19,24 @@ _SUFFIXES = (
     r"|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|AB|ASA|A/S|ApS|Oyj?|Tmi|Ky|ry|Bt\.?|Kft\.?|Zrt\.?|Nyrt\.?|Sp\.\s?z\s?o\.\s?o\.|sp\.\s?k\.|S/A|Ltda\.?|Lda\.?"
     r"|EIRELI|d\.o\.o\.|d\.d\.|s\.r\.o\.|a\.s\.|Co\.|Holdings|(?:&|and)\s+(?:Sons|Co\.?|Partners|Associates|Söhne|Fils|Hijos|Filhos)|et\s+Fils"
 )
-_NAME = r"[^\W\d_][\w'’.-]*"
-# The suffix as companies write it: case matters, so "as", "ag" and "co" in a sentence are no
-# legal forms ("Maria Lopez as the contact" stays a person).
-ORGANIZATION = rf"(?<![\w'’-]){_NAME}(?:(?:,|\s+(?:and|&|und|et|e|y|i|og|och|ja|és))?\s+{_NAME}){{0,3}},?\s+(?:{_SUFFIXES})(?![\w-])"
+# Legal forms that are no word of any sentence, in any case: "riley llc", "FARKAS ZRT.",
+# "blanchet weber sarl" (lower-case chat, all-caps forms, speech-to-text).
+_UNMISTAKABLE = (
+    r"LLC|L\.L\.C\.|LLP|Inc\.|Ltd\.?|PLC|GmbH|SARL|S\.p\.A\.|Kft\.?|Zrt\.?|Nyrt\.?|Ltda\.?|EIRELI|d\.o\.o\.|s\.r\.o\."
+    r"|Sp\.\s?z\s?o\.\s?o\.|sp\.\s?k\.|S\.L\.(?:N\.E\.?)?|et\s+Fils"
+)
+# A word of the name. Not a word that joins a sentence ("Sarah Miller from Riley LLC" is a
+# person from a company, and the shield must stop at "from"): the name is the run of words
+# right before the legal form.
+_NAME = (
+    r"(?!(?i:from|at|of|with|for|is|was|this|that|by|in|on|to|the|a|an|my|our|your|his|her|their|via|per|called|calling"
+    r"|said|says|here|there|speaking|work|works|worked|bought|sent|came|team|and|or)(?![\w'’-]))[^\W\d_][\w'’.-]*"
+)
+# The suffix as companies write it: case matters for the short ones, so "as", "ag" and "co" in a
+# sentence are no legal forms ("Maria Lopez as the contact" stays a person). Names are joined
+# by spaces or a conjunction; not by commas, which join a person to a company as often
+# ("Sarah Miller, Acme Ltd") as they join the names of one.
+ORGANIZATION = rf"(?<![\w'’-]){_NAME}(?:(?:\s+(?:and|&|und|et|e|y|i|og|och|ja|és))?\s+{_NAME}){{0,3}},?\s+(?:{_SUFFIXES}|(?i:{_UNMISTAKABLE}))(?![\w-])"
 
 
 @register
@@ -31,7 +45,7 @@ class OrganizationRecognizer(PatternRecognizer):
 
     PATTERNS = [Pattern("name before a legal form", ORGANIZATION, 0.95)]
     # The legal form alone, as a word: a cheap search that spares nearly every text the pattern.
-    REQUIRES = rf"(?<![\w-])(?:{_SUFFIXES})(?![\w-])"
+    REQUIRES = rf"(?<![\w-])(?:{_SUFFIXES}|(?i:{_UNMISTAKABLE}))(?![\w-])"
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entity=SHIELD, patterns=self.PATTERNS, supported_language=supported_language, name="OrganizationRecognizer")

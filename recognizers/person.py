@@ -105,6 +105,13 @@ class PersonCueRecognizer(LocalRecognizer):
             span = _name_after(clean, cue.end(), cased, title=cue.group().strip().rstrip(".").lower() in _TITLES)
             if span:
                 spans.append(span)
+        for cue in _SOFT_CUES.finditer(clean):
+            # Without its colon, "customer" is as often a word of the sentence ("Customer
+            # Service"): read what follows as uncased, where only a known name or a word that
+            # is no everyday English counts.
+            span = _name_after(clean, cue.end(), cased=False, title=False)
+            if span:
+                spans.append(span)
         for m in _BEFORE_VERB.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False)
             if span and span[1] == m.end("name"):
@@ -122,6 +129,8 @@ class PersonCueRecognizer(LocalRecognizer):
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor"}
+# "customer denise jones", "caller Gulyás Mária": a role word, then the name, no colon.
+_SOFT_CUES = re.compile(r"\b(?:customer|client|caller|subscriber|account\s+holder)\s+(?=\w)", re.IGNORECASE)
 # "Marcin Żok called about the bill", "eliassen, trond phoned": a name opening a sentence, then
 # a verb of getting in touch.
 _BEFORE_VERB = re.compile(

@@ -26,6 +26,9 @@ SPOKEN_AND_OTHER_FORMS = [
     ("date of birth: 22.04.1987", "22.04.1987"),
     ("birthday is the twenty-first of june two thousand and one", "twenty-first of june two thousand and one"),
     ("DATE OF BIRTH 19870422", "19870422"),
+    # Eight digits in every order people write a date, the separators lost to speech-to-text.
+    ("dob 22041987", "22041987"),
+    ("i was born on 04221987", "04221987"),
 ]
 
 

@@ -18,3 +18,26 @@ def test_a_company_named_after_people_is_not_redacted_as_a_person(detector, note
 def test_a_person_next_to_a_word_like_a_legal_form_is_still_a_person(detector, note):
     [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
     assert "PERSON" in [f.entity_type for f in detection.findings]
+
+
+@pytest.mark.parametrize(
+    ("note", "person"),
+    [
+        ("Hi, this is Sarah Miller from Riley LLC", "Sarah Miller"),
+        ("I spoke with Sarah at Riley LLC", "Sarah"),
+        ("Sarah Miller of Acme Ltd called", "Sarah Miller"),
+        ("Regards, Sarah Miller, Acme Ltd", "Sarah Miller"),
+    ],
+)
+def test_the_shield_stops_where_the_company_name_does(detector, note, person):
+    # A person introduced with the company they are from is still a person: the shield covers
+    # only the run of name words right before the legal form.
+    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    found = [note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"]
+    assert person in found
+
+
+@pytest.mark.parametrize("note", ["the invoice came from riley llc", "THE INVOICE CAME FROM FARKAS ZRT.", "blanchet weber sarl is the reseller we bought from"])
+def test_unmistakable_legal_forms_shield_in_any_case(detector, note):
+    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    assert [f.entity_type for f in detection.findings] == []

@@ -86,3 +86,13 @@ def test_names_from_everywhere_after_a_cue_in_any_case(scan, text, expected):
 )
 def test_everyday_words_and_their_typos_are_not_names(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("customer denise jones", "denise jones"), ("caller Gulyás Mária wants a refund", "Gulyás Mária")])
+def test_a_name_after_a_role_word_without_a_colon(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Customer Service said the line is fine", "the customer wants a refund", "caller ID was blocked"])
+def test_a_role_word_before_ordinary_words_names_no_one(scan, text):
+    assert scan(text, "PERSON") == []
