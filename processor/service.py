@@ -49,6 +49,8 @@ FLUSH_TIMEOUT_S = 60
 # A transaction commit unanswered this long counts as the broker being out of reach (readiness).
 COMMIT_UNANSWERED_S = 5.0
 _CANARY_HEADERS: list[tuple[str, str | bytes | None]] = [(CANARY_HEADER, b"1")]
+# A consumer replaced more often than this within the window is fought over, not recovering.
+MAX_REPLACEMENTS, REPLACEMENTS_WINDOW_S = 3, 600.0
 # Asked to stop, how long to wait for a commit the broker does not answer.
 STOP_WAIT_S = 10.0
 # Between attempts to get a lost broker back: doubling from the first to the last.
@@ -64,9 +66,11 @@ _FENCED = frozenset({KafkaError._FENCED, KafkaError.PRODUCER_FENCED})
 class _BatchLost(Exception):
     """A batch, or the transaction in flight, was not committed; the service recovers from it."""
 
-    def __init__(self, cause: str, code: int | None = None, lost: tuple[list[Outcome], Tally, float, list[TopicPartition]] | None = None) -> None:
+    def __init__(
+        self, cause: str, code: int | None = None, lost: tuple[list[Outcome], Tally, float, list[TopicPartition]] | None = None, consumer_fatal: bool = False
+    ) -> None:
         super().__init__(cause)
-        self.cause, self.code = cause, code
+        self.cause, self.code, self.consumer_fatal = cause, code, consumer_fatal
         # The transaction that failed to commit (its outcomes, tally, start and offsets): it may
         # have been committed after all (a commit that timed out on our side), which the
         # committed offsets tell once the broker is back.
@@ -130,6 +134,9 @@ class Service:
         self._last_probe = 0.0
         # The producer's commit never returned: leave it alone (see `_settle`).
         self._stuck_producer = False
+        self._assigned = False
+        # When the consumer was replaced (see `_replace_consumer`).
+        self._replacements: list[float] = []
         self._stream_of_topic = config.stream_for_topic()
         self.consent = ConsentTable()
         broker.wait_until_reachable(self.kafka)
@@ -169,43 +176,8 @@ class Service:
         feed = ConsentFeed(self.kafka, self.config.consent.topic, self.consent)
         feed.load(self.config.consent.load_timeout_s)
         member = f"{self.kafka.group_id}-{self.instance}"
-        consumer = broker.consumer(
-            self.kafka,
-            **{
-                "group.id": self.kafka.group_id,
-                # Static membership: a restarted instance takes its partitions back at once
-                # instead of waiting for its old session to time out.
-                "group.instance.id": member,
-                "session.timeout.ms": 10_000,
-                "enable.auto.commit": False,
-                "auto.offset.reset": "earliest",
-                "isolation.level": "read_committed",
-                # A light stream should not wait half a second per fetch (the default).
-                "fetch.wait.max.ms": 100,
-                # librdkafka says "all brokers down" here, not as a consumed message: on a quiet
-                # stream it is the only sign of an outage.
-                "error_cb": self._on_client_error,
-            },
-        )
+        self._consumer = self._new_consumer(member)
         self._producer = self._new_producer(member, self.kafka.connect_timeout_s)
-        assigned = False
-
-        def on_assign(_c: Consumer, partitions: list[TopicPartition]) -> None:
-            nonlocal assigned
-            assigned = True
-            metrics.set_ready(True)
-            log.info("partitions assigned", extra={"fields": {"partitions": [f"{p.topic}[{p.partition}]" for p in partitions]}})
-
-        def on_revoke(_c: Consumer, _partitions: list[TopicPartition]) -> None:
-            # Partitions are given up only after the transaction that covers them is committed.
-            # If it cannot be, the loop recovers once the consumer returns (an exception raised
-            # here would surface from `consume` with the rebalance half done).
-            try:
-                self._settle()
-            except _BatchLost as lost:
-                self._lost_in_callback = lost
-
-        consumer.subscribe(list(self._stream_of_topic), on_assign=on_assign, on_revoke=on_revoke)
         previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self.stop), signal.SIGINT: signal.signal(signal.SIGINT, self.stop)}
         log.info(
             "service started",
@@ -229,7 +201,8 @@ class Service:
                     feed.poll()
                     if time.monotonic() - last_lag >= self.config.metrics.lag_interval_s:
                         last_lag = time.monotonic()
-                        _measure_lag(consumer)
+                        _measure_lag(self._consumer)
+                    consumer = self._consumer
                     messages = consumer.consume(num_messages=self.kafka.batch_size, timeout=self.kafka.poll_timeout_s)
                     if self._lost_in_callback is not None:
                         lost, self._lost_in_callback = self._lost_in_callback, None
@@ -242,7 +215,7 @@ class Service:
                         idle = time.monotonic() - last_message
                         if self._unreachable_since is not None:
                             last_message = time.monotonic()  # waiting for the broker is not being idle
-                        elif self.stop_when_idle_s is not None and assigned and idle >= self.stop_when_idle_s:
+                        elif self.stop_when_idle_s is not None and self._assigned and idle >= self.stop_when_idle_s:
                             log.info("idle, stopping", extra={"fields": {"idle_s": round(idle, 1)}})
                             break
                         continue
@@ -256,7 +229,7 @@ class Service:
                     metrics.stage("produce")
                     self._send(records, outcomes, consumer, last_message)
                 except _BatchLost as lost:
-                    self._recover(consumer, member, lost)
+                    self._recover(member, lost)
                     last_message = time.monotonic()
             try:
                 self._settle()
@@ -267,10 +240,46 @@ class Service:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            consumer.close()
+            self._consumer.close()
             feed.close()
         log.info("service stopped", extra={"fields": self.stats.as_fields()})
         return self.stats
+
+    def _new_consumer(self, member: str) -> Consumer:
+        consumer = broker.consumer(
+            self.kafka,
+            **{
+                "group.id": self.kafka.group_id,
+                # Static membership: a restarted instance takes its partitions back at once
+                # instead of waiting for its old session to time out.
+                "group.instance.id": member,
+                "session.timeout.ms": 10_000,
+                "enable.auto.commit": False,
+                "auto.offset.reset": "earliest",
+                "isolation.level": "read_committed",
+                # A light stream should not wait half a second per fetch (the default).
+                "fetch.wait.max.ms": 100,
+                # librdkafka says "all brokers down" here, not as a consumed message: on a quiet
+                # stream it is the only sign of an outage.
+                "error_cb": self._on_client_error,
+            },
+        )
+        consumer.subscribe(list(self._stream_of_topic), on_assign=self._on_assign, on_revoke=self._on_revoke)
+        return consumer
+
+    def _on_assign(self, _c: Consumer, partitions: list[TopicPartition]) -> None:
+        self._assigned = True
+        metrics.set_ready(True)
+        log.info("partitions assigned", extra={"fields": {"partitions": [f"{p.topic}[{p.partition}]" for p in partitions]}})
+
+    def _on_revoke(self, _c: Consumer, _partitions: list[TopicPartition]) -> None:
+        # Partitions are given up only after the transaction that covers them is committed.
+        # If it cannot be, the loop recovers once the consumer returns (an exception raised
+        # here would surface from `consume` with the rebalance half done).
+        try:
+            self._settle()
+        except _BatchLost as lost:
+            self._lost_in_callback = lost
 
     def _new_producer(self, member: str, timeout_s: float) -> Producer:
         config: dict[str, Any] = {
@@ -297,8 +306,10 @@ class Service:
             if err is not None:
                 if err.code() == KafkaError._PARTITION_EOF:
                     continue
-                if err.fatal():
-                    raise KafkaException(err)
+                if err.fatal() or err.code() == KafkaError._FATAL:
+                    # The consumer is finished (a static member fenced after a long outage, seen
+                    # here): the loop replaces it.
+                    raise _BatchLost(err.name(), err.code(), consumer_fatal=True)
                 if err.code() in _UNREACHABLE:
                     self._lose_broker(err.name())
                 else:
@@ -350,13 +361,20 @@ class Service:
             return
         self._broker_back()
 
-    def _recover(self, consumer: Consumer, member: str, lost: _BatchLost) -> None:
+    def _recover(self, member: str, lost: _BatchLost) -> None:
         """Get back to a consistent state after a batch was not committed: a new producer (with
         the same transactional id, so the old one is fenced and its transaction settled), the
         consumer rewound to the last committed offsets. Retries with backoff while the broker is
         out of reach, up to `kafka.outage_limit_s`."""
         if lost.code in _FENCED:
             raise DeliveryFailed(f"fenced: another instance with the transactional id {member} took over ({lost.cause})")
+        if self._in_flight is not None:
+            # A consumer that failed while the previous batch's commit was under way: that
+            # commit is settled first, and counted or given up on with the rest.
+            try:
+                self._settle()
+            except _BatchLost as earlier:
+                lost = _BatchLost(lost.cause, lost.code, earlier.lost, lost.consumer_fatal)
         began = time.monotonic()
         metrics.TRANSACTIONS_ABORTED.labels(lost.cause).inc()
         self._lose_broker(lost.cause)
@@ -376,7 +394,11 @@ class Service:
                 raise BrokerLost(self.kafka.bootstrap_servers, time.monotonic() - since, last)
             try:
                 self._producer = self._new_producer(member, min(self.kafka.connect_timeout_s, remaining))
-                committed = self._rewind(consumer, min(self.kafka.connect_timeout_s, remaining))
+                if lost.consumer_fatal:
+                    # A new consumer with the same instance id starts from the committed offsets.
+                    self._replace_consumer(member)
+                else:
+                    self._rewind(self._consumer, min(self.kafka.connect_timeout_s, remaining))
                 break
             except KafkaException as e:
                 last = _name(e)
@@ -388,13 +410,35 @@ class Service:
         if lost.lost is not None:
             outcomes, tally, batch_began, offsets = lost.lost
             # The commit failed on our side but reached the broker: count it once, as committed.
-            if offsets and all(committed.get((tp.topic, tp.partition), -1) >= tp.offset for tp in offsets):
+            try:
+                committed = self._consumer.committed([TopicPartition(tp.topic, tp.partition) for tp in offsets], timeout=self.kafka.connect_timeout_s)
+            except KafkaException:
+                committed = []
+            done = {(tp.topic, tp.partition): tp.offset for tp in committed}
+            if offsets and all(done.get((tp.topic, tp.partition), -1) >= tp.offset for tp in offsets):
                 self._committed(outcomes, tally, batch_began)
         self._broker_back()
         log.info("recovered", extra={"fields": {"attempts": attempts, "recovery_s": round(time.monotonic() - began, 1)}})
 
-    def _rewind(self, consumer: Consumer, timeout_s: float) -> dict[tuple[str, int], int]:
-        """Seek every assigned partition back to its committed offset; return those offsets."""
+    def _replace_consumer(self, member: str) -> None:
+        now = time.monotonic()
+        self._replacements = [t for t in self._replacements if now - t < REPLACEMENTS_WINDOW_S] + [now]
+        if len(self._replacements) > MAX_REPLACEMENTS:
+            # Once is an outage's leftover; again and again is another instance with this id.
+            raise DeliveryFailed(
+                f"the consumer was fenced {len(self._replacements)} times in {REPLACEMENTS_WINDOW_S / 60:.0f} minutes: another "
+                f"instance runs with group.instance.id {member} (each needs its own --instance)"
+            )
+        try:
+            self._consumer.close()
+        except (KafkaException, RuntimeError):
+            pass  # it is finished either way
+        self._assigned = False
+        self._consumer = self._new_consumer(member)
+        log.info("consumer replaced", extra={"fields": {"instance": member}})
+
+    def _rewind(self, consumer: Consumer, timeout_s: float) -> None:
+        """Seek every assigned partition back to its committed offset."""
         assignment = consumer.assignment()
         committed = consumer.committed(assignment, timeout=timeout_s) if assignment else []
         for tp in committed:
@@ -402,7 +446,6 @@ class Service:
                 raise KafkaException(tp.error)
             # No committed offset yet: from the start, as auto.offset.reset says.
             consumer.seek(TopicPartition(tp.topic, tp.partition, tp.offset if tp.offset >= 0 else OFFSET_BEGINNING))
-        return {(tp.topic, tp.partition): tp.offset for tp in committed}
 
     def _drop_producer(self) -> None:
         # Its queued messages belong to the lost batch: purge them, so that dropping the producer

@@ -9,8 +9,10 @@ other's events.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -108,6 +110,49 @@ def consume_all(bootstrap: str, topic_names: list[str], expected: int, timeout_s
     finally:
         consumer.close()
     return got
+
+
+class RunningService:
+    """`pii-processor run --config FILE` in a child process, its stderr read as it comes (during
+    a broker outage librdkafka complains enough to fill a pipe nobody reads)."""
+
+    def __init__(self, config_path: Path, env: dict[str, str], *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "processor.cli", "run", "--config", str(config_path), *args],
+            env={**os.environ, **env},
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.log: list[str] = []
+        self._reader = threading.Thread(target=lambda: self.log.extend(self.proc.stderr or ()), daemon=True)
+        self._reader.start()
+
+    @property
+    def said(self) -> str:
+        return "".join(self.log)
+
+    def wait_until_assigned(self, timeout_s: float = 120) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not any('"partitions assigned"' in line for line in self.log):
+            assert self.proc.poll() is None, f"the service exited: {self.said[-3000:]}"
+            assert time.monotonic() < deadline, f"no partitions assigned in {timeout_s:.0f} s: {self.said[-3000:]}"
+            time.sleep(0.2)
+
+    def stop(self, timeout_s: float = 90) -> int:
+        """SIGTERM, and its exit status (the test fails if it does not stop in time)."""
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            pytest.fail(f"the service did not stop on SIGTERM in {timeout_s:.0f} s: {self.said[-3000:]}")
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+        self._reader.join(timeout=10)
 
 
 def run_service(env: dict[str, str], *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 
 import orjson
@@ -14,28 +11,12 @@ import pytest
 from processor.events import StreamKind
 from processor.generate import generate
 
-from .conftest import ROOT, consume_all, make_partner_setup, produce, run_service
+from .conftest import RunningService, consume_all, make_partner_setup, produce, run_service
 
 pytestmark = pytest.mark.integration
 # Enough events that three short lives cannot finish them: the kills must land mid-stream.
 N = 6000
 KILLS = 3
-
-
-def start(setup) -> subprocess.Popen[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "processor.cli", "run", "--config", str(setup.config_path)],
-        env={**os.environ, **setup.env},
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 120
-    assert proc.stderr is not None
-    for line in proc.stderr:
-        if '"partitions assigned"' in line or time.monotonic() > deadline:
-            break
-    return proc
 
 
 def test_crashes_neither_lose_nor_duplicate_nor_leak(kafka_bootstrap, tmp_path):
@@ -48,10 +29,11 @@ def test_crashes_neither_lose_nor_duplicate_nor_leak(kafka_bootstrap, tmp_path):
     topics = [redacted, *partner_topics]
 
     for i in range(KILLS):
-        proc = start(setup)
+        service = RunningService(setup.config_path, setup.env)
+        service.wait_until_assigned()
         time.sleep(0.3 + 0.2 * i)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+        service.proc.send_signal(signal.SIGKILL)
+        service.close()
     progress = len(consume_all(kafka_bootstrap, [redacted], expected=N, timeout_s=8)[redacted])
     # The kills must have landed mid-stream, or this test proves nothing.
     assert 0 < progress < N, f"{progress} of {N} processed before the last restart"

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,10 +20,11 @@ from pathlib import Path
 import orjson
 import pytest
 
+from processor import broker
 from processor.events import StreamKind
 from processor.generate import generate
 
-from .conftest import ROOT, consume_all, make_partner_setup, produce
+from .conftest import ROOT, RunningService, consume_all, make_partner_setup, produce
 from .test_metrics import free_port, get
 
 pytestmark = pytest.mark.integration
@@ -94,24 +93,13 @@ def test_a_twenty_second_broker_outage_mid_stream_is_ridden_out_exactly_once(pri
     outputs = [redacted, *partner_topics]
 
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "processor.cli", "run", "--config", str(setup.config_path)],
-        env={**os.environ, **setup.env, "PII_METRICS_PORT": str(port)},
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    # Read the log as it comes: librdkafka's own complaints during the outage would fill the pipe.
-    log: list[str] = []
-    assert proc.stderr is not None
-    reader = threading.Thread(target=lambda: log.extend(proc.stderr or ()), daemon=True)
-    reader.start()
+    service = RunningService(setup.config_path, {**setup.env, "PII_METRICS_PORT": str(port)})
     try:
         # Mid-stream: some batches committed, most still to come.
         deadline = time.monotonic() + 120
         done = 0
         while time.monotonic() < deadline and done == 0:
-            assert proc.poll() is None, "".join(log)[-3000:]
+            assert service.proc.poll() is None, service.said[-3000:]
             done = consumed(get(f"http://127.0.0.1:{port}/metrics")[1])
             time.sleep(0.2)
         private_broker.down()
@@ -120,30 +108,25 @@ def test_a_twenty_second_broker_outage_mid_stream_is_ridden_out_exactly_once(pri
 
         readiness = set()
         while time.monotonic() - stopped < OUTAGE_S:
-            assert proc.poll() is None, "the service exited during the outage:\n" + "".join(log)[-3000:]
+            assert service.proc.poll() is None, "the service exited during the outage:\n" + service.said[-3000:]
             readiness.add(get(f"http://127.0.0.1:{port}/readyz")[0])
             time.sleep(0.5)
-        assert 503 in readiness, f"/readyz answered {readiness} while the broker was down:\n" + "".join(log)[-3000:]
+        assert 503 in readiness, f"/readyz answered {readiness} while the broker was down:\n" + service.said[-3000:]
         private_broker.up()
 
         got = consume_all(private_broker.bootstrap, outputs, expected=N * len(outputs), timeout_s=240)
-        assert proc.poll() is None, "".join(log)[-3000:]
+        assert service.proc.poll() is None, service.said[-3000:]
         assert get(f"http://127.0.0.1:{port}/readyz")[0] == 200
+        rc = service.stop()
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            rc = proc.wait(timeout=90)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            pytest.fail("the service did not stop on SIGTERM:\n" + "".join(log)[-3000:])
-        reader.join(timeout=10)
-        (tmp_path / "service.log").write_text("".join(log))
-    assert rc == 0, "".join(log)[-3000:]
+        service.close()
+        (tmp_path / "service.log").write_text(service.said)
+    assert rc == 0, service.said[-3000:]
 
     for topic in outputs:
         ids = [orjson.loads(m.value())["event_id"] for m in got[topic]]
         assert len(ids) == N and len(set(ids)) == N, f"{topic}: {len(ids)} results, {len(set(ids))} distinct, for {N} events"
-    lines = [orjson.loads(line) for line in log if line.startswith("{")]
+    lines = [orjson.loads(line) for line in service.log if line.startswith("{")]
     said = {line["msg"] for line in lines}
     assert "broker out of reach, waiting for it" in said and "broker back" in said, said
     stopped_line = next(line for line in lines if line["msg"] == "service stopped")
@@ -161,30 +144,16 @@ def test_a_broker_gone_for_good_ends_the_service_after_the_outage_limit_naming_i
     setup.config_path.write_text(text)
     kind = StreamKind.CALL_RECORDS
     produce(private_broker.bootstrap, setup.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in generate(kind, 200, seed=7)])
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "processor.cli", "run", "--config", str(setup.config_path)],
-        env={**os.environ, **setup.env},
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(proc.stderr or ()), daemon=True)
-    reader.start()
+    service = RunningService(setup.config_path, setup.env)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not any('"partitions assigned"' in line for line in log):
-            assert proc.poll() is None, "".join(log)[-3000:]
-            time.sleep(0.2)
+        service.wait_until_assigned()
         stopped = time.monotonic()
         private_broker.down()
-        rc = proc.wait(timeout=120)
+        rc = service.proc.wait(timeout=120)
         took = time.monotonic() - stopped
     finally:
-        if proc.poll() is None:
-            proc.kill()
-    reader.join(timeout=10)
-    said = "".join(log)
+        service.close()
+    said = service.said
     assert rc == 1, said[-3000:]
     assert f"lost the Kafka broker at {private_broker.bootstrap}" in said and "outage_limit_s" in said, said[-3000:]
     assert "Traceback" not in said
@@ -196,32 +165,45 @@ def test_sigterm_during_an_outage_stops_the_service_within_seconds(private_broke
     # Kubernetes sends SIGTERM and waits terminationGracePeriodSeconds; a broker outage is when
     # pods get moved, so stopping must not wait for the broker.
     setup = make_partner_setup(private_broker.bootstrap, tmp_path, batch_size=50)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "processor.cli", "run", "--config", str(setup.config_path)],
-        env={**os.environ, **setup.env},
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(proc.stderr or ()), daemon=True)
-    reader.start()
+    service = RunningService(setup.config_path, setup.env)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not any('"partitions assigned"' in line for line in log):
-            assert proc.poll() is None, "".join(log)[-3000:]
-            time.sleep(0.2)
+        service.wait_until_assigned()
         private_broker.down()
         time.sleep(3)
         asked = time.monotonic()
-        proc.send_signal(signal.SIGTERM)
-        rc = proc.wait(timeout=60)
+        rc = service.stop(timeout_s=60)
         took = time.monotonic() - asked
     finally:
-        if proc.poll() is None:
-            proc.kill()
-    reader.join(timeout=10)
-    said = "".join(log)
+        service.close()
+    said = service.said
     assert rc == 0, said[-3000:]
     assert took < 15, f"stopped {took:.0f} s after SIGTERM"
     assert "Traceback" not in said
+
+
+def test_a_fenced_consumer_is_replaced_and_the_stream_goes_on(kafka_bootstrap, tmp_path):
+    # After a long outage the broker may fence the service's own static member (seen in a run
+    # of the test above): the consumer is finished and must be replaced. An intruder with the
+    # same group.instance.id does the same thing on purpose.
+    setup = make_partner_setup(kafka_bootstrap, tmp_path, batch_size=50)
+    kind = StreamKind.CALL_RECORDS
+    member = f"{setup.config.kafka.group_id}-0"
+    service = RunningService(setup.config_path, setup.env)
+    try:
+        service.wait_until_assigned()
+        intruder = broker.consumer(setup.config.kafka, **{"group.id": setup.config.kafka.group_id, "group.instance.id": member, "session.timeout.ms": 10_000})
+        intruder.subscribe([setup.config.streams[kind].input_topic])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any('"consumer replaced"' in line for line in service.log):
+            intruder.poll(0.5)
+        intruder.close()
+        assert any('"consumer replaced"' in line for line in service.log), service.said[-3000:]
+        events = generate(kind, 100, seed=11)
+        produce(kafka_bootstrap, setup.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in events])
+        redacted = setup.config.streams[kind].output_topic
+        got = consume_all(kafka_bootstrap, [redacted], expected=100, timeout_s=120)
+        rc = service.stop()
+    finally:
+        service.close()
+    assert rc == 0, service.said[-3000:]
+    assert len(got[redacted]) == 100
