@@ -32,7 +32,7 @@ from confluent_kafka import Consumer, Producer, TopicPartition
 from processor import broker
 from processor.config import PipelineConfig
 from processor.config_file import load_config
-from processor.events import StreamKind, walk
+from processor.events import BuiltinStream, walk
 from processor.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,7 +142,7 @@ def _settled(held: list[list[str] | None], partitions: int, workers: int) -> boo
     return len(taken) == len(set(taken)) == partitions and all(held[: min(workers, partitions)])
 
 
-def bench_processor(kind: StreamKind, payloads: list[bytes], repeats: int, workers: int = 1) -> dict[str, Any]:
+def bench_processor(kind: BuiltinStream, payloads: list[bytes], repeats: int, workers: int = 1) -> dict[str, Any]:
     runs = []
     for _ in range(repeats):
         prefix = f"bench{uuid.uuid4().hex[:8]}."
@@ -202,7 +202,7 @@ def bench_passthrough(payloads: list[bytes], repeats: int, batch: int = 500, fan
     return {"events_per_s": statistics.median(runs), "runs": runs}
 
 
-def bench_latency(kind: StreamKind, payloads: list[bytes], rate: float) -> dict[str, Any]:
+def bench_latency(kind: BuiltinStream, payloads: list[bytes], rate: float) -> dict[str, Any]:
     """p50/p99 from produce to a read_committed consumer of the redacted topic, at `rate` events/s."""
     prefix = f"bench{uuid.uuid4().hex[:8]}."
     config = _config(prefix)
@@ -278,7 +278,7 @@ def _event_id(value: bytes) -> str | None:
     return value[start : value.find(b'"', start)].decode()
 
 
-def bench_file_mode(kind: StreamKind, payloads: list[bytes], tmp: Path) -> dict[str, Any]:
+def bench_file_mode(kind: BuiltinStream, payloads: list[bytes], tmp: Path) -> dict[str, Any]:
     data, one = tmp / f"{kind.value}.jsonl", tmp / f"{kind.value}.one.jsonl"
     data.write_bytes(b"\n".join(payloads) + b"\n")
     one.write_bytes(payloads[0] + b"\n")
@@ -326,14 +326,14 @@ def hostile_text(size: int, seed: int) -> str:
     return "".join(f"{text[i : i + 200]} q{seed}x{i} " for i in range(0, size, 200))[:size]
 
 
-def with_hostile(kind: StreamKind, events: list[dict[str, Any]], every: int, size: int) -> list[bytes]:
+def with_hostile(kind: BuiltinStream, events: list[dict[str, Any]], every: int, size: int) -> list[bytes]:
     """The events, with every `every`-th one carrying `size` characters of adversarial text in
     its free-text field: under the scan budget, so it is processed, not dead-lettered."""
     out = []
     for i, event in enumerate(events):
         if i % every == every - 1:
             event = dict(event)
-            if kind is StreamKind.SUPPORT_TRANSCRIPTS:
+            if kind is BuiltinStream.SUPPORT_TRANSCRIPTS:
                 event["turns"] = [{"speaker": "customer", "text": hostile_text(size, i)}]
             else:
                 event["notes"] = hostile_text(size, i)
@@ -356,7 +356,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)
     config = _config("")
     broker.wait_until_reachable(config.kafka)
-    counts = {StreamKind.CALL_RECORDS: args.structured, StreamKind.NETWORK_TELEMETRY: args.structured, StreamKind.SUPPORT_TRANSCRIPTS: args.transcripts}
+    counts = {
+        BuiltinStream.CALL_RECORDS: args.structured,
+        BuiltinStream.NETWORK_TELEMETRY: args.structured,
+        BuiltinStream.SUPPORT_TRANSCRIPTS: args.transcripts,
+    }
     events = {k: [g.event for g in generate(k, n, seed=42)] for k, n in counts.items()}
     payloads = {k: [orjson.dumps(e) for e in v] for k, v in events.items()}
     results: dict[str, Any] = {"machine": {"cores": os.cpu_count()}, "events": {k.value: n for k, n in counts.items()}, "repeats": args.repeats}
@@ -366,8 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     batch = config.kafka.batch_size
     # A freshly started broker loads its transaction coordinator on first use and is slow for a
     # while: one discarded run first, or the ceiling would be measured low and every ratio high.
-    bench_passthrough(payloads[StreamKind.CALL_RECORDS], 1, batch)
-    first = bench_passthrough(payloads[StreamKind.CALL_RECORDS], args.repeats, batch)
+    bench_passthrough(payloads[BuiltinStream.CALL_RECORDS], 1, batch)
+    first = bench_passthrough(payloads[BuiltinStream.CALL_RECORDS], args.repeats, batch)
     print(f"  kafka passthrough (transactions of {batch}), first: {first['events_per_s']:.0f} events/s")
     results["processor"], results["file_mode"], results["presidio_default"] = {}, {}, {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -380,18 +384,18 @@ def main(argv: list[str] | None = None) -> int:
             f = bench_file_mode(kind, payloads[kind], Path(tmp))
             results["file_mode"][kind.value] = f
             print(f"  file mode {kind.value:20} {f['events_per_s']:8.0f} events/s  (start-up {f['startup_s']:.1f} s excluded)")
-            sample = events[kind][: args.presidio_sample if kind is not StreamKind.SUPPORT_TRANSCRIPTS else max(args.presidio_sample // 4, 10)]
+            sample = events[kind][: args.presidio_sample if kind is not BuiltinStream.SUPPORT_TRANSCRIPTS else max(args.presidio_sample // 4, 10)]
             p = bench_presidio(sample)
             results["presidio_default"][kind.value] = p
             print(f"  presidio default {kind.value:13} {p['events_per_s']:8.1f} events/s  (every string value, one analyze call each)")
-    two = bench_processor(StreamKind.CALL_RECORDS, payloads[StreamKind.CALL_RECORDS], max(1, args.repeats - 1), workers=2)
-    results["processor_2_workers"] = {StreamKind.CALL_RECORDS.value: two}
+    two = bench_processor(BuiltinStream.CALL_RECORDS, payloads[BuiltinStream.CALL_RECORDS], max(1, args.repeats - 1), workers=2)
+    results["processor_2_workers"] = {BuiltinStream.CALL_RECORDS.value: two}
     print(f"  processor call-records, 2 workers  {two['events_per_s']:8.0f} events/s (1 worker: {results['processor']['call-records']['events_per_s']:.0f})")
     # 1% of events carry adversarial text just under the scan budget (limits.max_scan_chars):
     # what a hostile producer can make the stream pay without any event being refused.
     size = int(config.limits.max_scan_chars * 0.9)
     results["hostile"] = {}
-    for kind in (StreamKind.CALL_RECORDS, StreamKind.SUPPORT_TRANSCRIPTS):
+    for kind in (BuiltinStream.CALL_RECORDS, BuiltinStream.SUPPORT_TRANSCRIPTS):
         sample = events[kind][: args.hostile_events]
         clean = bench_processor(kind, [orjson.dumps(e) for e in sample], args.repeats)
         mixed = bench_processor(kind, with_hostile(kind, sample, 100, size), args.repeats)
@@ -401,26 +405,28 @@ def main(argv: list[str] | None = None) -> int:
             f"  processor {kind.value:20} with 1% hostile events of {size:,} characters: {mixed['events_per_s']:.0f} events/s"
             f" against {clean['events_per_s']:.0f} without ({ratio:.0%})"
         )
-    half = results["processor"][StreamKind.CALL_RECORDS.value]["events_per_s"] / 2
-    lat = bench_latency(StreamKind.CALL_RECORDS, payloads[StreamKind.CALL_RECORDS][: int(min(len(payloads[StreamKind.CALL_RECORDS]), half * 10))], half)
-    results["latency"] = {StreamKind.CALL_RECORDS.value: lat}
+    half = results["processor"][BuiltinStream.CALL_RECORDS.value]["events_per_s"] / 2
+    lat = bench_latency(
+        BuiltinStream.CALL_RECORDS, payloads[BuiltinStream.CALL_RECORDS][: int(min(len(payloads[BuiltinStream.CALL_RECORDS]), half * 10))], half
+    )
+    results["latency"] = {BuiltinStream.CALL_RECORDS.value: lat}
     print(
         f"  latency call-records at {lat['rate']:.0f} events/s (half of max): p50 {lat['p50_ms']:.0f} ms, p99 {lat['p99_ms']:.0f} ms over {lat['events']} events"
     )
 
     # Measured again at the end, when the broker's JVM has run for minutes: the ceiling is the
     # higher of the two, so that the ratios are never flattered by a broker still warming up.
-    last = bench_passthrough(payloads[StreamKind.CALL_RECORDS], args.repeats, batch)
+    last = bench_passthrough(payloads[BuiltinStream.CALL_RECORDS], args.repeats, batch)
     ceiling = max(first["events_per_s"], last["events_per_s"])
     # The processor writes each call record to every recipient of the stream (the redacted
     # copy and each partner's view): the same fan-out without processing, for comparison.
-    fan_out = 1 + sum(StreamKind.CALL_RECORDS in p.streams for p in config.partners)
-    fanned = bench_passthrough(payloads[StreamKind.CALL_RECORDS], args.repeats, batch, fan_out)
+    fan_out = 1 + sum(BuiltinStream.CALL_RECORDS in p.streams for p in config.partners)
+    fanned = bench_passthrough(payloads[BuiltinStream.CALL_RECORDS], args.repeats, batch, fan_out)
     results["passthrough"] = {"events_per_s": ceiling, "first": first, "last": last, "batch": batch, "fan_out": {"topics": fan_out, **fanned}}
     print(f"  kafka passthrough (transactions of {batch}), last: {last['events_per_s']:.0f} events/s; ceiling {ceiling:.0f}")
     print(
         f"  kafka passthrough, each event to {fan_out} topics as call records are: {fanned['events_per_s']:.0f} events/s"
-        f" (ours/that: {results['processor'][StreamKind.CALL_RECORDS.value]['events_per_s'] / fanned['events_per_s']:.3f})"
+        f" (ours/that: {results['processor'][BuiltinStream.CALL_RECORDS.value]['events_per_s'] / fanned['events_per_s']:.3f})"
     )
 
     print(f"\n{'stream':22} {'ours e2e':>10} {'file mode':>10} {'presidio':>10} {'ours/presidio':>14} {'ours/passthrough':>17}")

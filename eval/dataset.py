@@ -22,7 +22,7 @@ from typing import Any
 import phonenumbers
 from faker import Faker
 
-from processor.events import Location, StreamKind
+from processor.events import BuiltinStream, Location
 from recognizers.checksums import luhn_complete
 
 
@@ -37,7 +37,7 @@ class Span:
 
 @dataclass
 class Sample:
-    stream: StreamKind
+    stream: BuiltinStream
     event: dict[str, Any]
     gold: list[Span] = field(default_factory=list)
     decoys: list[Span] = field(default_factory=list)
@@ -427,7 +427,7 @@ class DevSet:
     # -- streams ------------------------------------------------------------------------------
 
     def transcript(self) -> Sample:
-        sample = Sample(StreamKind.SUPPORT_TRANSCRIPTS, {})
+        sample = Sample(BuiltinStream.SUPPORT_TRANSCRIPTS, {})
         with_pii = self.rng.random() >= 0.2
         turns: list[dict[str, str]] = []
         n = self.rng.randint(2, 5)
@@ -449,7 +449,7 @@ class DevSet:
 
     def call_record(self) -> Sample:
         v = self.values
-        sample = Sample(StreamKind.CALL_RECORDS, {})
+        sample = Sample(BuiltinStream.CALL_RECORDS, {})
         caller, callee = v.phone(), v.phone()
         imsi, imei, cell = v.imsi(), v.imei(), v.cell()
         event: dict[str, Any] = {
@@ -481,7 +481,7 @@ class DevSet:
 
     def telemetry(self) -> Sample:
         v = self.values
-        sample = Sample(StreamKind.NETWORK_TELEMETRY, {})
+        sample = Sample(BuiltinStream.NETWORK_TELEMETRY, {})
         subscriber = f"SUB-{v.digits(8)}"
         src_ip, mac = v.ip(), v.mac()
         host = self.fake.domain_name()

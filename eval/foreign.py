@@ -20,7 +20,7 @@ from datetime import date
 from faker import Faker
 
 from eval.dataset import Sample, Span
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 LOCALES = [
     "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "pt_PT", "nl_NL", "da_DK", "sv_SE", "no_NO", "fi_FI", "pl_PL",
@@ -91,7 +91,7 @@ def build(seed: int, per_locale: int = 30) -> list[tuple[str, Sample]]:
             value = _styled(value, style, entity).strip()
             text = f"{before}{value}{after}"
             span = Span(("notes",), len(before), len(before) + len(value), entity, value)
-            sample = Sample(StreamKind.CALL_RECORDS, {"notes": text})
+            sample = Sample(BuiltinStream.CALL_RECORDS, {"notes": text})
             (sample.gold if entity else sample.decoys).append(span)
             samples.append((locale, sample))
     return samples

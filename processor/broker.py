@@ -207,10 +207,10 @@ def require_topics(config: PipelineConfig, outputs: bool = True) -> None:
         existing = set(admin.list_topics(timeout=kafka.connect_timeout_s).topics)
     except KafkaException as e:
         raise BrokerUnreachable(kafka.bootstrap_servers, kafka.connect_timeout_s, str(e.args[0] if e.args else e)) from None
-    where = {s.input_topic: f"streams.{kind.value}.input_topic" for kind, s in config.streams.items()}
+    where = {s.input_topic: f"streams.{kind}.input_topic" for kind, s in config.streams.items()}
     if outputs:
-        where.update({s.output_topic: f"streams.{kind.value}.output_topic" for kind, s in config.streams.items()})
-        where.update({p.topic(k): f"partners.{p.name}.streams.{k.value}" for p in config.partners for k in p.streams})
+        where.update({s.output_topic: f"streams.{kind}.output_topic" for kind, s in config.streams.items()})
+        where.update({p.topic(k): f"partners.{p.name}.streams.{k}" for p in config.partners for k in p.streams})
         where.update({kafka.dead_letter_topic: "kafka.dead_letter_topic", config.audit_topic: "audit_topic", config.consent.topic: "consent.topic"})
     missing = [(topic, key) for topic, key in where.items() if topic not in existing]
     if missing:

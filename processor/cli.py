@@ -24,13 +24,13 @@ import click
 
 from processor import logs
 from processor.errors import DeliveryFailed, SetupError
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 if TYPE_CHECKING:  # the commands import what they use when they run
     from processor.config import PipelineConfig
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 130
-STREAMS = [k.value for k in StreamKind]
+BUILTIN_STREAMS = [k.value for k in BuiltinStream]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -167,7 +167,7 @@ Examples:
     --partner repair-vendor < calls.jsonl"""
 )
 @config_option()
-@click.option("--stream", type=click.Choice(STREAMS), required=True, help="What kind of events the lines are.")
+@click.option("--stream", required=True, help="The configured stream the lines belong to (its field rules and partners apply).")
 @click.option("--partner", default=None, help="Write this partner's view. Default: the fully redacted copy.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True)
 @exits
@@ -178,12 +178,14 @@ def redact(config: Path | None, stream: str, partner: str | None, batch_size: in
     from processor.errors import ConfigError
     from processor.pipeline import Pipeline, Record
 
-    pipeline = Pipeline(_load(config))
-    kind = StreamKind(stream)
+    settings = _load(config)
+    settings.stream(stream)  # a clear error naming the configured streams
+    pipeline = Pipeline(settings)
+    kind = stream
     recipients = {r.partner: r.topic for r in pipeline.recipients[kind]}
     if partner not in recipients:
         known = ", ".join(str(p) for p in recipients if p) or "none for this stream"
-        raise ConfigError(f"no partner {partner!r} receives the {kind.value} stream (partners that do: {known})")
+        raise ConfigError(f"no partner {partner!r} receives the {kind} stream (partners that do: {known})")
     topic = recipients[partner]
     pipeline.prepare_for_stream()
     out, err = sys.stdout.buffer, sys.stderr
@@ -224,18 +226,26 @@ def redact(config: Path | None, stream: str, partner: str | None, batch_size: in
 
 
 @main_group.command(epilog="\b\nExample:\n  pii-processor generate --stream support-transcripts --count 3 --seed 7")
-@click.option("--stream", type=click.Choice(STREAMS), required=True)
+@click.option("--stream", required=True, help=f"One of the built-in streams: {', '.join(BUILTIN_STREAMS)}.")
 @click.option("--count", type=click.IntRange(min=0), default=10, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @exits
 def generate(stream: str, count: int, seed: int) -> int:
-    """Print synthetic events with planted identifiers (JSON Lines), for trying things out."""
+    """Print synthetic events with planted identifiers (JSON Lines), for trying things out.
+    Only the built-in streams have a generator: a declared stream's events are your own."""
     import orjson
+
+    if stream not in BUILTIN_STREAMS:
+        raise click.BadParameter(
+            f"generate makes events of the built-in streams only ({', '.join(BUILTIN_STREAMS)}); {stream!r} is not one of them. "
+            "For a stream of your own, take a sample of its topic (pii-processor profile --topic ...) or a file of its events",
+            param_hint="--stream",
+        )
 
     from processor.generate import generate as synthetic
 
     out = sys.stdout.buffer
-    for g in synthetic(StreamKind(stream), count, seed):
+    for g in synthetic(BuiltinStream(stream), count, seed):
         out.write(orjson.dumps(g.event) + b"\n")
     return EXIT_OK
 

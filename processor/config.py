@@ -8,12 +8,13 @@ overrides: processor/config_file.py; the built-in streams' field rules: processo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from processor.events import StreamKind
+from processor.events import STREAM_NAME, BuiltinStream
 from processor.streams import DEFAULT_FIELD_NAMES, DEFAULT_FIELDS
 
 # Field kinds that are not entity types. Entity types are written in UPPER_CASE.
@@ -159,9 +160,12 @@ class DetectionSettings(_Strict):
 
 
 class StreamSettings(_Strict):
-    # The raw topic consumed.
+    """One stream: a raw topic in, a fully redacted copy out, and what its fields hold. Any
+    stream is declared this way; the three built-in ones are defaults with built-in rules."""
+
+    # The raw topic consumed (default: raw.<stream name>).
     input_topic: str
-    # The fully redacted copy.
+    # The fully redacted copy (default: redacted.<stream name>).
     output_topic: str
     # JSON path (`a.b`, `turns[].text`) -> entity type (UPPER_CASE) or one of SHAPES.
     fields: dict[str, str] = Field(default_factory=dict)
@@ -179,8 +183,12 @@ class StreamSettings(_Strict):
         return fields
 
 
-def _default_streams() -> dict[StreamKind, StreamSettings]:
-    return {kind: StreamSettings(input_topic=f"raw.{kind.value}", output_topic=f"redacted.{kind.value}", fields={}) for kind in StreamKind}
+def _default_streams() -> dict[str, StreamSettings]:
+    return {kind.value: StreamSettings(input_topic=f"raw.{kind}", output_topic=f"redacted.{kind}", fields={}) for kind in BuiltinStream}
+
+
+def _stream_names(names: Iterable[str]) -> str:
+    return ", ".join(sorted(names)) or "none"
 
 
 PURPOSES = ("payment-processing", "service-vendor", "advertising", "aggregate-reporting", "legal-process", "internal")
@@ -234,6 +242,12 @@ class PartnerStream(_Strict):
     # Rule paths this partner may receive (a path also allows everything below it); all else is dropped.
     fields: list[str]
     topic: str | None = None  # default: partner.<name>.<stream>
+    # The message key of the partner's copies. `none`: no key (source keys are never forwarded:
+    # they are often MSISDNs). `subscriber`: the event's subscriber (consent.subscriber_key)
+    # pseudonymized with the partner's key, as its `pseudonymize` operator would write it: one
+    # subscriber's events stay in one partition and in order, the topic can be compacted, and
+    # two partners' keys for one subscriber cannot be linked.
+    key: Literal["none", "subscriber"] = "none"
 
     @field_validator("fields")
     @classmethod
@@ -252,7 +266,7 @@ class PartnerSettings(_Strict):
     # The sentence of the privacy policy this partner's policy implements.
     clause: str = ""
     # The streams it receives, each with the fields it may see.
-    streams: dict[StreamKind, PartnerStream]
+    streams: dict[str, PartnerStream]
     # Operator per entity type; entity types not listed get `default_operator`.
     operators: dict[str, OperatorSpec] = Field(default_factory=dict)
     # The operator for entity types not listed under `operators`.
@@ -278,18 +292,26 @@ class PartnerSettings(_Strict):
         keyed = sorted({n for n in used if n in KEYED_OPERATORS})
         if keyed and self.key is None:
             raise ValueError(f"partner {self.name!r} uses {', '.join(keyed)}, which needs a `key` (env or file)")
+        subscriber_keyed = sorted(name for name, s in self.streams.items() if s.key == "subscriber")
+        if subscriber_keyed and self.key is None:
+            raise ValueError(
+                f"partner {self.name!r} keys its {', '.join(subscriber_keyed)} copies by subscriber, which needs a `key` (env or file) to pseudonymize it with"
+            )
         return self
 
-    def topic(self, kind: StreamKind) -> str:
-        stream = self.streams[kind]
-        return stream.topic or f"partner.{self.name}.{kind.value}"
+    def topic(self, stream: str) -> str:
+        return self.streams[stream].topic or f"partner.{self.name}.{stream}"
 
 
 class ConsentSettings(_Strict):
     # Compacted topic: key = subscriber id, value = JSON list of purposes opted out of; tombstone = none.
     topic: str = "subscriber-consent"
-    # Where each stream holds the subscriber id that the consent topic is keyed by.
-    subscriber_key: dict[StreamKind, str] = Field(default_factory=lambda: {StreamKind.CALL_RECORDS: "imsi", StreamKind.NETWORK_TELEMETRY: "subscriber_id"})
+    # Where each stream holds the subscriber id that the consent topic is keyed by (a field
+    # path, `a.b` for a nested one); keyed outputs pseudonymize it too. Streams not listed here
+    # have no subscriber: their events reach no partner whose purpose needs consent.
+    subscriber_key: dict[str, str] = Field(
+        default_factory=lambda: {BuiltinStream.CALL_RECORDS.value: "imsi", BuiltinStream.NETWORK_TELEMETRY.value: "subscriber_id"}
+    )
     # Purposes for which an event without a subscriber id is not sent at all (fail closed).
     required_for: list[Literal[PURPOSES]] = Field(default_factory=lambda: ["advertising"])  # type: ignore[valid-type]
     # How long to wait at start for the consent table to be read to its end.
@@ -345,8 +367,8 @@ class AggregateSettings(_Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     # The partner whose (already protected) stream is aggregated, and who receives the report.
     partner: str
-    # The stream aggregated.
-    stream: StreamKind
+    # The stream aggregated (a configured stream's name).
+    stream: str
     # Fields the report is grouped by (the partner must receive them).
     group_by: list[str]
     # The (pseudonymous) subscriber field: distinct counts, k-anonymity and contribution bounds.
@@ -444,9 +466,10 @@ class PipelineConfig(_Strict):
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     # How identifiers are found: the spaCy model, thresholds, phone regions, own patterns.
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
-    # Stream kind -> topics and *extra* field rules; the built-in rules for the documented
-    # event shapes (DEFAULT_FIELDS) apply underneath and a rule given here overrides one of them.
-    streams: dict[StreamKind, StreamSettings] = Field(default_factory=_default_streams)
+    # Stream name -> topics and field rules. Any name declares a stream (lower-case letters,
+    # digits and dashes); the three built-in ones are the default, and their built-in rules for
+    # the documented event shapes (DEFAULT_FIELDS) apply underneath what is given here.
+    streams: dict[str, StreamSettings] = Field(default_factory=_default_streams)
     # Who receives what: one entry per partner, with its purpose, fields and operators.
     partners: list[PartnerSettings] = Field(default_factory=list)
     # Opt-outs: where they are read from and where each stream names its subscriber.
@@ -524,6 +547,24 @@ class PipelineConfig(_Strict):
         prefix = self.kafka.topic_prefix
         return name if name.startswith(prefix) else prefix + name
 
+    @field_validator("streams", mode="before")
+    @classmethod
+    def _stream_defaults(cls, streams: Any) -> Any:
+        """A declared stream's topics default to raw.<name> and redacted.<name>, so that
+        `sms-records: {fields: {...}}` is a whole declaration."""
+        if not isinstance(streams, dict):
+            return streams
+        out = {}
+        for name, stream in streams.items():
+            if not isinstance(name, str) or not STREAM_NAME.match(name):
+                raise ValueError(f"stream name {name!r}: expected lower-case letters, digits and dashes (it names topics and metric labels)")
+            if stream is None:
+                stream = {}
+            if isinstance(stream, dict):
+                stream = {"input_topic": f"raw.{name}", "output_topic": f"redacted.{name}", **stream}
+            out[name] = stream
+        return out
+
     @model_validator(mode="after")
     def _distinct_topics(self) -> PipelineConfig:
         places: list[tuple[str, str]] = [
@@ -532,7 +573,7 @@ class PipelineConfig(_Strict):
             ("consent.topic", self.consent.topic),
         ]
         for kind, s in self.streams.items():
-            places += [(f"streams.{kind.value}.input_topic", s.input_topic), (f"streams.{kind.value}.output_topic", s.output_topic)]
+            places += [(f"streams.{kind}.input_topic", s.input_topic), (f"streams.{kind}.output_topic", s.output_topic)]
         names: set[str] = set()
         for i, p in enumerate(self.partners):
             if p.name in names:
@@ -540,8 +581,16 @@ class PipelineConfig(_Strict):
             names.add(p.name)
             for kind in p.streams:
                 if kind not in self.streams:
-                    raise ValueError(f"partners.{i}.streams: stream {kind.value!r} is not configured under `streams`")
-                places.append((f"partners.{i}.streams.{kind.value}.topic", p.topic(kind)))
+                    raise ValueError(f"partners.{i}.streams: no stream {kind!r} is configured; configured streams: {_stream_names(self.streams)}")
+                places.append((f"partners.{i}.streams.{kind}.topic", p.topic(kind)))
+                if p.streams[kind].key == "subscriber" and kind not in self.consent.subscriber_key:
+                    raise ValueError(
+                        f"partners.{i}.streams.{kind}.key: the copies are keyed by subscriber, but consent.subscriber_key names no "
+                        f"subscriber field of {kind!r}; add `{kind}: <field path>` there"
+                    )
+        for kind in self.consent.subscriber_key:
+            if kind not in self.streams and kind not in set(BuiltinStream):
+                raise ValueError(f"consent.subscriber_key: no stream {kind!r} is configured; configured streams: {_stream_names(self.streams)}")
         keys: dict[str, str] = {}
         for i, p in enumerate(self.partners):
             if p.key is None:
@@ -564,8 +613,10 @@ class PipelineConfig(_Strict):
         partners = {p.name: p for p in self.partners}
         for i, a in enumerate(self.aggregates):
             partner = partners.get(a.partner)
+            if a.stream not in self.streams:
+                raise ValueError(f"aggregates.{i}.stream: no stream {a.stream!r} is configured; configured streams: {_stream_names(self.streams)}")
             if partner is None or a.stream not in partner.streams:
-                raise ValueError(f"aggregates.{i}: partner {a.partner!r} receives no {a.stream.value!r} stream to aggregate")
+                raise ValueError(f"aggregates.{i}: partner {a.partner!r} receives no {a.stream!r} stream to aggregate")
             fields = partner.streams[a.stream].fields
             needed = [*a.group_by, a.subject, a.time_field, *(m.field for m in a.measures if m.field)]
             missing = [f for f in needed if f not in fields]
@@ -588,15 +639,25 @@ class PipelineConfig(_Strict):
 
         known = set(recognizers.ENTITIES) | {p.entity for p in self.detection.custom_patterns}
         known |= {e for e in {**DEFAULT_FIELD_NAMES, **self.detection.field_names}.values() if e}
-        for kind in StreamKind:
+        for kind in self.streams:
             known |= {rule if rule not in SHAPES else rule.upper() for rule in self.field_rules(kind).values()}
         known |= {shape.upper() for shape in SHAPES} | {"DATE_TIME"}
         return known
 
-    def field_rules(self, kind: StreamKind) -> dict[str, str]:
-        """The effective field rules of a stream: built-in ones, overridden by the file's."""
+    def field_rules(self, kind: str) -> dict[str, str]:
+        """The effective field rules of a stream: built-in ones (of a built-in stream),
+        overridden by the file's."""
         stream = self.streams.get(kind)
-        return {**DEFAULT_FIELDS[kind], **(stream.fields if stream else {})}
+        return {**DEFAULT_FIELDS.get(kind, {}), **(stream.fields if stream else {})}
 
-    def stream_for_topic(self) -> dict[str, StreamKind]:
+    def stream(self, name: str) -> StreamSettings:
+        """The configured stream `name`, or a ConfigError listing the configured ones (for a
+        name given on the command line)."""
+        from processor.errors import ConfigError
+
+        if name not in self.streams:
+            raise ConfigError(f"no stream {name!r} is configured; configured streams: {_stream_names(self.streams)}")
+        return self.streams[name]
+
+    def stream_for_topic(self) -> dict[str, str]:
         return {s.input_topic: kind for kind, s in self.streams.items()}

@@ -13,7 +13,6 @@ from pydantic import ValidationError
 
 from processor.config import PipelineConfig, _default_streams
 from processor.errors import ConfigError
-from processor.events import StreamKind
 
 # Environment variable -> (key path in the config, description). Applied after the file is read.
 ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
@@ -38,14 +37,22 @@ def partner_key_variable(partner: str) -> str:
     return PARTNER_KEY_PREFIX + partner.upper().replace("-", "_").replace(".", "_")
 
 
-for _kind in StreamKind:
-    _suffix = _kind.value.upper().replace("-", "_")
-    ENV_OVERRIDES[f"PII_INPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "input_topic")
-    ENV_OVERRIDES[f"PII_OUTPUT_TOPIC_{_suffix}"] = ("streams", _kind.value, "output_topic")
+# PII_INPUT_TOPIC_<STREAM> and PII_OUTPUT_TOPIC_<STREAM> (the stream's name in upper case, `-` as
+# `_`) set a stream's topics; a stream the file does not declare is declared by them.
+STREAM_TOPIC_PREFIXES = {"PII_INPUT_TOPIC_": "input_topic", "PII_OUTPUT_TOPIC_": "output_topic"}
+
+
+def _stream_topic_overrides(environ: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for var in environ:
+        for prefix, key in STREAM_TOPIC_PREFIXES.items():
+            if var.startswith(prefix) and len(var) > len(prefix):
+                out[var] = ("streams", var.removeprefix(prefix).lower().replace("_", "-"), key)
+    return out
 
 
 def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> dict[str, Any]:
-    for var, path in ENV_OVERRIDES.items():
+    for var, path in {**ENV_OVERRIDES, **_stream_topic_overrides(environ)}.items():
         value = environ.get(var)
         if not value:
             continue
@@ -53,14 +60,11 @@ def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> dict[str, Any]:
         for key in path[:-1]:
             if key == "streams" and "streams" not in node:
                 # Overriding one topic must not drop the defaults of the others.
-                node["streams"] = {k.value: v.model_dump() for k, v in _default_streams().items()}
+                node["streams"] = {k: v.model_dump() for k, v in _default_streams().items()}
             node = node.setdefault(key, {})
             if not isinstance(node, dict):
                 break
         else:
-            if path[0] == "streams" and "output_topic" not in node:
-                node.setdefault("input_topic", f"raw.{path[1]}")
-                node.setdefault("output_topic", f"redacted.{path[1]}")
             node[path[-1]] = value
     partners = data.get("partners")
     for partner in partners if isinstance(partners, list) else []:
@@ -98,8 +102,6 @@ def _format_validation_error(source: str, err: ValidationError) -> str:
             msg = "unknown key (check its spelling and indentation)"
         elif e["type"] == "missing":
             msg = "required key is missing"
-        elif e["type"] == "enum" and e["loc"] and e["loc"][0] == "streams":
-            msg = f"unknown stream; expected one of {', '.join(k.value for k in StreamKind)}"
         lines.append(f"  - at `{loc}`: {msg}")
     return "\n".join(lines)
 

@@ -16,7 +16,7 @@ import orjson
 
 from processor import broker
 from processor.config import PartnerSettings, PipelineConfig
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 from processor.pipeline import Outcome
 from processor.progress import live_count
@@ -38,9 +38,12 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     broker.wait_until_reachable(kafka)
     broker.ensure_pipeline_topics(config)
     producer = broker.producer(kafka)
-    samples: dict[StreamKind, dict[str, Any]] = {}
+    samples: dict[str, dict[str, Any]] = {}
     produced = opted_out = 0
     for kind, stream in config.streams.items():
+        if kind not in set(BuiltinStream):
+            print(f"demo: {kind} is a declared stream; the demo makes events of the built-in streams only")
+            continue
         events = generate(kind, count, seed)
         samples[kind] = events[0].event
         key_path = config.consent.subscriber_key.get(kind)
@@ -76,9 +79,9 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     partner_topics = {p.topic(k): p for p in config.partners for k in p.streams}
     redacted, partner_samples = _read_back(config, {str(s["event_id"]) for s in samples.values()}, set(partner_topics))
     for kind, before in samples.items():
-        print(f"\n=== {kind.value}: before ({config.streams[kind].input_topic})")
+        print(f"\n=== {kind}: before ({config.streams[kind].input_topic})")
         print(_json(before))
-        print(f"=== {kind.value}: after, fully redacted copy ({config.streams[kind].output_topic})")
+        print(f"=== {kind}: after, fully redacted copy ({config.streams[kind].output_topic})")
         print(_json(redacted.get(str(before["event_id"]))))
     for topic, partner in partner_topics.items():
         print(f"\n=== what {partner.name} ({partner.purpose}) receives, a sample of {topic}")
@@ -88,7 +91,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
     print(f"demo: events in {consumed}, dead-lettered {dead} {dict(stats.dead_lettered)}")
     ok = True
     for kind, stream in config.streams.items():
-        n_in = stats.consumed.get(kind.value, 0)
+        n_in = stats.consumed.get(kind, 0)
         dead_here = n_in - stats.produced.get(stream.output_topic, 0)
         recipients: list[tuple[str, PartnerSettings | None]] = [(stream.output_topic, None)]
         recipients += [(p.topic(kind), p) for p in config.partners if kind in p.streams]
@@ -98,7 +101,7 @@ def run_demo(config: PipelineConfig, count: int, seed: int | None) -> int:
             balanced = n_in == out + drops + dead_here
             ok = ok and balanced
             who = recipient.name if recipient else "redacted copy"
-            print(f"demo: {kind.value:20} -> {who:20} in {n_in} = out {out} + dropped {drops} + dead-letter {dead_here}  {'ok' if balanced else 'MISMATCH'}")
+            print(f"demo: {kind:20} -> {who:20} in {n_in} = out {out} + dropped {drops} + dead-letter {dead_here}  {'ok' if balanced else 'MISMATCH'}")
     print(f"demo: entities found: {dict(stats.entities.most_common())}")
     print("demo: the broker keeps running; `make kafka-down` stops it.")
     return 0 if ok and consumed else 1

@@ -29,7 +29,7 @@ from processor import conversation
 from processor.config import SHAPES, PipelineConfig
 from processor.engine import load_analyzer
 from processor.errors import IdentifierInFieldName, TooCostly
-from processor.events import Location, StreamKind, walk
+from processor.events import Location, walk
 from processor.fields import FieldNames, looks_like
 from processor.findings import Detection, Finding, resolve_overlaps
 from processor.scan import Found, Scanner
@@ -78,7 +78,7 @@ class Detector:
         self.threshold = self.settings.score_threshold
         self.max_scan_chars = config.limits.max_scan_chars
         self.scanner = Scanner(self.analyzer, self.language, self.threshold)
-        self._rules = {kind: config.field_rules(kind) for kind in StreamKind}
+        self._rules = {kind: config.field_rules(kind) for kind in config.streams}
         self.field_names = FieldNames(self.settings.field_name_entities())
         all_entities = supported_entities(self.analyzer.registry)
         self.text_entities = all_entities
@@ -90,7 +90,7 @@ class Detector:
 
     # -- public -----------------------------------------------------------------------------
 
-    def detect(self, events: Sequence[tuple[StreamKind, dict[str, Any]]]) -> list[Detection]:
+    def detect(self, events: Sequence[tuple[str, dict[str, Any]]]) -> list[Detection]:
         out = [Detection() for _ in events]
         texts: list[ScanJob] = []
         codes: list[ScanJob] = []
@@ -153,7 +153,7 @@ class Detector:
             "notes": "Call back requested by Xiomara Okonkwo from Denver on +1 415 555 0123.",
             "turns": [{"text": "my name is lisa weber and my account number is 55102938"}],
         }
-        self.detect([(kind, sample) for kind in StreamKind])
+        self.detect([(kind, sample) for kind in self._rules])
         self.forget()
 
     def forget(self) -> None:

@@ -1,4 +1,4 @@
-"""Stream kinds, decoding and encoding of events, and walking every value of an event.
+"""Stream names, decoding and encoding of events, and walking every value of an event.
 
 Events are JSON objects. A path names a value inside one: `notes`, `location.cell_id`,
 `turns[].text` (the `[]` stands for every element of a list), so that one field rule
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import orjson
@@ -21,11 +21,18 @@ from processor.errors import MalformedEvent
 CANARY_HEADER = "pii-canary"
 
 
-class StreamKind(str, Enum):
+class BuiltinStream(StrEnum):
+    """The three documented streams. They are defaults of the configuration like any stream a
+    data engineer declares (`streams:` in the YAML); only the generator, the warm-up and the
+    canary know their event shapes. Everywhere else a stream is its configured name (a str)."""
+
     CALL_RECORDS = "call-records"
     SUPPORT_TRANSCRIPTS = "support-transcripts"
     NETWORK_TELEMETRY = "network-telemetry"
 
+
+# A stream's name: lower-case letters, digits and dashes (it names topics and metric labels).
+STREAM_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 # A location inside an event: keys and list indexes, e.g. ("turns", 2, "text").
 Location = tuple[str | int, ...]

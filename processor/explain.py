@@ -7,12 +7,14 @@ pipeline does, not a second account of it."""
 from __future__ import annotations
 
 from processor.config import SHAPES, PartnerSettings, PipelineConfig
+from processor.fields import FieldNames
 from processor.operators import name_of
 from processor.policy import partner_policy
 
 
 def explain(config: PipelineConfig, partner: PartnerSettings) -> str:
     lines = [f"partner {partner.name} (purpose: {partner.purpose})"]
+    names = FieldNames(config.detection.field_name_entities())
     if partner.clause:
         lines.append(f"  implements: {' '.join(partner.clause.split())}")
     consent = config.consent
@@ -21,13 +23,18 @@ def explain(config: PipelineConfig, partner: PartnerSettings) -> str:
         lines.append("  events without a subscriber id are not sent at all")
     for kind in config.streams:
         if kind not in partner.streams:
-            lines.append(f"\nstream {kind.value}: nothing is sent")
+            lines.append(f"\nstream {kind}: nothing is sent")
             continue
         rules = config.field_rules(kind)
-        policy = partner_policy(partner, kind, rules, described_only=True)
+        subscriber = config.consent.subscriber_key.get(kind)
+        policy = partner_policy(partner, kind, rules, subscriber_key=subscriber, field_names=names, described_only=True)
         ops = ", ".join(f"{entity}: {name_of(op)}" for entity, op in sorted(policy.per_entity.items()))
         found = f"identifiers found in it -> {ops + '; ' if ops else ''}others: {name_of(policy.default)}"
-        lines.append(f"\nstream {kind.value} -> topic {partner.topic(kind)}")
+        lines.append(f"\nstream {kind} -> topic {partner.topic(kind)}")
+        if policy.output_key is not None:
+            lines.append(f"  message key: the subscriber ({subscriber}) pseudonymized with {partner.name}'s key, as {policy.output_key[1]}")
+        else:
+            lines.append("  message key: none (source keys are never forwarded)")
         lines.append(f"  {'field':22} {'rule':15} {'reaches':8} how")
         for path in dict.fromkeys([*rules, *(policy.allowed or ())]):
             rule = rules.get(path, "text")

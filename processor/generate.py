@@ -17,7 +17,7 @@ from typing import Any
 import phonenumbers
 from faker import Faker
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from recognizers.checksums import luhn_complete
 
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "CA", "AU")
@@ -188,14 +188,14 @@ class Generator:
         }
         return GeneratedEvent(event, planted)
 
-    def events(self, stream: StreamKind, count: int) -> list[GeneratedEvent]:
+    def events(self, stream: str, count: int) -> list[GeneratedEvent]:
         make = {
-            StreamKind.CALL_RECORDS: self.call_record,
-            StreamKind.SUPPORT_TRANSCRIPTS: self.transcript,
-            StreamKind.NETWORK_TELEMETRY: self.telemetry,
+            BuiltinStream.CALL_RECORDS.value: self.call_record,
+            BuiltinStream.SUPPORT_TRANSCRIPTS.value: self.transcript,
+            BuiltinStream.NETWORK_TELEMETRY.value: self.telemetry,
         }[stream]
         return [make() for _ in range(count)]
 
 
-def generate(stream: StreamKind, count: int, seed: int = 0) -> list[GeneratedEvent]:
+def generate(stream: str, count: int, seed: int = 0) -> list[GeneratedEvent]:
     return Generator(seed).events(stream, count)

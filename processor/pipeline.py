@@ -19,7 +19,7 @@ from processor.config import PipelineConfig
 from processor.consent import ConsentTable
 from processor.detect import Detector
 from processor.errors import IdentifierInFieldName, MalformedEvent, OutputTooLarge, TooCostly
-from processor.events import StreamKind, decode, encode
+from processor.events import decode, encode
 from processor.findings import Finding
 from processor.policy import Policy, apply_policy, index_findings, policies
 from processor.warmup import warm_up_events
@@ -38,7 +38,7 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    stream: StreamKind
+    stream: str  # the configured stream's name
     value: bytes | None
     key: bytes | None = None
     origin: Origin | None = None
@@ -50,7 +50,8 @@ class Record:
 class Output:
     topic: str
     value: bytes
-    # Source keys are not forwarded: a key is often the subscriber's MSISDN or IMSI.
+    # Source keys are not forwarded: a key is often the subscriber's MSISDN or IMSI. A partner's
+    # copies may be keyed by the subscriber's pseudonym (`key: subscriber`).
     key: bytes | None = None
 
 
@@ -120,7 +121,7 @@ class Pipeline:
         decoded: list[tuple[int, dict[str, Any]]] = []
         for i, record in enumerate(records):
             if record.stream not in self.recipients:
-                outcomes[i].dead_letter = DeadLetter("unknown-stream", f"no stream {record.stream.value!r} is configured")
+                outcomes[i].dead_letter = DeadLetter("unknown-stream", f"no stream {record.stream!r} is configured")
                 continue
             try:
                 decoded.append((i, decode(record.value, self.limits.max_event_bytes, self.limits.max_depth)))
@@ -151,7 +152,7 @@ class Pipeline:
             outcome.entities = [f.entity_type for f in detection.findings]
         return outcomes
 
-    def _deliveries(self, kind: StreamKind, event: dict[str, Any], findings: list[Finding]) -> tuple[list[Output], list[Dropped]]:
+    def _deliveries(self, kind: str, event: dict[str, Any], findings: list[Finding]) -> tuple[list[Output], list[Dropped]]:
         outputs, dropped = [], []
         subscriber = self._subscriber(kind, event)
         found = index_findings(findings)
@@ -169,10 +170,14 @@ class Pipeline:
                     f"the copy for {r.partner or 'the redacted topic'} would have {len(value):,} bytes, "
                     f"more than the limit of {self.limits.max_output_bytes:,} (limits.max_output_bytes)"
                 )
-            outputs.append(Output(r.topic, value))
+            key = None
+            if r.policy.output_key is not None and subscriber is not None:
+                operator, entity = r.policy.output_key
+                key = str(operator(subscriber, entity)).encode()
+            outputs.append(Output(r.topic, value, key))
         return outputs, dropped
 
-    def _subscriber(self, kind: StreamKind, event: dict[str, Any]) -> str | None:
+    def _subscriber(self, kind: str, event: dict[str, Any]) -> str | None:
         path = self._subscriber_key.get(kind)
         node: Any = event
         for key in path or ():
@@ -217,7 +222,7 @@ class Tally:
     def of(cls, outcomes: Sequence[Outcome]) -> Tally:
         tally = cls(len(outcomes))
         # Counter.update over one long iterable counts in C; one update per event would not.
-        tally.consumed.update(o.record.stream.value for o in outcomes)
+        tally.consumed.update(o.record.stream for o in outcomes)
         tally.produced.update(out.topic for o in outcomes for out in o.outputs)
         tally.dropped.update((d.partner, d.reason) for o in outcomes for d in o.dropped)
         tally.dead_lettered.update(o.dead_letter.reason for o in outcomes if o.dead_letter is not None)
@@ -255,7 +260,7 @@ def dead_letter_message(outcome: Outcome, max_bytes: int) -> tuple[bytes | None,
     original, which stays at its source offset: sending the dead letter can then never fail."""
     dl, rec = outcome.dead_letter, outcome.record
     assert dl is not None
-    headers: list[tuple[str, str | bytes | None]] = [("reason", dl.reason.encode()), ("detail", dl.detail.encode()), ("stream", rec.stream.value.encode())]
+    headers: list[tuple[str, str | bytes | None]] = [("reason", dl.reason.encode()), ("detail", dl.detail.encode()), ("stream", rec.stream.encode())]
     if rec.origin is not None:
         headers += [
             ("source.topic", rec.origin.topic.encode()),

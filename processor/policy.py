@@ -25,7 +25,8 @@ from processor.config import (
     PipelineConfig,
 )
 from processor.errors import ConfigError
-from processor.events import Location, StreamKind
+from processor.events import Location
+from processor.fields import FieldNames
 from processor.findings import Finding
 from processor.operators import DROP, Operator
 
@@ -44,6 +45,9 @@ class Policy:
     default: Operator = field(default_factory=lambda: operators.build("replace", {}))
     # Rule path -> (operator, the entity type it is applied as).
     per_field: dict[str, tuple[Operator, str]] = field(default_factory=dict)
+    # The message key of the recipient's copies from the event's subscriber: the operator and
+    # the entity type the subscriber is (None: copies have no key).
+    output_key: tuple[Operator, str] | None = None
     # Container path -> {child key -> Step or None}; see `steps`.
     _memo: dict[str, dict[str | None, Step | None]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -136,9 +140,18 @@ def write_missing_keys(config: PipelineConfig) -> list[Path]:
     return written
 
 
-def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, str], *, described_only: bool = False) -> Policy:
+def partner_policy(
+    partner: PartnerSettings,
+    kind: str,
+    rules: dict[str, str],
+    *,
+    subscriber_key: str | None = None,
+    field_names: FieldNames | None = None,
+    described_only: bool = False,
+) -> Policy:
     """The policy one partner's copy of one stream is rendered with. `described_only`: the same
-    decisions with stand-in operators (no key is read, nothing is loaded), for `policy explain`."""
+    decisions with stand-in operators (no key is read, nothing is loaded), for `policy explain`.
+    `subscriber_key`: the stream's subscriber field, for copies keyed by subscriber."""
     key = read_key(partner.key, partner.name) if partner.key and not described_only else None
 
     def build(spec: OperatorSpec) -> Operator:
@@ -151,6 +164,18 @@ def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, 
         rule = rules.get(path, "text")
         as_entity = rule if rule not in SHAPES else rule.upper()
         per_field[path] = (build(spec), as_entity)
+    output_key = None
+    if partner.streams[kind].key == "subscriber" and subscriber_key is not None:
+        # What the subscriber field is: its rule, else what its name says (as detection reads
+        # it), else a subscriber id.
+        rule = rules.get(subscriber_key, "")
+        by_name = field_names.entity_for(subscriber_key.rsplit(".", 1)[-1]) if field_names else None
+        entity = rule if rule and rule not in SHAPES else by_name or "SUBSCRIBER_ID"
+        # The same pseudonym the partner's operator writes for that field, when it pseudonymizes
+        # it: the key and the field then agree.
+        own = partner.operators.get(entity)
+        spec = own if own is not None and own.name == "pseudonymize" else OperatorSpec(name="pseudonymize")
+        output_key = (build(spec), entity)
     return Policy(
         name=partner.name,
         purpose=partner.purpose,
@@ -158,17 +183,21 @@ def partner_policy(partner: PartnerSettings, kind: StreamKind, rules: dict[str, 
         per_entity={entity: build(spec) for entity, spec in partner.operators.items()},
         default=build(partner.default_operator),
         per_field=per_field,
+        output_key=output_key,
     )
 
 
-def policies(config: PipelineConfig) -> dict[StreamKind, list[tuple[str | None, str, Policy]]]:
+def policies(config: PipelineConfig) -> dict[str, list[tuple[str | None, str, Policy]]]:
     """Per stream: (partner name or None for the default redacted copy, topic, policy)."""
-    out: dict[StreamKind, list[tuple[str | None, str, Policy]]] = {}
+    out: dict[str, list[tuple[str | None, str, Policy]]] = {}
+    names = FieldNames(config.detection.field_name_entities())
     for kind, stream in config.streams.items():
         out[kind] = [(None, stream.output_topic, DEFAULT_POLICY)]
         for partner in config.partners:
             if kind in partner.streams:
-                out[kind].append((partner.name, partner.topic(kind), partner_policy(partner, kind, config.field_rules(kind))))
+                rules, subscriber = config.field_rules(kind), config.consent.subscriber_key.get(kind)
+                policy = partner_policy(partner, kind, rules, subscriber_key=subscriber, field_names=names)
+                out[kind].append((partner.name, partner.topic(kind), policy))
     return out
 
 

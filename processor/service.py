@@ -143,7 +143,7 @@ class Service:
         self.pipeline = pipeline or Pipeline(config, consent=self.consent)
         self.pipeline.consent = self.consent
         self.pipeline.prepare_for_stream()
-        self._recipient_of_topic = {r.topic: (r.partner or "redacted", kind.value) for kind, rs in self.pipeline.recipients.items() for r in rs}
+        self._recipient_of_topic = {r.topic: (r.partner or "redacted", kind) for kind, rs in self.pipeline.recipients.items() for r in rs}
 
     def stop(self, *_: Any) -> None:
         self._running = False

@@ -4,7 +4,7 @@ only; the configuration (processor/config.py) lays the file's rules over these."
 
 from __future__ import annotations
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 # Field names that say what a field holds, for fields no rule names: the words of a name
 # (`servedMSISDN`, `calling_number`, `peer.msisdn`, `account-id` are split into words) are
@@ -83,8 +83,9 @@ _TELEMETRY_FIELDS = {
 }
 
 
-DEFAULT_FIELDS: dict[StreamKind, dict[str, str]] = {
-    StreamKind.CALL_RECORDS: _CALL_RECORD_FIELDS,
-    StreamKind.SUPPORT_TRANSCRIPTS: _TRANSCRIPT_FIELDS,
-    StreamKind.NETWORK_TELEMETRY: _TELEMETRY_FIELDS,
+# The built-in streams' rules, under the rules the file gives; a declared stream has only its own.
+DEFAULT_FIELDS: dict[str, dict[str, str]] = {
+    BuiltinStream.CALL_RECORDS.value: _CALL_RECORD_FIELDS,
+    BuiltinStream.SUPPORT_TRANSCRIPTS.value: _TRANSCRIPT_FIELDS,
+    BuiltinStream.NETWORK_TELEMETRY.value: _TELEMETRY_FIELDS,
 }

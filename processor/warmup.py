@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 _CALLS = [
     {
@@ -73,10 +73,10 @@ _TELEMETRY = [
         "bytes_down": 2,
     },
 ]
-_TEMPLATES: dict[StreamKind, list[dict[str, Any]]] = {
-    StreamKind.CALL_RECORDS: _CALLS,
-    StreamKind.SUPPORT_TRANSCRIPTS: _TRANSCRIPTS,
-    StreamKind.NETWORK_TELEMETRY: _TELEMETRY,
+_TEMPLATES: dict[str, list[dict[str, Any]]] = {
+    BuiltinStream.CALL_RECORDS.value: _CALLS,
+    BuiltinStream.SUPPORT_TRANSCRIPTS.value: _TRANSCRIPTS,
+    BuiltinStream.NETWORK_TELEMETRY.value: _TELEMETRY,
 }
 
 
@@ -90,10 +90,11 @@ def _filled(template: Any, i: int) -> Any:
     return template
 
 
-def warm_up_events(kind: StreamKind, count: int) -> list[dict[str, Any]]:
+def warm_up_events(kind: str, count: int) -> list[dict[str, Any]]:
     """`count` events of the stream, the fixed templates with a running number in them (so that
-    no result cache answers for the scanner)."""
-    templates = _TEMPLATES[kind]
+    no result cache answers for the scanner). A declared stream's shape is not known here: it
+    gets the built-in ones in turn, which warm up the same recognizers and the model."""
+    templates = _TEMPLATES.get(kind) or [t for group in _TEMPLATES.values() for t in group]
     events = []
     for i in range(count):
         event = _filled(templates[i % len(templates)], i % 1000)

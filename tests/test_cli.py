@@ -10,7 +10,7 @@ from pathlib import Path
 
 import orjson
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def cli(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> su
 
 
 def test_redact_reads_jsonl_and_writes_one_line_per_good_line_in_order():
-    events = generate(StreamKind.CALL_RECORDS, 5, seed=3)
+    events = generate(BuiltinStream.CALL_RECORDS, 5, seed=3)
     lines = [orjson.dumps(g.event) for g in events]
     stdin = b"\n".join([lines[0], lines[1], b"{not json", lines[2], lines[3], lines[4]]) + b"\n"
     result = cli("redact", "--stream", "call-records", stdin=stdin)
@@ -43,7 +43,7 @@ def test_redact_reads_jsonl_and_writes_one_line_per_good_line_in_order():
 
 
 def test_redact_exits_zero_when_every_line_is_fine():
-    lines = b"\n".join(orjson.dumps(g.event) for g in generate(StreamKind.NETWORK_TELEMETRY, 3))
+    lines = b"\n".join(orjson.dumps(g.event) for g in generate(BuiltinStream.NETWORK_TELEMETRY, 3))
     result = cli("redact", "--stream", "network-telemetry", stdin=lines)
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3
@@ -129,7 +129,7 @@ def test_reveal_refuses_without_a_real_reason(tmp_path):
 
 
 def test_redact_writes_one_view_per_line_even_with_partners_configured():
-    lines = b"\n".join(orjson.dumps(g.event) for g in generate(StreamKind.CALL_RECORDS, 4, seed=5)) + b"\n"
+    lines = b"\n".join(orjson.dumps(g.event) for g in generate(BuiltinStream.CALL_RECORDS, 4, seed=5)) + b"\n"
     default = cli("redact", "--stream", "call-records", "--config", "config/pipeline.yaml", stdin=lines)
     vendor = cli("redact", "--stream", "call-records", "--config", "config/pipeline.yaml", "--partner", "repair-vendor", stdin=lines)
     assert default.returncode == vendor.returncode == 0, default.stderr + vendor.stderr
@@ -219,3 +219,24 @@ def test_keys_writes_only_the_missing_key_files_privately(tmp_path):
     assert len((keys / "advertising-partner.key").read_text().strip()) == 64
     # A second run has nothing to do.
     assert cli("keys", "--config", str(config)).stdout == b""
+
+
+def test_redact_takes_any_configured_stream_and_names_them_for_an_unknown_one(tmp_path):
+    config = tmp_path / "pipeline.yaml"
+    config.write_text("streams:\n  sms-records:\n    fields: {sender: PHONE_NUMBER, body: text}\n")
+    line = orjson.dumps({"sender": "+1 415 555 0123", "body": "ring Ada Whitfield on 020 7946 0018"})
+    result = cli("redact", "--stream", "sms-records", "--config", str(config), stdin=line + b"\n")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["sender"] == "<PHONE_NUMBER>"
+    assert b"Whitfield" not in result.stdout and b"7946" not in result.stdout
+
+    wrong = cli("redact", "--stream", "call-records", "--config", str(config), stdin=line)
+    assert wrong.returncode == 2
+    assert b"no stream 'call-records' is configured; configured streams: sms-records" in wrong.stderr
+    assert b"Traceback" not in wrong.stderr
+
+
+def test_generate_says_it_knows_only_the_built_in_streams():
+    result = cli("generate", "--stream", "sms-records")
+    assert result.returncode == 2
+    assert b"built-in streams only" in result.stderr and b"call-records" in result.stderr

@@ -4,14 +4,14 @@ import orjson
 
 from eval.dataset import Sample, Span, build
 from eval.evaluate import Pred, score
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 
 def sample() -> Sample:
     text = "call Ann on 555-0100 about order 1234"
     event = {"t": text}
     return Sample(
-        StreamKind.SUPPORT_TRANSCRIPTS,
+        BuiltinStream.SUPPORT_TRANSCRIPTS,
         event,
         gold=[Span(("t",), 5, 8, "PERSON", "Ann"), Span(("t",), 12, 20, "PHONE_NUMBER", "555-0100")],
         decoys=[Span(("t",), 33, 37, None, "1234")],
@@ -50,4 +50,4 @@ def test_the_dev_set_is_seeded_and_its_gold_spans_point_at_their_values():
             for key in g.location:
                 node = node[key]
             assert str(node)[g.start : g.end] == g.value
-    assert sum(not s.gold for s in a if s.stream is StreamKind.SUPPORT_TRANSCRIPTS) >= 1
+    assert sum(not s.gold for s in a if s.stream is BuiltinStream.SUPPORT_TRANSCRIPTS) >= 1

@@ -25,7 +25,7 @@ from confluent_kafka import Message
 from processor import broker
 from processor.config import KafkaSettings, PipelineConfig
 from processor.config_file import load_config
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.integration
@@ -58,10 +58,10 @@ class Topics:
     env: dict[str, str]
     config: PipelineConfig
 
-    def input(self, kind: StreamKind) -> str:
+    def input(self, kind: BuiltinStream) -> str:
         return self.config.streams[kind].input_topic
 
-    def output(self, kind: StreamKind) -> str:
+    def output(self, kind: BuiltinStream) -> str:
         return self.config.streams[kind].output_topic
 
     @property
@@ -73,7 +73,7 @@ class Topics:
 def topics(kafka_bootstrap: str) -> Topics:
     tag = uuid.uuid4().hex[:8]
     env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_GROUP_ID": f"pii-test-{tag}", "PII_DEAD_LETTER_TOPIC": f"t{tag}.dead-letter", "PII_METRICS_PORT": "0"}
-    for kind in StreamKind:
+    for kind in BuiltinStream:
         suffix = kind.value.upper().replace("-", "_")
         env[f"PII_INPUT_TOPIC_{suffix}"] = f"t{tag}.raw.{kind.value}"
         env[f"PII_OUTPUT_TOPIC_{suffix}"] = f"t{tag}.redacted.{kind.value}"

@@ -17,7 +17,7 @@ from processor import broker
 from processor.aggregate.app import topics as aggregate_topics
 from processor.aggregate.report import read_latest
 from processor.config_file import load_config
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 from .conftest import ROOT, produce
 
@@ -204,7 +204,7 @@ def test_an_opted_out_subscriber_is_absent_from_the_aggregates_of_that_purpose(k
         )
         for imsi in imsis
     ]
-    produce(kafka_bootstrap, config.streams[StreamKind.CALL_RECORDS].input_topic, raw)
+    produce(kafka_bootstrap, config.streams[BuiltinStream.CALL_RECORDS].input_topic, raw)
     service = subprocess.run(
         [sys.executable, "-m", "processor.cli", "run", "--config", str(path), "--stop-when-idle", "5"],
         env={**os.environ, **env},

@@ -8,7 +8,7 @@ import time
 import orjson
 import pytest
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 
 from .conftest import RunningService, consume_all, make_partner_setup, produce, run_service
@@ -21,7 +21,7 @@ KILLS = 3
 
 def test_crashes_neither_lose_nor_duplicate_nor_leak(kafka_bootstrap, tmp_path):
     setup = make_partner_setup(kafka_bootstrap, tmp_path, batch_size=25)
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     events = generate(kind, N, seed=1234)
     produce(kafka_bootstrap, setup.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in events])
     redacted = setup.config.streams[kind].output_topic

@@ -12,7 +12,7 @@ import orjson
 import pytest
 from confluent_kafka import Producer
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 from .conftest import consume_all, run_service
 
@@ -60,7 +60,7 @@ def test_hostile_events_are_dead_lettered_and_the_stream_goes_on(kafka_bootstrap
     ]
     producer = Producer({"bootstrap.servers": kafka_bootstrap, "compression.type": "gzip", "message.max.bytes": 10_000_000})
     for value, headers in sent:
-        producer.produce(topics.input(StreamKind.CALL_RECORDS), value=value, headers=headers)
+        producer.produce(topics.input(BuiltinStream.CALL_RECORDS), value=value, headers=headers)
     assert producer.flush(30) == 0
 
     started = time.monotonic()
@@ -69,7 +69,7 @@ def test_hostile_events_are_dead_lettered_and_the_stream_goes_on(kafka_bootstrap
     # Nothing above may hold the partition for long: the bound is loose for a loaded machine.
     assert time.monotonic() - started < 120
 
-    output = topics.output(StreamKind.CALL_RECORDS)
+    output = topics.output(BuiltinStream.CALL_RECORDS)
     got = consume_all(kafka_bootstrap, [output, topics.dead_letter], expected=len(sent))
     delivered = [orjson.loads(m.value()) for m in got[output]]
     dead = {dict(m.headers())["reason"].decode(): m for m in got[topics.dead_letter]}

@@ -13,7 +13,7 @@ import urllib.request
 import orjson
 import pytest
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 
 from .conftest import ROOT, consume_all, produce
@@ -38,7 +38,7 @@ def get(url: str) -> tuple[int, str]:
 
 
 def test_metrics_count_events_per_stream_and_never_carry_values(kafka_bootstrap, topics, tmp_path):
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     events = generate(kind, 20, seed=77)
     produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in events] + [b"{bad"])
     port = free_port()

@@ -21,7 +21,7 @@ import orjson
 import pytest
 
 from processor import broker
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 
 from .conftest import ROOT, RunningService, consume_all, make_partner_setup, produce
@@ -85,7 +85,7 @@ def consumed(metrics_text: str) -> int:
 
 def test_a_twenty_second_broker_outage_mid_stream_is_ridden_out_exactly_once(private_broker, tmp_path):
     setup = make_partner_setup(private_broker.bootstrap, tmp_path, batch_size=50)
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     events = generate(kind, N, seed=2024)
     produce(private_broker.bootstrap, setup.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in events])
     redacted = setup.config.streams[kind].output_topic
@@ -142,7 +142,7 @@ def test_a_broker_gone_for_good_ends_the_service_after_the_outage_limit_naming_i
     setup = make_partner_setup(private_broker.bootstrap, tmp_path, batch_size=50)
     text = setup.config_path.read_text().replace("connect_timeout_s: 20", "connect_timeout_s: 5\n  outage_limit_s: 15")
     setup.config_path.write_text(text)
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     produce(private_broker.bootstrap, setup.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in generate(kind, 200, seed=7)])
     service = RunningService(setup.config_path, setup.env)
     try:
@@ -186,7 +186,7 @@ def test_a_fenced_consumer_is_replaced_and_the_stream_goes_on(kafka_bootstrap, t
     # of the test above): the consumer is finished and must be replaced. An intruder with the
     # same group.instance.id does the same thing on purpose.
     setup = make_partner_setup(kafka_bootstrap, tmp_path, batch_size=50)
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     member = f"{setup.config.kafka.group_id}-0"
     service = RunningService(setup.config_path, setup.env)
     try:

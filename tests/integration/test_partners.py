@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 
 from .conftest import consume_all, produce, run_service
@@ -14,18 +14,18 @@ pytestmark = pytest.mark.integration
 N = 40
 
 
-def partner_topic(setup, name: str, kind: StreamKind) -> str:
+def partner_topic(setup, name: str, kind: BuiltinStream) -> str:
     return next(p for p in setup.config.partners if p.name == name).topic(kind)
 
 
 def test_each_partner_gets_only_its_fields_with_its_operators(kafka_bootstrap, partner_setup):
     s = partner_setup
-    events = generate(StreamKind.CALL_RECORDS, N, seed=21)
-    produce(kafka_bootstrap, s.config.streams[StreamKind.CALL_RECORDS].input_topic, [orjson.dumps(g.event) for g in events])
+    events = generate(BuiltinStream.CALL_RECORDS, N, seed=21)
+    produce(kafka_bootstrap, s.config.streams[BuiltinStream.CALL_RECORDS].input_topic, [orjson.dumps(g.event) for g in events])
     result = run_service(s.env, "--config", str(s.config_path), "--stop-when-idle", "4")
     assert result.returncode == 0, result.stderr[-2000:]
 
-    a_topic, b_topic = partner_topic(s, "vendor-a", StreamKind.CALL_RECORDS), partner_topic(s, "vendor-b", StreamKind.CALL_RECORDS)
+    a_topic, b_topic = partner_topic(s, "vendor-a", BuiltinStream.CALL_RECORDS), partner_topic(s, "vendor-b", BuiltinStream.CALL_RECORDS)
     got = consume_all(kafka_bootstrap, [a_topic, b_topic], expected=2 * N)
     a = {e["event_id"]: e for e in (orjson.loads(m.value()) for m in got[a_topic])}
     b = {e["event_id"]: e for e in (orjson.loads(m.value()) for m in got[b_topic])}
@@ -48,7 +48,7 @@ def test_each_partner_gets_only_its_fields_with_its_operators(kafka_bootstrap, p
 
 def test_opted_out_subscribers_never_reach_the_advertiser_until_they_opt_back_in(kafka_bootstrap, partner_setup):
     s = partner_setup
-    kind = StreamKind.NETWORK_TELEMETRY
+    kind = BuiltinStream.NETWORK_TELEMETRY
     ads_topic = partner_topic(s, "ads", kind)
     events = generate(kind, N, seed=8)
     opted = {g.event["subscriber_id"] for g in events[::4]}
@@ -84,7 +84,7 @@ def test_opted_out_subscribers_never_reach_the_advertiser_until_they_opt_back_in
 
 def test_audit_records_carry_counts_and_the_policy_version(kafka_bootstrap, partner_setup):
     s = partner_setup
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     produce(kafka_bootstrap, s.config.streams[kind].input_topic, [orjson.dumps(g.event) for g in generate(kind, 10, seed=3)] + [b"nope"])
     assert run_service(s.env, "--config", str(s.config_path), "--stop-when-idle", "4").returncode == 0
     got = consume_all(kafka_bootstrap, [s.config.audit_topic], expected=1)

@@ -13,7 +13,7 @@ import orjson
 import pytest
 from confluent_kafka import Producer
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 
 from .conftest import ROOT, consume_all, make_partner_setup
@@ -56,7 +56,7 @@ def produce_steadily(bootstrap: str, topic: str, values: list[bytes], seconds: f
 
 def test_a_worker_joining_mid_stream_neither_loses_nor_duplicates(kafka_bootstrap, tmp_path):
     setup = make_partner_setup(kafka_bootstrap, tmp_path, batch_size=25)
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     topics = [setup.config.streams[kind].output_topic, *(p.topic(kind) for p in setup.config.partners if kind in p.streams)]
 
     first = start(setup, "a")

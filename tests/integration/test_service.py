@@ -11,7 +11,7 @@ import orjson
 import pytest
 from confluent_kafka import Consumer, TopicPartition
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.generate import generate
 
 from .conftest import ROOT, consume_all, produce, run_service
@@ -23,23 +23,23 @@ MALFORMED = [b"{broken json", b"[1, 2, 3]"]
 
 def test_events_flow_redacted_and_every_input_is_accounted_for(kafka_bootstrap, topics):
     planted: list[str] = []
-    for kind in StreamKind:
+    for kind in BuiltinStream:
         events = generate(kind, N, seed=11)
         planted += [v for g in events for v in g.planted]
         # Keys are often identifiers too: they must not be forwarded.
         produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in events], keys=[(g.planted or ["no-pii"])[0].encode() for g in events])
-    produce(kafka_bootstrap, topics.input(StreamKind.CALL_RECORDS), MALFORMED)
+    produce(kafka_bootstrap, topics.input(BuiltinStream.CALL_RECORDS), MALFORMED)
     total_in = 3 * N + len(MALFORMED)
 
     result = run_service(topics.env, "--stop-when-idle", "4")
     assert result.returncode == 0, result.stderr[-2000:]
 
-    outputs = [topics.output(k) for k in StreamKind]
+    outputs = [topics.output(k) for k in BuiltinStream]
     got = consume_all(kafka_bootstrap, [*outputs, topics.dead_letter], expected=total_in)
     out_count = sum(len(got[t]) for t in outputs)
     dead = got[topics.dead_letter]
     assert total_in == out_count + len(dead)
-    assert [len(got[topics.output(k)]) for k in StreamKind] == [N, N, N]
+    assert [len(got[topics.output(k)]) for k in BuiltinStream] == [N, N, N]
 
     redacted_bytes = b"\n".join(m.value() + (m.key() or b"") for t in outputs for m in got[t])
     leaked = [i for i, value in enumerate(planted) if value.encode() in redacted_bytes]
@@ -51,7 +51,7 @@ def test_events_flow_redacted_and_every_input_is_accounted_for(kafka_bootstrap, 
     assert reasons == ["not-an-object", "not-json"]
     for m in dead:
         headers = dict(m.headers())
-        assert headers["source.topic"].decode() == topics.input(StreamKind.CALL_RECORDS)
+        assert headers["source.topic"].decode() == topics.input(BuiltinStream.CALL_RECORDS)
         assert m.value() in MALFORMED  # the original bytes are kept, there and only there
         # The headers point at the very message that failed.
         source = TopicPartition(headers["source.topic"].decode(), int(headers["source.partition"]), int(headers["source.offset"]))
@@ -72,7 +72,7 @@ def read_at(bootstrap: str, where: TopicPartition) -> bytes | None:
 
 
 def test_sigterm_finishes_the_batch_commits_and_exits_zero(kafka_bootstrap, topics):
-    kind = StreamKind.NETWORK_TELEMETRY
+    kind = BuiltinStream.NETWORK_TELEMETRY
     produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in generate(kind, N, seed=5)])
     proc = subprocess.Popen(
         [sys.executable, "-m", "processor.cli", "run"],
@@ -104,7 +104,7 @@ def test_sigterm_finishes_the_batch_commits_and_exits_zero(kafka_bootstrap, topi
 
 
 def test_a_restarted_service_does_not_reprocess_committed_events(kafka_bootstrap, topics):
-    kind = StreamKind.CALL_RECORDS
+    kind = BuiltinStream.CALL_RECORDS
     produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in generate(kind, 20, seed=1)])
     assert run_service(topics.env, "--stop-when-idle", "3").returncode == 0
     produce(kafka_bootstrap, topics.input(kind), [orjson.dumps(g.event) for g in generate(kind, 10, seed=2)])
@@ -115,7 +115,7 @@ def test_a_restarted_service_does_not_reprocess_committed_events(kafka_bootstrap
 
 def test_a_misspelt_input_topic_stops_the_service_before_any_data_moves(kafka_bootstrap, topics):
     """A typo in an input topic once created an empty topic and left the service idle, exit 0."""
-    right = topics.input(StreamKind.CALL_RECORDS)
+    right = topics.input(BuiltinStream.CALL_RECORDS)
     typo = right.replace("call-records", "call-recrods")
     result = run_service({**topics.env, "PII_INPUT_TOPIC_CALL_RECORDS": typo}, "--stop-when-idle", "5", timeout=120)
     assert result.returncode == 2, result.stderr[-2000:]
@@ -130,7 +130,7 @@ def test_a_misspelt_input_topic_stops_the_service_before_any_data_moves(kafka_bo
 
 def test_a_misspelt_output_topic_stops_the_service_instead_of_feeding_a_new_topic(kafka_bootstrap, topics):
     """Created on the fly, a typo in an output topic would send the events where no one reads."""
-    right = topics.output(StreamKind.CALL_RECORDS)
+    right = topics.output(BuiltinStream.CALL_RECORDS)
     typo = right.replace("redacted", "redcated")
     result = run_service({**topics.env, "PII_OUTPUT_TOPIC_CALL_RECORDS": typo}, "--stop-when-idle", "5", timeout=120)
     assert result.returncode == 2, result.stderr[-2000:]

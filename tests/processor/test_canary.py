@@ -7,7 +7,7 @@ import pytest
 
 from processor.canary import Planted, build, kept_types, leaks_in
 from processor.config_file import load_config
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.pipeline import Pipeline, Record
 
 
@@ -21,7 +21,7 @@ def pipeline(config):
     return Pipeline(config)
 
 
-@pytest.mark.parametrize("kind", list(StreamKind))
+@pytest.mark.parametrize("kind", list(BuiltinStream))
 def test_canary_events_come_through_the_pipeline_with_nothing_leaked(config, pipeline, kind):
     rng = random.Random(5)
     kept = kept_types(config)
@@ -34,14 +34,14 @@ def test_canary_events_come_through_the_pipeline_with_nothing_leaked(config, pip
 
 
 def test_canary_identifiers_come_from_ranges_reserved_for_testing():
-    canary = build(StreamKind.CALL_RECORDS, random.Random(1))
+    canary = build(BuiltinStream.CALL_RECORDS, random.Random(1))
     values = {p.entity: p.value for p in canary.planted}
     assert values["IMSI"].startswith("00101")  # the test network, MCC 001
     phones = [p.value for p in canary.planted if p.entity == "PHONE_NUMBER"]
     # 555-0100..0199 in North America, 020 7946 0xxx in London: reserved for fiction.
     assert phones[0].startswith("+1 202 555 01") and phones[1].startswith("+44 20 7946 0")
     assert values["EMAIL_ADDRESS"].endswith("@example.com")
-    telemetry = {p.entity: p.value for p in build(StreamKind.NETWORK_TELEMETRY, random.Random(1)).planted}
+    telemetry = {p.entity: p.value for p in build(BuiltinStream.NETWORK_TELEMETRY, random.Random(1)).planted}
     assert telemetry["IP_ADDRESS"].startswith("192.0.2.")  # TEST-NET-1
 
 

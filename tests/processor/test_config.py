@@ -2,7 +2,7 @@ import pytest
 
 from processor.config_file import load_config
 from processor.errors import ConfigError
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 
 def write(tmp_path, text):
@@ -13,26 +13,26 @@ def write(tmp_path, text):
 
 def test_defaults_cover_the_three_streams():
     config = load_config(None, environ={})
-    assert config.streams[StreamKind.CALL_RECORDS].input_topic == "raw.call-records"
-    assert config.streams[StreamKind.NETWORK_TELEMETRY].output_topic == "redacted.network-telemetry"
+    assert config.streams[BuiltinStream.CALL_RECORDS].input_topic == "raw.call-records"
+    assert config.streams[BuiltinStream.NETWORK_TELEMETRY].output_topic == "redacted.network-telemetry"
     assert config.kafka.dead_letter_topic == "dead-letter"
-    assert config.field_rules(StreamKind.CALL_RECORDS)["imsi"] == "IMSI"
+    assert config.field_rules(BuiltinStream.CALL_RECORDS)["imsi"] == "IMSI"
 
 
 def test_the_shipped_example_is_valid():
     config = load_config("config/pipeline.yaml", environ={})
-    assert config.field_rules(StreamKind.CALL_RECORDS)["roaming_partner"] == "code"
+    assert config.field_rules(BuiltinStream.CALL_RECORDS)["roaming_partner"] == "code"
     # Extra rules add to the built-in ones.
-    assert config.field_rules(StreamKind.CALL_RECORDS)["caller_msisdn"] == "PHONE_NUMBER"
+    assert config.field_rules(BuiltinStream.CALL_RECORDS)["caller_msisdn"] == "PHONE_NUMBER"
 
 
 def test_environment_overrides_broker_and_topics(tmp_path):
     p = write(tmp_path, "kafka:\n  bootstrap_servers: elsewhere:9092\n")
     config = load_config(p, environ={"KAFKA_BOOTSTRAP": "127.0.0.1:19092", "PII_OUTPUT_TOPIC_CALL_RECORDS": "t.out"})
     assert config.kafka.bootstrap_servers == "127.0.0.1:19092"
-    assert config.streams[StreamKind.CALL_RECORDS].output_topic == "t.out"
-    assert config.streams[StreamKind.CALL_RECORDS].input_topic == "raw.call-records"
-    assert config.streams[StreamKind.SUPPORT_TRANSCRIPTS].input_topic == "raw.support-transcripts"
+    assert config.streams[BuiltinStream.CALL_RECORDS].output_topic == "t.out"
+    assert config.streams[BuiltinStream.CALL_RECORDS].input_topic == "raw.call-records"
+    assert config.streams[BuiltinStream.SUPPORT_TRANSCRIPTS].input_topic == "raw.support-transcripts"
 
 
 def test_unknown_key_names_the_file_and_the_key_path(tmp_path):
@@ -54,11 +54,41 @@ def test_bad_field_rule_says_what_was_expected(tmp_path):
     assert "UPPER_CASE" in message and "timestamp" in message
 
 
-def test_unknown_stream_lists_the_known_ones(tmp_path):
-    p = write(tmp_path, "streams:\n  calls:\n    input_topic: a\n    output_topic: b\n")
+def test_a_stream_is_declared_by_its_name_and_fields_alone(tmp_path):
+    p = write(tmp_path, "streams:\n  sms-records:\n    fields:\n      sender: PHONE_NUMBER\n      body: text\n")
+    config = load_config(p, environ={})
+    assert list(config.streams) == ["sms-records"]
+    assert config.streams["sms-records"].input_topic == "raw.sms-records"
+    assert config.streams["sms-records"].output_topic == "redacted.sms-records"
+    # A declared stream has its own rules only, not a built-in stream's.
+    assert config.field_rules("sms-records") == {"sender": "PHONE_NUMBER", "body": "text"}
+
+
+def test_a_partner_of_an_unknown_stream_is_told_the_configured_ones(tmp_path):
+    p = write(
+        tmp_path,
+        "streams:\n  sms-records: {}\n  call-records: {}\n"
+        "partners:\n  - name: vendor\n    purpose: service-vendor\n    streams:\n      sms-record: {fields: [body]}\n",
+    )
     with pytest.raises(ConfigError) as err:
         load_config(p, environ={})
-    assert "call-records" in str(err.value) and "streams.calls" in str(err.value)
+    message = str(err.value)
+    assert "no stream 'sms-record' is configured" in message
+    assert "configured streams: call-records, sms-records" in message
+
+
+def test_a_stream_name_must_be_fit_for_topic_names(tmp_path):
+    p = write(tmp_path, "streams:\n  SMS Records: {}\n")
+    with pytest.raises(ConfigError, match="lower-case letters, digits and dashes"):
+        load_config(p, environ={})
+
+
+def test_a_declared_stream_can_be_named_on_the_command_line_and_by_environment(tmp_path):
+    p = write(tmp_path, "streams:\n  location-updates: {}\n")
+    config = load_config(p, environ={"PII_INPUT_TOPIC_LOCATION_UPDATES": "mme.locations"})
+    assert config.stream("location-updates").input_topic == "mme.locations"
+    with pytest.raises(ConfigError, match="no stream 'call-records' is configured; configured streams: location-updates"):
+        config.stream("call-records")
 
 
 def test_wrong_type_names_the_key(tmp_path):

@@ -3,7 +3,7 @@
 import pytest
 
 from processor.conversation import answers, asked
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 
 @pytest.mark.parametrize(
@@ -81,6 +81,6 @@ def test_a_transcript_carries_each_question_into_the_answer(detector):
         ("customer", "Is roaming included?"),
     ]
     event = {"turns": [{"speaker": s, "text": t} for s, t in turns]}
-    [detection] = detector.detect([(StreamKind.SUPPORT_TRANSCRIPTS, event)])
+    [detection] = detector.detect([(BuiltinStream.SUPPORT_TRANSCRIPTS, event)])
     found = sorted((f.location[1], f.entity_type, turns[f.location[1]][1][f.start : f.end]) for f in detection.findings)
     assert found == [(1, "PERSON", "k a p o o r"), (3, "DATE_OF_BIRTH", "march fourth nineteen sixty two")]

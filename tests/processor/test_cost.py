@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from processor.events import StreamKind, walk
+from processor.events import BuiltinStream, walk
 from processor.generate import generate
 
 SHAPES = {
@@ -54,7 +54,7 @@ def hostile(shape: str, size: int, rng: random.Random) -> str:
     return "".join(f"{text[i : i + 200]} q{rng.randrange(10**9)} " for i in range(0, size, 200))[:size]
 
 
-def seconds(detector, event: dict, kind: StreamKind = StreamKind.CALL_RECORDS, repeats: int = 3) -> float:
+def seconds(detector, event: dict, kind: BuiltinStream = BuiltinStream.CALL_RECORDS, repeats: int = 3) -> float:
     """The best of a few runs, each with nothing remembered: a pause of the machine is no cost of the text."""
     best = float("inf")
     for _ in range(repeats):
@@ -69,7 +69,7 @@ def seconds(detector, event: dict, kind: StreamKind = StreamKind.CALL_RECORDS, r
 @pytest.fixture(scope="module")
 def ordinary_ms_per_kb(detector) -> float:
     """Detection of ordinary support-transcript text, per kilobyte, as one long note."""
-    turns = [v for g in generate(StreamKind.SUPPORT_TRANSCRIPTS, 200, seed=99) for _, path, v in walk(g.event) if path == "turns[].text"]
+    turns = [v for g in generate(BuiltinStream.SUPPORT_TRANSCRIPTS, 200, seed=99) for _, path, v in walk(g.event) if path == "turns[].text"]
     text = " ".join(turns)[:LARGE]
     return seconds(detector, {"notes": text}) * 1000 / (len(text) / 1024)
 

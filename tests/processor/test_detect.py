@@ -1,10 +1,10 @@
 """Detection: field rules, safe shapes, scanning, echoes and per-event errors."""
 
-from processor.events import StreamKind, decode, encode
+from processor.events import BuiltinStream, decode, encode
 from processor.pipeline import Record
 
-CALL = StreamKind.CALL_RECORDS
-TELEMETRY = StreamKind.NETWORK_TELEMETRY
+CALL = BuiltinStream.CALL_RECORDS
+TELEMETRY = BuiltinStream.NETWORK_TELEMETRY
 
 
 def found(detector, kind, event):

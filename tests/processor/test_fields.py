@@ -3,7 +3,7 @@
 import pytest
 
 from processor.config import DetectionSettings
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 from processor.fields import FieldNames, looks_like, words_of
 
 
@@ -97,7 +97,7 @@ def test_undeclared_fields_of_another_schema_are_found_whole(detector):
         "plan_name": "Unlimited 5G",
         "file_name": "cdr-2026-11-01.csv",
     }
-    [detection] = detector.detect([(StreamKind.CALL_RECORDS, event)])
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, event)])
     found = {f.location: f.entity_type for f in detection.findings if f.whole_value}
     assert found == {
         ("servedIMSI",): "IMSI",

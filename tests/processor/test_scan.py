@@ -2,7 +2,7 @@
 
 import pytest
 
-from processor.events import StreamKind, walk
+from processor.events import BuiltinStream, walk
 from processor.generate import generate
 from processor.scan import Digits, needs_ner
 
@@ -24,7 +24,7 @@ HAND_MADE = [
 
 def corpus() -> list[str]:
     texts = list(HAND_MADE)
-    for kind in StreamKind:
+    for kind in BuiltinStream:
         for g in generate(kind, 150, seed=11):
             texts += [str(v) for _, _, v in walk(g.event)]
     return list(dict.fromkeys(texts))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from processor.events import StreamKind
+from processor.events import BuiltinStream
 
 
 @pytest.mark.parametrize(
@@ -10,13 +10,13 @@ from processor.events import StreamKind
     ["the invoice came from Riley LLC", "Kovács Bt. is the reseller", "we bought it from Allen & Sons", "I work at Mäki Tmi", "Morton-Barnes Ltd sent it"],
 )
 def test_a_company_named_after_people_is_not_redacted_as_a_person(detector, note):
-    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     assert [f.entity_type for f in detection.findings] == []
 
 
 @pytest.mark.parametrize("note", ["Maria Lopez as the contact, please", "ask for John Allen and co-workers", "Ana Ruiz, group leader"])
 def test_a_person_next_to_a_word_like_a_legal_form_is_still_a_person(detector, note):
-    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     assert "PERSON" in [f.entity_type for f in detection.findings]
 
 
@@ -32,12 +32,12 @@ def test_a_person_next_to_a_word_like_a_legal_form_is_still_a_person(detector, n
 def test_the_shield_stops_where_the_company_name_does(detector, note, person):
     # A person introduced with the company they are from is still a person: the shield covers
     # only the run of name words right before the legal form.
-    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     found = [note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"]
     assert person in found
 
 
 @pytest.mark.parametrize("note", ["the invoice came from riley llc", "THE INVOICE CAME FROM FARKAS ZRT.", "blanchet weber sarl is the reseller we bought from"])
 def test_unmistakable_legal_forms_shield_in_any_case(detector, note):
-    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     assert [f.entity_type for f in detection.findings] == []

@@ -105,10 +105,10 @@ def test_numbers_without_a_call_cue_stay_unless_a_region_validates_them(scan, te
 
 
 def test_full_width_and_other_scripts_digits_are_read_as_digits(detector):
-    from processor.events import StreamKind
+    from processor.events import BuiltinStream
 
     note = "call ＋４４ ２０ ７９４６ ０９５８ today"
-    [detection] = detector.detect([(StreamKind.CALL_RECORDS, {"notes": note})])
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     assert [note[f.start : f.end] for f in detection.findings if f.entity_type == "PHONE_NUMBER"] == ["＋４４ ２０ ７９４６ ０９５８"]
 
 

@@ -1,0 +1,107 @@
+"""A fourth stream declared only in YAML, end to end on the real broker: its own rules, a
+partner keyed by subscriber, opt-outs and dead letters, and every event accounted for."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import orjson
+import pytest
+
+from processor import broker
+from processor.config_file import load_config
+
+from .conftest import consume_all, produce, run_service
+
+pytestmark = pytest.mark.integration
+
+SMS_YAML = """
+kafka: {connect_timeout_s: 20}
+streams:
+  sms-records:
+    fields:
+      event_id: uuid
+      sent_at: timestamp
+      sender: PHONE_NUMBER
+      body: text
+consent:
+  subscriber_key: {sms-records: sender_imsi}
+partners:
+  - name: sms-vendor
+    purpose: service-vendor
+    streams:
+      sms-records: {fields: [event_id, sent_at, sender_imsi, body], key: subscriber}
+    operators: {IMSI: pseudonymize}
+    key: {file: vendor.key}
+"""
+SUBSCRIBERS = [(f"31015{n:010d}", f"+1 415 555 01{n:02d}") for n in range(6)]
+NAMES = ["Mariana Okafor", "Jonas Lindqvist", "Aiko Tanaka", "Rafael Souza", "Ingrid Halvorsen", "Kwabena Asante"]
+
+
+def sms_events(count: int) -> list[dict[str, object]]:
+    events = []
+    for i in range(count):
+        imsi, phone = SUBSCRIBERS[i % len(SUBSCRIBERS)]
+        events.append(
+            {
+                "event_id": str(uuid.UUID(int=i + 1)),
+                "sent_at": f"2026-11-30T10:{i % 60:02d}:00Z",
+                "sender": phone,
+                "sender_imsi": imsi,
+                "recipient_msisdn": f"+44 7700 900{i:03d}",
+                "body": f"hi it's {NAMES[i % len(NAMES)]}, message {i}",
+            }
+        )
+    return events
+
+
+def test_a_stream_declared_only_in_yaml_runs_end_to_end_with_keyed_partner_copies(kafka_bootstrap: str, tmp_path: Path) -> None:
+    (tmp_path / "vendor.key").write_text(uuid.uuid4().hex * 2)
+    (tmp_path / "vendor.key").chmod(0o600)
+    path = tmp_path / "pipeline.yaml"
+    path.write_text(SMS_YAML)
+    tag = uuid.uuid4().hex[:8]
+    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}.", "PII_GROUP_ID": f"pii-test-{tag}", "PII_METRICS_PORT": "0"}
+    config = load_config(path, environ=env)
+    broker.ensure_pipeline_topics(config)
+    stream = config.streams["sms-records"]
+    vendor_topic = config.partners[0].topic("sms-records")
+
+    events = sms_events(60)
+    opted_out = SUBSCRIBERS[0][0]
+    produce(kafka_bootstrap, config.consent.topic, [b'["service-vendor"]'], keys=[opted_out.encode()])
+    # Keyed by subscriber at the source, as raw topics usually are (the key is never forwarded).
+    keys = [str(e["sender_imsi"]).encode() for e in events] + [None]
+    produce(kafka_bootstrap, stream.input_topic, [orjson.dumps(e) for e in events] + [b"{not json"], keys=keys)
+    result = run_service(env, "--config", str(path), "--stop-when-idle", "4")
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    got = consume_all(kafka_bootstrap, [stream.output_topic, vendor_topic, config.kafka.dead_letter_topic], expected=60 + 50 + 1)
+    redacted, vendor, dead = got[stream.output_topic], got[vendor_topic], got[config.kafka.dead_letter_topic]
+    dropped = sum(1 for e in events if e["sender_imsi"] == opted_out)
+    # Every event is in exactly one place per recipient: in = out + dropped + dead-letter.
+    assert len(redacted) + len(dead) == len(events) + 1
+    assert len(vendor) + dropped + len(dead) == len(events) + 1
+    assert dict(dead[0].headers() or [])["reason"] == b"not-json"
+
+    # No identifier reaches an output: the declared rules, the field names and the text scan.
+    everything = b"".join(m.value() + (m.key() or b"") for m in [*redacted, *vendor])
+    for e in events:
+        for value in (e["sender"], e["sender_imsi"], e["recipient_msisdn"], *str(e["body"]).split(",")[0].split()[2:]):
+            assert str(value).encode() not in everything, f"{value!r} leaked"
+
+    # The vendor's copies are keyed by its pseudonym of the subscriber: one key per subscriber,
+    # in one partition, in the order they were sent.
+    by_key: dict[bytes, list[tuple[int, int, str]]] = {}
+    for m in vendor:
+        copy = orjson.loads(m.value())
+        assert m.key() is not None and m.key().decode() == copy["sender_imsi"]
+        by_key.setdefault(m.key(), []).append((m.partition(), m.offset(), copy["event_id"]))
+    assert len(by_key) == len(SUBSCRIBERS) - 1
+    sent_order = [e["event_id"] for e in events]
+    for places in by_key.values():
+        assert len({partition for partition, _, _ in places}) == 1
+        received = [event_id for _, _, event_id in sorted(places)]
+        assert received == sorted(received, key=sent_order.index)
+    assert all(m.key() is None for m in redacted)
