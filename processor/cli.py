@@ -420,6 +420,52 @@ def keys(config: Path) -> int:
     return EXIT_OK
 
 
+@main_group.group(name="dead-letter")
+def dead_letter_group() -> None:
+    """Look into the dead-letter topic (reasons and counts, never a value) and replay after a fix."""
+
+
+@dead_letter_group.command(name="list", epilog="\b\nExample:\n  pii-processor dead-letter list --config config/pipeline.yaml --since 24h")
+@config_option()
+@click.option("--since", default=None, help="Only dead letters from this time on: ISO 8601 (2026-11-30T10:00:00Z) or a span (30m, 6h, 2d).")
+@exits
+def dead_letter_list(config: Path | None, since: str | None) -> int:
+    """Dead letters per reason: how many, of which streams, when, how many were replays, and the
+    latest one's detail (a sentence that never quotes the event)."""
+    from processor import broker, dead_letters
+
+    loaded = _load(config)
+    since_ms = dead_letters.parse_since(since) if since else None
+    broker.wait_until_reachable(loaded.kafka)
+    total, rows = dead_letters.summarize(loaded, since_ms)
+    click.echo(dead_letters.format_summary(loaded.kafka.dead_letter_topic, total, rows))
+    return EXIT_OK
+
+
+@dead_letter_group.command(
+    name="replay",
+    epilog="\b\nExample, after raising limits.max_event_bytes:\n  pii-processor dead-letter replay --config config/pipeline.yaml --reason too-large",
+)
+@config_option()
+@click.option("--reason", required=True, help="Replay the dead letters of this reason (see `dead-letter list`).")
+@click.option("--since", default=None, help="Only dead letters from this time on: ISO 8601 or a span (30m, 6h, 2d).")
+@click.option("--max-replays", type=click.IntRange(min=1), default=3, show_default=True, help="An event replayed this many times already is left alone.")
+@click.option("--dry-run", is_flag=True, help="Count what would be replayed; send nothing and move no position.")
+@exits
+def dead_letter_replay(config: Path | None, reason: str, since: str | None, max_replays: int, dry_run: bool) -> int:
+    """Send the originals of the dead letters of a reason, not replayed before, back to their raw
+    topics (key, headers and event id kept; a `pii-replay` header counts the replays), in
+    transactions with the reason's position, for the running service to process again."""
+    from processor import broker, dead_letters
+
+    loaded = _load(config)
+    since_ms = dead_letters.parse_since(since) if since else None
+    broker.wait_until_reachable(loaded.kafka)
+    result = dead_letters.replay(loaded, reason, since_ms, max_replays, dry_run)
+    click.echo(("(dry run) " if dry_run else "") + result.describe(reason))
+    return EXIT_OK
+
+
 @main_group.group(name="broker")
 def broker_group() -> None:
     """Broker utilities."""

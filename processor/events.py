@@ -19,6 +19,9 @@ from processor.errors import MalformedEvent
 # The header of leak-canary events (processor/canary.py), carried onto every copy the service
 # produces so that partners and the aggregate worker can drop them.
 CANARY_HEADER = "pii-canary"
+# The header of an event sent back from the dead-letter topic (processor/dead_letters.py): how
+# many times it has been replayed. A replay that fails again carries it onto its dead letter.
+REPLAY_HEADER = "pii-replay"
 
 
 class BuiltinStream(StrEnum):

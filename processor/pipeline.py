@@ -19,7 +19,7 @@ from processor.config import PipelineConfig
 from processor.consent import ConsentTable
 from processor.detect import Detector
 from processor.errors import IdentifierInFieldName, MalformedEvent, OutputTooLarge, TooCostly
-from processor.events import decode, encode
+from processor.events import REPLAY_HEADER, decode, encode
 from processor.findings import Finding
 from processor.policy import Policy, apply_policy, index_findings, policies
 from processor.warmup import warm_up_events
@@ -268,6 +268,9 @@ def dead_letter_message(outcome: Outcome, max_bytes: int) -> tuple[bytes | None,
             ("source.offset", str(rec.origin.offset).encode()),
         ]
     original = [(f"source.header.{name}", value or b"") for name, value in rec.headers or ()]
+    replays = next((value for name, value in rec.headers or () if name == REPLAY_HEADER), None)
+    if replays is not None:
+        headers.append(("replays", replays))
     if sum(len(name) + len(value) for name, value in original) <= MAX_SOURCE_HEADER_BYTES:
         headers += original
     else:
