@@ -301,6 +301,33 @@ def read_to_end(consumer: Consumer, settings: KafkaSettings, topic: str, apply: 
                 at_end.add(m.partition() or 0)
 
 
+def sample(settings: KafkaSettings, topic: str, count: int, timeout_s: float = 30) -> list[bytes | None]:
+    """The values of the latest `count` committed messages of `topic` (about as many from each
+    partition), for looking at a topic's shape; nothing is committed."""
+    ends = end_offsets(settings, [topic], timeout_s)
+    consumer = reader(settings, "sample", **{"enable.partition.eof": True})
+    try:
+        per_partition = -(-count // max(1, len(ends)))
+        starts = []
+        for (_, p), end in ends.items():
+            low, _high = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=timeout_s)
+            starts.append(TopicPartition(topic, p, max(low, end - per_partition)))
+        consumer.assign(starts)
+        values: list[bytes | None] = []
+        at_end = {tp.partition for tp in starts if tp.offset >= ends[topic, tp.partition]}
+        deadline = time.monotonic() + timeout_s
+        while len(at_end) < len(starts) and len(values) < count and time.monotonic() < deadline:
+            for m in consumer.consume(500, timeout=0.5):
+                err = m.error()
+                if err is None:
+                    values.append(m.value())
+                elif err.code() == KafkaError._PARTITION_EOF:
+                    at_end.add(m.partition() or 0)
+        return values[:count]
+    finally:
+        consumer.close()
+
+
 def delete_topics(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> None:
     admin = admin_client(settings)
     for fut in admin.delete_topics(list(topics), operation_timeout=timeout_s).values():

@@ -420,6 +420,64 @@ def keys(config: Path) -> int:
     return EXIT_OK
 
 
+@main_group.command(
+    epilog="\b\nExamples:\n  pii-processor profile --config config/pipeline.yaml --topic raw.sms-records --sample 500\n"
+    "  pii-processor profile --file sms.jsonl --stream sms-records"
+)
+@config_option()
+@click.option("--topic", default=None, help="Profile the latest messages of this topic.")
+@click.option("--file", "file_", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, help="Profile a JSON Lines file instead.")
+@click.option("--stream", default=None, help="The stream's name (default: the configured stream reading the topic, or the topic's last part).")
+@click.option("--sample", type=click.IntRange(min=1), default=500, show_default=True, help="How many events to read.")
+@exits
+def profile(config: Path | None, topic: str | None, file_: Path | None, stream: str | None, sample: int) -> int:
+    """Which fields of a topic hold which identifiers, and the field rules to declare for it: a
+    table per field path (share of events, what detection found, a proposed rule) and a YAML
+    block to paste under `streams:`. Detection runs as the service runs it; no value is printed."""
+    import itertools
+    import re
+
+    from processor import broker
+    from processor.config import StreamSettings
+    from processor.detect import Detector
+    from processor.errors import MalformedEvent
+    from processor.events import decode
+    from processor.profile import format_profile
+    from processor.profile import profile as run_profile
+
+    if (topic is None) == (file_ is None):
+        raise click.UsageError("give exactly one of --topic (a Kafka topic) or --file (JSON Lines)")
+    loaded = _load(config)
+    if topic is not None:
+        topic = loaded.named_topic(topic)
+        broker.wait_until_reachable(loaded.kafka)
+        raw = broker.sample(loaded.kafka, topic, sample, loaded.kafka.connect_timeout_s)
+        default_name = loaded.stream_for_topic().get(topic) or topic.rsplit(".", 1)[-1]
+    else:
+        assert file_ is not None
+        with file_.open("rb") as f:
+            raw = [line for line in itertools.islice((x for x in f if x.strip()), sample)]
+        default_name = file_.stem
+    name = stream or re.sub(r"[^a-z0-9-]+", "-", default_name.lower()).strip("-") or "new-stream"
+    if name not in loaded.streams:
+        # Profiled as a new stream: no rules of its own, field names and content only.
+        declared = StreamSettings(input_topic=topic or f"raw.{name}", output_topic=f"redacted.{name}")
+        loaded = loaded.model_copy(update={"streams": {**loaded.streams, name: declared}})
+    events, malformed = [], 0
+    for value in raw:
+        try:
+            events.append(decode(value, loaded.limits.max_event_bytes, loaded.limits.max_depth))
+        except MalformedEvent:
+            malformed += 1
+    if not events:
+        raise click.UsageError(f"no JSON events to profile in {topic or file_} ({len(raw)} message(s) read, {malformed} not JSON objects)")
+    result = run_profile(name, events, Detector(loaded))
+    if malformed:
+        click.echo(f"profile: {malformed} of {len(raw)} message(s) were not JSON objects and were left out", err=True)
+    click.echo(format_profile(result, topic))
+    return EXIT_OK
+
+
 @main_group.group(name="dead-letter")
 def dead_letter_group() -> None:
     """Look into the dead-letter topic (reasons and counts, never a value) and replay after a fix."""

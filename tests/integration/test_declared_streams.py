@@ -3,6 +3,9 @@ partner keyed by subscriber, opt-outs and dead letters, and every event accounte
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import pytest
 from processor import broker
 from processor.config_file import load_config
 
-from .conftest import consume_all, produce, run_service
+from .conftest import ROOT, consume_all, produce, run_service
 
 pytestmark = pytest.mark.integration
 
@@ -105,3 +108,29 @@ def test_a_stream_declared_only_in_yaml_runs_end_to_end_with_keyed_partner_copie
         received = [event_id for _, _, event_id in sorted(places)]
         assert received == sorted(received, key=sent_order.index)
     assert all(m.key() is None for m in redacted)
+
+
+def test_profile_proposes_the_rules_of_a_raw_topic_from_a_sample(kafka_bootstrap: str, tmp_path: Path) -> None:
+    tag = uuid.uuid4().hex[:8]
+    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}."}
+    config = load_config(None, environ=env)
+    topic = config.named_topic("raw.sms-records")
+    broker.ensure_topics(config.kafka, [topic])
+    events = sms_events(40)
+    produce(kafka_bootstrap, topic, [orjson.dumps(e) for e in events] + [b"{not json"])
+    result = subprocess.run(
+        [sys.executable, "-m", "processor.cli", "profile", "--topic", "raw.sms-records", "--sample", "100"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[2] for line in result.stdout.splitlines() if line[:1].isalpha() and len(line.split()) >= 3}
+    assert rows["sender"] == "PHONE_NUMBER" and rows["recipient_msisdn"] == "PHONE_NUMBER" and rows["sender_imsi"] == "IMSI"
+    assert rows["event_id"] == "uuid" and rows["sent_at"] == "timestamp" and rows["body"] == "text"
+    assert "sms-records:\n  input_topic: " + topic in result.stdout
+    assert "1 of 41 message(s) were not JSON objects" in result.stderr
+    for e in events:
+        assert str(e["sender"]) not in result.stdout and str(e["sender_imsi"]) not in result.stdout
