@@ -441,7 +441,7 @@ def profile(config: Path | None, topic: str | None, file_: Path | None, stream: 
     from processor.config import StreamSettings
     from processor.detect import Detector
     from processor.errors import MalformedEvent
-    from processor.events import decode
+    from processor.formats import JSON, stream_format
     from processor.profile import format_profile
     from processor.profile import profile as run_profile
 
@@ -463,18 +463,43 @@ def profile(config: Path | None, topic: str | None, file_: Path | None, stream: 
         # Profiled as a new stream: no rules of its own, field names and content only.
         declared = StreamSettings(input_topic=topic or f"raw.{name}", output_topic=f"redacted.{name}")
         loaded = loaded.model_copy(update={"streams": {**loaded.streams, name: declared}})
+    # A topic holds the stream's format; a file is JSON Lines.
+    fmt = stream_format(loaded, name) if topic is not None else JSON
     events, malformed = [], 0
     for value in raw:
         try:
-            events.append(decode(value, loaded.limits.max_event_bytes, loaded.limits.max_depth))
+            events.append(fmt.decode(value, loaded.limits.max_event_bytes, loaded.limits.max_depth))
         except MalformedEvent:
             malformed += 1
     if not events:
-        raise click.UsageError(f"no JSON events to profile in {topic or file_} ({len(raw)} message(s) read, {malformed} not JSON objects)")
+        raise click.UsageError(f"no events to profile in {topic or file_} ({len(raw)} message(s) read, {malformed} could not be decoded)")
     result = run_profile(name, events, Detector(loaded))
     if malformed:
-        click.echo(f"profile: {malformed} of {len(raw)} message(s) were not JSON objects and were left out", err=True)
+        click.echo(f"profile: {malformed} of {len(raw)} message(s) could not be decoded and were left out", err=True)
     click.echo(format_profile(result, topic))
+    return EXIT_OK
+
+
+@main_group.command(epilog="\b\nExample:\n  pii-processor schemas --config config/pipeline.yaml")
+@config_option(required=True)
+@exits
+def schemas(config: Path) -> int:
+    """The Avro schema of each output topic of an Avro stream (derived from the stream's schema:
+    only the fields its recipient receives, each nullable and string-capable), with the
+    CRC-64-AVRO fingerprint its single-object encoded messages carry."""
+    import json
+
+    from fastavro.schema import fingerprint, parse_schema, to_parsing_canonical_form
+
+    from processor.formats import derived_schemas
+
+    found = derived_schemas(_load(config))
+    if not found:
+        click.echo("schemas: no stream of this configuration is Avro")
+    for topic, (stream, schema) in found.items():
+        mark = fingerprint(to_parsing_canonical_form(parse_schema(schema)), "CRC-64-AVRO")
+        click.echo(f"# {topic} (stream {stream}), fingerprint {mark}")
+        click.echo(json.dumps(schema, indent=2))
     return EXIT_OK
 
 

@@ -159,6 +159,17 @@ class DetectionSettings(_Strict):
         return regions
 
 
+class AvroSettings(_Strict):
+    """The Avro schema of a stream's messages (see processor/formats.py)."""
+
+    # The writer's schema, a JSON .avsc file (relative to this file). Its fields' `"pii": TYPE`
+    # properties are field rules too; `fields:` here wins over them.
+    schema_file: Path
+    # What comes before the record: `confluent` (a zero byte and a schema id), `single-object`
+    # (Avro's marker and fingerprint, checked) or `none`.
+    framing: Literal["confluent", "single-object", "none"] = "confluent"
+
+
 class StreamSettings(_Strict):
     """One stream: a raw topic in, a fully redacted copy out, and what its fields hold. Any
     stream is declared this way; the three built-in ones are defaults with built-in rules."""
@@ -169,6 +180,17 @@ class StreamSettings(_Strict):
     output_topic: str
     # JSON path (`a.b`, `turns[].text`) -> entity type (UPPER_CASE) or one of SHAPES.
     fields: dict[str, str] = Field(default_factory=dict)
+    # How messages are written: JSON objects, or Avro records (then `avro:` gives the schema).
+    format: Literal["json", "avro"] = "json"
+    avro: AvroSettings | None = None
+
+    @model_validator(mode="after")
+    def _schema_when_avro(self) -> StreamSettings:
+        if self.format == "avro" and self.avro is None:
+            raise ValueError("format: avro needs `avro: {schema_file: ...}` (the writer's schema)")
+        if self.format == "json" and self.avro is not None:
+            raise ValueError("`avro:` is given but format is json; add `format: avro`")
+        return self
 
     @field_validator("fields")
     @classmethod
@@ -622,6 +644,8 @@ class PipelineConfig(_Strict):
             missing = [f for f in needed if f not in fields]
             if missing:
                 raise ValueError(f"aggregates.{i} ({a.name}): {partner.name!r} does not receive {missing}; it can only aggregate what it receives")
+            if self.streams[a.stream].format != "json":
+                raise ValueError(f"aggregates.{i} ({a.name}): stream {a.stream!r} is {self.streams[a.stream].format}; aggregates read JSON streams only")
             if a.dp is not None and a.partner not in self.privacy_budgets:
                 raise ValueError(f"aggregates.{i} ({a.name}) adds noise but privacy_budgets has no budget for {a.partner!r}")
             places.append((f"aggregates.{i}", f"agg.{a.name}"))

@@ -93,6 +93,25 @@ def _resolve_key_files(data: dict[str, Any], base: Path) -> None:
             key["file"] = os.path.normpath(base / key["file"])
 
 
+def _expand_avro_streams(data: dict[str, Any], base: Path, source: str) -> None:
+    """Avro schema files found next to the config file, and their fields' `pii` tags read as
+    field rules under the file's own (so that the service and `policy explain` see them)."""
+    from processor.formats import read_schema, tagged_rules
+
+    streams = data.get("streams")
+    for name, stream in streams.items() if isinstance(streams, dict) else []:
+        avro = stream.get("avro") if isinstance(stream, dict) else None
+        if not isinstance(avro, dict) or not isinstance(avro.get("schema_file"), str):
+            continue
+        path = Path(avro["schema_file"])
+        if not path.is_absolute():
+            path = Path(os.path.normpath(base / path))
+        avro["schema_file"] = str(path)
+        schema = read_schema(path, f"{source}: streams.{name}.avro.schema_file")
+        fields = stream.get("fields") if isinstance(stream.get("fields"), dict) else {}
+        stream["fields"] = {**tagged_rules(schema), **fields}
+
+
 def _format_validation_error(source: str, err: ValidationError) -> str:
     lines = [f"invalid configuration in {source}:"]
     for e in err.errors():
@@ -129,6 +148,7 @@ def load_config(path: str | os.PathLike[str] | None = None, environ: dict[str, s
         if not isinstance(data, dict):
             raise ConfigError(f"{p}: the top level must be a mapping of keys (kafka, detection, streams), not {type(data).__name__}")
         _resolve_key_files(data, p.parent)
+        _expand_avro_streams(data, p.parent, str(p))
     data = _apply_env(data, environ)
     try:
         config = PipelineConfig.model_validate(data)

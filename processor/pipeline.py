@@ -19,8 +19,9 @@ from processor.config import PipelineConfig
 from processor.consent import ConsentTable
 from processor.detect import Detector
 from processor.errors import IdentifierInFieldName, MalformedEvent, OutputTooLarge, TooCostly
-from processor.events import REPLAY_HEADER, decode, encode
+from processor.events import REPLAY_HEADER, encode
 from processor.findings import Finding
+from processor.formats import JSON, stream_format
 from processor.policy import Policy, apply_policy, index_findings, policies
 from processor.warmup import warm_up_events
 
@@ -93,6 +94,8 @@ class Pipeline:
         self.recipients = {
             kind: [Recipient(name, policy.purpose, topic, policy) for name, topic, policy in entries] for kind, entries in policies(config).items()
         }
+        # How each stream's messages are read and its copies written (JSON, Avro).
+        self.formats = {kind: stream_format(config, kind, {r.topic: r.policy.visible for r in recipients}) for kind, recipients in self.recipients.items()}
         self.detector = detector or Detector(config)
         self.consent = consent if consent is not None else ConsentTable()
         self.policy_version = config.policy_version()
@@ -111,7 +114,11 @@ class Pipeline:
         # A few hundred made-up events of each stream, processed and thrown away (see
         # processor/warmup.py): seconds of first-event latency, measured.
         for kind in self.recipients:
-            self.process([Record(kind, encode(event)) for event in warm_up_events(kind, WARM_UP_EVENTS)])
+            events = warm_up_events(kind, WARM_UP_EVENTS)
+            if self.formats[kind] is JSON:
+                self.process([Record(kind, encode(event)) for event in events])
+            else:  # made-up events do not fit the stream's schema: its detection is warmed up
+                self.detector.detect([(kind, event) for event in events])
         self.detector.forget()
         gc.freeze()
         gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
@@ -124,7 +131,7 @@ class Pipeline:
                 outcomes[i].dead_letter = DeadLetter("unknown-stream", f"no stream {record.stream!r} is configured")
                 continue
             try:
-                decoded.append((i, decode(record.value, self.limits.max_event_bytes, self.limits.max_depth)))
+                decoded.append((i, self.formats[record.stream].decode(record.value, self.limits.max_event_bytes, self.limits.max_depth)))
             except MalformedEvent as e:
                 outcomes[i].dead_letter = DeadLetter(e.reason, e.detail)
         detections = self.detector.detect([(records[i].stream, event) for i, event in decoded])
@@ -156,6 +163,7 @@ class Pipeline:
         outputs, dropped = [], []
         subscriber = self._subscriber(kind, event)
         found = index_findings(findings)
+        fmt = self.formats[kind]
         for r in self.recipients[kind]:
             if r.partner is not None:
                 if subscriber is None and r.purpose in self._consent_required:
@@ -164,7 +172,7 @@ class Pipeline:
                 if subscriber is not None and self.consent.opted_out(subscriber, r.purpose):
                     dropped.append(Dropped(r.partner, "opted-out"))
                     continue
-            value = encode(apply_policy(event, found, r.policy))
+            value = fmt.encode(apply_policy(event, found, r.policy), r.topic)
             if len(value) > self.limits.max_output_bytes:
                 raise OutputTooLarge(
                     f"the copy for {r.partner or 'the redacted topic'} would have {len(value):,} bytes, "
