@@ -147,3 +147,53 @@ def is_common_english(word: str) -> bool:
     counts = english_counts()
     parts = [p for p in word.lower().replace("’", "'").removesuffix("'s").split("-") if p]
     return bool(parts) and all(p in ORDINARY or counts.get(p, 0) >= COMMON for p in parts)
+
+
+# Attested English: a word the frequency list has seen this often is a word of the language,
+# if a rare one ("comptroller", "heuristic", "bifurcated"), whatever else it may also be.
+ATTESTED = 100
+# Prefixes written before a hyphen ("multi-tiered", "non-volatile"): words only as parts.
+HYPHEN_PREFIXES = frozenset(
+    [
+        "multi",
+        "non",
+        "pre",
+        "post",
+        "anti",
+        "semi",
+        "sub",
+        "inter",
+        "intra",
+        "cross",
+        "self",
+        "co",
+        "re",
+        "pro",
+        "ultra",
+        "micro",
+        "macro",
+        "mid",
+        "bi",
+        "tri",
+        "e",
+    ]
+)
+
+
+def is_english_vocabulary(word: str) -> bool:
+    """Whether every part of `word` (any case; hyphenated parts each) is an attested English
+    word: the test that a span a model called a name is made of vocabulary only."""
+    counts = english_counts()
+    parts = [p for p in word.lower().replace("’", "'").removesuffix("'s").split("-") if p]
+    return bool(parts) and all(p in ORDINARY or _attested(p, counts) or (p in HYPHEN_PREFIXES and i < len(parts) - 1) for i, p in enumerate(parts))
+
+
+def _attested(word: str, counts: dict[str, int]) -> bool:
+    """The word, or the word it is inflected from ("tiered", "faceted", "routers")."""
+    if counts.get(word, 0) >= ATTESTED:
+        return True
+    for ending in ("ed", "ing", "es", "s", "er"):
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= 3 and (counts.get(stem, 0) >= ATTESTED or counts.get(stem + "e", 0) >= ATTESTED):
+            return True
+    return False

@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers import wordlists
 from recognizers.lexicon import is_common_english, is_typo_of_common
+from recognizers.names import is_name_word
 from recognizers.registry import FirstWords, register, result
 
 # Big-city names that are everyday English words or first names more often than places.
@@ -229,14 +230,23 @@ class CuedPlaceRecognizer(LocalRecognizer):
         return results
 
 
+# Words that end town names made from a person's name ("Taylor Ville", "Port Daniel" starts
+# with a place word instead): with one of them, or after a place word, a census name is a place.
+_PLACE_ENDINGS = frozenset(
+    ["ville", "town", "city", "haven", "burg", "borough", "bury", "field", "port", "mouth", "side", "land", "ford", "ton", "stad", "dorf"]
+)
+
+
 def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
     words: list[re.Match[str]] = []
     named = False
-    for m in _PLACE_WORD.finditer(text, offset):
+    matches = list(_PLACE_WORD.finditer(text, offset, min(len(text), offset + 120)))
+    for k, m in enumerate(matches):
         if m.start() != (words[-1].end() + 1 if words else offset) and not (words and text[words[-1].end() : m.start()].strip() in ("", "-")):
             break
         w = m.group()
         lower = w.lower()
+        after = matches[k + 1].group().lower() if k + 1 < len(matches) else ""
         if lower in _PLACE_WORDS:
             words.append(m)
         elif lower in STOP_WORDS:
@@ -244,6 +254,11 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
         elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
             words.append(m)
             named = True
+        elif is_name_word(lower) and ((words and words[-1].group().lower() in _PLACE_WORDS) or after in _PLACE_ENDINGS):
+            words.append(m)  # a town named after someone: "Port Daniel", "South Sherry", "Angela Ville"
+            named = True
+        elif named and lower in _PLACE_ENDINGS:
+            words.append(m)
         else:
             break
         if len(words) >= MAX_PLACE_WORDS:

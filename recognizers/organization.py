@@ -9,22 +9,33 @@ span, then drops the ORGANIZATION finding itself: nothing is redacted for it.
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import re
 
-from recognizers.registry import register
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.names import given_names, surnames
+from recognizers.registry import register, result
 
 SHIELD = "ORGANIZATION"
 _SUFFIXES = (
     r"LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|PLC|plc|GmbH|AG|KG|OHG|e\.\s?V\.|S\.?A\.?S?|SARL|S\.?R\.?L\.?"
     r"|S\.?p\.?A\.?|B\.?V\.?|N\.?V\.?|AB|ASA|A/S|ApS|Oyj?|Tmi|Ky|ry|Bt\.?|Kft\.?|Zrt\.?|Nyrt\.?|Sp\.\s?z\s?o\.\s?o\.|sp\.\s?k\.|S/A|Ltda\.?|Lda\.?"
     r"|EIRELI|d\.o\.o\.|d\.d\.|s\.r\.o\.|a\.s\.|Co\.|Holdings|(?:&|and)\s+(?:Sons|Co\.?|Partners|Associates|Söhne|Fils|Hijos|Filhos)|et\s+Fils"
+    r"|HB|KB|I/S|SCA|SCS|SRL|k\.s\.|v\.o\.s\.|s\.c\.|sp\.\s?j\."
 )
 # Legal forms that are no word of any sentence, in any case: "riley llc", "FARKAS ZRT.",
 # "blanchet weber sarl" (lower-case chat, all-caps forms, speech-to-text).
 _UNMISTAKABLE = (
     r"LLC|L\.L\.C\.|LLP|Inc\.|Ltd\.?|PLC|GmbH|SARL|S\.p\.A\.|Kft\.?|Zrt\.?|Nyrt\.?|Ltda\.?|EIRELI|d\.o\.o\.|s\.r\.o\."
     r"|Sp\.\s?z\s?o\.\s?o\.|sp\.\s?k\.|S\.L\.(?:N\.E\.?)?|et\s+Fils"
+    # Forms of the Nordic, Finnish, Hungarian, Czech, Romanian, Portuguese and Vietnamese
+    # registers, and the family firm: no English sentence has these words after a name either.
+    r"|ApS|Oyj|osk|Kkt\.?|s\.a\.|s\.c\.|sca|scs|v\.o\.s\.|k\.s\.|(?:&|and|og|und|e|y)\s+(?:sons|søn|sønner|söhne|filhos|figli|hijos)"
+    r"|tập\s+đoàn|doanh\s+nghiệp\s+tư\s+nhân|công\s+ty(?:\s+(?:hợp\s+danh|tnhh|cổ\s+phần))?"
 )
+# Words that open a company's or foundation's name ("Stichting Stettyn", "FPUH Waraksa").
+_PREFIXES = r"(?i:stichting|fundacja|fundação|fundación|fondation|stiftung|fpuh|pphu|phu|công\s+ty(?:\s+(?:tnhh|cổ\s+phần|hợp\s+danh))?)"
 # A word of the name. Not a word that joins a sentence ("Sarah Miller from Riley LLC" is a
 # person from a company, and the shield must stop at "from"): the name is the run of words
 # right before the legal form.
@@ -37,15 +48,57 @@ _NAME = (
 # by spaces or a conjunction; not by commas, which join a person to a company as often
 # ("Sarah Miller, Acme Ltd") as they join the names of one.
 ORGANIZATION = rf"(?<![\w'’-]){_NAME}(?:(?:\s+(?:and|&|und|et|e|y|i|og|och|ja|és))?\s+{_NAME}){{0,3}},?\s+(?:{_SUFFIXES}|(?i:{_UNMISTAKABLE}))(?![\w-])"
+# A name right before "group" that ends a phrase names a company ("Wilson Group, the phones",
+# "garza group is the reseller"); not after a comma ("Ana Ruiz, group leader") and not before
+# another noun ("the Smith group chat").
+GROUPED = (
+    rf"(?<![\w'’-]){_NAME}(?:\s+{_NAME}){{0,2}}\s+(?i:group)(?=\s*(?:[,.;:!?)]|$)|\s+(?i:is|was|are|were|the|and|in|on|at|for|has|had|which|that|where)\b)"
+)
+PREFIXED = rf"(?<![\w'’-]){_PREFIXES}\s+{_NAME}(?:\s+{_NAME}){{0,2}}(?![\w'’-])"
 
 
 @register
 class OrganizationRecognizer(PatternRecognizer):
     SPEECH_ONLY = True
 
-    PATTERNS = [Pattern("name before a legal form", ORGANIZATION, 0.95)]
+    PATTERNS = [
+        Pattern("name before a legal form", ORGANIZATION, 0.95),
+        Pattern("name after a company word", PREFIXED, 0.95),
+        Pattern("name before group", GROUPED, 0.95),
+    ]
     # The legal form alone, as a word: a cheap search that spares nearly every text the pattern.
-    REQUIRES = rf"(?<![\w-])(?:{_SUFFIXES}|(?i:{_UNMISTAKABLE}))(?![\w-])"
+    REQUIRES = rf"(?<![\w-])(?:{_SUFFIXES}|(?i:{_UNMISTAKABLE})|{_PREFIXES}|(?i:group))(?![\w-])"
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entity=SHIELD, patterns=self.PATTERNS, supported_language=supported_language, name="OrganizationRecognizer")
+
+
+# "Garrison, Roberts and Thomas", "SMITH, LLOYD & JACKSON": three to five bare surnames in a
+# list is how firms (law, accounting, trading) are named; people are named with given names.
+_FIRM = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)((?:,\s+[^\W\d_][\w'’]*){1,3}),?\s+(?:and|&)\s+([^\W\d_][\w'’]*)(?![\w'’-])", re.IGNORECASE)
+_LISTED = re.compile(r"[^\W\d_][\w'’]*")
+
+
+@register
+class FirmNameRecognizer(LocalRecognizer):
+    """A firm named after its partners: a list of three to five surnames, each a census
+    surname and none a given name only, joined by commas and a final "and" or "&". The list
+    shields the names in it, as a legal form does."""
+
+    REQUIRES = r"(?i:,[^,]{1,40}(?:,|\s)\s*(?:and|&)\s)"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[SHIELD], supported_language=supported_language, name="FirmNameRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        family, given = surnames(), given_names()
+        for m in _FIRM.finditer(text):
+            words = [w.lower() for w in _LISTED.findall(m.group())]
+            words = [w for w in words if w not in ("and",)]
+            if all(w in family for w in words) and not all(w in given for w in words):
+                found.append(result(self, SHIELD, m.start(), m.end(), 0.95, "surnames listed as a firm's name"))
+        return found

@@ -22,7 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.lexicon import is_common_english, is_typo_of_common
+from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, is_name_word, opens_sentence, surnames
 from recognizers.registry import FirstWords, register, result
@@ -47,8 +47,39 @@ class NerPersonRecognizer(SpacyRecognizer):
             # person; names of two or more words are kept whatever they are.
             if r.entity_type == "PERSON" and len(words) == 1 and not is_name_word(words[0]):
                 continue
+            if _vocabulary_only(text, r.start, r.end):
+                continue
             kept.append(r)
         return kept
+
+
+_WORD_PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _vocabulary_only(text: str, start: int, end: int) -> bool:
+    """Whether a span the model called a person or a place is English vocabulary and nothing
+    else: job titles and slogans ("Transport planner", "reduced logistical hierarchy",
+    "decentralized bifurcated matrix") that the small model tags in lower-case or odd text.
+    Every word must be an attested English word that no census list has as a name and no
+    gazetteer as a place; a span cut from a hyphenated word ("multi" of "multi-tiered") is
+    judged as the whole word."""
+    while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
+            end += 1
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    words = _WORD_PART.findall(text[start:end])
+    if not words:
+        return False
+    places = place_names()
+    for word in words:
+        parts = [p for p in word.replace("’", "'").split("-") if p]
+        if not is_english_vocabulary(word) or any(is_name_word(p) or p.lower() in places for p in parts):
+            return False
+    return True
 
 
 def _is_capitalized(word: str) -> bool:
@@ -102,7 +133,8 @@ class PersonCueRecognizer(LocalRecognizer):
         cased = any(ch.isupper() for ch in clean[1:]) and not clean.isupper()
         spans = []
         for cue in _CUES.finditer(clean):
-            span = _name_after(clean, cue.end(), cased, title=cue.group().strip().rstrip(".").lower() in _TITLES)
+            said = cue.group().strip().rstrip(".").lower()
+            span = _name_after(clean, cue.end(), cased, title=said in _TITLES, strong=not _WEAK_CUE.match(said))
             if span:
                 spans.append(span)
         for cue in _SOFT_CUES.finditer(clean):
@@ -113,7 +145,7 @@ class PersonCueRecognizer(LocalRecognizer):
             if span:
                 spans.append(span)
         for m in _BEFORE_VERB.finditer(clean):
-            span = _name_after(clean, m.start("name"), cased, title=False)
+            span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
             if span and span[1] == m.end("name"):
                 spans.append(span)
         for m in _HERE.finditer(clean):
@@ -129,6 +161,11 @@ class PersonCueRecognizer(LocalRecognizer):
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor"}
+# Cues that as often open a sentence about something else ("it's fiexd now", "this is frank
+# feedback"): after them a typo of an everyday word is a typo. After the others ("ask for",
+# "spoke with", "account holder is") a word that is no everyday word is a name, even one an
+# everyday word is a letter swap away from ("olaf", "moen").
+_WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s)$")
 # "customer denise jones", "caller Gulyás Mária": a role word, then the name, no colon.
 _SOFT_CUES = re.compile(r"\b(?:customer|client|caller|subscriber|account\s+holder)\s+(?=\w)", re.IGNORECASE)
 # "Marcin Żok called about the bill", "eliassen, trond phoned": a name opening a sentence, then
@@ -148,21 +185,30 @@ _PARTICLES = frozenset(
 MAX_NAME_WORDS = 4
 
 
-def _name_after(text: str, offset: int, cased: bool, title: bool) -> tuple[int, int] | None:
+def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool = False) -> tuple[int, int] | None:
     """The span of up to four name words starting at `offset`, or None. A word is a name word
     when it is capitalized (in cased text), a census name, or no everyday English word (names
-    from everywhere: "mário gomes", "NIESZPOREK"); "Last, First" is one name."""
+    from everywhere: "mário gomes", "NIESZPOREK"); "Last, First" is one name, and so is a
+    census surname before a census given name ("hall kevin", "PETIT, ASTRID")."""
     tokens = tokenize(text[offset : offset + 80])
     words: list[Token] = []
     i = 0
     while i < len(tokens) and len(words) < MAX_NAME_WORDS:
         t = tokens[i]
         w = t.text
-        if w in (",",) and words and len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title):
+        if w in (",",) and words and len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
             i += 1  # "Pires, Mário": surname, comma, given name
             continue
-        if not _is_name_word(w, cased, not words, title):
-            if words and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title):
+        if w == "-" and words and _joins_name(tokens, i, words[-1], cased, title, strong):
+            words.append(tokens[i + 1])  # a double-barrelled name, "Hans-Rainer", "Jacobsen-Jeppesen"
+            i += 2
+            continue
+        if not words and _inverted_name(tokens, i):
+            words.append(t)
+            i += 1
+            continue
+        if not _is_name_word(w, cased, not words, title, strong):
+            if words and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
                 i += 1
                 continue
             break
@@ -173,7 +219,24 @@ def _name_after(text: str, offset: int, cased: bool, title: bool) -> tuple[int, 
     return offset + words[0].start, offset + words[-1].end
 
 
-def _is_name_word(w: str, cased: bool, first: bool, title: bool) -> bool:
+def _joins_name(tokens: list[Token], i: int, last: Token, cased: bool, title: bool, strong: bool) -> bool:
+    """Whether the hyphen at `i` joins the name word before it to a name word right after it."""
+    if tokens[i].start != last.end or i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end:
+        return False
+    after = tokens[i + 1].text
+    return _is_name_word(after, cased, False, title, strong) or not is_common_english(after)
+
+
+def _inverted_name(tokens: list[Token], i: int) -> bool:
+    """A census surname, then (after a comma or not) a census given name: "hall kevin"."""
+    w = tokens[i].text.lower()
+    if w in _NOT_NAMES or w not in surnames():
+        return False
+    j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "," else i + 1
+    return j < len(tokens) and tokens[j].text.lower() in given_names() and tokens[j].text.lower() not in _NOT_NAMES
+
+
+def _is_name_word(w: str, cased: bool, first: bool, title: bool, strong: bool = False) -> bool:
     if not w.replace("-", "").replace("'", "").replace("’", "").isalpha() or w.lower() in _NOT_NAMES:
         return False
     lower = w.lower()
@@ -182,7 +245,7 @@ def _is_name_word(w: str, cased: bool, first: bool, title: bool) -> bool:
         if first and not title and not _is_capitalized_name(w):
             return False  # in cased text a real name is capitalized; "this is frank feedback" is not a name
         return _is_capitalized_name(w) or known
-    return known or not (is_common_english(w) or is_typo_of_common(w))
+    return known or not (is_common_english(w) or (not strong and is_typo_of_common(w)))
 
 
 def _is_capitalized_name(word: str) -> bool:

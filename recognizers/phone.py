@@ -33,7 +33,8 @@ _CANDIDATE = re.compile(r"\+?\(?\d(?:[\d().\-]|/(?=\d)|[ \t](?=[\d(+]))*\d\)?")
 # digit, a slash, a dash, a dot) makes it part of a longer token.
 _BEFORE_OK = set(" \t\r\n\"'([{<,;:=+#*")
 _AFTER_BAD = re.compile(r"^(?:(?![xX]\d)[\w/\\]|[.:-]\d)")  # an extension ("x624") may follow
-_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+# A date writes one separator twice and a year of two or four digits.
+_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)|(\d{1,2})([-/.])(\d{1,2})\6(\d{4}|\d{2})(?!\d)")
 # 3-2-4 with dashes is how US social security numbers are written, not phones.
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
 # "3.7.3.0.79": dotted groups of one digit are versions; phone groups have two or more.
@@ -50,6 +51,7 @@ SCORE, SHORT_SCORE = 0.4, 0.3
 CUED_SCORE = 0.5
 CUED_DIGITS = (8, 15)
 CUE_WINDOW = 40
+NEAR_CUE = 20
 CALL_CUES = (
     "call",
     "phone",
@@ -103,6 +105,10 @@ class MsisdnRecognizer(LocalRecognizer):
                 international = text[start] == "+" or text.startswith("00", start)
                 digits = sum(ch.isdigit() for ch in text[start:end])
                 score = SCORE if international or digits >= SHORT_DIGITS else SHORT_SCORE
+                if score < CUED_SCORE and cue_before(text, start, CALL_CUES, CUE_WINDOW) is not None:
+                    # A short national number said to be one to call: as sure as an unvalidated
+                    # one after the same cue (below), whatever the context scorer makes of it.
+                    score = CUED_SCORE
                 results.append(result(self, "PHONE_NUMBER", start, end, score, "valid phone number (phonenumbers)"))
             if not numbers:
                 cued = self._cued_number(text, m.start(), m.end())
@@ -116,7 +122,9 @@ class MsisdnRecognizer(LocalRecognizer):
         call cue shortly before, eight to fifteen digits, standing on its own."""
         start, end = _trim(text, start, end)
         digits = sum(ch.isdigit() for ch in text[start:end])
-        if not CUED_DIGITS[0] <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
+        # Right after the cue ("reach me at 950 0 923"), seven digits are a local number too.
+        fewest = CUED_DIGITS[0] - 1 if cue_before(text, start, CALL_CUES, NEAR_CUE) is not None else CUED_DIGITS[0]
+        if not fewest <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
             return None
         if cue_before(text, start, CALL_CUES, CUE_WINDOW) is None:
             return None
@@ -226,7 +234,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     matched = text[start:end].lstrip("( ")
-    if not matched.startswith("+") and (_DATE.match(matched) or _SSN_SHAPE.fullmatch(matched)):
+    if not matched.startswith("+") and (_is_date(matched) or _SSN_SHAPE.fullmatch(matched)):
         return False
     if _VERSION_SHAPE.fullmatch(matched) and any(len(g) == 1 for g in matched.split(".")):
         return False
@@ -237,3 +245,15 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     if text[max(0, start - 2) : start - 1].isdigit() and text[start - 1] == ":":
         return False  # the seconds of a time, "23:38:07.023895"
     return not _AFTER_BAD.match(text[end : end + 2])
+
+
+def _is_date(text: str) -> bool:
+    """Whether `text` starts with a date a calendar has: "2024-03-07", "07/03/24". Groups of a
+    phone number in the same shape ("06-88/262 8439", Hungary) name no month."""
+    m = _DATE.match(text)
+    if m is None:
+        return False
+    if m.group(1):
+        return 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31
+    a, b = int(m.group(5)), int(m.group(7))
+    return 1 <= min(a, b) <= 12 and max(a, b) <= 31 and min(a, b) >= 1

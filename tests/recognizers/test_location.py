@@ -56,3 +56,15 @@ def test_places_nobody_listed_after_a_cue_of_place(scan, text, expected):
 )
 def test_everyday_words_after_a_cue_of_place_are_not_places(scan, text):
     assert scan(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm calling from Port Rebecca", "Port Rebecca"),
+        ("roaming in jessica ville since friday", "jessica ville"),
+        ("the technician in NORTH BRANDON said so", "NORTH BRANDON"),
+    ],
+)
+def test_towns_named_after_people_after_a_cue_of_place(scan, text, expected):
+    assert expected in scan(text, "LOCATION")

@@ -41,3 +41,28 @@ def test_the_shield_stops_where_the_company_name_does(detector, note, person):
 def test_unmistakable_legal_forms_shield_in_any_case(detector, note):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     assert [f.entity_type for f in detection.findings] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the contract is with Baker, Morgan and Fletcher",
+        "ROBINSON, HUGHES & PARKER IS OUR SUPPLIER",
+        "i work at Patel group, the lines are fine",
+        "the router came from petersen aps",
+        "THE INVOICE CAME FROM TÓTH NAGY KKT.",
+        "stichting vermeulen paid the bill",
+        "nguyễn tập đoàn is the reseller",
+        "the modem came from Fischer & Söhne",
+    ],
+)
+def test_firms_named_after_people_shield_the_names(detector, text):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    assert [f.entity_type for f in detection.findings] == []
+
+
+def test_a_list_of_people_with_given_names_is_not_a_firm(detector):
+    note = "I spoke with Laura Baker, Tom Morgan and Eve Fletcher"
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
+    found = {note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"}
+    assert {"Laura Baker", "Tom Morgan", "Eve Fletcher"} <= found

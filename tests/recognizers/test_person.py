@@ -96,3 +96,35 @@ def test_a_name_after_a_role_word_without_a_colon(scan, text, expected):
 @pytest.mark.parametrize("text", ["Customer Service said the line is fine", "the customer wants a refund", "caller ID was blocked"])
 def test_a_role_word_before_ordinary_words_names_no_one(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a firm cue, a name an everyday word is a letter swap away from ("olaf" / "loaf").
+        ("please ask for olaf nowicki when you call", "olaf nowicki"),
+        # Surname first, as registers and forms write it, with or without the comma.
+        ("account holder is berg, ingrid", "berg, ingrid"),
+        ("please ask for hall sandra tomorrow", "hall sandra"),
+        ("MEYER, HEIKE CALLED ABOUT THE INVOICE", "MEYER, HEIKE"),
+        # Double-barrelled names are one name.
+        ("karl-heinz oberhauser called about the bill", "karl-heinz oberhauser"),
+        ("spoke with Marie-Claire Dubois-Laurent today", "Marie-Claire Dubois-Laurent"),
+    ],
+)
+def test_names_in_the_orders_and_forms_people_write_them(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Job titles and slogans the small model takes for names or places: vocabulary only.
+        "the quote came from regional logistics coordinator",
+        "we bought it from Distributed systemic firmware",
+        "the invoice came from cross-platform heuristic synergy",
+        "i work at decentralized tertiary alliance, it is fine",
+    ],
+)
+def test_english_vocabulary_is_no_name_whatever_the_model_says(scan, text):
+    assert scan(text, "PERSON") == [] and scan(text, "LOCATION") == []

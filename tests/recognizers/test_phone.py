@@ -119,3 +119,19 @@ def test_full_width_and_other_scripts_digits_are_read_as_digits(detector):
 def test_area_codes_after_a_slash_and_extensions(scan, text, expected):
     found = scan(text, "PHONE_NUMBER")
     assert found and found[0] in expected and len(found[0]) >= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CALL ME ON 4512 3378", "4512 3378"),  # a short national number after a call cue
+        ("my number is 06-30/512 7788", "06-30/512 7788"),  # dashes and a slash: no date has month 30
+        ("you can reach me at 412 5 901 tonight", "412 5 901"),  # seven digits right after the cue
+    ],
+)
+def test_numbers_said_to_be_numbers_to_call(scan, text, expected):
+    assert expected in scan(text, "PHONE_NUMBER")
+
+
+def test_a_date_with_a_call_cue_is_still_a_date(scan):
+    assert scan("call on 12/03/2024 at noon", "PHONE_NUMBER") == []
