@@ -13,31 +13,15 @@ import orjson
 import pytest
 
 from processor import broker
+from processor.config import PipelineConfig
 from processor.config_file import load_config
+from tests.sms import sms_config
 
 from .conftest import ROOT, consume_all, produce, run_service
 
 pytestmark = pytest.mark.integration
 
-SMS_YAML = """
-kafka: {connect_timeout_s: 20}
-streams:
-  sms-records:
-    fields:
-      event_id: uuid
-      sent_at: timestamp
-      sender: PHONE_NUMBER
-      body: text
-consent:
-  subscriber_key: {sms-records: sender_imsi}
-partners:
-  - name: sms-vendor
-    purpose: service-vendor
-    streams:
-      sms-records: {fields: [event_id, sent_at, sender_imsi, body], key: subscriber}
-    operators: {IMSI: pseudonymize}
-    key: {file: vendor.key}
-"""
+SMS_YAML = "kafka: {connect_timeout_s: 20}\n" + sms_config("{file: vendor.key}")
 SUBSCRIBERS = [(f"31015{n:010d}", f"+1 415 555 01{n:02d}") for n in range(6)]
 NAMES = ["Mariana Okafor", "Jonas Lindqvist", "Aiko Tanaka", "Rafael Souza", "Ingrid Halvorsen", "Kwabena Asante"]
 
@@ -59,15 +43,21 @@ def sms_events(count: int) -> list[dict[str, object]]:
     return events
 
 
-def test_a_stream_declared_only_in_yaml_runs_end_to_end_with_keyed_partner_copies(kafka_bootstrap: str, tmp_path: Path) -> None:
+def private_setup(kafka_bootstrap: str, tmp_path: Path, yaml: str) -> tuple[Path, dict[str, str], PipelineConfig]:
+    """The YAML with the vendor's key beside it, on topics and a group of this test's own."""
     (tmp_path / "vendor.key").write_text(uuid.uuid4().hex * 2)
     (tmp_path / "vendor.key").chmod(0o600)
     path = tmp_path / "pipeline.yaml"
-    path.write_text(SMS_YAML)
+    path.write_text(yaml)
     tag = uuid.uuid4().hex[:8]
     env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}.", "PII_GROUP_ID": f"pii-test-{tag}", "PII_METRICS_PORT": "0"}
     config = load_config(path, environ=env)
     broker.ensure_pipeline_topics(config)
+    return path, env, config
+
+
+def test_a_stream_declared_only_in_yaml_runs_end_to_end_with_keyed_partner_copies(kafka_bootstrap: str, tmp_path: Path) -> None:
+    path, env, config = private_setup(kafka_bootstrap, tmp_path, SMS_YAML)
     stream = config.streams["sms-records"]
     vendor_topic = config.partners[0].topic("sms-records")
 
@@ -165,14 +155,7 @@ def test_an_avro_stream_declared_in_yaml_runs_end_to_end(kafka_bootstrap: str, t
 
     schema_path = ROOT / "tests" / "data" / "sms-record.avsc"
     shutil.copy(schema_path, tmp_path / "sms-record.avsc")
-    (tmp_path / "vendor.key").write_text(uuid.uuid4().hex * 2)
-    (tmp_path / "vendor.key").chmod(0o600)
-    path = tmp_path / "pipeline.yaml"
-    path.write_text(AVRO_YAML)
-    tag = uuid.uuid4().hex[:8]
-    env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"t{tag}.", "PII_GROUP_ID": f"pii-test-{tag}", "PII_METRICS_PORT": "0"}
-    config = load_config(path, environ=env)
-    broker.ensure_pipeline_topics(config)
+    path, env, config = private_setup(kafka_bootstrap, tmp_path, AVRO_YAML)
     stream = config.streams["sms-records"]
     vendor_topic = config.partners[0].topic("sms-records")
 

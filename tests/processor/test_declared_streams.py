@@ -9,25 +9,11 @@ import pytest
 from processor.config_file import load_config
 from processor.detect import Detector
 from processor.pipeline import Pipeline, Record
+from tests.sms import sms_config
 
-SMS_CONFIG = """
-streams:
-  sms-records:
-    fields:
-      event_id: uuid
-      sent_at: timestamp
-      sender: PHONE_NUMBER
-      body: text
-consent:
-  subscriber_key: {sms-records: sender_imsi}
-partners:
-  - name: sms-vendor
-    purpose: service-vendor
-    streams:
-      sms-records: {fields: [event_id, sent_at, sender_imsi, body], key: subscriber}
-    operators: {IMSI: pseudonymize}
-    key: {env: SMS_VENDOR_KEY}
-  - name: sms-analytics
+SMS_CONFIG = sms_config(
+    "{env: SMS_VENDOR_KEY}",
+    """  - name: sms-analytics
     purpose: service-vendor
     streams:
       sms-records: {fields: [event_id, body], key: subscriber}
@@ -36,7 +22,8 @@ partners:
     purpose: internal
     streams:
       sms-records: {fields: [event_id]}
-"""
+""",
+)
 
 
 @pytest.fixture(scope="module")
