@@ -144,8 +144,14 @@ def score(samples: list[Sample], predictions: list[list[Pred]], outputs: list[st
     }
 
 
+# The spaCy model of `run_ours` (`--spacy-model`); None: the configured default.
+SPACY_MODEL: str | None = None
+
+
 def run_ours(samples: list[Sample], batch: int = 128) -> tuple[list[list[Pred]], list[str], float]:
     config = load_config(None, environ={})
+    if SPACY_MODEL is not None:
+        config = config.model_copy(update={"detection": config.detection.model_copy(update={"spacy_model": SPACY_MODEL})})
     detector = Detector(config)
     preds: list[list[Pred]] = []
     outputs: list[str] = []
@@ -274,7 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-presidio", action="store_true")
     parser.add_argument("--foreign-per-locale", type=int, default=30, help="lines per locale of the Faker source (eval/foreign.py)")
     parser.add_argument("--show-errors", metavar="ENTITY", help="print our misses and false alarms of one type (synthetic values)")
+    parser.add_argument("--spacy-model", default=None, help="an installed spaCy model package to measure instead of detection.spacy_model")
     args = parser.parse_args(argv)
+    global SPACY_MODEL
+    SPACY_MODEL = args.spacy_model
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)
 
@@ -283,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         f"eval: {len(samples)} events (seed {args.seed}), {sum(len(s.gold) for s in samples)} gold identifiers, "
         f"{sum(len(s.decoys) for s in samples)} decoys, {sum(not s.gold for s in samples)} events without PII"
     )
-    results: dict[str, Any] = {"seed": args.seed, "events": len(samples)}
+    results: dict[str, Any] = {"seed": args.seed, "events": len(samples), "spacy_model": args.spacy_model or "default"}
     runs = [("ours", run_ours)] + ([] if args.skip_presidio else [("presidio_default", run_presidio)])
     for name, run in runs:
         preds, outputs, seconds = run(samples)
