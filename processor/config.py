@@ -412,6 +412,10 @@ class AggregateSettings(_Strict):
     max_value: float = Field(default=86_400, gt=0)
     # Laplace noise for differential privacy; none when left out.
     dp: DpSettings | None = None
+    # Fold partitions: how many workers can fold this report at once (events are spread over
+    # them by subject). Fixed once the report has run: the worker refuses a fold topic with
+    # another count, since its open windows are spread by the old one.
+    partitions: int = Field(default=4, ge=1, le=256)
 
 
 class RetentionSettings(_Strict):
@@ -555,8 +559,11 @@ class PipelineConfig(_Strict):
     def aggregate_topic(self, name: str) -> str:
         return f"{self.kafka.topic_prefix}agg.{name}"
 
-    def aggregate_inbox_topic(self, name: str) -> str:
-        return f"{self.aggregate_topic(name)}.inbox"
+    def aggregate_fold_topic(self, name: str) -> str:
+        return f"{self.aggregate_topic(name)}.fold"
+
+    def aggregate_release_topic(self, name: str) -> str:
+        return f"{self.aggregate_topic(name)}.release"
 
     def aggregate_state_topic(self) -> str:
         return f"{self.kafka.topic_prefix}agg-state.{self.kafka.group_id}"

@@ -37,7 +37,7 @@ class TopicPlan:
 
 
 def plan(config: PipelineConfig) -> list[TopicPlan]:
-    """Every topic the pipeline reads or writes (the aggregate worker's own inbox and state
+    """Every topic the pipeline reads or writes (the aggregate worker's own fold, release and state
     topics excepted: it makes those itself), in a stable order."""
     kafka, keep, access = config.kafka, config.retention, config.access
     common = {"min.insync.replicas": str(kafka.min_insync_replicas), "max.message.bytes": str(message_max_bytes(config.limits.max_output_bytes))}
@@ -98,6 +98,9 @@ def acl_commands(config: PipelineConfig, command: str = "kafka-acls.sh") -> list
         app_id = config.aggregate_app_id()
         for resource in ("--topic", "--group"):
             lines.append(acl(access.aggregate, ["All"], resource, app_id, "--resource-pattern-type", "prefixed"))
-        for resource in (config.aggregate_state_topic(), *(config.aggregate_inbox_topic(a.name) for a in config.aggregates)):
+        for resource in (
+            config.aggregate_state_topic(),
+            *(t for a in config.aggregates for t in (config.aggregate_fold_topic(a.name), config.aggregate_release_topic(a.name))),
+        ):
             lines.append(acl(access.aggregate, ["All"], "--topic", resource))
     return lines

@@ -1,31 +1,28 @@
 """The faust application behind `pii-processor aggregate`: aggregate reports for partners.
 
-For each report declared under `aggregates:` in the pipeline YAML:
+For each report declared under `aggregates:` in the pipeline YAML, three agents and a timer
+(the flow and why it is shaped so: processor/aggregate/flow.py):
 
-  partner.<partner>.<stream> ──forward──► agg.<report>.inbox (1 partition) ──fold──► table of open windows
-                                    timer ──tick──►┘                               └─close──► agg.<report>
+  partner.<partner>.<stream> ──forward──► agg.<report>.fold (N partitions, by subject) ──fold──► open windows
+                                                      ▲ close                                    │ progress, partials
+                              timer ──tick──► agg.<report>.release (1 partition) ──release──◄─────┘
+                                                      └──► agg.<report>
 
 The partner topic is the input: events that the pipeline already protected (pseudonymous
-subscribers, location areas, hours), never raw ones. All events of a report pass through one
-single-partition inbox, so one task sees every event of a window (k-anonymity and distinct
-counts need the whole window), and the timer's ticks pass through the same inbox, so open
-windows are only ever changed inside the agent, as faust tables require.
-
-A window closes when the newest event time is past its end plus the grace period, or when no
-event has arrived for `idle_close_s` (the end of a backfill).
+subscribers, location areas, hours), never raw ones. Any number of workers may run: faust
+spreads the source and fold partitions over them, and one of them holds the release
+partition. A window closes when the newest event time is past its end plus the grace period,
+or when no event has arrived for `idle_close_s` (the end of a backfill).
 
 Delivery: faust-streaming 0.15.3's `exactly_once` delivered nothing here, and its tables lost
 a few events of state across `kill -9`. So the app runs at least once and makes that
-idempotent itself. Open windows, the watermark and the privacy ledger live in a compacted
-topic; the changes of a batch of events (up to FOLD_BATCH) are written together and
-acknowledged by the broker before faust may acknowledge the batch
-(processor/aggregate/state.py). Each window remembers, per source partition, the last offset
-folded into it, so a re-delivered event is skipped. A released window is forgotten: the meta
-record's `closed_through` moves past it and its state is tombstoned, so memory and the state
-topic hold open windows only; an event for a closed window is skipped and counted, with one
-log line per window. Every output row is keyed by report, window and group, so a replay
-overwrites instead of adding. The restart test kills the worker mid-window and checks exact
-counts.
+idempotent itself (flow.py). Open windows, the release step's progress and the privacy ledger
+live in a compacted topic; the changes of a batch (up to FOLD_BATCH messages) are written
+together and acknowledged by the broker before faust may acknowledge the batch
+(processor/aggregate/state.py). faust's rebalance waits for in-flight batches and flushes
+before it hands partitions over; a worker given partitions then reloads the state topic
+before its next batch, so it continues from what the previous owner made durable. The
+restart tests kill a worker mid-window and check exact counts.
 """
 
 from __future__ import annotations
@@ -40,18 +37,18 @@ from typing import Any
 import faust
 import orjson
 
-from processor.aggregate.core import Ledger, Measure, Report, fold, iso_time, release
+from processor.aggregate.core import Measure, Report
 from processor.aggregate.credentials import faust_credentials
+from processor.aggregate.flow import FoldPartition, Topics, WindowRelease, route
 from processor.aggregate.state import DurableState
 from processor.config import AggregateSettings, PipelineConfig
 from processor.events import CANARY_HEADER
 
 log = logging.getLogger("pii.aggregate")
 TICK_INTERVAL_S = 1.0
-# Events folded per state flush, and how long a batch may wait to fill.
+# Messages handled per state flush, and how long a batch may wait to fill.
 FOLD_BATCH = 500
 FOLD_WITHIN_S = 0.2
-_TICK = b'{"__tick__"'
 
 
 def report_of(config: PipelineConfig, a: AggregateSettings) -> Report:
@@ -91,7 +88,7 @@ def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = 
         # idempotent by the app itself (see the module docstring).
         processing_guarantee=os.environ.get("PII_AGGREGATE_GUARANTEE", "at_least_once"),
         topic_replication_factor=kafka.replication_factor,
-        topic_partitions=1,
+        topic_partitions=1,  # the topics faust makes itself (none it needs): ours are made by `run`
         consumer_auto_offset_reset="earliest",
         web_enabled=False,
         broker_commit_interval=0.5,
@@ -99,44 +96,41 @@ def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = 
         broker_session_timeout=10,
         broker_heartbeat_interval=2,
     )
+    reload = _Reloader(state)
+
+    async def on_assigned(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        reload.stale = True
+
+    app.on_partitions_assigned.connect(on_assigned)
+
     for a in config.aggregates:
-        _add_report(app, config, a, report_of(config, a), state)
+        _add_report(app, config, a, report_of(config, a), state, reload)
     return app
 
 
-def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, state_store: DurableState) -> None:
+class _Reloader:
+    """Reloads the shared state before the next batch after a rebalance gave this worker
+    partitions (their state may have been changed by the worker that had them)."""
+
+    def __init__(self, state: DurableState) -> None:
+        self.state, self.stale = state, False
+
+    def __call__(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.state.load()
+
+
+def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, state_store: DurableState, reload: _Reloader) -> None:
     partner = next(p for p in config.partners if p.name == a.partner)
+    names = Topics(
+        fold=config.aggregate_fold_topic(a.name), release=config.aggregate_release_topic(a.name), output=config.aggregate_topic(a.name), partitions=a.partitions
+    )
     source = app.topic(partner.topic(a.stream), key_serializer="raw", value_serializer="raw")
-    inbox = app.topic(config.aggregate_inbox_topic(a.name), partitions=1, key_serializer="raw", value_serializer="raw")
-    out_topic = config.aggregate_topic(a.name)
-    window_prefix = f"{report.name}|window|"
-    meta_key = f"{report.name}|meta"
-    budget = config.privacy_budgets.get(report.partner)
-    # Open windows, by start. A closed window is gone from memory and (tombstoned) from the
-    # state topic; `closed_through` in the meta record says that every window up to it is
-    # closed, since windows close in time order (or all at once when the stream is idle).
-    open_windows: set[str] = set()
-    late: dict[str, int] = {}
-
-    def closed_through() -> int:
-        return int(state_store.get(meta_key, {}).get("closed_through", -1))
-
-    def forget_closed() -> None:
-        """At start: windows closed by an earlier run (and, from older versions, kept in the
-        state with a `closed` mark) leave memory and the state topic."""
-        through, stale = closed_through(), list[str]()
-        for key, value in list(state_store.values.items()):
-            if key.startswith(window_prefix):
-                w = key[len(window_prefix) :]
-                if value.get("closed") or int(w) <= through:
-                    through, stale = max(through, int(w)), [*stale, key]
-                else:
-                    open_windows.add(w)
-        if stale:
-            state_store.put_later(meta_key, {**state_store.get(meta_key, {}), "closed_through": through})
-            for key in stale:
-                state_store.delete(key)
-            state_store.flush()
+    fold_topic = app.topic(names.fold, partitions=a.partitions, key_serializer="raw", value_serializer="raw")
+    release_topic = app.topic(names.release, partitions=1, key_serializer="raw", value_serializer="raw")
+    folds = FoldPartition(report, names, state_store)
+    releases = WindowRelease(report, names, state_store, a.idle_close_s, config.privacy_budgets.get(report.partner), started_at=time.time())
 
     async def forward(stream: Any) -> None:
         # The key carries the source partition and offset: a re-forwarded event is recognized.
@@ -144,115 +138,63 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
             # Leak-canary events (processor/canary.py) test the pipeline; they are no one's traffic.
             if any(k == CANARY_HEADER for k, _ in event.message.headers or []):
                 continue
-            await inbox.send(key=f"{event.message.partition}:{event.message.offset}".encode(), value=event.value)
+            key = f"{event.message.partition}:{event.message.offset}".encode()
+            await fold_topic.send(key=key, value=event.value, partition=route(report, event.value, a.partitions))
 
-    def close(closing: list[str]) -> None:
-        for w in sorted(closing, key=int):
-            window = state_store.get(window_prefix + w)
-            # The partner's spending in the budget period of this window (by event time).
-            period = budget.period_of(int(w)) if budget else "all"
-            ledger_key = f"ledger|{report.partner}|{period}"
-            ledger = Ledger({report.partner: budget.epsilon if budget else 0.0}, {report.partner: state_store.get(ledger_key, 0.0)})
-            rows, summary = release(report, int(w), window, ledger)
-            if report.epsilon is not None:
-                summary["budget_period"] = period
-                # Charged before anything is released: a crash can waste budget, never overspend it.
-                state_store.put(ledger_key, ledger.spent.get(report.partner, 0.0))
-            for row in rows:
-                group = "|".join(f"{k}={v}" for k, v in sorted(row["group"].items()))
-                state_store.produce_later(out_topic, f"{report.name}|{row['window_start']}|{group}".encode(), orjson.dumps(row))
-            state_store.produce_later(out_topic, f"{report.name}|{summary['window_start']}|_summary".encode(), orjson.dumps(summary))
-            # Marked closed, then forgotten: a replay can neither reopen nor refill it.
-            state_store.put_later(meta_key, {**state_store.get(meta_key, {}), "closed_through": max(closed_through(), int(w))})
-            state_store.delete(window_prefix + w)
-            state_store.flush()
-            open_windows.discard(w)
-            log.info(
-                "window closed",
-                extra={
-                    "fields": {
-                        "report": report.name,
-                        "window_start": summary["window_start"],
-                        "groups": summary["groups"],
-                        "suppressed_groups": summary.get("suppressed_groups"),
-                        "late_events_skipped": sum(late.values()),
-                    }
-                },
-            )
-
-    def fold_one(event: Any) -> None:
-        value: bytes = event.value
-        meta = state_store.get(meta_key, {})
-        if value.startswith(_TICK):
-            tick_at = orjson.loads(value)["__tick__"]
-            # Idle since the last event, or since this worker started: after a restart, the
-            # events that arrived while it was down must get their chance first.
-            last = max(meta.get("last_event_at") or 0.0, started_at)
-            if tick_at - last >= a.idle_close_s and open_windows:
-                close(list(open_windows))
-            return
-        try:
-            data = orjson.loads(value)
-            w = str(report.window_of(data))
-            event_time = report.event_time(data)
-        except (ValueError, TypeError):
-            log.warning("event without a usable time skipped", extra={"fields": {"report": report.name}})
-            return
-        if int(w) <= closed_through():
-            # Late, or delivered again after its window was released: counted, said once per window.
-            late[w] = late.get(w, 0) + 1
-            if late[w] == 1:
-                log.warning(
-                    "event for a window already closed skipped; more for this window are only counted",
-                    extra={"fields": {"report": report.name, "window_start": iso_time(int(w))}},
-                )
-            return
-        window = state_store.get(window_prefix + w, {})
-        source_partition, source_offset = event.key.decode().split(":")
-        applied = window.get("applied", {})
-        if source_offset.isdigit() and int(source_offset) <= applied.get(source_partition, -1):
-            return  # delivered again after a crash (inbox replay or re-forwarding): already counted
-        window = fold(report, window, data)
-        window["applied"] = {**applied, source_partition: int(source_offset)}
-        state_store.put_later(window_prefix + w, window)
-        open_windows.add(w)
-        watermark = max(meta.get("watermark") or 0, event_time)
-        state_store.put_later(meta_key, {**meta, "watermark": watermark, "last_event_at": event.message.timestamp})
-        due = [k for k in open_windows if int(k) + report.window_s + report.grace_s <= watermark]
-        if due:
-            close(due)
-
-    async def fold_events(stream: Any) -> None:
+    async def fold(stream: Any) -> None:
         # A batch at a time: its state changes are written together and acknowledged by the
         # broker before faust acknowledges the batch's events (take_events acks after the body).
         async for events in stream.take_events(FOLD_BATCH, within=FOLD_WITHIN_S):
+            reload()
             for event in events:
-                fold_one(event)
-            try:
-                state_store.flush()
-            except RuntimeError as e:
-                # Raising here would still let faust acknowledge the batch: leave before it can.
-                log.critical("aggregate state not durable; exiting before the events are acknowledged", extra={"fields": {"error": str(e)}})
-                os._exit(1)
+                folds.message(event.message.partition, event.key or b"", event.value, event.message.timestamp)
+            folds.report_progress()
+            _flush_or_exit(state_store)
 
-    forget_closed()
-    started_at = time.time()
+    async def release(stream: Any) -> None:
+        async for events in stream.take_events(FOLD_BATCH, within=FOLD_WITHIN_S):
+            reload()
+            for event in events:
+                releases.message(event.value)
+            _flush_or_exit(state_store)
 
     async def tick() -> None:
-        await inbox.send(key=b"tick:", value=orjson.dumps({"__tick__": time.time()}))
+        await release_topic.send(key=b"tick", value=orjson.dumps({"tick": time.time()}))
 
     app.agent(source, name=f"{a.name}-forward")(forward)
-    app.agent(inbox, name=f"{a.name}-fold")(fold_events)
+    app.agent(fold_topic, name=f"{a.name}-fold")(fold)
+    app.agent(release_topic, name=f"{a.name}-release")(release)
     app.timer(TICK_INTERVAL_S, name=f"{a.name}-tick")(tick)
+
+
+def _flush_or_exit(state: DurableState) -> None:
+    try:
+        state.flush()
+    except RuntimeError as e:
+        # Raising here would still let faust acknowledge the batch: leave before it can.
+        log.critical("aggregate state not durable; exiting before the events are acknowledged", extra={"fields": {"error": str(e)}})
+        os._exit(1)
 
 
 def state_topic(config: PipelineConfig) -> str:
     return config.aggregate_state_topic()
 
 
-def topics(config: PipelineConfig) -> list[str]:
-    """The topics the app reads and writes that faust does not create itself."""
-    return [t for a in config.aggregates for t in (config.aggregate_topic(a.name), config.aggregate_inbox_topic(a.name))]
+def ensure_worker_topics(config: PipelineConfig) -> None:
+    """The report, fold and release topics, and the state topic; a fold topic made for
+    another number of partitions is refused (its open windows are spread by that number)."""
+    from processor import broker
+
+    for a in config.aggregates:
+        broker.ensure_topics(config.kafka, [config.aggregate_topic(a.name), config.aggregate_release_topic(a.name)], partitions=1)
+        broker.ensure_topics(config.kafka, [config.aggregate_fold_topic(a.name)], partitions=a.partitions)
+        found = len(broker.end_offsets(config.kafka, [config.aggregate_fold_topic(a.name)]))
+        if found != a.partitions:
+            raise ValueError(
+                f"aggregates ({a.name}).partitions is {a.partitions} but its fold topic {config.aggregate_fold_topic(a.name)} has {found} partitions; "
+                "the partition count of a report is fixed once it has run: keep it, or publish under a new report name"
+            )
+    broker.ensure_topics(config.kafka, [state_topic(config)], partitions=1, compacted=[state_topic(config)])
 
 
 def run(config: PipelineConfig) -> int:
@@ -260,16 +202,25 @@ def run(config: PipelineConfig) -> int:
 
     if not config.aggregates:
         raise ValueError("no `aggregates` are declared in the configuration")
-    # Single partitions: one task must see every event of a report (see the module docstring).
-    broker.ensure_topics(config.kafka, topics(config), partitions=1)
-    broker.ensure_topics(config.kafka, [state_topic(config)], partitions=1, compacted=[state_topic(config)])
+    ensure_worker_topics(config)
     broker.ensure_topics(config.kafka, [p.topic(a.stream) for a in config.aggregates for p in config.partners if p.name == a.partner])
     state = DurableState(config.kafka, state_topic(config)).load()
+    _refuse_single_inbox_state(config, state)
     app = build_app(config, state)
     _exit_on_stuck_shutdown()
     worker = faust.Worker(app, loglevel=os.environ.get("PII_AGGREGATE_LOGLEVEL", "WARNING"), quiet=True)
     worker.execute_from_commandline()
     return 0
+
+
+def _refuse_single_inbox_state(config: PipelineConfig, state: DurableState) -> None:
+    """Open windows of the single-inbox layout (before fold partitions) cannot be continued."""
+    for a in config.aggregates:
+        if any(state.keys(f"{a.name}|window|")):
+            raise ValueError(
+                f"the aggregate state topic {state.topic} holds open windows of report {a.name!r} from a worker before fold partitions; "
+                "let that worker close them (no events for idle_close_s) before upgrading, or publish under a new report name"
+            )
 
 
 STOP_GRACE_S = 15

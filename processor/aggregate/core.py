@@ -91,14 +91,54 @@ def fold(report: Report, window: dict[str, Any] | None, event: dict[str, Any]) -
     return window
 
 
-def merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    subjects = dict(a["subjects"])
-    for s, n in b["subjects"].items():
-        subjects[s] = subjects.get(s, 0) + n
+def partial(report: Report, window: dict[str, Any]) -> dict[str, Any]:
+    """What one partition of the fold sends to the release step for a window: per group its
+    distinct subjects, events and sums. The fold is partitioned by subject, so partitions hold
+    disjoint subjects and their distinct counts add up. A group with fewer than k subjects
+    here has fewer than k everywhere it is small at all, so only such groups carry their
+    subjects (fewer than k each): the release needs them to merge small groups into "(other)",
+    whose subjects may overlap. With DP there is no "(other)", and no subject leaves."""
+    groups: dict[str, Any] = {}
+    for g, s in window["groups"].items():
+        n = len(s["subjects"])
+        groups[g] = {"distinct": n, "events": s["events"], "sums": dict(s["sums"])}
+        if n < report.k and report.epsilon is None:
+            groups[g]["subjects"] = dict(s["subjects"])
+    return groups
+
+
+def merge_partials(report: Report, into: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """Add one partition's partial of a window to what the other partitions sent (disjoint subjects)."""
+    merged = dict(into)
+    for g, b in other.items():
+        a = merged.get(g)
+        if a is None:
+            merged[g] = b
+            continue
+        s = _add(a, b)
+        s["distinct"] = a["distinct"] + b["distinct"]
+        if s["distinct"] < report.k and report.epsilon is None:
+            s["subjects"] = {**a.get("subjects", {}), **b.get("subjects", {})}
+        merged[g] = s
+    return merged
+
+
+def _add(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     sums = dict(a["sums"])
     for f, v in b["sums"].items():
         sums[f] = sums.get(f, 0.0) + v
-    return {"subjects": subjects, "sums": sums, "events": a["events"] + b["events"]}
+    return {"events": a["events"] + b["events"], "sums": sums}
+
+
+def _other(small: list[dict[str, Any]]) -> dict[str, Any]:
+    """Groups under k merged into one: its subjects are the union (one subject may be in several)."""
+    merged = small[0]
+    subjects = dict(small[0]["subjects"])
+    for s in small[1:]:
+        merged = _add(merged, s)
+        for subject, n in s["subjects"].items():
+            subjects[subject] = subjects.get(subject, 0) + n
+    return {**merged, "subjects": subjects, "distinct": len(subjects)}
 
 
 class Ledger:
@@ -115,27 +155,25 @@ class Ledger:
         return True
 
 
-def release(report: Report, window_start: int, window: dict[str, Any], ledger: Ledger | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Rows for one closed window, and its summary.
+def release(report: Report, window_start: int, groups: dict[str, Any], ledger: Ledger | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Rows for one closed window, and its summary, from the window's groups as the partitions'
+    partials add up (`partial`, `merge_partials`).
 
     Without DP: exact and deterministic, k-anonymous (groups of fewer than k distinct subjects
     merged into "(other)" or suppressed, and counted in the summary).
 
     With DP (`report.epsilon`): see `_dp_release`; the window's release is charged to the
     partner's ledger before anything is computed, and refused when the budget is spent."""
-    groups = window["groups"]
     span = {"window_start": iso_time(window_start), "window_end": iso_time(window_start + report.window_s)}
     if report.epsilon is not None:
         assert ledger is not None
         return _dp_release(report, span, groups, ledger)
-    big = {g: s for g, s in groups.items() if len(s["subjects"]) >= report.k}
-    small = [s for s in groups.values() if len(s["subjects"]) < report.k]
+    big = {g: s for g, s in groups.items() if s["distinct"] >= report.k}
+    small = [s for s in groups.values() if s["distinct"] < report.k]
     suppressed = len(small)
     if len(small) > 1:
-        other = small[0]
-        for s in small[1:]:
-            other = merge(other, s)
-        if len(other["subjects"]) >= report.k:
+        other = _other(small)
+        if other["distinct"] >= report.k:
             big[OTHER] = other
             suppressed = 0
     summary: dict[str, Any] = {"report": report.name, **span, "summary": True, "groups": len(big), "suppressed_groups": suppressed, "k": report.k}
@@ -146,7 +184,7 @@ def release(report: Report, window_start: int, window: dict[str, Any], ledger: L
             if m.op == "count":
                 row[m.name] = s["events"]
             elif m.op == "distinct":
-                row[m.name] = len(s["subjects"])
+                row[m.name] = s["distinct"]
             elif m.op == "sum":
                 total = s["sums"].get(str(m.field), 0.0)
                 row[m.name] = int(total) if float(total).is_integer() else round(total, 3)
@@ -218,7 +256,7 @@ def _dp_release(report: Report, span: dict[str, str], groups: dict[str, Any], le
         summary.update({"groups": 0, "refused": "privacy budget exhausted"})
         return [], summary
 
-    distinct = select({g: len(s["subjects"]) for g, s in groups.items()})
+    distinct = select({g: s["distinct"] for g, s in groups.items()})
     released = sorted(distinct)
     counts = count([groups[g]["events"] for g in released]) if released else []
     sums = {f: add_to_sums([float(groups[g]["sums"].get(f, 0.0)) for g in released]) if released else [] for f in summed}

@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from processor import broker
-from processor.aggregate.app import topics as aggregate_topics
+from processor.aggregate.app import ensure_worker_topics
 from processor.aggregate.report import read_latest
 from processor.config_file import load_config
 from processor.events import BuiltinStream
@@ -63,7 +63,7 @@ def setup(kafka_bootstrap: str, tmp_path: Path, dp: bool = False, idle: float = 
     env = {"KAFKA_BOOTSTRAP": kafka_bootstrap, "PII_TOPIC_PREFIX": f"a{tag}.", "PII_METRICS_PORT": "0"}
     config = load_config(path, environ=env)
     broker.ensure_topics(config.kafka, config.all_topics())
-    broker.ensure_topics(config.kafka, aggregate_topics(config), partitions=1)
+    ensure_worker_topics(config)
     return path, env, config
 
 

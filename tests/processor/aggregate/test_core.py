@@ -5,7 +5,7 @@ import statistics
 
 import pytest
 
-from processor.aggregate.core import OTHER, Ledger, Measure, Report, fold, release
+from processor.aggregate.core import OTHER, Ledger, Measure, Report, fold, partial, release
 
 
 def report(**kw) -> Report:
@@ -29,10 +29,11 @@ def events(cell: str, subjects: int, per_subject: int = 1, duration: float = 10,
 
 
 def window_of(r: Report, evs) -> dict:
+    """The window's groups as the release step gets them (here from one fold partition)."""
     w = None
     for e in evs:
         w = fold(r, w, e)
-    return w
+    return partial(r, w)
 
 
 def test_exact_aggregates_and_windows_when_dp_is_off():
