@@ -110,15 +110,20 @@ def build_app(config: PipelineConfig, state: DurableState, app_id: str | None = 
 
 class _Reloader:
     """Reloads the shared state before the next batch after a rebalance gave this worker
-    partitions (their state may have been changed by the worker that had them)."""
+    partitions (their state may have been changed by the worker that had them). A rebalance
+    also restarts the idle clocks: while partitions changed hands nothing was forwarded, and
+    that silence is no end of the stream."""
 
     def __init__(self, state: DurableState) -> None:
         self.state, self.stale = state, False
+        self.releases: list[WindowRelease] = []
 
     def __call__(self) -> None:
         if self.stale:
             self.stale = False
             self.state.load()
+            for r in self.releases:
+                r.started_at = time.time()
 
 
 def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, report: Report, state_store: DurableState, reload: _Reloader) -> None:
@@ -131,6 +136,7 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
     release_topic = app.topic(names.release, partitions=1, key_serializer="raw", value_serializer="raw")
     folds = FoldPartition(report, names, state_store)
     releases = WindowRelease(report, names, state_store, a.idle_close_s, config.privacy_budgets.get(report.partner), started_at=time.time())
+    reload.releases.append(releases)
 
     async def forward(stream: Any) -> None:
         # The key carries the source partition and offset: a re-forwarded event is recognized.

@@ -142,6 +142,42 @@ def test_a_worker_killed_mid_window_neither_loses_nor_double_counts(kafka_bootst
     assert (row["calls"], row["subscribers"], row["minutes"]) == (500, 500, 1000)
 
 
+def fold_partitions_by_worker(config) -> list[set[int]]:
+    """Per live member of the workers' consumer group, the fold partitions it holds."""
+    admin = broker.admin_client(config.kafka)
+    [group] = admin.describe_consumer_groups([config.aggregate_app_id()]).values()
+    members = group.result(timeout=10).members
+    fold = config.aggregate_fold_topic("calls")
+    return [{tp.partition for tp in m.assignment.topic_partitions if tp.topic == fold} for m in members]
+
+
+def test_two_workers_share_the_folds_and_one_killed_mid_window_loses_and_doubles_nothing(kafka_bootstrap, tmp_path):
+    """The report's four fold partitions are spread over two workers; one is killed with
+    events in flight; the other takes its partitions over and the counts stay exact."""
+    path, env, config = setup(kafka_bootstrap, tmp_path, idle=20)
+    source = config.partners[0].topic(next(iter(config.partners[0].streams)))
+    produce(kafka_bootstrap, source, calls(10, "234-15-1202", 600, 2))
+    first, second = start(path, env), start(path, env)
+    try:
+        deadline = time.monotonic() + 90
+        while not (len(shares := fold_partitions_by_worker(config)) == 2 and all(shares)):
+            assert time.monotonic() < deadline, f"the two workers never shared the fold partitions: {shares}"
+            time.sleep(1)
+        assert sorted(p for share in shares for p in share) == [0, 1, 2, 3]
+        produce(kafka_bootstrap, source, calls(10, "234-15-1202", 300, 2, prefix="t"))
+        time.sleep(2)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+        produce(kafka_bootstrap, source, calls(10, "234-15-1202", 100, 2, prefix="u"))
+        latest = wait_for_windows(config, 1, second, path, timeout_s=180)
+    finally:
+        stop(second)
+        if first.poll() is None:
+            first.kill()
+    [row] = [v for v in latest.values() if not v.get("summary")]
+    assert (row["calls"], row["subscribers"], row["minutes"]) == (1000, 1000, 2000)
+
+
 def test_the_privacy_budget_refuses_releases_and_survives_a_restart(kafka_bootstrap, tmp_path):
     path, env, config = setup(kafka_bootstrap, tmp_path, dp=True)
     source = config.partners[0].topic(next(iter(config.partners[0].streams)))
