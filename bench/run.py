@@ -30,7 +30,7 @@ import orjson
 from confluent_kafka import Consumer, Producer, TopicPartition
 
 from processor import broker
-from processor.config import PipelineConfig
+from processor.config import AggregateSettings, PipelineConfig
 from processor.config_file import load_config
 from processor.events import BuiltinStream, walk
 from processor.generate import generate
@@ -160,6 +160,91 @@ def bench_processor(kind: BuiltinStream, payloads: list[bytes], repeats: int, wo
         broker.delete_topics(config.kafka, config.all_topics())
     best = statistics.median(r["events_per_s"] for r in runs)
     return {"events_per_s": best, "runs": [r["events_per_s"] for r in runs], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
+
+
+def aggregate_events(a: AggregateSettings, n: int, seed: int = 7) -> list[bytes]:
+    """Events shaped as the report reads them from its partner topic: a subject among n/5, a
+    group value among 200 per field, times over two windows, a value for every summed field."""
+    import random
+
+    rng = random.Random(seed)
+    start = 1_793_000_000 // a.window_s * a.window_s
+    summed = {m.field for m in a.measures if m.field}
+    return [
+        orjson.dumps(
+            {
+                a.time_field: start + i * 2 * a.window_s // n,
+                a.subject: f"subject-{rng.randrange(max(n // 5, 1))}",
+                **{g: f"{g}-{rng.randrange(200)}" for g in a.group_by},
+                **{f: rng.randrange(600) for f in summed},
+            }
+        )
+        for i in range(n)
+    ]
+
+
+def bench_aggregate(n: int, workers: int, repeats: int) -> dict[str, Any]:
+    """The example's first report folded by `workers` aggregate workers: events/s from the fill
+    of its partner topic until every event is forwarded and folded (the workers' committed
+    positions on the source and fold topics reach their ends). Start-up and rebalancing are not
+    counted: the group has settled before the fill."""
+    from processor.aggregate.app import ensure_worker_topics
+
+    runs = []
+    for _ in range(repeats):
+        prefix = f"bench{uuid.uuid4().hex[:8]}."
+        config = _config(prefix)
+        a = config.aggregates[0]
+        source = next(p for p in config.partners if p.name == a.partner).topic(a.stream)
+        broker.ensure_topics(config.kafka, [source], partitions=INPUT_PARTITIONS)
+        ensure_worker_topics(config)
+        payloads = aggregate_events(a, n)
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "processor.cli", "aggregate", "--config", str(CONFIG)],
+                env=_env(prefix),
+                cwd=ROOT,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(workers)
+        ]
+        try:
+            fold = config.aggregate_fold_topic(a.name)
+            admin = broker.admin_client(config.kafka)
+            deadline = time.monotonic() + 120
+            while True:
+                [group] = admin.describe_consumer_groups([config.aggregate_app_id()]).values()
+                members = group.result(timeout=10).members
+                shares = [{tp.partition for tp in m.assignment.topic_partitions if tp.topic == fold} for m in members]
+                if len(shares) == workers and all(shares) and sum(map(len, shares)) == a.partitions:
+                    break
+                if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
+                    raise RuntimeError(f"the aggregate workers did not settle: {shares}")
+                time.sleep(0.5)
+            started = time.monotonic()
+            _prefill(config, source, payloads, INPUT_PARTITIONS)
+            positions = Consumer({"bootstrap.servers": config.kafka.bootstrap_servers, "group.id": config.aggregate_app_id()})
+            while True:
+                ends = broker.end_offsets(config.kafka, [source, fold])
+                committed = positions.committed([TopicPartition(t, p) for t, p in ends], timeout=10)
+                if all(c.offset >= ends[(c.topic, c.partition)] for c in committed):
+                    break
+                if time.monotonic() - started > 600:
+                    raise RuntimeError("the aggregate workers did not fold every event in 10 minutes")
+                time.sleep(0.25)
+            runs.append(n / (time.monotonic() - started))
+            positions.close()
+        finally:
+            for p in procs:
+                p.terminate()
+            for p in procs:
+                try:
+                    p.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+            worker_topics = [config.aggregate_topic(x.name) + suffix for x in config.aggregates for suffix in ("", ".fold", ".release")]
+            broker.delete_topics(config.kafka, [source, config.aggregate_state_topic(), *worker_topics])
+    return {"events_per_s": statistics.median(runs), "runs": runs, "events": n, "workers": workers, "fold_partitions": config.aggregates[0].partitions}
 
 
 def bench_passthrough(payloads: list[bytes], repeats: int, batch: int = 500, fan_out: int = 1) -> dict[str, Any]:
@@ -348,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--transcripts", type=int, default=3000)
     parser.add_argument("--presidio-sample", type=int, default=200)
     parser.add_argument("--hostile-events", type=int, default=3000, help="events per run of the hostile mix (1%% adversarial)")
+    parser.add_argument("--aggregate-events", type=int, default=40000, help="events folded per run of the aggregate worker")
     args = parser.parse_args(argv)
     import logging
     import tempfile
@@ -391,6 +477,14 @@ def main(argv: list[str] | None = None) -> int:
     two = bench_processor(BuiltinStream.CALL_RECORDS, payloads[BuiltinStream.CALL_RECORDS], max(1, args.repeats - 1), workers=2)
     results["processor_2_workers"] = {BuiltinStream.CALL_RECORDS.value: two}
     print(f"  processor call-records, 2 workers  {two['events_per_s']:8.0f} events/s (1 worker: {results['processor']['call-records']['events_per_s']:.0f})")
+    results["aggregate"] = {}
+    for workers in (1, 2):
+        agg = bench_aggregate(args.aggregate_events, workers, max(1, args.repeats - 1))
+        results["aggregate"][f"{workers}_workers"] = agg
+        print(
+            f"  aggregate worker, {workers} worker(s) on {agg['fold_partitions']} fold partitions: {agg['events_per_s']:8.0f} events/s folded"
+            f"  (runs {', '.join(f'{x:.0f}' for x in agg['runs'])})"
+        )
     # 1% of events carry adversarial text just under the scan budget (limits.max_scan_chars):
     # what a hostile producer can make the stream pay without any event being refused.
     size = int(config.limits.max_scan_chars * 0.9)

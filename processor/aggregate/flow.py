@@ -48,6 +48,8 @@ log = logging.getLogger("pii.aggregate")
 # Groups per sealed message: a window with many groups is sent in chunks, each well under
 # Kafka's default message size.
 CHUNK_GROUPS = 1000
+# Pieces of a window's state in one fold partition, by subject (see FoldPartition).
+BUCKETS = 64
 CLOSE_MARK = b'{"close_through"'
 
 
@@ -92,15 +94,21 @@ def route(report: Report, value: bytes, partitions: int) -> int:
 
 
 class FoldPartition:
-    """The open windows of one report in the fold partitions this worker is given."""
+    """The open windows of one report in the fold partitions this worker is given.
+
+    A window's state in a partition is kept in BUCKETS pieces by subject, each a message of
+    its own in the state topic: a piece stays far below Kafka's message size at a telecom's
+    volume, and holds, with its counts, the source offsets folded into it, so that each write
+    is whole by itself (no piece can be durable without the offsets that say what it holds)."""
 
     def __init__(self, report: Report, topics: Topics, store: Store) -> None:
         self.report, self.topics, self.store = report, topics, store
         self.touched: set[int] = set()
         self.late: dict[tuple[int, str], int] = {}
+        self.sealed: set[int] = set()  # partitions whose sealed windows are forgotten after the flush
 
-    def _window_key(self, partition: int, w: str) -> str:
-        return f"{self.report.name}|fold|{partition}|window|{w}"
+    def _prefix(self, partition: int) -> str:
+        return f"{self.report.name}|fold|{partition}|window|"
 
     def _meta_key(self, partition: int) -> str:
         return f"{self.report.name}|fold|{partition}|meta"
@@ -127,26 +135,54 @@ class FoldPartition:
                     extra={"fields": {"report": report.name, "window_start": iso_time(int(w)), "fold_partition": partition}},
                 )
             return
-        window = self.store.get(self._window_key(partition, w), {})
+        piece_key = f"{self._prefix(partition)}{w}|{zlib.crc32(b'piece:' + str(data.get(report.subject, '')).encode()) % BUCKETS}"
+        piece = self.store.get(piece_key, {})
         source_partition, _, source_offset = key.decode().partition(":")
-        applied = window.get("applied", {})
+        applied = piece.get("applied", {})
         if source_offset.isdigit() and int(source_offset) <= applied.get(source_partition, -1):
             return  # delivered again after a crash (re-forwarded, or the fold topic replayed): already counted
-        window = fold(report, window, data)
-        window["applied"] = {**applied, source_partition: int(source_offset) if source_offset.isdigit() else -1}
-        self.store.put_later(self._window_key(partition, w), window)
+        piece = fold(report, piece, data)
+        piece["applied"] = {**applied, source_partition: int(source_offset) if source_offset.isdigit() else -1}
+        self.store.put_later(piece_key, piece)
         watermark = max(meta.get("watermark") or 0, event_time)
         self.store.put_later(self._meta_key(partition), {**meta, "watermark": watermark, "last_event_at": timestamp_s})
         self.touched.add(partition)
 
+    def _pieces(self, partition: int, above: int, through: int) -> dict[int, list[str]]:
+        """The keys of the state pieces of each window in (above, through]."""
+        prefix = self._prefix(partition)
+        windows: dict[int, list[str]] = {}
+        for k in self.store.keys(prefix):
+            w = int(k[len(prefix) :].partition("|")[0])
+            if above < w <= through:
+                windows.setdefault(w, []).append(k)
+        return windows
+
     def close(self, partition: int, through: int) -> None:
-        """Seal every window up to `through`: send their partials in chunks, forget them."""
+        """Seal every window up to `through`: send their partials. The windows are forgotten
+        only once that is durable (`forget_sealed`, after the flush); until then a seal may
+        not have reached the release step, so any close sends it again (it is merged once)."""
         meta = self.store.get(self._meta_key(partition), {})
-        if through <= meta.get("closed_through", -1):
-            return  # a close delivered again
-        prefix = self._window_key(partition, "")
-        closing = sorted((k for k in self.store.keys(prefix) if int(k[len(prefix) :]) <= through), key=lambda k: int(k[len(prefix) :]))
-        items = [(k[len(prefix) :], g, s) for k in closing for g, s in partial(self.report, self.store.get(k)).items()]
+        forgotten, closed = meta.get("forgotten_through", -1), meta.get("closed_through", -1)
+        if through <= forgotten:
+            return  # a close delivered again, long done
+        if closed > forgotten:
+            self._seal(partition, forgotten, closed)
+        if through > closed:
+            self._seal(partition, closed, through)
+            self.store.put_later(self._meta_key(partition), {**meta, "closed_through": through})
+        self.sealed.add(partition)
+        self.touched.add(partition)
+
+    def _seal(self, partition: int, above: int, through: int) -> None:
+        """Send the partials of the windows in (above, through], in chunks of CHUNK_GROUPS
+        groups, in a fixed order (a seal sent again is chunked the same way)."""
+        items: list[tuple[str, str, Any]] = []
+        for start, keys in sorted(self._pieces(partition, above, through).items()):
+            groups: dict[str, Any] = {}
+            for k in sorted(keys):
+                groups = merge_partials(self.report, groups, partial(self.report, self.store.get(k)))
+            items += [(str(start), g, groups[g]) for g in sorted(groups)]
         chunks = [items[i : i + CHUNK_GROUPS] for i in range(0, len(items), CHUNK_GROUPS)] or [[]]
         for i, chunk in enumerate(chunks):
             windows: dict[str, dict[str, Any]] = {}
@@ -154,10 +190,16 @@ class FoldPartition:
                 windows.setdefault(w, {})[g] = s
             sealed = {"sealed": partition, "through": through, "chunk": i, "last": i == len(chunks) - 1, "windows": windows}
             self.store.produce_later(self.topics.release, str(partition).encode(), orjson.dumps(sealed))
-        for k in closing:
-            self.store.delete(k)
-        self.store.put_later(self._meta_key(partition), {**meta, "closed_through": through})
-        self.touched.add(partition)
+
+    def forget_sealed(self) -> None:
+        """After a flush: the sealed windows' partials are durable, so their state goes."""
+        for partition in self.sealed:
+            meta = self.store.get(self._meta_key(partition), {})
+            for keys in self._pieces(partition, -1, meta["closed_through"]).values():
+                for k in keys:
+                    self.store.delete(k)
+            self.store.put_later(self._meta_key(partition), {**meta, "forgotten_through": meta["closed_through"]})
+        self.sealed.clear()
 
     def report_progress(self) -> None:
         """After a batch: tell the release step how far each partition touched has come."""
