@@ -39,7 +39,7 @@ import orjson
 
 from processor.aggregate.core import Measure, Report
 from processor.aggregate.credentials import faust_credentials
-from processor.aggregate.flow import FoldPartition, Topics, WindowRelease, route
+from processor.aggregate.flow import EVENTS_PER_MESSAGE_BYTES, FoldPartition, Topics, WindowRelease, pack_events, route
 from processor.aggregate.state import DurableState
 from processor.config import AggregateSettings, PipelineConfig
 from processor.events import CANARY_HEADER
@@ -144,16 +144,21 @@ def _add_report(app: faust.App, config: PipelineConfig, a: AggregateSettings, re
     reload.releases.append(releases)
 
     async def forward(stream: Any) -> None:
-        # A batch at a time, through the state's producer (faust's own send costs more per
-        # event than the fold), acknowledged by the broker before faust acknowledges the batch.
-        # The key carries the source partition and offset: a re-forwarded event is recognized.
+        # A batch at a time, many events per fold message (faust's cost is per message
+        # consumed, and is more than the fold's), through the state's producer, acknowledged by
+        # the broker before faust acknowledges the batch. Each event keeps its source partition
+        # and offset: a re-forwarded event is recognized.
         async for events in stream.take_events(FOLD_BATCH, within=FOLD_WITHIN_S):
+            by_partition: dict[int, list[tuple[bytes, bytes]]] = {}
             for event in events:
                 # Leak-canary events (processor/canary.py) test the pipeline; they are no one's traffic.
                 if any(k == CANARY_HEADER for k, _ in event.message.headers or []):
                     continue
                 key = f"{event.message.partition}:{event.message.offset}".encode()
-                state_store.produce_later(names.fold, key, event.value, route(report, event.value, a.partitions))
+                by_partition.setdefault(route(report, event.value, a.partitions), []).append((key, event.value))
+            for partition, forwarded in by_partition.items():
+                for message in pack_events(forwarded):
+                    state_store.produce_later(names.fold, b"events", message, partition)
             _flush_or_exit(state_store)
 
     async def fold(stream: Any) -> None:
@@ -196,6 +201,13 @@ def state_topic(config: PipelineConfig) -> str:
     return config.aggregate_state_topic()
 
 
+def fold_message_max_bytes(config: PipelineConfig) -> int:
+    """The largest fold message: a pack of events, plus one event as large as a partner may get."""
+    from processor.provisioning import message_max_bytes
+
+    return message_max_bytes(config.limits.max_output_bytes) + EVENTS_PER_MESSAGE_BYTES
+
+
 def ensure_worker_topics(config: PipelineConfig) -> None:
     """The report, fold and release topics, and the state topic; a fold topic made for
     another number of partitions is refused (its open windows are spread by that number)."""
@@ -203,7 +215,7 @@ def ensure_worker_topics(config: PipelineConfig) -> None:
 
     for a in config.aggregates:
         broker.ensure_topics(config.kafka, [config.aggregate_topic(a.name), config.aggregate_release_topic(a.name)], partitions=1)
-        broker.ensure_topics(config.kafka, [config.aggregate_fold_topic(a.name)], partitions=a.partitions)
+        broker.ensure_topics(config.kafka, [config.aggregate_fold_topic(a.name)], partitions=a.partitions, max_message_bytes=fold_message_max_bytes(config))
         found = len(broker.end_offsets(config.kafka, [config.aggregate_fold_topic(a.name)]))
         if found != a.partitions:
             raise ValueError(
@@ -220,7 +232,7 @@ def run(config: PipelineConfig) -> int:
         raise ValueError("no `aggregates` are declared in the configuration")
     ensure_worker_topics(config)
     broker.ensure_topics(config.kafka, [p.topic(a.stream) for a in config.aggregates for p in config.partners if p.name == a.partner])
-    state = DurableState(config.kafka, state_topic(config)).load()
+    state = DurableState(config.kafka, state_topic(config), max_message_bytes=fold_message_max_bytes(config)).load()
     _refuse_single_inbox_state(config, state)
     app = build_app(config, state)
     _exit_on_stuck_shutdown()

@@ -34,6 +34,7 @@ messages that caused it are acknowledged (processor/aggregate/state.py).
 from __future__ import annotations
 
 import logging
+import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,6 +52,11 @@ CHUNK_GROUPS = 1000
 # Pieces of a window's state in one fold partition, by subject (see FoldPartition).
 BUCKETS = 64
 CLOSE_MARK = b'{"close_through"'
+# A fold message carries many events (one consumed message per event costs more in faust
+# than folding it): this mark, then per event its key and value, each length-prefixed.
+EVENTS_MARK = b"PII-EVENTS1"
+# Bytes of events per fold message (an event larger than this travels alone).
+EVENTS_PER_MESSAGE_BYTES = 256 * 1024
 
 
 class Store(Protocol):
@@ -93,6 +99,30 @@ def route(report: Report, value: bytes, partitions: int) -> int:
     return fold_partition_of(str(event.get(report.subject, "")), partitions) if isinstance(event, dict) else 0
 
 
+def pack_events(events: list[tuple[bytes, bytes]]) -> list[bytes]:
+    """Events (key, value) as fold messages of up to EVENTS_PER_MESSAGE_BYTES each."""
+    messages, parts, size = [], [EVENTS_MARK], 0
+    for key, value in events:
+        if size and size + len(key) + len(value) > EVENTS_PER_MESSAGE_BYTES:
+            messages.append(b"".join(parts))
+            parts, size = [EVENTS_MARK], 0
+        parts += [struct.pack(">II", len(key), len(value)), key, value]
+        size += len(key) + len(value) + 8
+    if size:
+        messages.append(b"".join(parts))
+    return messages
+
+
+def unpack_events(message: bytes) -> list[tuple[bytes, bytes]]:
+    events, at = [], len(EVENTS_MARK)
+    while at < len(message):
+        key_len, value_len = struct.unpack_from(">II", message, at)
+        at += 8
+        events.append((message[at : at + key_len], message[at + key_len : at + key_len + value_len]))
+        at += key_len + value_len
+    return events
+
+
 class FoldPartition:
     """The open windows of one report in the fold partitions this worker is given.
 
@@ -114,10 +144,17 @@ class FoldPartition:
         return f"{self.report.name}|fold|{partition}|meta"
 
     def message(self, partition: int, key: bytes, value: bytes, timestamp_s: float) -> None:
-        """One message of a fold partition: an event (key: source partition and offset) or a close."""
+        """One message of a fold partition: events (`pack_events`), one event (key: source
+        partition and offset), or a close."""
         if value.startswith(CLOSE_MARK):
             self.close(partition, int(orjson.loads(value)["close_through"]))
-            return
+        elif value.startswith(EVENTS_MARK):
+            for event_key, event in unpack_events(value):
+                self._event(partition, event_key, event, timestamp_s)
+        else:
+            self._event(partition, key, value, timestamp_s)
+
+    def _event(self, partition: int, key: bytes, value: bytes, timestamp_s: float) -> None:
         report, meta = self.report, self.store.get(self._meta_key(partition), {})
         try:
             data = orjson.loads(value)

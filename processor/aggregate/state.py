@@ -25,10 +25,10 @@ from processor.config import KafkaSettings
 
 
 class DurableState:
-    def __init__(self, kafka: KafkaSettings, topic: str) -> None:
+    def __init__(self, kafka: KafkaSettings, topic: str, max_message_bytes: int = 1_000_000) -> None:
         self.kafka, self.topic = kafka, topic
         self.values: dict[str, Any] = {}
-        self.producer = broker.producer(kafka, **{"linger.ms": 0})
+        self.producer = broker.producer(kafka, **{"linger.ms": 0, "message.max.bytes": max_message_bytes})
         self._errors: list[str] = []
         self._changed: set[str] = set()
 

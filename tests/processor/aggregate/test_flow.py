@@ -12,7 +12,7 @@ import pytest
 
 from processor.aggregate import flow
 from processor.aggregate.core import OTHER, Measure, Report, fold, partial, release
-from processor.aggregate.flow import FoldPartition, Topics, WindowRelease, route
+from processor.aggregate.flow import FoldPartition, Topics, WindowRelease, pack_events, route, unpack_events
 
 
 class MemoryStore:
@@ -54,11 +54,18 @@ class Flow:
         self.output: dict[bytes, dict[str, Any]] = {}
         self.offset = 0
 
-    def forward(self, events: list[dict[str, Any]], at: float = 100.0) -> None:
+    def forward(self, events: list[dict[str, Any]], at: float = 100.0, packed: bool = True) -> None:
+        """As the worker forwards: many events per fold message (or, `packed=False`, one each)."""
+        by_partition: dict[int, list[tuple[bytes, bytes]]] = {}
         for e in events:
             value = orjson.dumps(e)
-            self.fold_queues[route(self.report, value, self.partitions)].append((f"0:{self.offset}".encode(), value, at))
+            by_partition.setdefault(route(self.report, value, self.partitions), []).append((f"0:{self.offset}".encode(), value))
             self.offset += 1
+        for p, forwarded in by_partition.items():
+            if packed:
+                self.fold_queues[p] += [(b"events", message, at) for message in pack_events(forwarded)]
+            else:
+                self.fold_queues[p] += [(key, value, at) for key, value in forwarded]
 
     def tick(self, now: float) -> None:
         self.release_queue.append(orjson.dumps({"tick": now}))
@@ -148,6 +155,27 @@ def test_partitions_release_what_one_fold_of_the_whole_window_releases(partition
     assert f.rows() == one_fold(r, events)
     # Small cells whose subjects overlap were merged into "(other)" as one fold would.
     assert any(group == [(OTHER, True)] for _, group, *_ in f.rows())
+
+
+def test_events_fold_the_same_one_per_message_or_packed():
+    r = report()
+    events = traffic(seed=11, n=400)
+    one, packed = Flow(r, 3), Flow(r, 3)
+    one.forward(events, packed=False)
+    packed.forward(events)
+    for f in (one, packed):
+        f.run()
+        f.tick(now=1000)
+    assert one.rows() == packed.rows() == one_fold(r, events)
+
+
+def test_packed_events_come_out_as_they_went_in_and_a_pack_stays_small(monkeypatch):
+    monkeypatch.setattr(flow, "EVENTS_PER_MESSAGE_BYTES", 100)
+    events = [(f"0:{i}".encode(), b"x" * (i * 7 % 60)) for i in range(50)] + [(b"0:50", b"big" * 100)]
+    messages = pack_events(events)
+    assert [e for m in messages for e in unpack_events(m)] == events
+    assert len(messages) > 10 and all(len(m) < 100 + 40 for m in messages[:-1])
+    assert pack_events([]) == []
 
 
 def test_every_message_delivered_twice_changes_nothing():
