@@ -178,6 +178,15 @@ def test_two_workers_share_the_folds_and_one_killed_mid_window_loses_and_doubles
     assert (row["calls"], row["subscribers"], row["minutes"]) == (1000, 1000, 2000)
 
 
+def test_a_report_whose_fold_topic_has_another_partition_count_is_refused_by_name(kafka_bootstrap, tmp_path):
+    path, env, _ = setup(kafka_bootstrap, tmp_path)
+    # The same report under a prefix of its own, whose fold topic was made with 2 partitions.
+    config = load_config(path, environ={**env, "PII_TOPIC_PREFIX": f"b{uuid.uuid4().hex[:8]}."})
+    broker.ensure_topics(config.kafka, [config.aggregate_fold_topic("calls")], partitions=2)
+    with pytest.raises(ValueError, match=r"aggregates \(calls\).partitions is 4 but its fold topic .*calls.fold has 2 partitions"):
+        ensure_worker_topics(config)
+
+
 def test_the_privacy_budget_refuses_releases_and_survives_a_restart(kafka_bootstrap, tmp_path):
     path, env, config = setup(kafka_bootstrap, tmp_path, dp=True)
     source = config.partners[0].topic(next(iter(config.partners[0].streams)))
