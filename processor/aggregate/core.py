@@ -1,18 +1,19 @@
 """The pure core of aggregate reports: tumbling windows, k-anonymity, differential privacy.
 
-Events are folded into per-(window, group) state; when a window closes (its end plus the
-grace period is behind the newest event time seen), each group becomes one output row,
-unless fewer than `k` distinct subjects are in it: such groups are merged into one "other"
-group, which is itself suppressed if it still has fewer than k. A window's summary says how
-many groups were suppressed, never which.
+Events are folded into per-(window, group) state (`fold`), in as many places as there are fold
+partitions and state pieces, each holding its own subjects. What each place sends on when the
+window closes (`partial`) adds up across places (`merge_partials`) to the window's groups;
+`release` turns them into rows: each group becomes one row unless fewer than `k` distinct
+subjects are in it; such groups are merged into one "(other)" group, itself suppressed if it
+still has fewer than k. A window's summary says how many groups were suppressed, never which.
 
-Differential privacy (optional): each subject's contribution to a group is clipped (at most
-`max_events_per_subject` events, at most `max_value` per event for sums), then Laplace noise
-with scale sensitivity/epsilon is added to every count and sum of the release. Distinct
-counts have sensitivity 1. A ledger of spent epsilon per partner refuses a release that would
-exceed the partner's budget.
+Differential privacy (optional, `_dp_release`): each subject's contribution to a window is
+bounded (at most `max_events_per_subject` events, each value clipped to [0, `max_value`]);
+groups are selected with a noisy threshold and their counts and sums get noise, all through
+OpenDP's mechanisms and privacy maps. A ledger of spent epsilon per partner refuses a release
+that would exceed the partner's budget.
 
-State is plain JSON-able dicts so that a faust table (and its changelog topic) can hold it.
+State is plain JSON-able dicts, written to the worker's compacted state topic.
 """
 
 from __future__ import annotations
