@@ -33,6 +33,7 @@ from processor.engine import NerOnlySpacyEngine
 from recognizers.lexicon import is_common_english, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, opens_sentence
+from recognizers.person import whole_name
 from recognizers.registry import min_digits, min_run, requires
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
@@ -173,7 +174,7 @@ class Scanner:
             if ner or self._context_could_matter(raw):
                 pending.append((i, text, entities, raw, ner))
             else:
-                out[i] = self._finish(raw)
+                out[i] = self._finish(raw, text)
         if not pending:
             return out
         for (i, text, entities, raw, ner), doc in zip(pending, self._docs([(p[1], p[4]) for p in pending], nlp_batch_size)):
@@ -218,15 +219,18 @@ class Scanner:
             used = [entry.recognizer for entry in entry_of.values()]
             enhanced = self.context.enhance(text, [r for r, _ in raw], artifacts, used)
             raw = [(r, entry_of[r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]]) for r in enhanced]
-        return self._finish(raw)
+        return self._finish(raw, text)
 
     def _context_could_matter(self, raw: list[tuple[RecognizerResult, _Entry]]) -> bool:
         # Context words only raise scores: they matter for a result below the threshold,
         # which they may lift over it; one already over it is kept either way.
         return any(r.score < self.threshold and entry.recognizer.context for r, entry in raw)
 
-    def _finish(self, raw: list[tuple[RecognizerResult, _Entry]]) -> list[Found]:
+    def _finish(self, raw: list[tuple[RecognizerResult, _Entry]], text: str) -> list[Found]:
         kept = [r for r, _ in raw if r.score >= self.threshold and r.score > 0]
+        for r in kept:
+            if r.entity_type == "PERSON":
+                r.start, r.end = whole_name(text, r.start, r.end)
         if len(kept) > 1:
             # A single result (most texts that have one) has nothing to be a duplicate of.
             kept = EntityRecognizer.remove_duplicates(kept)

@@ -102,3 +102,77 @@ class FirmNameRecognizer(LocalRecognizer):
             if all(w in family for w in words) and not all(w in given for w in words):
                 found.append(result(self, SHIELD, m.start(), m.end(), 0.95, "surnames listed as a firm's name"))
         return found
+
+
+# Where a trade relation names the other side, that side is a business: one works *at* an
+# employer, buys *from* a seller, gets an invoice *from* a supplier, and "X is the reseller".
+_TRADE_BEFORE = (
+    r"(?:\b(?:work|works|worked|working|employed|job|internship|shift)\s+at"
+    r"|\b(?:bought|buy|buying|purchased|ordered|leased|rented)\s+(?:(?:it|them|this|that|mine|ours|the\s+[^\W\d_]+)\s+)?from"
+    r"|\b(?:invoice|invoices|bill|receipt|quote|order|shipment|parcel)\s+(?:came|comes|come|is|was|arrived|arrives)\s+from"
+    r"|\b(?:billed|invoiced|sold|supplied|shipped)\s+(?:to\s+us\s+)?by)\s+"
+)
+_TRADE_AFTER = (
+    r"\s+(?:is|was|are|were)\s+(?:the|our|my|a|an)\s+(?:reseller|dealer|supplier|vendor|retailer|distributor|wholesaler|seller|store|shop"
+    r"|contractor|subcontractor|employer|company|firm|manufacturer|provider|agency)\b"
+)
+# The business's name: up to five words, joined by spaces, commas or a conjunction (a hyphen
+# joins inside a word: "Miller-Garcia" is one). Matched only next to a cue, within a bounded
+# window, so that its cost stays linear in the text whatever the text is.
+_JOIN = r"(?:\s*,\s*|\s+(?:and|&|und|et|e|y|og|och|ja|és|-)\s+|\s+)"
+_RUN = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
+_CUE_BEFORE = re.compile(rf"(?i:{_TRADE_BEFORE})")
+_CUE_AFTER = re.compile(rf"(?i:{_TRADE_AFTER})")
+_RUN_AT = re.compile(_RUN)
+_RUN_ENDING = re.compile(rf"(?<![\w'’-])(?:{_RUN})$")
+WINDOW = 120
+_CONJUNCTION = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|og|och|ja|és|-)\s+", re.IGNORECASE)
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "sir", "madam", "prof", "professor", "mx"})
+
+
+@register
+class TradePartyRecognizer(LocalRecognizer):
+    """The business on the other side of a trade: "I work at Bordador", "the invoice came from
+    Weber", "Nilsson Petersson is the reseller we bought from". Such names are often surnames,
+    places or job titles, which NER takes for persons or places; here they shield the words in
+    them, as a legal form does. Not when the name reads as a person's: a title, a given name
+    that is no surname, or a given name first followed only by names (not "and", not
+    vocabulary): "bought it from John Smith" and "my friend Ana is the reseller" stay persons."""
+
+    REQUIRES = r"(?i:\b(?:at|from|by)\s|\s(?:is|was|are|were)\s+(?:the|our|my|a|an)\s)"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[SHIELD], supported_language=supported_language, name="TradePartyRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        spans = []
+        for cue in _CUE_BEFORE.finditer(text):
+            if run := _RUN_AT.match(text, cue.end(), min(len(text), cue.end() + WINDOW)):
+                spans.append((run.start(), run.end()))
+        for cue in _CUE_AFTER.finditer(text):
+            low = max(0, cue.start() - WINDOW)
+            while 0 < low < cue.start() and not text[low - 1].isspace():
+                low += 1  # the window opens at a word's start
+            if run := _RUN_ENDING.search(text[low : cue.start()]):
+                spans.append((low + run.start(), low + run.end()))
+        return [result(self, SHIELD, a, b, 0.9, "the other side of a trade") for a, b in spans if not _reads_as_person(text[a:b])]
+
+
+def _reads_as_person(name: str) -> bool:
+    from recognizers.lexicon import is_english_vocabulary
+
+    words = [w.lower().rstrip(".") for w in _LISTED.findall(name)]
+    if not words or words[0] in _TITLES:
+        return bool(words)
+    if _CONJUNCTION.search(name) and not re.fullmatch(rf"{_NAME}-{_NAME}", name.strip()):
+        return False  # a list of names: a firm
+    given, family = given_names(), surnames()
+    if "-" in name and not all(w in given for w in words):
+        return False  # "Miller-Garcia": surnames joined are a firm; "Jean-Pierre" is a person
+    if any(w in given and w not in family for w in words):
+        return True  # "my friend Ana is the reseller": a given name that is no surname
+    rest = words[1:]
+    return words[0] in given and len(words) <= 3 and all(w in given or w in family or not is_english_vocabulary(w) for w in rest)

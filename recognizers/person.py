@@ -22,7 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
+from recognizers.lexicon import english_counts, is_common_english, is_english_vocabulary, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, is_name_word, opens_sentence, surnames
 from recognizers.registry import FirstWords, register, result
@@ -323,3 +323,33 @@ class LoneGivenNameRecognizer(LocalRecognizer):
             if lower in given_names() and lower not in _NOT_NAMES and lower not in _CALENDAR and lower not in place_names():
                 results.append(result(self, "PERSON", m.start(), m.end(), 0.45, "capitalized census given name"))
         return results
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’]*)(?![\w'’-])")
+
+
+def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span widened to the whole name when only part of it was found: a census
+    given name right before it ("maria [gonzalez]", NER on capitals or lower case finds half),
+    a census surname right after a given name ("[Maria] Gonzalez"). Words of everyday English
+    ("will", "long") are left alone: they join names less often than they join sentences."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.end() == start and _names(before.group(1), given_names()):
+        start = before.start(1)
+    words = text[start:end].split()
+    after = _WORD_AFTER.match(text, end)
+    if after and words and words[-1].lower() in given_names() and _names(after.group(1), surnames()):
+        end = after.end(1)
+    return start, end
+
+
+# The count in the frequency list above which a name is also an everyday word
+# ("mark" 50,334, "grant" 31,589, "hunter" 12,038; "john" 6,920, "maria" 1,744): the list counts
+# names too, so the everyday-word threshold of the rest of detection would take every name.
+EVERYDAY_WORD = 10_000
+
+
+def _names(word: str, names: frozenset[str]) -> bool:
+    lower = word.lower()
+    return lower in names and lower not in STOP_WORDS and english_counts().get(lower, 0) < EVERYDAY_WORD

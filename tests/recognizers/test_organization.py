@@ -66,3 +66,35 @@ def test_a_list_of_people_with_given_names_is_not_a_firm(detector):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     found = {note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"}
     assert {"Laura Baker", "Tom Morgan", "Eve Fletcher"} <= found
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "my daughter has an internship at Brandvold, she needs a second sim",
+        "we ordered the handsets from kowalczyk-nowak last spring",
+        "THE QUOTE CAME FROM HALVORSEN ELEKTRO",
+        "the modems were supplied by Okonkwo Brothers",
+        "Szabó és Társa was the dealer for the old plan",
+        "the bill arrived from telewerk zuid yesterday",
+    ],
+)
+def test_the_other_side_of_a_trade_is_a_business(detector, note):
+    # Whoever one works at, buys from or is billed by is a business, whatever its name is made
+    # of (surnames, places, foreign words): nothing is redacted for it.
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
+    assert [(f.entity_type, note[f.start : f.end]) for f in detection.findings if f.entity_type in ("PERSON", "LOCATION")] == []
+
+
+@pytest.mark.parametrize(
+    ("note", "person"),
+    [
+        ("i bought the phone from john smith on the market", "john smith"),
+        ("we bought it from Mr Okafor", "Okafor"),
+        ("my friend Ana is the seller", "Ana"),
+        ("I BOUGHT IT FROM MARIA GONZALEZ", "MARIA GONZALEZ"),
+    ],
+)
+def test_a_person_on_the_other_side_of_a_trade_is_still_a_person(detector, note, person):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
+    assert any(person in note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON")

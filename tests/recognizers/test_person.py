@@ -128,3 +128,31 @@ def test_names_in_the_orders_and_forms_people_write_them(scan, text, expected):
 )
 def test_english_vocabulary_is_no_name_whatever_the_model_says(scan, text):
     assert scan(text, "PERSON") == [] and scan(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I BOUGHT IT FROM MARIA GONZALEZ", "MARIA GONZALEZ"),
+        ("i bought it from maria gonzalez", "maria gonzalez"),
+    ],
+)
+def test_half_a_name_found_is_widened_to_the_whole(scan, text, expected):
+    # NER on capitals or lower case often finds the surname only; the given name before it
+    # (a census given name that is no everyday word) belongs to the same person.
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("ask Mark Twain", 9, 14, "Twain"),
+        ("we will Smith it", 8, 13, "Smith"),
+        ("from maria  gonzalez", 12, 20, "gonzalez"),
+        ("ask for Maria Gonzalez", 8, 13, "Maria Gonzalez"),
+    ],
+)
+def test_names_join_a_name_and_everyday_words_do_not(text, start, end, expected):
+    from recognizers.person import whole_name
+
+    assert text[slice(*whole_name(text, start, end))] == expected
