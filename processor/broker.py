@@ -307,11 +307,9 @@ def sample(settings: KafkaSettings, topic: str, count: int, timeout_s: float = 3
     ends = end_offsets(settings, [topic], timeout_s)
     consumer = reader(settings, "sample", **{"enable.partition.eof": True})
     try:
-        per_partition = -(-count // max(1, len(ends)))
-        starts = []
-        for (_, p), end in ends.items():
-            low, _high = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=timeout_s)
-            starts.append(TopicPartition(topic, p, max(low, end - per_partition)))
+        lows = {p: consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=timeout_s)[0] for (_, p) in ends}
+        takes = _shares(count, {p: max(0, end - lows[p]) for (_, p), end in ends.items()})
+        starts = [TopicPartition(topic, p, ends[topic, p] - takes[p]) for (_, p) in ends]
         consumer.assign(starts)
         values: list[bytes | None] = []
         at_end = {tp.partition for tp in starts if tp.offset >= ends[topic, tp.partition]}
@@ -326,6 +324,24 @@ def sample(settings: KafkaSettings, topic: str, count: int, timeout_s: float = 3
         return values[:count]
     finally:
         consumer.close()
+
+
+def _shares(count: int, available: dict[int, int]) -> dict[int, int]:
+    """`count` messages taken from partitions holding `available` each, as evenly as they
+    allow: what a short partition cannot give, the others give (unkeyed producers often fill
+    one partition far more than the rest)."""
+    takes = dict.fromkeys(available, 0)
+    left = count
+    while left > 0:
+        open_ = [p for p in available if takes[p] < available[p]]
+        if not open_:
+            break
+        share = max(1, left // len(open_))
+        for p in open_:
+            give = min(share, available[p] - takes[p], left)
+            takes[p] += give
+            left -= give
+    return takes
 
 
 def delete_topics(settings: KafkaSettings, topics: Iterable[str], timeout_s: float = 30) -> None:

@@ -21,3 +21,11 @@ def test_answers_that_will_not_change_are_reported(code):
 
 def test_anything_but_a_kafka_error_is_reported():
     assert not passes_by_itself(None) and not passes_by_itself(RuntimeError("x"))
+
+
+def test_a_sample_takes_what_short_partitions_cannot_give_from_the_others():
+    from processor.broker import _shares
+
+    assert _shares(100, {0: 36, 1: 5, 2: 0}) == {0: 36, 1: 5, 2: 0}
+    assert _shares(10, {0: 100, 1: 100, 2: 100}) == {0: 4, 1: 3, 2: 3}
+    assert _shares(60, {0: 100, 1: 10, 2: 100}) == {0: 25, 1: 10, 2: 25}
