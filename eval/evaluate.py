@@ -234,13 +234,12 @@ def print_table(results: dict[str, Any]) -> None:
         )
 
 
-def evaluate_foreign(seed: int, per_locale: int, skip_presidio: bool) -> dict[str, Any]:
-    """The second source (eval/foreign.py): values of 24 locales, the team's lines around them."""
-    pairs = foreign.build(seed, per_locale)
+def evaluate_foreign(pairs: list[tuple[str, Sample]], title: str, skip_presidio: bool) -> dict[str, Any]:
+    """A source of eval/foreign.py: values of 24 locales, the team's lines around them."""
     locales = [locale for locale, _ in pairs]
     samples = [sample for _, sample in pairs]
     print(
-        f"\neval (foreign): {len(samples)} lines from Faker's providers in {len(set(locales))} locales, "
+        f"\neval ({title}): {len(samples)} lines from Faker's providers in {len(set(locales))} locales, "
         f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys (company names, catch phrases, job titles)"
     )
     out: dict[str, Any] = {"lines": len(samples), "locales": sorted(set(locales))}
@@ -265,7 +264,8 @@ def evaluate_foreign(seed: int, per_locale: int, skip_presidio: bool) -> dict[st
         print(f"{t:18} {a['gold']:6d} | {_fmt(a.get('leak_rate')):>10} {_fmt(a.get('recall')):>7} | {_fmt(b.get('leak_rate')):>14} {_fmt(b.get('recall')):>7}")
     o = out["ours"]["overall"]
     print(
-        f"ours: decoy survival {o['decoy_survival']:.4f} of {o['decoys']}; leak by locale: "
+        (f"ours: decoy survival {o['decoy_survival']:.4f} of {o['decoys']}; " if o["decoys"] else "ours: ")
+        + "leak by locale: "
         + ", ".join(f"{loc} {rate:.2f}" for loc, rate in out["ours"]["leak_by_locale"].items())
     )
     return out
@@ -302,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.skip_presidio:
         results["presidio_default"] = {"overall": {}, "per_type": {}}
     print_table(results)
-    results["foreign"] = evaluate_foreign(args.seed, args.foreign_per_locale, args.skip_presidio)
+    results["foreign"] = evaluate_foreign(foreign.build(args.seed, args.foreign_per_locale), "foreign", args.skip_presidio)
+    narrative = foreign.build_narrative(args.seed, args.foreign_per_locale // 3)
+    results["narrative"] = evaluate_foreign(narrative, "narrative: two or three identifiers a sentence, few cues", args.skip_presidio)
     RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
     print(f"\neval: results written to {RESULTS}")
     return 0

@@ -1,13 +1,18 @@
-"""Dates of birth: a date right after a birth cue ("born on", "date of birth", "DOB").
+"""Dates of birth: a date right after a birth cue ("born on", "date of birth", "DOB"), and a
+whole date decades back with no cue.
 
 A date alone is not personal (calls have dates); a date of birth is, and it is a common
 identity check in support calls. Only the date is the finding.
 """
 
 import re
+from datetime import date
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.captured_value import FILLERS, CapturedValueRecognizer
-from recognizers.registry import register
+from recognizers.registry import register, result
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -60,3 +65,43 @@ class DateOfBirthRecognizer(CapturedValueRecognizer):
     def __init__(self, supported_language: str = "en") -> None:
         pattern = rf"\b{_CUE}{FILLERS}\s*(?:is|was|:|-)?{FILLERS}\s*(?:the\s+)?(?P<value>{_DATE})(?!\w)"
         super().__init__("DATE_OF_BIRTH", [pattern], 0.8, "DateOfBirthRecognizer", supported_language)
+
+
+# A birth year is at least this many years back: a younger person's date is more often the
+# date of something else (a contract, a payment) than a birthday.
+YOUNGEST_AGE = 14
+_FULL_DATE = re.compile(
+    rf"(?<![\w/.-])(?:{_DAY}(?:\s+of)?\s+{_MONTH},?\s+(?P<y1>{_YEAR})"
+    rf"|{_MONTH}\s+{_DAY},?\s+(?P<y2>{_YEAR})"
+    rf"|(?:[12]\d|3[01]|0?[1-9])(?P<s1>[/.-])(?:1[0-2]|0?[1-9])(?P=s1)(?P<y3>{_YEAR})"
+    rf"|(?:1[0-2]|0?[1-9])(?P<s2>[/.-])(?:[12]\d|3[01]|0?[1-9])(?P=s2)(?P<y4>{_YEAR})"
+    rf"|(?P<y5>{_YEAR})(?P<s3>[/.-])(?:1[0-2]|0?[1-9])(?P=s3)(?:[12]\d|3[01]|0?[1-9]))(?![\w/-]|\.\d)",
+    re.IGNORECASE,
+)
+
+
+@register
+class PastDateRecognizer(LocalRecognizer):
+    """A whole calendar date (day, month and a four-digit year) at least YOUNGEST_AGE years
+    back, with no cue: "Anaïs, 10 Dec 1910, Lyon", "20.07.1957". Support notes and
+    transcripts date what happens now; a date decades back is nearly always someone's birth,
+    and a date of birth is an identity check. A lower score than after a cue; recent dates,
+    years alone and month-and-year stay."""
+
+    SPEECH_ONLY = True
+    REQUIRES = r"(?:19|20)\d\d"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["DATE_OF_BIRTH"], supported_language=supported_language, name="PastDateRecognizer")
+        self.latest_year = date.today().year - YOUNGEST_AGE
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for m in _FULL_DATE.finditer(text):
+            year = int(next(y for y in (m.group(f"y{k}") for k in range(1, 6)) if y))
+            if year <= self.latest_year:
+                found.append(result(self, "DATE_OF_BIRTH", m.start(), m.end(), 0.6, "a full date decades back"))
+        return found

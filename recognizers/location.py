@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers import wordlists
-from recognizers.lexicon import is_common_english, is_typo_of_common
+from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
 from recognizers.names import is_name_word
 from recognizers.registry import FirstWords, register, result
 
@@ -35,10 +35,35 @@ _CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of)\s+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Known place names in lower case, as written ("reykjavík") and without accents
-    ("reykjavik"), since speech-to-text and keyboards drop them."""
-    names = wordlists.read("geonames-places")
-    lowered = {n.lower() for n in names} | {without_accents(n.lower()) for n in names}
+    ("reykjavik"), since speech-to-text and keyboards drop them: cities of 100,000 people or
+    more, countries and US states, country names in 40 languages ("mexique", "kambodja"), and
+    towns of 15,000 or more whose every word is unknown to English ("erkelenz", "lidingö"; not
+    "time" or "goes", towns too)."""
+    names = wordlists.read("geonames-places") + wordlists.read("country-names")
+    towns = [t for t in wordlists.read("geonames-towns") if not any(is_english_vocabulary(w) for w in t.split())]
+    lowered = {form for n in (*names, *towns) for form in (n.lower(), without_accents(n.lower()))}
     return frozenset(n for n in lowered if n not in AMBIGUOUS and n.replace(" ", "").replace("-", "").replace("'", "").isalpha())
+
+
+@lru_cache(maxsize=1)
+def _well_known() -> frozenset[str]:
+    """Countries and cities of 100,000 or more, in lower case: towns are left out, since more of
+    their names are brands, names and typos ("Nokia", "Olimpia", "reda")."""
+    names = wordlists.read("geonames-places") + wordlists.read("country-names")
+    return frozenset(form for n in names for form in (n.lower(), without_accents(n.lower())))
+
+
+def is_well_known_place(name: str) -> bool:
+    return " ".join(name.lower().split()) in _well_known()
+
+
+def _stands_for_itself(name: str) -> bool:
+    """Whether a known place name needs no cue: a well-known place, no word of which is English,
+    a person's name or a typo of an everyday word ("Bhubaneswar", "Paraguay"; not "Richardson")."""
+    lower = " ".join(name.lower().split()).rstrip(_TRAILING)
+    if lower not in _well_known():
+        return False
+    return not any(is_english_vocabulary(w) or is_name_word(w) or is_typo_of_common(w) for w in _LETTERS.findall(lower))
 
 
 def without_accents(text: str) -> str:
@@ -125,6 +150,17 @@ class PlaceNameRecognizer(LocalRecognizer):
                 span = _place_after(text, m.start())
                 if span is not None and text[span[0] : span[1]].isupper() and span[0] >= position:
                     results.append(result(self, "LOCATION", *span, 0.5, "known place name in capitals"))
+                    position = span[1]
+        # A known name none of whose words English uses is a place wherever it stands, in any
+        # case ("bhubaneswar office", "Paraguay office escalated", "of USBEQUISTÃO"): no cue is
+        # needed where the name can be nothing else.
+        for m in _WORD.finditer(text):
+            if m.start() < position or (m.start() > 0 and not text[m.start() - 1].isspace() and text[m.start() - 1] not in "\"'(["):
+                continue
+            span = _place_after(text, m.start())
+            if span is not None and _stands_for_itself(text[span[0] : span[1]]):
+                results.append(result(self, "LOCATION", *span, 0.5, "known place name that is no English word"))
+                position = span[1]
         return results
 
 
@@ -212,7 +248,7 @@ class CuedPlaceRecognizer(LocalRecognizer):
     REQUIRES = FirstWords(
         "calling call ringing writing texting based roaming living live lives lived located staying stay travelling traveling travel "
         "moved moving relocated visiting visit holiday holidays vacation trip flying flew arrived landed technician engineer office "
-        "store shop branch born grew resident reside resides residing headquartered stationed working work works"
+        "store shop branch born grew resident reside resides residing headquartered stationed working work works in of"
     )
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -227,7 +263,26 @@ class CuedPlaceRecognizer(LocalRecognizer):
             span = _unlisted_place(text, cue.end())
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.6, "a place no everyday word names, after a cue of place"))
+        # "born 12.03.1961 in Steinarborg", "Christina of Rebeccachester": after a bare "in" or
+        # "of", a town's shape is needed as well (a place word or a town ending), since brands
+        # and products follow these words too ("in Netflix", "of Huawei").
+        for cue in _WEAK_PLACE_CUE.finditer(text):
+            span = _unlisted_place(text, cue.end())
+            if span is not None and _shaped_like_a_town(text[span[0] : span[1]]):
+                results.append(result(self, "LOCATION", *span, 0.5, "a town's name after in or of"))
         return results
+
+
+_WEAK_PLACE_CUE = re.compile(r"\b(?:in|of)\s+", re.IGNORECASE)
+_TOWN_ENDING = re.compile(
+    r"(?:ville|town|ton|burg|borough|bury|berg|field|ford|haven|mouth|chester|caster|stadt|stad|dorf|heim|hausen|borg|by|vik|sund|holm|dal|ovo|evo|ice|ec|ów|no|ino|ano|ia|ești|eni|polis|grad|abad|pur|pura)$",
+    re.IGNORECASE,
+)
+
+
+def _shaped_like_a_town(name: str) -> bool:
+    words = name.split()
+    return (len(words) > 1 and words[0].lower() in _PLACE_WORDS) or bool(_TOWN_ENDING.search(words[-1]))
 
 
 # Words that end town names made from a person's name ("Taylor Ville", "Port Daniel" starts

@@ -1,6 +1,9 @@
-"""Given names and surnames of the US census (1990 lists, in recognizers/data/), used to
-tell a name from an ordinary word where capital letters cannot: speech-to-text writes
-"it's lisa weber" in lower case, and spaCy tags "Mbps" as a person."""
+"""Given names and surnames, used to tell a name from an ordinary word where capital letters
+cannot: speech-to-text writes "it's lisa weber" in lower case, and spaCy tags "Mbps" as a
+person. Two sources (recognizers/data/): the US census lists (1990), and the most frequent
+names of 105 countries from names-dataset, less any word English text uses ("Łukasz",
+"Nguyễn", "Oluwaseun", "Begoña", "Horváth"), so that the name of a customer from elsewhere
+counts as much as an American one."""
 
 from __future__ import annotations
 
@@ -10,15 +13,20 @@ from recognizers import wordlists
 
 
 @lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
+def census_given_names() -> frozenset[str]:
     return frozenset(wordlists.read("census-given-names"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(wordlists.read("census-given-names") + wordlists.read("world-given-names"))
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     # The 20,000 most frequent of the census's 88,799: its long tail is mostly ordinary words
     # ("Way", "Hill", "Long" are in the top 1,000 anyway).
-    return frozenset(wordlists.read("census-surnames"))
+    return frozenset(wordlists.read("census-surnames") + wordlists.read("world-surnames"))
 
 
 # What may stand before the first word of a sentence or a quoted or bracketed clause.

@@ -14,7 +14,7 @@ import re
 from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.names import given_names, surnames
+from recognizers.names import census_given_names, given_names, surnames
 from recognizers.registry import register, result
 
 SHIELD = "ORGANIZATION"
@@ -34,6 +34,14 @@ _UNMISTAKABLE = (
     r"|ApS|Oyj|osk|Kkt\.?|s\.a\.|s\.c\.|sca|scs|v\.o\.s\.|k\.s\.|(?:&|and|og|und|e|y)\s+(?:sons|søn|sønner|söhne|filhos|figli|hijos)"
     r"|tập\s+đoàn|doanh\s+nghiệp\s+tư\s+nhân|công\s+ty(?:\s+(?:hợp\s+danh|tnhh|cổ\s+phần))?"
 )
+_LEGAL_FORM = re.compile(rf"(?i:{_SUFFIXES}|{_UNMISTAKABLE})")
+
+
+def is_legal_form(word: str) -> bool:
+    """Whether `word`, in any case, is a company's legal form ("inc", "BT", "nv", "a.s.")."""
+    return bool(_LEGAL_FORM.fullmatch(word))
+
+
 # Words that open a company's or foundation's name ("Stichting Stettyn", "FPUH Waraksa").
 _PREFIXES = r"(?i:stichting|fundacja|fundação|fundación|fondation|stiftung|fpuh|pphu|phu|công\s+ty(?:\s+(?:tnhh|cổ\s+phần|hợp\s+danh))?)"
 # A word of the name. Not a word that joins a sentence ("Sarah Miller from Riley LLC" is a
@@ -170,9 +178,13 @@ def _reads_as_person(name: str) -> bool:
     if _CONJUNCTION.search(name) and not re.fullmatch(rf"{_NAME}-{_NAME}", name.strip()):
         return False  # a list of names: a firm
     given, family = given_names(), surnames()
+    # Only the census's given names tell a person from a firm here: the world lists hold
+    # surnames as given names too (people write theirs first), and "the invoice came from
+    # machado" is a firm named after a family.
+    census_given = census_given_names()
     if "-" in name and not all(w in given for w in words):
         return False  # "Miller-Garcia": surnames joined are a firm; "Jean-Pierre" is a person
-    if any(w in given and w not in family for w in words):
+    if any(w in census_given and w not in family for w in words):
         return True  # "my friend Ana is the reseller": a given name that is no surname
     rest = words[1:]
-    return words[0] in given and len(words) <= 3 and all(w in given or w in family or not is_english_vocabulary(w) for w in rest)
+    return words[0] in census_given and len(words) <= 3 and all(w in given or w in family or not is_english_vocabulary(w) for w in rest)

@@ -23,8 +23,9 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import english_counts, is_common_english, is_english_vocabulary, is_typo_of_common
-from recognizers.location import place_names
+from recognizers.location import is_well_known_place, place_names
 from recognizers.names import given_names, is_name_word, opens_sentence, surnames
+from recognizers.organization import is_legal_form
 from recognizers.registry import FirstWords, register, result
 from recognizers.spoken import Token, tokenize, without_fillers
 
@@ -353,3 +354,104 @@ EVERYDAY_WORD = 10_000
 def _names(word: str, names: frozenset[str]) -> bool:
     lower = word.lower()
     return lower in names and lower not in STOP_WORDS and english_counts().get(lower, 0) < EVERYDAY_WORD
+
+
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@register
+class NameRunRecognizer(LocalRecognizer):
+    """A person's name with nothing around it to say so ("the complaint from casandra ionescu
+    in ...", "Is Châu Phạm the owner", "CONTACT ZAYAN HANS AT ..."), in any case: two to four
+    words, the first a given name of the world lists (or a surname before a given name,
+    "horváth ilona"), the others names of the lists or words no English text uses, particles
+    ("de", "van") between them. A given name
+    alone is too weak a sign without a cue, except with a possessive ("Zdravko's number").
+    Given names that are everyday English words ("will", "mark") never start a run, and a run
+    before a legal form ("toma inc", "KOVÁCS BT") names a company."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="NameRunRecognizer")
+
+    def load(self) -> None:
+        given_names()
+        surnames()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        words = list(_NAME_TOKEN.finditer(text))
+        results = []
+        i = 0
+        while i < len(words):
+            end = _name_run(text, words, i)
+            if end is None:
+                i += 1
+                continue
+            results.append(result(self, "PERSON", words[i].start(), words[end].end(), 0.6, "a run of name words"))
+            i = end + 1
+        return results
+
+
+# Words of an address said aloud ("ashley at example dot org"): "Dot" is a given name too.
+_SPOKEN_ADDRESS = frozenset({"dot", "com", "org", "net", "www", "http", "https", "underscore", "dash", "hyphen"})
+
+
+def _name_run(text: str, words: list[re.Match[str]], i: int) -> int | None:
+    """The index of the last word of a name run starting at word `i`, or None."""
+    first = _bare(words[i].group())
+    if first in _NOT_NAMES or first in _CALENDAR or first in _SPOKEN_ADDRESS or is_well_known_place(first):
+        return None
+    if _names(first, given_names()):
+        inverted = False
+    elif _names(first, surnames()) and i + 1 < len(words) and _names(_bare(words[i + 1].group()), given_names()):
+        inverted = True  # "horváth ilona", "PETIT ASTRID"
+    else:
+        return _possessive(words, i, first)
+    last = i
+    j = i + 1
+    while j < len(words) and j - i < MAX_NAME_WORDS and _adjacent(text, words[j - 1], words[j]):
+        word = _bare(words[j].group())
+        if word in _PARTICLES and j + 1 < len(words) and _adjacent(text, words[j], words[j + 1]) and _run_word(_bare(words[j + 1].group())):
+            j += 1
+            continue
+        if is_legal_form(words[j].group()) or is_legal_form(text[words[j].start() : words[j].end() + 1]):
+            return None
+        if not (_run_word(word) or (inverted and j == i + 1)):
+            break
+        last = j
+        j += 1
+    if last == i:
+        return _possessive(words, i, first)
+    if not _same_case(words[i : last + 1]):
+        return None
+    return last
+
+
+def _bare(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
+def _run_word(word: str) -> bool:
+    """A name of the lists that is no everyday word, or a word English text never uses and no place."""
+    if word in _NOT_NAMES or word in _CALENDAR or word in _SPOKEN_ADDRESS or is_well_known_place(word):
+        return False
+    return _names(word, given_names()) or _names(word, surnames()) or not (is_english_vocabulary(word) or is_typo_of_common(word))
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Two words with only spaces (or a hyphen) between them: a comma or full stop ends a name."""
+    between = text[a.end() : b.start()]
+    return between.strip(" ") in ("", "-") and len(between) <= 2 and not a.group().endswith(("'s", "’s"))
+
+
+def _same_case(run: list[re.Match[str]]) -> bool:
+    """Every word capitalized ("Châu Phạm", "ZAYAN HANS") or every word lower case ("ane
+    kramarić"): "Tella was" or "Bristol branch" mixes them and is no name."""
+    names = [m.group() for m in run if _bare(m.group()) not in _PARTICLES]
+    return all(w[:1].isupper() for w in names) or all(w.islower() for w in names)
+
+
+def _possessive(words: list[re.Match[str]], i: int, lower: str) -> int | None:
+    """Word `i` when it is a lone given name with a possessive ("Zdravko's number", "mária's
+    number")."""
+    possessive = words[i].group().lower().replace("’", "'").endswith("'s")
+    return i if possessive and _names(lower, given_names()) and not is_english_vocabulary(lower) else None

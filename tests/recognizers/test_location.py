@@ -68,3 +68,40 @@ def test_everyday_words_after_a_cue_of_place_are_not_places(scan, text):
 )
 def test_towns_named_after_people_after_a_cue_of_place(scan, text, expected):
     assert expected in scan(text, "LOCATION")
+
+
+# Country names as other languages write them, and well-known places whose names are no
+# English word, need no cue; towns do, and a town's shape after a bare "in" or "of" counts.
+NO_CUE_NEEDED = [
+    ("bhubaneswar office escalated the ticket", "bhubaneswar"),
+    ("Paraguay office escalated the ticket", "Paraguay"),
+    ("PASSPORT SHOWS ALEXANDRIE, BORN 1961 IN MEXIQUE", "MEXIQUE"),
+    ("Kambodja office escalated the ticket", "Kambodja"),
+    ("Yuri of Camarões disputes the roaming charge", "Camarões"),
+]
+TOWNS = [
+    ("Passport shows Hans, born 02.03.1961 in Erkelenz", "Erkelenz"),  # 43,000 people, listed
+    ("Christina of Rebeccachester disputes the charge", "Rebeccachester"),  # unlisted, a town's shape
+    ("born in Steinarborg", "Steinarborg"),
+]
+NOT_PLACES_WITHOUT_A_CUE = [
+    "I bought a Nokia G21 last week",  # a town in Finland, a brand first
+    "my name is hayley richardson",  # a city in Texas, a surname here
+    "i reda the imei off the settings",  # a Polish town, a typo here
+    "the price of Huawei phones went up",  # a brand after "of"
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_CUE_NEEDED)
+def test_well_known_places_that_are_no_english_words_need_no_cue(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize(("text", "expected"), TOWNS)
+def test_towns_after_in_or_of(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize("text", NOT_PLACES_WITHOUT_A_CUE)
+def test_brands_names_and_typos_are_no_places_without_a_cue(scan, text):
+    assert scan(text, "LOCATION") == []

@@ -156,3 +156,36 @@ def test_names_join_a_name_and_everyday_words_do_not(text, start, end, expected)
     from recognizers.person import whole_name
 
     assert text[slice(*whole_name(text, start, end))] == expected
+
+
+# Names with no cue around them, in any case and from anywhere: a run of two to four name words
+# that starts with a given name (or a surname before a given name).
+NAME_RUNS = [
+    ("the complaint from casandra ionescu in Cluj was escalated", "casandra ionescu"),
+    ("Is Olimpia Stănescu the owner of the account?", "Olimpia Stănescu"),
+    ("CONTACT VERA BINGULA AT THE SHOP", "VERA BINGULA"),
+    ("We visited Madrid and met Inés Cándida Rodrigo Méndez there", "Inés Cándida Rodrigo Méndez"),
+    ("horváth ilona asked us to close the line", "horváth ilona"),
+    ("Marek Brož lives at the old mill", "Marek Brož"),
+    ("Zdravko's number is on file", "Zdravko's"),
+    ("ANTOINE PRUVOST DE LAMY MOVED", "ANTOINE PRUVOST DE LAMY"),
+]
+NOT_NAME_RUNS = [
+    "the invoice came from toma inc",  # a legal form: a firm named after a family
+    "KOVÁCS BT IS THE RESELLER",
+    "will mark the ticket as done",  # given names that are everyday words
+    "the Bristol branch was closed",
+    "maria",  # a given name alone, no cue, no possessive
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_RUNS)
+def test_name_runs_without_a_cue(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", NOT_NAME_RUNS)
+def test_no_name_run(detector, text):
+    from recognizers.person import NameRunRecognizer
+
+    assert NameRunRecognizer().analyze(text, ["PERSON"]) == []

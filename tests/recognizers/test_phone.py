@@ -135,3 +135,21 @@ def test_numbers_said_to_be_numbers_to_call(scan, text, expected):
 
 def test_a_date_with_a_call_cue_is_still_a_date(scan):
     assert scan("call on 12/03/2024 at noon", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("porting request: +49(0) 879414735 moves to Anna", "+49(0) 879414735"),  # a "+" needs no cue
+        ("the ticket mentions +45 0051 5670 twice", "+45 0051 5670"),
+        ("second line 93 5429-7287 belongs to her son", "93 5429-7287"),  # the telecom's words for a number
+        ("ported 49504050 from the old provider", "49504050"),
+    ],
+)
+def test_numbers_written_as_numbers_or_named_by_the_telecom(scan, text, expected):
+    assert expected in scan(text, "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize("text", ["order 49504050 shipped", "the line was down for 20 minutes on 12/03/2024", "version +4.2.19.7"])
+def test_no_number_to_call_without_a_plus_or_a_cue(scan, text):
+    assert scan(text, "PHONE_NUMBER") == []

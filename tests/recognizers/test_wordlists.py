@@ -8,10 +8,23 @@ from recognizers.names import given_names, surnames
 def test_the_lists_hold_lower_case_names_in_frequency_order():
     assert {"lisa", "james", "maria"} <= given_names()
     assert wordlists.read("census-surnames")[:3] == ("smith", "johnson", "williams")
-    assert len(surnames()) == 20_000
+    assert len(wordlists.read("census-surnames")) == 20_000
+
+
+def test_names_of_the_world_are_names_too_but_no_english_words():
+    assert {"łukasz", "oluwaseun", "begoña", "ilona"} <= given_names()
+    assert {"horváth", "nguyen", "kowalski", "okafor"} <= surnames()
+    world = set(wordlists.read("world-given-names")) | set(wordlists.read("world-surnames"))
+    assert not world & {"bar", "data", "rose", "will", "phone"}
 
 
 def test_places_are_read_as_written_and_without_accents():
     places = place_names()
     assert {"reykjavík", "reykjavik", "são paulo", "sao paulo", "germany", "texas"} <= places
     assert "nice" not in places  # an everyday word first
+
+
+def test_countries_in_other_languages_and_towns_that_are_no_words():
+    places = place_names()
+    assert {"mexique", "kambodja", "camarões", "usbekistan", "erkelenz", "lidingö", "lidingo"} <= places
+    assert not places & {"time", "goes", "best"}  # towns of 15,000 people that are English words
