@@ -365,10 +365,10 @@ class NameRunRecognizer(LocalRecognizer):
     in ...", "Is Châu Phạm the owner", "CONTACT ZAYAN HANS AT ..."), in any case: two to four
     words, the first a given name of the world lists (or a surname before a given name,
     "horváth ilona"), the others names of the lists or words no English text uses, particles
-    ("de", "van") between them. A given name
-    alone is too weak a sign without a cue, except with a possessive ("Zdravko's number").
-    Given names that are everyday English words ("will", "mark") never start a run, and a run
-    before a legal form ("toma inc", "KOVÁCS BT") names a company."""
+    ("de", "van") between them; "Surname, Given" too. A given name alone counts when English
+    does not use the word ("signed for by gustav", "Zdravko's number"). Given names that are
+    everyday English words ("will", "mark") never start a run, and a run before a legal form
+    ("toma inc", "KOVÁCS BT") names a company."""
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="NameRunRecognizer")
@@ -400,12 +400,14 @@ def _name_run(text: str, words: list[re.Match[str]], i: int) -> int | None:
     first = _bare(words[i].group())
     if first in _NOT_NAMES or first in _CALENDAR or first in _SPOKEN_ADDRESS or is_well_known_place(first):
         return None
+    if _surname_comma_given(text, words, i, first):
+        return i + 1  # "Ritter, Alwine", "NAGY, ATTILA", "Fliegner, Hans-Dieter"
     if _names(first, given_names()):
         inverted = False
     elif _names(first, surnames()) and i + 1 < len(words) and _names(_bare(words[i + 1].group()), given_names()):
         inverted = True  # "horváth ilona", "PETIT ASTRID"
     else:
-        return _possessive(words, i, first)
+        return None
     last = i
     j = i + 1
     while j < len(words) and j - i < MAX_NAME_WORDS and _adjacent(text, words[j - 1], words[j]):
@@ -420,7 +422,7 @@ def _name_run(text: str, words: list[re.Match[str]], i: int) -> int | None:
         last = j
         j += 1
     if last == i:
-        return _possessive(words, i, first)
+        return _lone_given_name(words, i, first)
     if not _same_case(words[i : last + 1]):
         return None
     return last
@@ -450,8 +452,19 @@ def _same_case(run: list[re.Match[str]]) -> bool:
     return all(w[:1].isupper() for w in names) or all(w.islower() for w in names)
 
 
-def _possessive(words: list[re.Match[str]], i: int, lower: str) -> int | None:
-    """Word `i` when it is a lone given name with a possessive ("Zdravko's number", "mária's
-    number")."""
-    possessive = words[i].group().lower().replace("’", "'").endswith("'s")
-    return i if possessive and _names(lower, given_names()) and not is_english_vocabulary(lower) else None
+def _lone_given_name(words: list[re.Match[str]], i: int, lower: str) -> int | None:
+    """Word `i` when it is a given name alone that English does not use ("signed for by
+    gustav", "moves to bořivoj", "Zdravko's number"); "Grace" and "Chase" alone stay words."""
+    return i if not (is_english_vocabulary(lower) or is_typo_of_common(lower)) else None
+
+
+def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: str) -> bool:
+    """ "Surname, Given", as forms and lists write a name: a surname of the lists or a word
+    English does not use, a comma, then a given name of the lists."""
+    if i + 1 >= len(words) or text[words[i].end() : words[i + 1].start()] != ", ":
+        return False
+    given = _bare(words[i + 1].group())
+    if not _names(given, given_names()) or given in _NOT_NAMES or given in _CALENDAR or is_well_known_place(given):
+        return False
+    family = _names(first, surnames()) or not (is_english_vocabulary(first) or is_typo_of_common(first))
+    return family and first not in _NOT_NAMES and _same_case(words[i : i + 2])

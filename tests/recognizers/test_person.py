@@ -169,13 +169,20 @@ NAME_RUNS = [
     ("Marek Brož lives at the old mill", "Marek Brož"),
     ("Zdravko's number is on file", "Zdravko's"),
     ("ANTOINE PRUVOST DE LAMY MOVED", "ANTOINE PRUVOST DE LAMY"),
+    ("Second line belongs to Kowalski, Piotr, her son", "Kowalski, Piotr"),  # "Surname, Given"
+    ("porting request: the number moves to éva", "éva"),  # a given name English does not use
+    ("passport shows sakari, born in 1961", "sakari"),
+    ("Cihan of Ankara disputes the charge", "Cihan"),
 ]
 NOT_NAME_RUNS = [
     "the invoice came from toma inc",  # a legal form: a firm named after a family
     "KOVÁCS BT IS THE RESELLER",
     "will mark the ticket as done",  # given names that are everyday words
     "the Bristol branch was closed",
-    "maria",  # a given name alone, no cue, no possessive
+    "grace period ends friday",  # a given name alone that English uses
+    "hi, thanks for calling",
+    "umm so my bill is wrong",
+    "gracias por todo",  # another language's words are no names
 ]
 
 
