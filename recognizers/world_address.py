@@ -17,6 +17,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.lexicon import is_english_vocabulary, is_typo_of_common
 from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, register, result
 from recognizers.street_address import StreetAddressRecognizer
 
@@ -247,3 +248,36 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         return [result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue") for m in _AFTER_CUE.finditer(text)]
+
+
+# "letter returned from liekedreef 24", "the router at Tveithøgda 315, 0150 Oslo": after a bare
+# "at" or "from", a street whose name no English word is, then a house number.
+_AT_STREET = regex.compile(
+    rf"(?i:\b(?:at|from))\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})", regex.DOTALL
+)
+
+
+@register
+class ForeignStreetRecognizer(LocalRecognizer):
+    """A street of another language with a house number after "at" or "from" ("the router at
+    klášterecká 66", "returned from knudsengrenda 82b"): the street's name must be words English
+    does not use, or "gate 5", "build 2204" and "at windows 10" would be streets too."""
+
+    SPEECH_ONLY = True
+    MIN_DIGITS = 1
+    REQUIRES = FirstWords("at from")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="ForeignStreetRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for m in _AT_STREET.finditer(text):
+            words = m.group("name").split()
+            if any(is_english_vocabulary(w) or is_typo_of_common(w) for w in words):
+                continue
+            found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a foreign street and number after at or from"))
+        return found

@@ -41,3 +41,20 @@ def test_any_street_after_an_address_cue_in_any_case(scan, text, expected):
 @pytest.mark.parametrize("text", ["my address is the same as before 2 years ago", "send it to me in 3 days"])
 def test_a_sentence_after_an_address_cue_is_not_an_address(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("letter returned from liekedreef 24, addressed to her", "liekedreef 24"),
+        ("the router at klášterecká 66 keeps rebooting", "klášterecká 66"),
+        ("LETTER RETURNED FROM KNUDSENGRENDA 82B", "KNUDSENGRENDA 82B"),
+    ],
+)
+def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
+    assert any(expected in found for found in scan(text, "STREET_ADDRESS"))
+
+
+@pytest.mark.parametrize("text", ["meet me at gate 5", "it broke from build 2204 on", "the bug at windows 10 startup", "call me at 555 1234"])
+def test_english_words_and_numbers_after_at_are_no_streets(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
