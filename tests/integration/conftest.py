@@ -28,7 +28,16 @@ from processor.config_file import load_config
 from processor.events import BuiltinStream
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.integration
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test in this folder needs the broker: marked here, so that `make unit` (-m 'not
+    # integration') never starts one, whether or not a module says so itself (a `pytestmark`
+    # in a conftest marks nothing).
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")
