@@ -356,7 +356,8 @@ def _names(word: str, names: frozenset[str]) -> bool:
     return lower in names and lower not in STOP_WORDS and english_counts().get(lower, 0) < EVERYDAY_WORD
 
 
-_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# A word of letters standing alone: not the letters inside "0cfa0116" or "ab12".
+_NAME_TOKEN = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
 
 
 @register
