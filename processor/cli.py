@@ -11,6 +11,7 @@ not take what was produced; 2 the configuration, the environment or the command 
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import signal
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # the commands import what they use when they run
     from processor.config import PipelineConfig
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 130
+# How long `run` may take to exit once its service has ended.
+EXIT_GRACE_S = 30
 BUILTIN_STREAMS = [k.value for k in BuiltinStream]
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -119,7 +122,14 @@ def run(config: Path | None, stop_when_idle: float | None, workers: int, instanc
         return _run_workers(config, stop_when_idle, workers, instance, loaded.metrics.port)
     from processor.service import Service
 
-    Service(loaded, stop_when_idle_s=stop_when_idle, instance=instance).run()
+    try:
+        Service(loaded, stop_when_idle_s=stop_when_idle, instance=instance).run()
+    finally:
+        # The service has closed what it could within its own limits; the process must now end
+        # even if a librdkafka handle's destructor waits for a broker gone for good (seen in CI:
+        # a service that had said it gave up was still running two minutes later). Past the
+        # grace period the interpreter is stopped, its threads' stacks printed, exit status 1.
+        faulthandler.dump_traceback_later(EXIT_GRACE_S, exit=True)
     return EXIT_OK
 
 

@@ -53,6 +53,10 @@ _CANARY_HEADERS: list[tuple[str, str | bytes | None]] = [(CANARY_HEADER, b"1")]
 MAX_REPLACEMENTS, REPLACEMENTS_WINDOW_S = 3, 600.0
 # Asked to stop, how long to wait for a commit the broker does not answer.
 STOP_WAIT_S = 10.0
+# How long closing the Kafka clients may take. Closing one that waits for a broker gone for
+# good can take minutes (librdkafka retries what it owed); by then nothing is left to hand
+# over (what was not committed is processed again on restart), so the service goes without it.
+CLOSE_WAIT_S = 10.0
 # Between attempts to get a lost broker back: doubling from the first to the last.
 RECOVERY_BACKOFF_S = (0.5, 5.0)
 # Client errors that mean the broker is out of reach (rather than one request failing). One
@@ -246,8 +250,9 @@ class Service:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            self._consumer.close()
-            feed.close()
+            # A producer stuck in a commit stays with its thread; the others are closed.
+            producer = None if self._stuck_producer else self._producer
+            _close_within(CLOSE_WAIT_S, self._consumer.close, feed.close, *([producer.purge, producer.close] if producer else []))
         log.info("service stopped", extra={"fields": self.stats.as_fields()})
         return self.stats
 
@@ -437,10 +442,7 @@ class Service:
                 f"the consumer was fenced {len(self._replacements)} times in {REPLACEMENTS_WINDOW_S / 60:.0f} minutes: another "
                 f"instance runs with group.instance.id {member} (each needs its own --instance)"
             )
-        try:
-            self._consumer.close()
-        except (KafkaException, RuntimeError):
-            pass  # it is finished either way
+        _close_within(CLOSE_WAIT_S, self._consumer.close)  # it is finished either way
         self._assigned = False
         self._consumer_fatal = None
         self._consumer = self._new_consumer(member)
@@ -596,7 +598,7 @@ def _measure_lag(consumer: Consumer) -> None:
         pass  # lag is a gauge, not a reason to stop
 
 
-def _in_background(call: Any, *args: Any) -> Future[None]:
+def _in_background(call: Any, *args: Any, name: str = "commit") -> Future[None]:
     """Run `call` on a daemon thread of its own. Not a thread pool: a call librdkafka never
     returns from (it has happened with the broker gone for good) must neither hold up the
     next commit nor keep the process from exiting."""
@@ -609,8 +611,26 @@ def _in_background(call: Any, *args: Any) -> Future[None]:
         except BaseException as e:  # handed to whoever waits for the future
             future.set_exception(e)
 
-    threading.Thread(target=run, name="commit", daemon=True).start()
+    threading.Thread(target=run, name=name, daemon=True).start()
     return future
+
+
+def _close_within(seconds: float, *closes: Any) -> None:
+    """Call each of `closes` in turn on a daemon thread, waiting at most `seconds` for all of
+    them: a client that still waits for its broker is left to that thread, which does not keep
+    the process from exiting."""
+
+    def close_all() -> None:
+        for close in closes:
+            try:
+                close()
+            except (KafkaException, RuntimeError):
+                pass  # closed or finished either way
+
+    try:
+        _in_background(close_all, name="close").result(timeout=seconds)
+    except TimeoutError:
+        log.warning("Kafka clients not closed in time; leaving them", extra={"fields": {"waited_s": seconds}})
 
 
 def _code(e: KafkaException) -> int | None:

@@ -149,10 +149,14 @@ def test_a_broker_gone_for_good_ends_the_service_after_the_outage_limit_naming_i
         service.wait_until_assigned()
         stopped = time.monotonic()
         private_broker.down()
-        rc = service.proc.wait(timeout=120)
+        try:
+            rc = service.proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the service still ran 120 s after its broker stopped for good:\n" + service.said[-3000:])
         took = time.monotonic() - stopped
     finally:
         service.close()
+        (tmp_path / "service.log").write_text(service.said)
     said = service.said
     assert rc == 1, said[-3000:]
     assert f"lost the Kafka broker at {private_broker.bootstrap}" in said and "outage_limit_s" in said, said[-3000:]
