@@ -29,6 +29,25 @@ def surnames() -> frozenset[str]:
     return frozenset(wordlists.read("census-surnames") + wordlists.read("world-surnames"))
 
 
+@lru_cache(maxsize=1)
+def english_proper_names() -> frozenset[str]:
+    """Names of these lists that English writes only with a capital ("ryan", "leah", "emily";
+    not "grace" or "frank"): a word list counts them as everyday words only because people
+    are called so."""
+    return frozenset(wordlists.read("english-proper-names"))
+
+
+def is_english_proper_name(word: str) -> bool:
+    return word.lower() in english_proper_names()
+
+
+@lru_cache(maxsize=1)
+def given_names_no_words() -> frozenset[str]:
+    """Given names that are no English word: the world list (built so: see
+    tools/refresh_wordlists.py) and the names English writes only capitalized."""
+    return frozenset(wordlists.read("world-given-names") + wordlists.read("english-proper-names"))
+
+
 # What may stand before the first word of a sentence or a quoted or bracketed clause.
 _OPENERS = frozenset(".!?:;\"'“”‘’([{-–—")
 

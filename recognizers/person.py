@@ -24,10 +24,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import english_counts, is_common_english, is_english_vocabulary, is_typo_of_common
 from recognizers.location import is_well_known_place, place_names
-from recognizers.names import given_names, is_name_word, opens_sentence, surnames
+from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
 from recognizers.registry import FirstWords, register, result
-from recognizers.spoken import Token, tokenize, without_fillers
+from recognizers.spoken import Token, is_filler, tokenize, without_fillers
 
 NER_ENTITIES = ["PERSON", "LOCATION"]
 
@@ -353,7 +353,7 @@ EVERYDAY_WORD = 10_000
 
 def _names(word: str, names: frozenset[str]) -> bool:
     lower = word.lower()
-    return lower in names and lower not in STOP_WORDS and english_counts().get(lower, 0) < EVERYDAY_WORD
+    return lower in names and lower not in STOP_WORDS and (english_counts().get(lower, 0) < EVERYDAY_WORD or is_english_proper_name(lower))
 
 
 # A word of letters standing alone: not the letters inside "0cfa0116" or "ab12".
@@ -377,6 +377,7 @@ class NameRunRecognizer(LocalRecognizer):
     def load(self) -> None:
         given_names()
         surnames()
+        given_names_no_words()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         words = list(_NAME_TOKEN.finditer(text))
@@ -399,7 +400,7 @@ _SPOKEN_ADDRESS = frozenset({"dot", "com", "org", "net", "www", "http", "https",
 def _name_run(text: str, words: list[re.Match[str]], i: int) -> int | None:
     """The index of the last word of a name run starting at word `i`, or None."""
     first = _bare(words[i].group())
-    if first in _NOT_NAMES or first in _CALENDAR or first in _SPOKEN_ADDRESS or is_well_known_place(first):
+    if first in _NOT_NAMES or first in _CALENDAR or first in _SPOKEN_ADDRESS or is_well_known_place(first) or is_filler(first):
         return None
     if _surname_comma_given(text, words, i, first):
         return i + 1  # "Ritter, Alwine", "NAGY, ATTILA", "Fliegner, Hans-Dieter"
@@ -456,6 +457,8 @@ def _same_case(run: list[re.Match[str]]) -> bool:
 def _lone_given_name(words: list[re.Match[str]], i: int, lower: str) -> int | None:
     """Word `i` when it is a given name alone that English does not use ("signed for by
     gustav", "moves to bořivoj", "Zdravko's number"); "Grace" and "Chase" alone stay words."""
+    if lower in given_names_no_words():
+        return i  # "belongs to ryan", "signed for by attila": English uses these only as names
     return i if not (is_english_vocabulary(lower) or is_typo_of_common(lower)) else None
 
 
@@ -467,5 +470,7 @@ def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: s
     given = _bare(words[i + 1].group())
     if not _names(given, given_names()) or given in _NOT_NAMES or given in _CALENDAR or is_well_known_place(given):
         return False
-    family = _names(first, surnames()) or not (is_english_vocabulary(first) or is_typo_of_common(first))
+    # Any surname of the lists, everyday word or not ("KNIGHT, EMILY", "Stack, Daniel"): the
+    # comma and the given name after it say what it is.
+    family = (first in surnames() and first not in STOP_WORDS) or not (is_english_vocabulary(first) or is_typo_of_common(first))
     return family and first not in _NOT_NAMES and _same_case(words[i : i + 2])

