@@ -30,7 +30,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from processor.context import ContextScorer
 from processor.engine import NerOnlySpacyEngine
-from recognizers.lexicon import is_common_english, is_typo_of_common
+from recognizers.lexicon import in_another_language, is_common_english, is_foreign_everyday, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, opens_sentence
 from recognizers.person import whole_name
@@ -293,10 +293,16 @@ _LONG_RUN = re.compile(rf"\S{{{LONGEST_TOKEN + 1},}}")
 
 
 def for_spacy(text: str) -> str:
-    if not uncased(text) and (len(text) <= LONGEST_TOKEN or not _LONG_RUN.search(text)):
+    if in_another_language(text):
+        # The English model reads any capitalized word of another language as a name
+        # ("Sommer Abend", "Familie"): it gets the text without capitals, and the name lists
+        # find the names in it.
+        lowered = text.lower()
+        text = lowered if len(lowered) == len(text) else text
+    elif not uncased(text) and (len(text) <= LONGEST_TOKEN or not _LONG_RUN.search(text)):
         return text
     text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
-    return restore_case(text) if uncased(text) else text
+    return restore_case(text) if uncased(text) and not in_another_language(text) else text
 
 
 def uncased(text: str) -> bool:
@@ -314,7 +320,7 @@ def restore_case(text: str) -> str:
 
     def word(m: re.Match[str]) -> str:
         w = m.group()
-        ordinary = is_common_english(w) or is_typo_of_common(w)
+        ordinary = is_common_english(w) or is_typo_of_common(w) or is_foreign_everyday(w)
         cased = w.lower() if ordinary else w[:1].upper() + w[1:].lower()
         return cased if len(cased) == len(w) else w
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -132,6 +133,32 @@ def english_counts() -> dict[str, int]:
     with resources.files("spellchecker.resources").joinpath("en.json.gz").open("rb") as raw:
         counts: dict[str, int] = json.loads(gzip.decompress(raw.read()))
         return counts
+
+
+@lru_cache(maxsize=1)
+def _foreign_everyday() -> frozenset[str]:
+    from recognizers import wordlists
+
+    return frozenset(wordlists.read("foreign-everyday-words"))
+
+
+def is_foreign_everyday(word: str) -> bool:
+    """Whether `word` is an everyday word of another language written in Latin letters and no
+    name of the lists ("familie", "của", "między"; recognizers/data/foreign-everyday-words)."""
+    return word.lower().replace("’", "'") in _foreign_everyday()
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def in_another_language(text: str) -> bool:
+    """Whether `text` reads as another language than English: of its words, more are everyday
+    words of another language than everyday English (and two at least)."""
+    words = _WORD.findall(text)
+    if len(words) < 4:
+        return False
+    foreign = sum(is_foreign_everyday(w) for w in words)
+    return foreign >= 2 and foreign > sum(is_common_english(w) for w in words)
 
 
 def is_typo_of_common(word: str) -> bool:

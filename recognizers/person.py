@@ -22,7 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.lexicon import english_counts, is_common_english, is_english_vocabulary, is_typo_of_common
+from recognizers.lexicon import english_counts, in_another_language, is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
 from recognizers.location import is_well_known_place, place_names
 from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
@@ -49,6 +49,11 @@ class NerPersonRecognizer(SpacyRecognizer):
             if r.entity_type == "PERSON" and len(words) == 1 and not is_name_word(words[0]):
                 continue
             if _vocabulary_only(text, r.start, r.end):
+                continue
+            # In text of another language the English model takes its words for names
+            # ("zu hoch", "tháng trước"; "Hoch" is a surname too): there a span must hold a given
+            # name or a place of the lists.
+            if in_another_language(text) and not any(w.lower().strip(".,") in given_names() or w.lower().strip(".,") in place_names() for w in words):
                 continue
             kept.append(r)
         return kept
@@ -78,7 +83,7 @@ def _vocabulary_only(text: str, start: int, end: int) -> bool:
     places = place_names()
     for word in words:
         parts = [p for p in word.replace("’", "'").split("-") if p]
-        if not is_english_vocabulary(word) or any(is_name_word(p) or p.lower() in places for p in parts):
+        if not (is_english_vocabulary(word) or is_foreign_everyday(word)) or any(is_name_word(p) or p.lower() in places for p in parts):
             return False
     return True
 
@@ -284,7 +289,7 @@ class CensusFullNameRecognizer(LocalRecognizer):
 
 def _unlisted_name_word(word: str) -> bool:
     w = word.lower()
-    return not (is_common_english(w) or is_typo_of_common(w) or w in _CALENDAR or w in place_names() or w in STOP_WORDS)
+    return not (is_common_english(w) or is_typo_of_common(w) or is_foreign_everyday(w) or w in _CALENDAR or w in place_names() or w in STOP_WORDS)
 
 
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
@@ -378,6 +383,7 @@ class NameRunRecognizer(LocalRecognizer):
         given_names()
         surnames()
         given_names_no_words()
+        is_foreign_everyday("")  # reads the list now, not on the first event
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         words = list(_NAME_TOKEN.finditer(text))
@@ -438,7 +444,7 @@ def _run_word(word: str) -> bool:
     """A name of the lists that is no everyday word, or a word English text never uses and no place."""
     if word in _NOT_NAMES or word in _CALENDAR or word in _SPOKEN_ADDRESS or is_well_known_place(word):
         return False
-    return _names(word, given_names()) or _names(word, surnames()) or not (is_english_vocabulary(word) or is_typo_of_common(word))
+    return _names(word, given_names()) or _names(word, surnames()) or not (is_english_vocabulary(word) or is_typo_of_common(word) or is_foreign_everyday(word))
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -459,7 +465,7 @@ def _lone_given_name(words: list[re.Match[str]], i: int, lower: str) -> int | No
     gustav", "moves to bořivoj", "Zdravko's number"); "Grace" and "Chase" alone stay words."""
     if lower in given_names_no_words():
         return i  # "belongs to ryan", "signed for by attila": English uses these only as names
-    return i if not (is_english_vocabulary(lower) or is_typo_of_common(lower)) else None
+    return i if not (is_english_vocabulary(lower) or is_typo_of_common(lower) or is_foreign_everyday(lower)) else None
 
 
 def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: str) -> bool:

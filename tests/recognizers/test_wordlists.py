@@ -28,3 +28,16 @@ def test_countries_in_other_languages_and_towns_that_are_no_words():
     places = place_names()
     assert {"mexique", "kambodja", "camarões", "usbekistan", "erkelenz", "lidingö", "lidingo"} <= places
     assert not places & {"time", "goes", "best"}  # towns of 15,000 people that are English words
+
+
+def test_names_english_writes_only_with_a_capital():
+    proper = set(wordlists.read("english-proper-names"))
+    assert {"ryan", "leah", "emily", "attila"} <= proper
+    # English words, and capitalized words that name no person.
+    assert not proper & {"grace", "frank", "will", "john", "german", "thai", "sunday", "york"}
+
+
+def test_everyday_words_of_other_languages_leave_names_and_places_out():
+    foreign = set(wordlists.read("foreign-everyday-words"))
+    assert {"rechnung", "vertrag", "tháng", "miesiąc", "maand"} <= foreign
+    assert not foreign & {"jan", "maria", "péter", "essen", "soria", "the", "bill"}
