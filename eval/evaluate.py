@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from collections import defaultdict
@@ -271,6 +272,25 @@ def evaluate_foreign(pairs: list[tuple[str, Sample]], title: str, skip_presidio:
     return out
 
 
+def evaluate_prose(pairs: list[tuple[str, Sample]]) -> dict[str, Any]:
+    """eval/foreign.py's other-language prose: the share of its words redacted (none are identifiers)."""
+    samples = [sample for _, sample in pairs]
+    preds, _outputs, _seconds = run_ours(samples)
+    words: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for (locale, sample), found in zip(pairs, preds):
+        text = sample.event["notes"]
+        for m in re.finditer(r"\w+", text):
+            words[locale][0] += 1
+            words[locale][1] += any(p.start < m.end() and m.start() < p.end for p in found)
+    total, redacted = sum(n for n, _ in words.values()), sum(r for _, r in words.values())
+    by_locale = {loc: r / n for loc, (n, r) in sorted(words.items())}
+    print(
+        f"\neval (other-language prose: Faker's sentences of {len(words)} locales, half in lower case, no identifiers): "
+        f"{redacted} of {total} words redacted ({redacted / total:.1%}); by locale: " + ", ".join(f"{loc} {rate:.1%}" for loc, rate in by_locale.items())
+    )
+    return {"words": total, "redacted": redacted, "redacted_share": redacted / total, "by_locale": by_locale}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=20261125)
@@ -305,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     results["foreign"] = evaluate_foreign(foreign.build(args.seed, args.foreign_per_locale), "foreign", args.skip_presidio)
     narrative = foreign.build_narrative(args.seed, args.foreign_per_locale // 3)
     results["narrative"] = evaluate_foreign(narrative, "narrative: two or three identifiers a sentence, few cues", args.skip_presidio)
+    results["other_language_prose"] = evaluate_prose(foreign.build_prose(args.seed))
     RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
     print(f"\neval: results written to {RESULTS}")
     return 0
