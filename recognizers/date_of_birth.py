@@ -78,6 +78,21 @@ _FULL_DATE = re.compile(
     rf"|(?P<y5>{_YEAR})(?P<s3>[/.-])(?:1[0-2]|0?[1-9])(?P=s3)(?:[12]\d|3[01]|0?[1-9]))(?![\w/-]|\.\d)",
     re.IGNORECASE,
 )
+# Eight digits standing alone, the separators dropped as forms and speech-to-text drop them
+# ("28041964", "06182003"): read as day-month-year, month-day-year or year-month-day.
+_COMPACT_DATE = re.compile(r"(?<![\w+/.-])\d{8}(?![\w/-]|\.\d)")
+
+
+def _compact_date_year(digits: str) -> int | None:
+    """The year of an eight-digit date in any of the three orders, if one reads as a real date."""
+    for day, month, year in ((digits[:2], digits[2:4], digits[4:]), (digits[2:4], digits[:2], digits[4:]), (digits[6:], digits[4:6], digits[:4])):
+        if year[:2] not in ("19", "20"):
+            continue
+        try:
+            return date(int(year), int(month), int(day)).year
+        except ValueError:
+            continue
+    return None
 
 
 @register
@@ -104,4 +119,8 @@ class PastDateRecognizer(LocalRecognizer):
             year = int(next(y for y in (m.group(f"y{k}") for k in range(1, 6)) if y))
             if year <= self.latest_year:
                 found.append(result(self, "DATE_OF_BIRTH", m.start(), m.end(), 0.6, "a full date decades back"))
+        for m in _COMPACT_DATE.finditer(text):
+            compact = _compact_date_year(m.group())
+            if compact is not None and 1900 <= compact <= self.latest_year:
+                found.append(result(self, "DATE_OF_BIRTH", m.start(), m.end(), 0.6, "a full date decades back, without separators"))
         return found

@@ -92,6 +92,26 @@ def _is_capitalized(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower()
 
 
+# Titles before a name, in English and the languages a customer's name comes written in
+# ("herr wolfram klemm", "sigra stefania mondadori", "bà thành lê", "doç korkmazalp inönü").
+# Left out where the title is an everyday English word too ("bay", "don", "pan", "fru").
+HONORIFICS = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof", "professor", "mx",
+        "herr", "frau", "hr", "univprof", "dipl-ing",  # German
+        "dhr", "mevr", "mevrouw", "meneer",  # Dutch
+        "monsieur", "madame", "mademoiselle", "mme", "mlle",  # French
+        "señor", "señora", "señorita", "sr", "sra", "srta", "doña", "senhor", "senhora", "sto",  # Spanish, Portuguese
+        "signor", "signore", "signora", "signorina", "sig", "sigra", "sig.ra", "dott", "dott.ssa", "avv", "ing",  # Italian
+        "pani", "paní", "slečna", "mgr",  # Polish, Czech
+        "sayın", "doç", "öğr", "bayan",  # Turkish
+        "domnul", "doamna", "dl", "dna",  # Romanian
+        "gospodin", "gospođa", "gđa",  # Croatian
+        "herra", "rouva", "frú",  # Finnish, Icelandic
+        "shri", "shree", "smt", "kumari",  # India
+        "ông", "bà", "chị", "cô", "chú",  # Vietnamese
+    }
+)  # fmt: skip
 _RELATIONS = (
     "wife|husband|partner|son|daughter|father|dad|mother|mom|mum|brother|sister|friend|boss|colleague"
     "|neighbou?r|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|fianc[eé]e?|girlfriend|boyfriend"
@@ -104,7 +124,7 @@ _CUES = re.compile(
     r"|on\s+behalf\s+of|holder(?:\s+is)?:?|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+by"
     r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient)\s*:|verified|account\s+is\s+under|registered\s+to"
     r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
-    r"|(?:mr|mrs|ms|miss|mister|dr|doctor)\.?)\s+",
+    r"|(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?)\s+",
     re.IGNORECASE,
 )
 # Words that follow "this is" or "it's" and are no names, however they are written.
@@ -116,15 +136,17 @@ _NOT_NAMES = STOP_WORDS | {
 }  # fmt: skip
 
 
+_CUE_FIRST_WORDS = (
+    "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
+    " here customer client caller subscriber attn attention recipient verified account registered called phoned rang"
+)
+
+
 @register
 class PersonCueRecognizer(LocalRecognizer):
     # The first word of every cue of _CUES and _HERE; hesitations removed before matching
     # cannot make one appear.
-    REQUIRES = FirstWords(
-        "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under"
-        " signed his her our mr mrs ms miss mister dr doctor here customer client caller subscriber attn attention"
-        " recipient verified account registered called phoned rang"
-    )
+    REQUIRES = FirstWords([*_CUE_FIRST_WORDS.split(), *(re.split(r"[.-]", h)[0] for h in HONORIFICS)])
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="PersonCueRecognizer")
@@ -166,7 +188,7 @@ class PersonCueRecognizer(LocalRecognizer):
         return result(self, "PERSON", start, end, 0.75, "name after an introduction")
 
 
-_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor"}
+_TITLES = HONORIFICS
 # Cues that as often open a sentence about something else ("it's fiexd now", "this is frank
 # feedback"): after them a typo of an everyday word is a typo. After the others ("ask for",
 # "spoke with", "account holder is") a word that is no everyday word is a name, even one an
@@ -215,6 +237,10 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
             continue
         if not _is_name_word(w, cased, not words, title, strong):
             if words and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
+                i += 1
+                continue
+            if not words and title and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, True, title, strong):
+                words.append(t)  # "Mevr. de Vries", "dhr. van Dijk": the particle opens the surname
                 i += 1
                 continue
             break

@@ -44,6 +44,10 @@ PAST_DATES = [
     ("NOVEMBER 4, 1962 IS ON FILE", "NOVEMBER 4, 1962"),
     ("ref 1987-04-22 on the form", "1987-04-22"),
     ("the owner (04/22/1987) asked for a new SIM", "04/22/1987"),
+    # Eight digits, the separators dropped, in each order they are written.
+    ("irmhild söding 28041964 wants paper bills", "28041964"),
+    ("BIRTH DATE ON THE ID 06182003. HOLDER NELSON", "06182003"),
+    ("id shows 19620315 as the date", "19620315"),
 ]
 NOT_PAST_DATES = [
     "the outage began on 12/03/2025",  # recent: the date of something that happened
@@ -51,6 +55,11 @@ NOT_PAST_DATES = [
     "on the plan since 1998",  # a year alone
     "roaming since March 1999",  # month and year
     "router firmware 10.12.1985.3",  # a version, not a date
+    "ticket 12345678 closed",  # eight digits that are no date
+    "ref 31131964 on file",  # no 13th month, no 31st of the 13th
+    "paid 20250611 by card",  # a recent date
+    "call +28041964 now",  # a number to call
+    "serial 128041964",  # nine digits
 ]
 
 

@@ -184,6 +184,22 @@ NAME_RUNS = [
     ("KNIGHT, EMILY AND SEAN BARBER SHARE THE FAMILY PLAN", "KNIGHT, EMILY"),
     ("stack, daniel of comoros disputes the charge", "stack, daniel"),
 ]
+
+# Titles of other languages before a name: the title is a cue like "Mr".
+HONORED = [
+    ("herr wolfram klemm wants paper bills", "wolfram klemm"),
+    ("escalated the ticket for sigra stefania mondadori", "stefania mondadori"),
+    ("letter returned, addressed to chị hạnh mai", "hạnh mai"),
+    ("DOÇ KORKMAZALP İZGÜ SAYS THE ROUTER IS FINE", "KORKMAZALP İZGÜ"),
+    ("please ask Mevr. de Vries to call back", "de Vries"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HONORED)
+def test_a_title_of_any_language_introduces_a_name(scan, text, expected):
+    assert any(expected in found for found in scan(text, "PERSON")), scan(text, "PERSON")
+
+
 NOT_NAME_RUNS = [
     "the invoice came from toma inc",  # a legal form: a firm named after a family
     "KOVÁCS BT IS THE RESELLER",
