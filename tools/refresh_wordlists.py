@@ -70,6 +70,12 @@ COUNTRY_LANGUAGES = [
 # each country are kept, and of those only the ones the English word list has never seen:
 # "Will", "Rose" and "Bar" are names too, but the census list and NER decide those.
 WORLD_GIVEN_PER_COUNTRY = 200
+# Below those, down to this rank, a given name is kept only if it is none of the
+# WORDFREQ_RARER commonest words of another language either (names-dataset counts Facebook
+# profiles, which hold "cho", "wiel" and "affe" as first names): "kyllikki", "lamberto",
+# "bořivoj" and "konstanty" rank there.
+WORLD_GIVEN_RARER_PER_COUNTRY = 1000
+WORDFREQ_RARER = 30_000
 WORLD_SURNAMES_PER_COUNTRY = 300
 # Everyday words of the other languages written in Latin letters that wordfreq knows, for
 # telling a foreign word from a name where the name lists do not decide (NER's input and
@@ -135,17 +141,20 @@ def countries() -> list[str]:
 
 def world_names() -> tuple[set[str], set[str]]:
     """The most frequent given names and surnames of each of names-dataset's 105 countries,
-    lower case, as they are."""
+    lower case, as they are; given names of the rarer ranks only when they are no everyday word
+    of another language."""
     from names_dataset import NameDataset
 
     nd = NameDataset()
     given: set[str] = set()
+    rarer: set[str] = set()
     family: set[str] = set()
     for country in nd.get_country_codes(alpha_2=True):
-        for names in nd.get_top_names(n=WORLD_GIVEN_PER_COUNTRY, country_alpha2=country)[country].values():
-            given |= {n.lower() for n in names}
+        for names in nd.get_top_names(n=WORLD_GIVEN_RARER_PER_COUNTRY, country_alpha2=country)[country].values():
+            given |= {n.lower() for n in names[:WORLD_GIVEN_PER_COUNTRY]}
+            rarer |= {n.lower() for n in names[WORLD_GIVEN_PER_COUNTRY:]}
         family |= {n.lower() for n in nd.get_top_names(n=WORLD_SURNAMES_PER_COUNTRY, country_alpha2=country, use_first_names=False)[country]}
-    return given, family
+    return given | (rarer - _wordfreq_common(WORDFREQ_RARER)), family
 
 
 def _english() -> Any:
@@ -189,21 +198,26 @@ def _common_foreign_words() -> set[str]:
     return found
 
 
+def _wordfreq_common(top: int = WORDFREQ_COMMON) -> set[str]:
+    """The `top` most frequent words of each of WORDFREQ_LANGUAGES, as wordfreq has them."""
+    from wordfreq import top_n_list
+
+    found: set[str] = set()
+    for language in WORDFREQ_LANGUAGES:
+        found |= {w for w in top_n_list(language, top) if w.isalpha() and len(w) >= 2}
+    return found
+
+
 def foreign_everyday_words(names: set[str]) -> list[str]:
     """The WORDFREQ_COMMON most frequent words of each of WORDFREQ_LANGUAGES (wordfreq), less
     English words and less every name and place of the lists: frequency lists count names as
     words ("péter", "jan" and "maria" are among the commonest tokens of Hungarian, Dutch and
     Czech text, "essen" and "soria" are towns)."""
-    from wordfreq import top_n_list
-
     from recognizers.lexicon import english_counts
 
     english = _english()
     counts = english_counts()
-    found: set[str] = set()
-    for language in WORDFREQ_LANGUAGES:
-        found |= {w for w in top_n_list(language, WORDFREQ_COMMON) if w.isalpha() and len(w) >= 2}
-    return sorted(w for w in found if w not in names and not english.lookup(w) and counts.get(w, 0) < 1_000)
+    return sorted(w for w in _wordfreq_common() if w not in names and not english.lookup(w) and counts.get(w, 0) < 1_000)
 
 
 def english_proper_names(names: set[str]) -> list[str]:

@@ -180,6 +180,9 @@ NAME_RUNS = [
     # Names English text has seen, as names only ("Attila the Hun", "Mahler's Gustav").
     ("NAGY, ATTILA OF MOLDOVA DISPUTES THE ROAMING CHARGE", "NAGY, ATTILA"),
     ("signed for by gustav", "gustav"),
+    # Given names of the world below the commonest of their country.
+    ("Kyllikki of Vanuatu disputes the roaming charge", "Kyllikki"),
+    ("konstanty of gorzów wielkopolski disputes the roaming charge", "konstanty"),
     # "Surname, Given" with a surname that is also a word.
     ("KNIGHT, EMILY AND SEAN BARBER SHARE THE FAMILY PLAN", "KNIGHT, EMILY"),
     ("stack, daniel of comoros disputes the charge", "stack, daniel"),

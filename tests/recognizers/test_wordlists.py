@@ -18,6 +18,13 @@ def test_names_of_the_world_are_names_too_but_no_english_words():
     assert not world & {"bar", "data", "rose", "will", "phone"}
 
 
+def test_rarer_names_of_the_world_are_kept_unless_another_language_uses_the_word():
+    # Ranked below the 200 commonest of their country in names-dataset.
+    assert {"kyllikki", "lamberto", "bořivoj", "konstanty", "mirte", "chanchal"} <= given_names()
+    # Profiles give these as first names too; they are everyday German, French, Dutch, Polish.
+    assert not given_names() & {"affe", "larme", "wiel", "gruby", "łuk", "douceur"}
+
+
 def test_places_are_read_as_written_and_without_accents():
     places = place_names()
     assert {"reykjavík", "reykjavik", "são paulo", "sao paulo", "germany", "texas"} <= places
