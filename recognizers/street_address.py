@@ -277,11 +277,24 @@ _SUFFIXES = [
     "brook",
     "bluff",
     "burg",
+    # India: "935 Minhas Chowk", "12 Gandhi Marg", "Lajpat Nagar".
+    "nagar",
+    "marg",
+    "chowk",
+    "ganj",
+    "zila",
+    "bazar",
+    "bazaar",
+    "gali",
+    "colony",
 ]
-_SUFFIX = r"(?i:(?:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")s?)\.?"
+STREET_SUFFIX = _SUFFIX = r"(?i:(?:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")s?)\.?"
 _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|floor|fl|#)\.?\s*#?\w{1,6})?"
 # "12", "12B", and the British "Flat 4" / "Studio 12" on a line before the street.
-_NUMBER = r"(?<![\w.,-])(?:(?i:flat|studio|unit|apartment|apt)\.?\s+\d{1,5}[A-Za-z]?\s*[,\n]\s*(?:\d{1,6}[A-Za-z]?\s+)?|\d{1,6}[A-Za-z]?\s+)"
+# India writes the house as "11/23," before the street.
+HOUSE_NUMBER = _NUMBER = (
+    r"(?<![\w.,/-])(?:(?i:flat|studio|unit|apartment|apt)\.?\s+\d{1,5}[A-Za-z]?(?:\s*[,\n]\s*|\s+)(?:\d{1,6}[A-Za-z]?\s+)?|\d{1,6}(?:/\d{1,4})?[A-Za-z]?,?\s+)"
+)
 _CAPITALIZED = rf"{_NUMBER}(?:(?:[A-Z][\w'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_SUFFIX}{_UNIT}(?!\w)"
 _FLAGS = re.DOTALL | re.MULTILINE
 _ANY_CASE = rf"{_NUMBER}(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"

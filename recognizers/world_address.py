@@ -16,10 +16,11 @@ import re
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import is_english_vocabulary, is_typo_of_common
 from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, register, result
-from recognizers.street_address import StreetAddressRecognizer
+from recognizers.street_address import HOUSE_NUMBER, STREET_SUFFIX, StreetAddressRecognizer
 
 # Street words that stand before the street's name, in any case.
 _DISTINCT = [
@@ -156,7 +157,10 @@ _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _STREET_WORD = rf"(?:(?i:{_alternatives(_DISTINCT)})|{_alternatives(_CAPITALIZED_ONLY)})"
 _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
 # What may follow an address: postcodes of many countries, then a capitalized place name.
-_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{3,6}(?:-\d{3,4})?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
+# The British and Canadian shapes hold digits and letters in fixed places: in any case ("w3f 3sg").
+_POSTCODE = (
+    r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d)|\d{3,6}(?:-\d{3,4})?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
+)
 _PLACE = r"\p{Lu}[\w'’.-]*(?:[ -]\p{Lu}[\w'’.-]*){0,2}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
@@ -280,4 +284,100 @@ class ForeignStreetRecognizer(LocalRecognizer):
             if any(is_english_vocabulary(w) or is_typo_of_common(w) for w in words):
                 continue
             found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a foreign street and number after at or from"))
+        return found
+
+
+# "the router at 0 amber trail", "returned from 9791 maharaj path", "moves to 2360 valþórsson
+# burgs apt 739": after "at", "from" or "to", the US order (house number, name words, street
+# suffix) in any case.
+_AT_NUMBERED_STREET = regex.compile(
+    rf"(?i:\b(?:at|from|to))\s+(?P<value>{HOUSE_NUMBER}(?P<name>(?:{_NAME_WORD}\s+){{1,3}}){STREET_SUFFIX}(?!\w){_UNIT}{_TAIL})", regex.DOTALL
+)
+# Words that count things rather than name a street: "at 5 minutes walk", "from 2 blocks down the road".
+_NOT_STREET_NAMES = frozenset(
+    [
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "times",
+        "second",
+        "seconds",
+        "gb",
+        "mb",
+        "kb",
+        "tb",
+        "gig",
+        "gigs",
+        "bar",
+        "bars",
+        "pm",
+        "am",
+        "percent",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "pound",
+        "pounds",
+        "mile",
+        "miles",
+        "km",
+        "meter",
+        "meters",
+        "metre",
+        "metres",
+        "feet",
+        "foot",
+        "step",
+        "steps",
+        "block",
+        "blocks",
+        "floor",
+        "floors",
+        "more",
+        "less",
+        "other",
+        "new",
+        "old",
+    ]
+)
+
+
+@register
+class NumberedStreetRecognizer(LocalRecognizer):
+    """A street in the US order, in any case, after "at", "from" or "to": lower-case text
+    (speech to text, chat) has no capitals to tell "0 amber trail" from "20 dollars on the way";
+    the preposition before the number and the street suffix after the name do."""
+
+    SPEECH_ONLY = True
+    MIN_DIGITS = 1
+    REQUIRES = FirstWords("at from to")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="NumberedStreetRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for m in _AT_NUMBERED_STREET.finditer(text):
+            words = [w.lower().strip(".") for w in m.group("name").split()]
+            if any(w in _NOT_STREET_NAMES or w in STOP_WORDS for w in words):
+                continue
+            found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a numbered street after at, from or to"))
         return found

@@ -58,3 +58,35 @@ def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
 @pytest.mark.parametrize("text", ["meet me at gate 5", "it broke from build 2204 on", "the bug at windows 10 startup", "call me at 555 1234"])
 def test_english_words_and_numbers_after_at_are_no_streets(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# The US order in lower case (speech to text, chat): after "at", "from" or "to", a house
+# number, the street's name, a street suffix, and what follows it (unit, postcode, place).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sarah says the router at 0 amber trail keeps rebooting", "0 amber trail"),
+        ("letter returned from 9791 maharaj path addressed to jani", "9791 maharaj path"),
+        ("the router at 935 minhas chowk keeps rebooting", "935 minhas chowk"),
+        ("the router at 07115 abdülhadi key suite 832 keeps rebooting", "07115 abdülhadi key suite 832"),
+        ("letter returned from studio 02 george burgs w3f 3sg woodville", "studio 02 george burgs w3f 3sg"),
+        ("SHIP IT TO 2360 VALÞÓRSSON BURGS APT 739", "2360 VALÞÓRSSON BURGS APT 739"),
+        ("the router at 11/23, Ganguly Road keeps rebooting", "11/23, Ganguly Road"),
+    ],
+)
+def test_a_numbered_street_in_any_case_after_at_from_or_to(scan, text, expected):
+    assert any(expected in found for found in scan(text, "STREET_ADDRESS")), scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it is at 5 minutes walk from here",
+        "turn left at 2 blocks down the road",
+        "went from 3 bars to 1 bar",
+        "upgrade to 5 gb plan",
+        "I paid 20 dollars on the way home",
+    ],
+)
+def test_counts_after_at_from_or_to_are_no_streets(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
