@@ -167,8 +167,11 @@ class PlaceNameRecognizer(LocalRecognizer):
 # Where a place is said to be: a verb of being, living or travelling, then a preposition.
 _PLACE_CUE = re.compile(
     r"\b(?:(?:calling|call|ringing|writing|texting|roaming|travelling|traveling|travel|moved|moving|relocated|visiting|visit|holiday|holidays"
-    r"|vacation|trip|flying|flew|technician|engineer|office|store|shop|branch|born|grew\s+up|resident|headquartered|stationed|working|work|works)"
+    r"|vacation|trip|flying|flew|technician|engineer|office|store|shop|branch|grew\s+up|resident|headquartered|stationed|working|work|works)"
     r"\s+(?:in|from|to|near|around)"
+    # "born in", and "born 24-04-1994 in", "born on 3 March 1961 in": the date between is the
+    # date of birth, the place after it the place of birth.
+    r"|born(?:\s+on)?(?:,?\s+[\w./-]*\d[\w./-]*|\s+in\s+\d{4}|\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?){0,3},?\s+(?:in|at)"
     # "at" names a place after being somewhere, and an employer after working ("work at Acme").
     r"|(?:based|living|live|lives|lived|located|staying|stay|reside|resides|residing|arrived|landed)\s+(?:in|from|at|near|around))"
     r"\s+(?:the\s+(?:city|town|village|region|province|state|county|island|district)\s+of\s+)?",
@@ -268,12 +271,27 @@ class CuedPlaceRecognizer(LocalRecognizer):
         # and products follow these words too ("in Netflix", "of Huawei").
         for cue in _WEAK_PLACE_CUE.finditer(text):
             span = _unlisted_place(text, cue.end())
-            if span is not None and _shaped_like_a_town(text[span[0] : span[1]]):
+            if span is None:
+                continue
+            if _shaped_like_a_town(text[span[0] : span[1]]):
                 results.append(result(self, "LOCATION", *span, 0.5, "a town's name after in or of"))
+            elif cue.group(1).lower() == "of" and _after_a_name(text, cue.start()):
+                # "dora of odobesti", "Bas of Esbeek": a person of somewhere, as English says it.
+                results.append(result(self, "LOCATION", *span, 0.5, "a place after a person's name and of"))
         return results
 
 
-_WEAK_PLACE_CUE = re.compile(r"\b(?:in|of)\s+", re.IGNORECASE)
+_WEAK_PLACE_CUE = re.compile(r"\b(in|of)\s+", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _after_a_name(text: str, offset: int) -> bool:
+    """Whether the word before `offset` is a given name or surname of the lists and no everyday
+    English word ("the price of Huawei": Price is a surname too)."""
+    before = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
+    return before is not None and is_name_word(before.group(1)) and not is_common_english(before.group(1))
+
+
 _TOWN_ENDING = re.compile(
     r"(?:ville|town|ton|burg|borough|bury|berg|field|ford|haven|mouth|chester|caster|stadt|stad|dorf|heim|hausen|borg|by|vik|sund|holm|dal|ovo|evo|ice|ec|ów|no|ino|ano|ia|ești|eni|polis|grad|abad|pur|pura)$",
     re.IGNORECASE,

@@ -83,12 +83,20 @@ TOWNS = [
     ("Passport shows Hans, born 02.03.1961 in Erkelenz", "Erkelenz"),  # 43,000 people, listed
     ("Christina of Rebeccachester disputes the charge", "Rebeccachester"),  # unlisted, a town's shape
     ("born in Steinarborg", "Steinarborg"),
+    # The place of birth after the date of birth, and a place after a person's name and "of".
+    ("passport shows nada born 24-04-1994 in daruvar", "daruvar"),
+    ("born on 3 March 1961 in vracov", "vracov"),
+    ("she was born in 1980 in petřvald", "petřvald"),
+    ("ene, dora of odobesti disputes the roaming charge", "odobesti"),
+    ("luna lima of marianas do norte disputes it", "marianas do norte"),
 ]
 NOT_PLACES_WITHOUT_A_CUE = [
     "I bought a Nokia G21 last week",  # a town in Finland, a brand first
     "my name is hayley richardson",  # a city in Texas, a surname here
     "i reda the imei off the settings",  # a Polish town, a typo here
     "the price of Huawei phones went up",  # a brand after "of"
+    "a copy of the invoice for maria",  # no name before "of"
+    "born and raised here",
 ]
 
 
