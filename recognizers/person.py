@@ -16,13 +16,23 @@ misses lower-case names and a lone first name ("it's lisa weber", "my wife Brook
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.lexicon import english_counts, in_another_language, is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
+from recognizers.lexicon import (
+    english_counts,
+    in_another_language,
+    is_common_english,
+    is_english_vocabulary,
+    is_foreign_everyday,
+    is_typo_of_common,
+    reads_as_english,
+)
 from recognizers.location import is_well_known_place, place_names
 from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
@@ -414,9 +424,10 @@ class NameRunRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         words = list(_NAME_TOKEN.finditer(text))
         results = []
+        english = _Lazy(lambda: reads_as_english(text))
         i = 0
         while i < len(words):
-            end = _name_run(text, words, i)
+            end = _name_run(text, words, i, english)
             if end is None:
                 i += 1
                 continue
@@ -429,17 +440,32 @@ class NameRunRecognizer(LocalRecognizer):
 _SPOKEN_ADDRESS = frozenset({"dot", "com", "org", "net", "www", "http", "https", "underscore", "dash", "hyphen"})
 
 
-def _name_run(text: str, words: list[re.Match[str]], i: int) -> int | None:
-    """The index of the last word of a name run starting at word `i`, or None."""
+class _Lazy:
+    """A yes or no worked out when first asked (most texts never need to ask)."""
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+
+def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bool = True) -> int | None:
+    """The index of the last word of a name run starting at word `i`, or None. In English text
+    a run may also start with a word no list knows when a name follows it ("heli laukkanen",
+    "eftimia stănescu")."""
     first = _bare(words[i].group())
     if first in _NOT_NAMES or first in _CALENDAR or first in _SPOKEN_ADDRESS or is_well_known_place(first) or is_filler(first):
         return None
-    if _surname_comma_given(text, words, i, first):
+    if _surname_comma_given(text, words, i, first, english):
         return i + 1  # "Ritter, Alwine", "NAGY, ATTILA", "Fliegner, Hans-Dieter"
     if _names(first, given_names()):
         inverted = False
-    elif _names(first, surnames()) and i + 1 < len(words) and _names(_bare(words[i + 1].group()), given_names()):
-        inverted = True  # "horváth ilona", "PETIT ASTRID"
+    elif i + 1 < len(words) and _adjacent(text, words[i], words[i + 1]) and _opens_inverted(first, _bare(words[i + 1].group()), english):
+        inverted = True  # "horváth ilona", "PETIT ASTRID", "aanei clara", "arnoddur valbergsson"
     else:
         return None
     last = i
@@ -494,12 +520,61 @@ def _lone_given_name(words: list[re.Match[str]], i: int, lower: str) -> int | No
     return i if not (is_english_vocabulary(lower) or is_typo_of_common(lower) or is_foreign_everyday(lower)) else None
 
 
-def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: str) -> bool:
+def _opens_inverted(first: str, second: str, english: _Lazy | bool) -> bool:
+    """Whether a run may start with `first`, no given name, because of the word after it: a
+    surname before a given name of the lists ("horváth ilona"); in English text, a word no list
+    knows before a name of the lists or another such word ("aanei clara", "heli laukkanen",
+    "arnoddur valbergsson"): English text has few words that are in no word list, and two in a
+    row are a name far more often than anything else."""
+    if _names(first, surnames()):
+        return _names(second, given_names())
+    if not (unknown_word(first) and english):
+        return False
+    return _names(second, given_names()) or _names(second, surnames()) or unknown_word(second)
+
+
+def unknown_word(word: str) -> bool:
+    """A word no list knows: no English word (nor a typo of one), no everyday word of another
+    language, no name and no place of the lists, no title or filler."""
+    return _unknown(_bare(word))
+
+
+@lru_cache(maxsize=65536)
+def _unknown(w: str) -> bool:
+    return (
+        len(w) >= 2
+        and w.replace("-", "").replace("'", "").isalpha()
+        and w not in _NOT_NAMES
+        and w not in _CALENDAR
+        and w not in _SPOKEN_ADDRESS
+        and w not in _PARTICLES
+        and w not in HONORIFICS
+        and not is_filler(w)
+        and not (is_english_vocabulary(w) or is_typo_of_common(w) or is_foreign_everyday(w) or w in place_names())
+        and not (w in given_names() or w in surnames())
+        and _VOWEL.search(w) is not None  # "smh", "tbh", "vpn": abbreviations, no names
+        and not _compound_of_words(w)
+    )
+
+
+_VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿāăąēėęěīįıōőœūůűų]")
+
+
+def _compound_of_words(word: str) -> bool:
+    """Whether `word` is two everyday English words run together, as product and command names
+    are ("wireguard", "flushdns", "ipconfig", "nighthawk"); names of people seldom are."""
+    return len(word) >= 7 and any(is_english_vocabulary(word[:k]) and is_english_vocabulary(word[k:]) for k in range(2, len(word) - 2))
+
+
+def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: str, english: _Lazy | bool = True) -> bool:
     """ "Surname, Given", as forms and lists write a name: a surname of the lists or a word
-    English does not use, a comma, then a given name of the lists."""
+    English does not use, a comma, then a given name of the lists; in English text, two words
+    no list knows, written alike ("Gheorghiu, Grațiela", "mazilescu, zamfira")."""
     if i + 1 >= len(words) or text[words[i].end() : words[i + 1].start()] != ", ":
         return False
     given = _bare(words[i + 1].group())
+    if unknown_word(first) and (unknown_word(given) or _names(given, given_names())) and _same_case(words[i : i + 2]) and english:
+        return True
     if not _names(given, given_names()) or given in _NOT_NAMES or given in _CALENDAR or is_well_known_place(given):
         return False
     # Any surname of the lists, everyday word or not ("KNIGHT, EMILY", "Stack, Daniel"): the

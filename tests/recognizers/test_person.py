@@ -183,6 +183,12 @@ NAME_RUNS = [
     # Given names of the world below the commonest of their country.
     ("Kyllikki of Vanuatu disputes the roaming charge", "Kyllikki"),
     ("konstanty of gorzów wielkopolski disputes the roaming charge", "konstanty"),
+    # In plain English text, words no list knows next to a name, or two of them, are a name.
+    ("covasna office escalated the ticket for aanei clara", "aanei clara"),
+    ("refund approved for eftimia stănescu, receipt sent to her", "eftimia stănescu"),
+    ("the letter was returned and addressed to arnoddur valbergsson", "arnoddur valbergsson"),
+    ("Refund approved for Gheorghiu, Grațiela; receipt sent by email", "Gheorghiu, Grațiela"),
+    ("second line belongs to mazilescu, zamfira, her son", "mazilescu, zamfira"),
     # "Surname, Given" with a surname that is also a word.
     ("KNIGHT, EMILY AND SEAN BARBER SHARE THE FAMILY PLAN", "KNIGHT, EMILY"),
     ("stack, daniel of comoros disputes the charge", "stack, daniel"),
@@ -217,6 +223,13 @@ NOT_NAME_RUNS = [
     "see you on Sunday in York",
     "sí, la familia pero no la calle",  # frequent words of other languages in the name lists
     "well, john, that is it",  # "john" is an English word too
+    # Words no list knows that are no names: jargon made of words, abbreviations, phone makers,
+    # and text of another language.
+    "i tried ipconfig flushdns and it did not help",
+    "i use wireguard vpn and it fails",
+    "ugh smh tbh the app is so bad",
+    "my xiaomi redmi is broken again",
+    "brada kostel učitelka rodina pochybovat",
 ]
 
 
