@@ -33,7 +33,7 @@ from processor.engine import NerOnlySpacyEngine
 from recognizers.lexicon import in_another_language, is_common_english, is_foreign_everyday, is_typo_of_common
 from recognizers.location import place_names
 from recognizers.names import given_names, opens_sentence
-from recognizers.person import whole_name
+from recognizers.person import joined_name, whole_name
 from recognizers.registry import min_digits, min_run, requires
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
@@ -228,9 +228,14 @@ class Scanner:
 
     def _finish(self, raw: list[tuple[RecognizerResult, _Entry]], text: str) -> list[Found]:
         kept = [r for r, _ in raw if r.score >= self.threshold and r.score > 0]
+        joined = []
         for r in kept:
             if r.entity_type == "PERSON":
                 r.start, r.end = whole_name(text, r.start, r.end)
+                pair = joined_name(text, r.start, r.end)
+                if pair is not None:
+                    joined.append(RecognizerResult("PERSON", *pair, r.score, recognition_metadata=dict(r.recognition_metadata or {})))
+        kept += joined
         if len(kept) > 1:
             # A single result (most texts that have one) has nothing to be a duplicate of.
             kept = EntityRecognizer.remove_duplicates(kept)

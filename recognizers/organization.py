@@ -127,7 +127,7 @@ _TRADE_AFTER = (
 # The business's name: up to five words, joined by spaces, commas or a conjunction (a hyphen
 # joins inside a word: "Miller-Garcia" is one). Matched only next to a cue, within a bounded
 # window, so that its cost stays linear in the text whatever the text is.
-_JOIN = r"(?:\s*,\s*|\s+(?:and|&|und|et|e|y|og|och|ja|és|-)\s+|\s+)"
+_JOIN = r"(?:\s*,\s*|\s+(?i:and|&|und|et|e|y|og|och|ja|és|-)\s+|\s+)"
 _RUN = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,4}}"
 _CUE_BEFORE = re.compile(rf"(?i:{_TRADE_BEFORE})")
 _CUE_AFTER = re.compile(rf"(?i:{_TRADE_AFTER})")

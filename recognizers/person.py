@@ -11,6 +11,9 @@ misses lower-case names and a lone first name ("it's lisa weber", "my wife Brook
   census surname ("requested by Marcus Gilbert", which the small model misses).
 - LoneGivenNameRecognizer takes a capitalized census given name in the middle of a sentence
   ("..., Shane is fine"), but not months, weekdays or known places.
+- NameRunRecognizer takes runs of name words with no cue at all, in any case.
+- whole_name and joined_name widen what was found: the rest of a half-found name, and the
+  name joined to a found one by "and" ("emanuel and noa").
 """
 
 from __future__ import annotations
@@ -384,6 +387,45 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     if after and words and words[-1].lower() in given_names() and _names(after.group(1), surnames()):
         end = after.end(1)
     return start, end
+
+
+_AND_AFTER = re.compile(r",?\s+(?:and|&|or)\s+", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)\s+(?:and|&|or)\s+$", re.IGNORECASE)
+
+
+def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name joined by "and" (or "or", "&") to a person's name at text[start:end]: "emanuel
+    and noa", "Aahana and Chakrika", "KRISTIN MUELLER AND SHERRY". People are named in pairs,
+    and the found half says what the other half is: a given name of the lists or a word no list
+    knows, written like the found name, with an optional surname after it."""
+    found = text[start:end].split()
+    if not found:
+        return None
+    after = _AND_AFTER.match(text, end)
+    if after:
+        words = list(_NAME_TOKEN.finditer(text, after.end(), min(len(text), after.end() + 60)))
+        if words and words[0].start() == after.end() and _joinable(words[0].group(), found[0]):
+            last = words[0]
+            if len(words) > 1 and _adjacent(text, words[0], words[1]) and _joinable(words[1].group(), found[0], surname=True):
+                last = words[1]
+            return words[0].start(), last.end()
+    before = _AND_BEFORE.search(text, max(0, start - 60), start)
+    if before:
+        pair = before.group(1).split()
+        if len(pair) == 2 and _joinable(pair[0], found[0]) and _joinable(pair[1], found[0], surname=True):
+            return before.start(1), before.end(1)  # "Mare Ivandić and Dragutin Mičetić"
+        if _joinable(pair[-1], found[0]):
+            return before.end(1) - len(pair[-1]), before.end(1)
+    return None
+
+
+def _joinable(word: str, like: str, surname: bool = False) -> bool:
+    bare = _bare(word)
+    if bare in _NOT_NAMES or bare in _CALENDAR or is_well_known_place(bare):
+        return False
+    if not (_names(bare, surnames() if surname else given_names()) or unknown_word(bare)):
+        return False
+    return word.isupper() == like.isupper() and word.islower() == like.islower()
 
 
 # The count in the frequency list above which a name is also an everyday word

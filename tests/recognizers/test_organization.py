@@ -77,6 +77,7 @@ def test_a_list_of_people_with_given_names_is_not_a_firm(detector):
         "the modems were supplied by Okonkwo Brothers",
         "Szabó és Társa was the dealer for the old plan",
         "the bill arrived from telewerk zuid yesterday",
+        "I WORK AT MISHRA, SULE AND KHOSLA, THE PHONES THERE ARE FINE",  # "AND" in capitals joins too
     ],
 )
 def test_the_other_side_of_a_trade_is_a_business(detector, note):

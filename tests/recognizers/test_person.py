@@ -272,3 +272,21 @@ def test_everyday_words_of_another_language_are_no_names(scan, text):
 )
 def test_names_in_text_of_another_language_are_found(scan, text, expected):
     assert any(expected in found for found in scan(text, "PERSON")), scan(text, "PERSON")
+
+
+# People are named in pairs: the half found says what the other half is.
+JOINED = [
+    ("emanuel and noa share the family plan", "noa"),
+    ("KRISTIN MUELLER AND SHERRY SHARE THE FAMILY PLAN", "SHERRY"),
+    ("Lisa and Mark Smith called about the bill", "Lisa"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED)
+def test_a_name_joined_by_and_to_a_found_name(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Maria and will call back tomorrow", "I spoke with John and the manager", "my son and Lisa"])
+def test_words_after_and_are_no_names_unless_they_are(scan, text):
+    assert [found for found in scan(text, "PERSON") if found.lower() in ("will", "the", "my son", "son")] == []
