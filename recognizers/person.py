@@ -134,7 +134,8 @@ _RELATIONS = (
 _CUES = re.compile(
     r"\b(?:my\s+name\s+is|name'?s|this\s+is|it'?s|it\s+is|i'?m|i\s+am|speaking\s+with|speak\s+(?:to|with)"
     r"|talk\s+to|ask\s+for|spoke\s+(?:to|with)|calling\s+for(?:\s+my\s+(?:" + _RELATIONS + r"))?"
-    r"|on\s+behalf\s+of|holder(?:\s+is)?:?|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+by"
+    r"|on\s+behalf\s+of|holder(?:\s+is)?:?|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+(?:for\s+)?by"
+    r"|addressed\s+to|belong(?:s|ed|ing)?\s+to|assigned\s+to|transferred\s+to|care\s+of|c/o|(?:for\s+the\s+)?attention\s+of"
     r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient)\s*:|verified|account\s+is\s+under|registered\s+to"
     r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
     r"|(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?)\s+",
@@ -151,6 +152,7 @@ _NOT_NAMES = STOP_WORDS | {
 
 _CUE_FIRST_WORDS = (
     "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
+    " addressed belong belongs belonged belonging assigned transferred care c attention"
     " here customer client caller subscriber attn attention recipient verified account registered called phoned rang"
 )
 

@@ -194,6 +194,25 @@ NAME_RUNS = [
     ("stack, daniel of comoros disputes the charge", "stack, daniel"),
 ]
 
+# Where a letter or a line goes: a name follows "addressed to", "belongs to", "signed for by", "c/o".
+ADDRESSEES = [
+    ("letter returned from 4 đường 13 addressed to john", "john"),
+    ("second line belongs to ingileif friðmarsdóttir her son", "ingileif friðmarsdóttir"),
+    ("New SIM signed for by Ippazio", "Ippazio"),
+    ("c/o Anouk de Vries, Keizersgracht 12", "Anouk de Vries"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESSEES)
+def test_a_name_after_addressed_to_or_belongs_to(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["the ticket was assigned to the billing team", "this phone belongs to me", "letter addressed to 12 Main Street"])
+def test_no_name_after_addressed_to_when_none_follows(scan, text):
+    assert scan(text, "PERSON") == []
+
+
 # Titles of other languages before a name: the title is a cue like "Mr".
 HONORED = [
     ("herr wolfram klemm wants paper bills", "wolfram klemm"),
