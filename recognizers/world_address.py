@@ -6,7 +6,9 @@ word comes first and the number after it ("Via Roma 42", "Calle Mayor 3", "ulica
 "Hauptstraße 5", "Kalverstraat 92", "Storgatan 77", "Havnegade 87"). A house number next to
 a street word is the evidence; the postcode and place that follow ("75002 Paris", ", Athens",
 "SW1A 1AA London") are part of the address and of the span. Street words that are also English
-words ("Place", "Route", "Via", "Square") count only when capitalized.
+words ("Place", "Route", "Via", "Square") count only when capitalized. Lower-case streets in
+the US order count after "at", "from" or "to"; a postcode alone counts where one is said to
+follow ("zip code is 94107") or as a US state and ZIP after a city.
 """
 
 from __future__ import annotations
@@ -161,7 +163,9 @@ _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
 _POSTCODE = (
     r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d)|\d{3,6}(?:-\d{3,4})?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
 )
-_PLACE = r"\p{Lu}[\w'’.-]*(?:[ -]\p{Lu}[\w'’.-]*){0,2}"
+# Letters only: "London NW1 6XE" is a place and then a postcode.
+_PLACE_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*(?![\p{L}\p{M}\d])"
+_PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,2}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
 _TAIL = rf"(?:(?:,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE})?)){{0,2}}"
@@ -380,4 +384,46 @@ class NumberedStreetRecognizer(LocalRecognizer):
             if any(w in _NOT_STREET_NAMES or w in STOP_WORDS for w in words):
                 continue
             found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a numbered street after at, from or to"))
+        return found
+
+
+# "my zip code is 94107", "postal code: SW1A 1AA", "PLZ 80331": a postcode where one is said to
+# follow, in the languages customers write; and the state and ZIP after a US city
+# ("Springfield, IL 62704"). A postcode is part of an address (the payment processor gets it
+# with the billing address), so it is reported as one.
+_POSTCODE_CUE = (
+    r"(?:\b(?i:zip(?:\s*code)?|post\s*code|postal\s+code|plz|postleitzahl|code\s+postal|c[oó]digo\s+postal|postnummer|postinumero"
+    r"|irányítószám|kod\s+pocztowy|psč|poštanski\s+broj)|\bCAP|\bCEP)"
+    r"(?:\s+(?i:is|was))?[\s:#=]{1,3}"
+)
+_ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|" + _POSTCODE[3:-1] + r")"
+_CUED_POSTCODE = regex.compile(rf"{_POSTCODE_CUE}(?P<value>{_ANY_POSTCODE})(?![\w-])")
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX"
+    " UT VT VA WA WV WI WY DC PR"
+)
+_STATE_AND_ZIP = regex.compile(rf"(?<=\p{{L}},\s?)(?P<value>(?:{'|'.join(_US_STATES.split())})\s+\d{{5}}(?:-\d{{4}})?)(?!\w)")
+
+
+@register
+class PostcodeRecognizer(LocalRecognizer):
+    """A postcode said as one ("zip code is 94107", "PLZ 80331"), and a US state with its ZIP
+    after a city ("Springfield, IL 62704")."""
+
+    MIN_DIGITS = 2  # "W1 1AA"
+    REQUIRES = AnyOf(Substrings("zip", "post", "plz", "code", "cap", "psč", "cep", "irányító"), r"[A-Z]{2}\s+\d{5}")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="PostcodeRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = [
+            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a postcode after a postcode cue") for m in _CUED_POSTCODE.finditer(text)
+        ]
+        found += [
+            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a US state and ZIP after a city") for m in _STATE_AND_ZIP.finditer(text)
+        ]
         return found

@@ -90,3 +90,26 @@ def test_a_numbered_street_in_any_case_after_at_from_or_to(scan, text, expected)
 )
 def test_counts_after_at_from_or_to_are_no_streets(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# A postcode where one is said to follow, and a US state with its ZIP after a city: part of an
+# address, reported as one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My zip code is 94107", "94107"),
+        ("postal code: SW1A 1AA", "SW1A 1AA"),
+        ("the postcode is 2000", "2000"),
+        ("ZIP 10001-1234", "10001-1234"),
+        ("PLZ 80331 München", "80331"),
+        ("I live in Springfield, IL 62704", "IL 62704"),
+        ("send it to 221B Baker Street, London NW1 6XE, United Kingdom", "221B Baker Street, London NW1 6XE"),
+    ],
+)
+def test_postcodes_said_as_such(scan, text, expected):
+    assert any(expected in found for found in scan(text, "STREET_ADDRESS")), scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["my data cap is 500 gb", "the post 12345 was deleted", "code 1234 is the voucher", "IN 2020 WE MOVED"])
+def test_numbers_near_postcode_like_words_are_no_postcodes(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
