@@ -325,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     results["foreign"] = evaluate_foreign(foreign.build(args.seed, args.foreign_per_locale), "foreign", args.skip_presidio)
     narrative = foreign.build_narrative(args.seed, args.foreign_per_locale // 3)
     results["narrative"] = evaluate_foreign(narrative, "narrative: two or three identifiers a sentence, few cues", args.skip_presidio)
+    later = foreign.build_narrative_later(args.seed, args.foreign_per_locale // 3)
+    results["narrative_later"] = evaluate_foreign(later, "later narrative: sentences written after the tuning, in other shapes", args.skip_presidio)
     results["other_language_prose"] = evaluate_prose(foreign.build_prose(args.seed))
     RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
     print(f"\neval: results written to {RESULTS}")

@@ -31,7 +31,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from processor.context import ContextScorer
 from processor.engine import NerOnlySpacyEngine
 from recognizers.lexicon import in_another_language, is_common_english, is_foreign_everyday, is_typo_of_common
-from recognizers.location import place_names
+from recognizers.location import joined_place, place_names
 from recognizers.names import given_names, opens_sentence
 from recognizers.person import joined_name, whole_name
 from recognizers.registry import min_digits, min_run, requires
@@ -232,9 +232,11 @@ class Scanner:
         for r in kept:
             if r.entity_type == "PERSON":
                 r.start, r.end = whole_name(text, r.start, r.end)
-                pair = joined_name(text, r.start, r.end)
-                if pair is not None:
-                    joined.append(RecognizerResult("PERSON", *pair, r.score, recognition_metadata=dict(r.recognition_metadata or {})))
+            # "emanuel and noa", "between brovst and næstved": the other half of a pair.
+            joiner = _JOINERS.get(r.entity_type)
+            pair = joiner(text, r.start, r.end) if joiner else None
+            if pair is not None:
+                joined.append(RecognizerResult(r.entity_type, *pair, r.score, recognition_metadata=dict(r.recognition_metadata or {})))
         kept += joined
         if len(kept) > 1:
             # A single result (most texts that have one) has nothing to be a duplicate of.
@@ -337,6 +339,9 @@ def _one(fn: Any, text: str) -> Any:
         return fn(text)
     except Exception as e:
         return e
+
+
+_JOINERS = {"PERSON": joined_name, "LOCATION": joined_place}
 
 
 def _stamp(r: RecognizerResult, entry: _Entry) -> RecognizerResult:

@@ -173,7 +173,9 @@ _PLACE_CUE = re.compile(
     # date of birth, the place after it the place of birth.
     r"|born(?:\s+on)?(?:,?\s+[\w./-]*\d[\w./-]*|\s+in\s+\d{4}|\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?){0,3},?\s+(?:in|at)"
     # "at" names a place after being somewhere, and an employer after working ("work at Acme").
-    r"|(?:based|living|live|lives|lived|located|staying|stay|reside|resides|residing|arrived|landed)\s+(?:in|from|at|near|around))"
+    r"|(?:based|living|live|lives|lived|located|staying|stay|reside|resides|residing|arrived|landed)\s+(?:in|from|at|near|around)"
+    # "travelling between Kimberleyborough and Ellisshire": the place after "and" is joined_place's.
+    r"|between)"
     r"\s+(?:the\s+(?:city|town|village|region|province|state|county|island|district)\s+of\s+)?",
     re.IGNORECASE,
 )
@@ -251,7 +253,7 @@ class CuedPlaceRecognizer(LocalRecognizer):
     REQUIRES = FirstWords(
         "calling call ringing writing texting based roaming living live lives lived located staying stay travelling traveling travel "
         "moved moving relocated visiting visit holiday holidays vacation trip flying flew arrived landed technician engineer office "
-        "store shop branch born grew resident reside resides residing headquartered stationed working work works in of"
+        "store shop branch born grew resident reside resides residing headquartered stationed working work works in of between"
     )
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -344,3 +346,18 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
 
 
 _PLACE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_AND = re.compile(r",?\s+(?:and|or|&|to)\s+", re.IGNORECASE)
+
+
+def joined_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The place joined by "and" (or "or", "to") to a place found at text[start:end]:
+    "between brovst and næstved", "from Kimberleyborough to Ellisshire", "south africa and grace
+    ville". A known place, or words no everyday English word is (with the words that join
+    place names), as after a cue of place."""
+    after = _AND.match(text, end)
+    if after is None:
+        return None
+    first = _PLACE_WORD.match(text, after.end())
+    if first is None or first.group().lower() in STOP_WORDS:
+        return None  # "calling from Paris and the line is bad"
+    return _place_after(text, after.end()) or _unlisted_place(text, after.end())

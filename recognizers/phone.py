@@ -69,6 +69,16 @@ CALL_CUES = (
     "fax",
     "msisdn",
     "number is",
+    # Whose number, or which: "the old number 969993183 can be released", "her number 0729 235 554".
+    "my number",
+    "old number",
+    "new number",
+    "her number",
+    "his number",
+    "their number",
+    "your number",
+    "home number",
+    "work number",
     # The telecom's own words for a number: "second line 93 5429-7287", "porting request: ...".
     "line",
     "porting",
@@ -106,6 +116,12 @@ class MsisdnRecognizer(LocalRecognizer):
             if m.end() - m.start() < MIN_DIGITS or len(_NOT_DIGIT.sub("", m.group())) < MIN_DIGITS:
                 continue  # too few digits for any number in it ("5.0", "534.38.4" in a user agent)
             numbers = self._numbers(text, m.start(), m.end())
+            whole = _trim(text, m.start(), m.end())
+            if numbers and numbers != [whole] and (cued := self._cued_number(text, *whole)) is not None:
+                # Pieces of the run are valid somewhere, the run is a number said to be one
+                # ("the old number 135 496 9607"): the whole run, not its valid tail.
+                results.append(result(self, "PHONE_NUMBER", *cued, CUED_SCORE, "a number to call, in a format of any country"))
+                continue
             for start, end in numbers:
                 international = text[start] == "+" or text.startswith("00", start)
                 digits = sum(ch.isdigit() for ch in text[start:end])

@@ -113,3 +113,21 @@ def test_towns_after_in_or_of(scan, text, expected):
 @pytest.mark.parametrize("text", NOT_PLACES_WITHOUT_A_CUE)
 def test_brands_names_and_typos_are_no_places_without_a_cue(scan, text):
     assert scan(text, "LOCATION") == []
+
+
+# Places come in pairs too: "between X and Y", "from X to Y".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("customer travelling between brovst and næstved roaming pack added", ["brovst", "næstved"]),
+        ("Customer travelling between Kimberleyborough and Ellisshire, roaming pack added", ["Kimberleyborough", "Ellisshire"]),
+        ("roaming in south africa and grace ville since monday", ["south africa", "grace ville"]),
+    ],
+)
+def test_a_place_joined_to_a_place(scan, text, expected):
+    assert scan(text, "LOCATION") == expected
+
+
+@pytest.mark.parametrize("text", ["I'm calling from Paris and the line is bad", "calling from Lyon and it keeps dropping", "between 5 and 6 pm"])
+def test_words_after_a_place_and_and_are_no_place(scan, text):
+    assert len(scan(text, "LOCATION")) <= 1

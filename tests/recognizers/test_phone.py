@@ -144,6 +144,10 @@ def test_a_date_with_a_call_cue_is_still_a_date(scan):
         ("the ticket mentions +45 0051 5670 twice", "+45 0051 5670"),
         ("second line 93 5429-7287 belongs to her son", "93 5429-7287"),  # the telecom's words for a number
         ("ported 49504050 from the old provider", "49504050"),
+        # Whose number or which one: "the old number", "her number".
+        ("per Nils Eriksen: the old number 92 93 21 01 can be released", "92 93 21 01"),
+        # The whole run, though a piece of it is valid somewhere.
+        ("per brandy anderson: the old number 135 496 9607 can be released", "135 496 9607"),
     ],
 )
 def test_numbers_written_as_numbers_or_named_by_the_telecom(scan, text, expected):
