@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -35,6 +35,7 @@ from recognizers.location import joined_place, place_names
 from recognizers.names import given_names, opens_sentence
 from recognizers.person import joined_name, whole_name
 from recognizers.registry import min_digits, min_run, requires
+from recognizers.world_address import address_after_name
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
 Found = tuple[str, int, int, float, str]
@@ -232,11 +233,12 @@ class Scanner:
         for r in kept:
             if r.entity_type == "PERSON":
                 r.start, r.end = whole_name(text, r.start, r.end)
-            # "emanuel and noa", "between brovst and næstved": the other half of a pair.
-            joiner = _JOINERS.get(r.entity_type)
-            pair = joiner(text, r.start, r.end) if joiner else None
-            if pair is not None:
-                joined.append(RecognizerResult(r.entity_type, *pair, r.score, recognition_metadata=dict(r.recognition_metadata or {})))
+            # What a finding says about the words right after it: "emanuel and noa", "between
+            # brovst and næstved" (the other half of a pair), "Luuk Claassen, Frederiquedreef 8".
+            for entity, follower in _FOLLOWERS.get(r.entity_type, ()):
+                span = follower(text, r.start, r.end)
+                if span is not None:
+                    joined.append(RecognizerResult(entity, *span, r.score, recognition_metadata=dict(r.recognition_metadata or {})))
         kept += joined
         if len(kept) > 1:
             # A single result (most texts that have one) has nothing to be a duplicate of.
@@ -341,7 +343,10 @@ def _one(fn: Any, text: str) -> Any:
         return e
 
 
-_JOINERS = {"PERSON": joined_name, "LOCATION": joined_place}
+_FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int] | None]], ...]] = {
+    "PERSON": (("PERSON", joined_name), ("STREET_ADDRESS", address_after_name)),
+    "LOCATION": (("LOCATION", joined_place),),
+}
 
 
 def _stamp(r: RecognizerResult, entry: _Entry) -> RecognizerResult:

@@ -147,6 +147,31 @@ _ENDINGS = [
     "tänav",
     "caddesi",
     "sokak",
+    # More Dutch, Nordic and Finnish street endings ("Frederiquedreef", "Sivertsensvingen",
+    # "Simonsentunet", "Jenssenkroken", "Evensenspranget").
+    "dreef",
+    "steeg",
+    "svingen",
+    "tunet",
+    "kroken",
+    "stien",
+    "stigen",
+    "bakken",
+    "backen",
+    "haugen",
+    "åsen",
+    "løkka",
+    "jordet",
+    "plassen",
+    "spranget",
+    "toppen",
+    "lunden",
+    "skogen",
+    "grenda",
+    "vænget",
+    "torget",
+    "rinne",
+    "kaari",
 ]
 
 
@@ -168,7 +193,9 @@ _PLACE_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*(?![\p{L}\p{M}\d])"
 _PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,2}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
-_TAIL = rf"(?:(?:,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE})?)){{0,2}}"
+_TAIL = (
+    rf"(?:(?:,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,2}}"
+)
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
 _UNIT = (
@@ -427,3 +454,20 @@ class PostcodeRecognizer(LocalRecognizer):
             result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a US state and ZIP after a city") for m in _STATE_AND_ZIP.finditer(text)
         ]
         return found
+
+
+# "Luuk Claassen, Frederiquedreef 8, 8347WL Alde Leie", "Barbara Maretić, Mihaljevac 053":
+# forms and letters write the street right after the name.
+_STREET_AFTER_NAME = regex.compile(
+    rf",?\s+(?P<value>{_NOT_A_STREET}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})"
+)
+
+
+def address_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The street and number right after a person's name at text[start:end], as a form or a
+    letter writes them; the street's name must hold a word English does not use ("gate 5" and
+    "room 12" stay)."""
+    m = _STREET_AFTER_NAME.match(text, end)
+    if m is None or all(is_english_vocabulary(w) or is_typo_of_common(w) for w in m.group("name").split()):
+        return None
+    return m.start("value"), m.end("value")

@@ -113,3 +113,30 @@ def test_postcodes_said_as_such(scan, text, expected):
 @pytest.mark.parametrize("text", ["my data cap is 500 gb", "the post 12345 was deleted", "code 1234 is the voucher", "IN 2020 WE MOVED"])
 def test_numbers_near_postcode_like_words_are_no_postcodes(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# Forms and letters write the street right after the name, with no cue.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Luuk Claassen, Frederiquedreef 8, 8347WL Alde Leie - complaint about coverage", "Frederiquedreef 8, 8347WL Alde Leie"),
+        ("Barbara Maretić, Mihaljevac 053 - complaint about coverage", "Mihaljevac 053"),
+        ("surać, kristina, medvedgradska 596, 52972 slunj - complaint", "medvedgradska 596, 52972 slunj"),
+        ("siri haugland sivertsensvingen 87e - complaint about coverage", "sivertsensvingen 87e"),
+    ],
+)
+def test_a_street_right_after_a_name(detector, text, expected):
+    # The name found says what follows it: the whole detection, not one entity type alone.
+    assert expected in _streets(detector, text)
+
+
+@pytest.mark.parametrize("text", ["I told Anna, room 12 is free", "ask Lisa Smith at gate 5", "called Maria 3 times"])
+def test_english_words_and_numbers_after_a_name_are_no_street(detector, text):
+    assert _streets(detector, text) == []
+
+
+def _streets(detector, text):
+    from processor.events import BuiltinStream
+
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    return [text[f.start : f.end] for f in detection.findings if f.entity_type == "STREET_ADDRESS"]
