@@ -153,6 +153,7 @@ _NOT_NAMES = STOP_WORDS | {
 _CUE_FIRST_WORDS = (
     "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
     " addressed belong belongs belonged belonging assigned transferred care c attention"
+    " thanks thank thx ty cheers regards best sincerely yours br"
     " here customer client caller subscriber attn attention recipient verified account registered called phoned rang"
 )
 
@@ -193,8 +194,12 @@ class PersonCueRecognizer(LocalRecognizer):
                 spans.append(span)
         for m in _HERE.finditer(clean):
             word = m.group("name")
-            if word.lower() in given_names() and word.lower() not in _NOT_NAMES:
+            if all(p in given_names() for p in word.lower().split("-")) and word.lower() not in _NOT_NAMES:
                 spans.append(m.span("name"))
+        for m in _SIGN_OFF.finditer(clean):
+            span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
+            if span and span[1] == m.end("name"):
+                spans.append(span)
         for start, end in spans:
             results.append(self._result(offsets[start], offsets[end - 1] + 1))
         return results
@@ -217,8 +222,14 @@ _BEFORE_VERB = re.compile(
     r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3})\s+(?:called|phoned|rang|emailed|wrote|complained|reported|visited)\b",
     re.IGNORECASE,
 )
-# "yeah, Debbie here": a given name followed by "here" at the start of a turn.
-_HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[A-Za-z]+)\s+here\b", re.IGNORECASE)
+# "yeah, Debbie here", "hi anne-marie here": a given name followed by "here" at the start of a turn.
+_HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?)\s+here\b", re.IGNORECASE)
+# "thx, Vansha", "Kind regards,\nAnouk de Vries": a sign-off, then the name that ends the message.
+_SIGN_OFF = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|ty|cheers|regards|best\s+regards|kind\s+regards|best\s+wishes|best|sincerely|yours|br)[,!.]?\s+"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[.!]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 # Small words inside names: "Luísa da Martins", "Anouk de Vries", "Ludwig van Beethoven".

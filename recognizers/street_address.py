@@ -288,6 +288,7 @@ _SUFFIXES = [
     "gali",
     "colony",
 ]
+SUFFIX_WORDS = frozenset(_SUFFIXES)
 STREET_SUFFIX = _SUFFIX = r"(?i:(?:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")s?)\.?"
 _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|floor|fl|#)\.?\s*#?\w{1,6})?"
 # "12", "12B", and the British "Flat 4" / "Studio 12" on a line before the street.

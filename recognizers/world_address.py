@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import is_english_vocabulary, is_typo_of_common
 from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, register, result
-from recognizers.street_address import HOUSE_NUMBER, STREET_SUFFIX, StreetAddressRecognizer
+from recognizers.street_address import HOUSE_NUMBER, STREET_SUFFIX, SUFFIX_WORDS, StreetAddressRecognizer
 
 # Street words that stand before the street's name, in any case.
 _DISTINCT = [
@@ -217,7 +217,7 @@ _NOT_A_STREET = (
 )
 _ANY_STREET = (
     rf"(?:{_HOUSE},?\s+(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}"
-    rf"|{_NOT_A_STREET}{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|{_PARTICLE})\s+){{0,4}}?(?:{_NAME_WORD},?\s+)?(?:(?i:nr|no|hno)\.?\s*)?{_HOUSE}(?!\w))"
+    rf"|{_NOT_A_STREET}(?P<street_name>{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|{_PARTICLE})\s+){{0,4}}?(?:{_NAME_WORD},?\s+)?)(?:(?i:nr|no|hno)\.?\s*)?{_HOUSE}(?!\w))"
 )
 
 # "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"
@@ -282,13 +282,30 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        return [result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue") for m in _AFTER_CUE.finditer(text)]
+        return [
+            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue")
+            for m in _AFTER_CUE.finditer(text)
+            if not _everyday_name(m.group("street_name"))
+        ]
 
 
-# "letter returned from liekedreef 24", "the router at Tveithøgda 315, 0150 Oslo": after a bare
-# "at" or "from", a street whose name no English word is, then a house number.
+def _everyday_name(name: str | None) -> bool:
+    """Whether a street's name before its number is English words only, none a street word:
+    "moved to plan 5", "send it to gate 5" (English puts the number first: "12 Baker Street")."""
+    if not name:
+        return False
+    words = [w.strip(",.") for w in name.split()]
+    return all(is_english_vocabulary(w) and w.lower() not in _STREET_NAME_WORDS for w in words)
+
+
+_STREET_NAME_WORDS = frozenset(w.lower().rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY, *SUFFIX_WORDS])
+
+
+# "letter returned from liekedreef 24", "the router at Tveithøgda 315, 0150 Oslo", "ships to
+# medlovská 4": after a bare "at", "from" or "to", a street whose name no English word is, then
+# a house number.
 _AT_STREET = regex.compile(
-    rf"(?i:\b(?:at|from))\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})", regex.DOTALL
+    rf"(?i:\b(?:at|from|to))\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})", regex.DOTALL
 )
 
 
@@ -300,7 +317,7 @@ class ForeignStreetRecognizer(LocalRecognizer):
 
     SPEECH_ONLY = True
     MIN_DIGITS = 1
-    REQUIRES = FirstWords("at from")
+    REQUIRES = FirstWords("at from to")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="ForeignStreetRecognizer")
@@ -423,7 +440,8 @@ _POSTCODE_CUE = (
     r"|irányítószám|kod\s+pocztowy|psč|poštanski\s+broj)|\bCAP|\bCEP)"
     r"(?:\s+(?i:is|was))?[\s:#=]{1,3}"
 )
-_ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|" + _POSTCODE[3:-1] + r")"
+# Ireland's Eircode ("C80 R7T0", "D02 X285") only after a cue: alone it is any code.
+_ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|(?i:[a-z]\d{2}\s?[a-z\d]{4})|" + _POSTCODE[3:-1] + r")"
 _CUED_POSTCODE = regex.compile(rf"{_POSTCODE_CUE}(?P<value>{_ANY_POSTCODE})(?![\w-])")
 _US_STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX"

@@ -203,12 +203,32 @@ ADDRESSEES = [
 ]
 
 
+ADDRESSEES += [
+    # A sign-off, and the name that ends the message; a name and "here" opening it.
+    ("can u send the invoice to me? thx, Vansha", "Vansha"),
+    ("CAN U SEND THE INVOICE? THX, COLUCCIO", "COLUCCIO"),
+    ("Kind regards,\nAnouk de Vries", "Anouk de Vries"),
+    ("hi anne-marie here - the wifi dropped again", "anne-marie"),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), ADDRESSEES)
 def test_a_name_after_addressed_to_or_belongs_to(scan, text, expected):
     assert expected in scan(text, "PERSON")
 
 
-@pytest.mark.parametrize("text", ["the ticket was assigned to the billing team", "this phone belongs to me", "letter addressed to 12 Main Street"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ticket was assigned to the billing team",
+        "this phone belongs to me",
+        "letter addressed to 12 Main Street",
+        "thanks, that fixed it",
+        "thanks for the help",
+        "cheers mate",
+        "thank you so much",
+    ],
+)
 def test_no_name_after_addressed_to_when_none_follows(scan, text):
     assert scan(text, "PERSON") == []
 
