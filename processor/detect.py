@@ -250,6 +250,15 @@ class Detector:
                     raise probe.error
                 if probe.findings:
                     raise IdentifierInFieldName(f"a field name holds a {probe.findings[0].entity_type}")
+            if _written_by_a_person(name):
+                # {"contacts": {"Ana Ruiz": "sister"}}: a key with spaces or letters beyond
+                # ASCII was typed by someone, and may be a name; read it as text.
+                [found] = self.scanner.texts([(name, list(self.text_entities))])
+                if isinstance(found, BaseException):
+                    raise found
+                named = [f for f in found if f[0] not in recognizers.SHIELD_ENTITIES]
+                if named:
+                    raise IdentifierInFieldName(f"a field name holds a {named[0][0]}")
             if len(self._safe_names) >= CACHE_SIZE:
                 self._safe_names.clear()
             self._safe_names.add(name)
@@ -317,6 +326,12 @@ class Detector:
 CHUNK_CHARS = 4096
 CHUNK_OVERLAP = 256
 _BLANK = re.compile(r"\s")
+
+
+def _written_by_a_person(name: str) -> bool:
+    """Whether a field name reads as typed text rather than a schema's identifier: it has a
+    space or a letter beyond ASCII ("Ana Ruiz", "José")."""
+    return not name.isascii() or any(ch.isspace() for ch in name.strip())
 
 
 def chunks(text: str) -> list[tuple[int, str]]:

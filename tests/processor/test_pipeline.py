@@ -70,6 +70,21 @@ def test_an_identifier_used_as_a_field_name_sends_the_event_to_the_dead_letter_t
     assert "415" not in outcome.dead_letter.detail
 
 
+@pytest.mark.parametrize("names", [{"Ana Ruiz": "sister", "Bo": "friend"}, {"José": "friend"}])
+def test_a_person_named_in_a_field_name_sends_the_event_to_the_dead_letter_topic(pipeline, names):
+    # Field names are not redacted (renaming fields would break every consumer): one that a
+    # person typed and that holds a name stops the event.
+    [outcome] = pipeline.process([Record(BuiltinStream.CALL_RECORDS, orjson.dumps({"event_id": "e", "contacts": names}))])
+    assert outcome.outputs == []
+    assert outcome.dead_letter.reason == "identifier-in-field-name"
+    assert "Ruiz" not in outcome.dead_letter.detail and "José" not in outcome.dead_letter.detail
+
+
+def test_field_names_with_spaces_that_name_nobody_pass(pipeline):
+    [outcome] = pipeline.process([Record(BuiltinStream.CALL_RECORDS, orjson.dumps({"event_id": "e", "Call Type": "voice", "Duration s": 12}))])
+    assert outcome.dead_letter is None and outcome.outputs
+
+
 def test_the_tally_of_a_batch_accounts_for_every_event_per_recipient(detector):
     from processor.config_file import load_config
     from processor.consent import ConsentTable
