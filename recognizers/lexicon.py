@@ -234,6 +234,26 @@ ORDINARY = (
             "qos",
         ]
     )
+    | frozenset(
+        # Words of support desks the general list lacks: "callback requested", "autopay failed".
+        [
+            "callback",
+            "callbacks",
+            "helpdesk",
+            "hotline",
+            "backend",
+            "frontend",
+            "checkout",
+            "autopay",
+            "paperless",
+            "ebill",
+            "ebilling",
+            "eshop",
+            "webchat",
+            "livechat",
+            "chatbot",
+        ]
+    )
 )
 
 

@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers import wordlists
-from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
+from recognizers.lexicon import is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
 from recognizers.names import is_name_word
 from recognizers.registry import FirstWords, register, result
 
@@ -253,7 +253,7 @@ class CuedPlaceRecognizer(LocalRecognizer):
     REQUIRES = FirstWords(
         "calling call ringing writing texting based roaming living live lives lived located staying stay travelling traveling travel "
         "moved moving relocated visiting visit holiday holidays vacation trip flying flew arrived landed technician engineer office "
-        "store shop branch born grew resident reside resides residing headquartered stationed working work works in of between"
+        "store shop branch born grew resident reside resides residing headquartered stationed working work works in of between depot exchange"
     )
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -268,6 +268,14 @@ class CuedPlaceRecognizer(LocalRecognizer):
             span = _unlisted_place(text, cue.end())
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.6, "a place no everyday word names, after a cue of place"))
+        # "Lidingö office escalated", "our tamásikövesd branch": a place names the office.
+        for office in _OFFICE.finditer(text):
+            # Looked for backwards from the word, within a bounded window: linear in the text.
+            low = max(0, office.start() - OFFICE_WINDOW)
+            m = _BEFORE_OFFICE.search(text, low, office.start())
+            span = _place_naming_an_office(text, m) if m is not None else None
+            if span is not None:
+                results.append(result(self, "LOCATION", *span, 0.5, "a place before office or branch"))
         # "born 12.03.1961 in Steinarborg", "Christina of Rebeccachester": after a bare "in" or
         # "of", a town's shape is needed as well (a place word or a town ending), since brands
         # and products follow these words too ("in Netflix", "of Huawei").
@@ -284,6 +292,30 @@ class CuedPlaceRecognizer(LocalRecognizer):
 
 
 _WEAK_PLACE_CUE = re.compile(r"\b(in|of)\s+", re.IGNORECASE)
+_OFFICE = re.compile(r"(?<=\s)(?i:office|branch|depot|exchange)\b")
+_BEFORE_OFFICE = re.compile(r"(?<![\w'’.-])(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2})\s+$")
+OFFICE_WINDOW = 60
+
+
+def _place_naming_an_office(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The place in "<place> office": a known place (towns too), or words no list knows
+    (no English word, no name): "Lidingö office", "tamásikövesd branch"; not "the head office",
+    "the Smith office" or "our Vodafone branch"."""
+    words = m.group("place").split()
+    # The longest ending of the words that is a place: "the Lidingö office" -> "Lidingö".
+    for k in range(len(words)):
+        tail = words[k:]
+        name = " ".join(tail).lower()
+        start = m.end("place") - len(" ".join(tail))
+        if text[start : m.end("place")] != " ".join(tail):
+            continue
+        if name in place_names():
+            return start, m.end("place")
+        if all(not (is_common_english(w) or is_typo_of_common(w) or is_name_word(w) or w.lower() in STOP_WORDS or is_foreign_everyday(w)) for w in tail):
+            return start, m.end("place")
+    return None
+
+
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 

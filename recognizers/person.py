@@ -136,6 +136,8 @@ _CUES = re.compile(
     r"|talk\s+to|ask\s+for|spoke\s+(?:to|with)|calling\s+for(?:\s+my\s+(?:" + _RELATIONS + r"))?"
     r"|on\s+behalf\s+of|holder(?:\s+is)?:?|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+(?:for\s+)?by"
     r"|addressed\s+to|belong(?:s|ed|ing)?\s+to|assigned\s+to|transferred\s+to|care\s+of|c/o|(?:for\s+the\s+)?attention\s+of"
+    # A letter's greeting, and a clerk's "per": "Dear Ms Novak", "dear amaira", "per guy lemoine: ..."
+    r"|dear|per"
     r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient)\s*:|verified|account\s+is\s+under|registered\s+to"
     r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
     r"|(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?)\s+",
@@ -153,7 +155,8 @@ _NOT_NAMES = STOP_WORDS | {
 _CUE_FIRST_WORDS = (
     "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
     " addressed belong belongs belonged belonging assigned transferred care c attention"
-    " thanks thank thx ty cheers regards best sincerely yours br"
+    " thanks thank thx ty cheers regards best sincerely yours br dear per"
+    " emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed"
     " here customer client caller subscriber attn attention recipient verified account registered called phoned rang"
 )
 
@@ -190,7 +193,12 @@ class PersonCueRecognizer(LocalRecognizer):
                 spans.append(span)
         for m in _BEFORE_VERB.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
-            if span and span[1] == m.end("name"):
+            # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
+            if (
+                span
+                and span[1] == m.end("name")
+                and not all(is_common_english(w) and not _names(w, given_names()) for w in m.group("name").replace(",", " ").split())
+            ):
                 spans.append(span)
         for m in _HERE.finditer(clean):
             word = m.group("name")
@@ -213,13 +221,14 @@ _TITLES = HONORIFICS
 # feedback"): after them a typo of an everyday word is a typo. After the others ("ask for",
 # "spoke with", "account holder is") a word that is no everyday word is a name, even one an
 # everyday word is a letter swap away from ("olaf", "moen").
-_WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s)$")
+_WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dear)$")
 # "customer denise jones", "caller Gulyás Mária": a role word, then the name, no colon.
 _SOFT_CUES = re.compile(r"\b(?:customer|client|caller|subscriber|account\s+holder)\s+(?=\w)", re.IGNORECASE)
-# "Marcin Żok called about the bill", "eliassen, trond phoned": a name opening a sentence, then
-# a verb of getting in touch.
+# "Marcin Żok called about the bill", "eliassen, trond phoned", "Zikmund wants the contract
+# moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
-    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3})\s+(?:called|phoned|rang|emailed|wrote|complained|reported|visited)\b",
+    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3})\s+"
+    r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed)\b",
     re.IGNORECASE,
 )
 # "yeah, Debbie here", "hi anne-marie here": a given name followed by "here" at the start of a turn.

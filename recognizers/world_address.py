@@ -427,7 +427,7 @@ class NumberedStreetRecognizer(LocalRecognizer):
             words = [w.lower().strip(".") for w in m.group("name").split()]
             if any(w in _NOT_STREET_NAMES or w in STOP_WORDS for w in words):
                 continue
-            found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a numbered street after at, from or to"))
+            found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a numbered street after at, from or to"))
         return found
 
 
@@ -442,7 +442,10 @@ _POSTCODE_CUE = (
 )
 # Ireland's Eircode ("C80 R7T0", "D02 X285") only after a cue: alone it is any code.
 _ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|(?i:[a-z]\d{2}\s?[a-z\d]{4})|" + _POSTCODE[3:-1] + r")"
-_CUED_POSTCODE = regex.compile(rf"{_POSTCODE_CUE}(?P<value>{_ANY_POSTCODE})(?![\w-])")
+# After the cue, any code of letters and digits is the postcode, in any country's shape
+# ("11336399" in Brazil, "8490mc" in the Netherlands): the cue said what it is.
+_CODE_AFTER_CUE = r"(?=[a-zA-Z]*\d)[a-zA-Z\d]{3,10}(?:[ -](?=[a-zA-Z]*\d)[a-zA-Z\d]{2,5})?"
+_CUED_POSTCODE = regex.compile(rf"{_POSTCODE_CUE}(?P<value>{_ANY_POSTCODE}|{_CODE_AFTER_CUE})(?![\w-])")
 _US_STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX"
     " UT VT VA WA WV WI WY DC PR"

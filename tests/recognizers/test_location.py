@@ -131,3 +131,21 @@ def test_a_place_joined_to_a_place(scan, text, expected):
 @pytest.mark.parametrize("text", ["I'm calling from Paris and the line is bad", "calling from Lyon and it keeps dropping", "between 5 and 6 pm"])
 def test_words_after_a_place_and_and_are_no_place(scan, text):
     assert len(scan(text, "LOCATION")) <= 1
+
+
+# A place names an office or a branch.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lidingö office escalated the ticket", "Lidingö"),
+        ("PORTALEGRE OFFICE ESCALATED THE TICKET", "PORTALEGRE"),
+        ("tamásikövesd office escalated the ticket", "tamásikövesd"),
+    ],
+)
+def test_a_place_before_office_or_branch(scan, text, expected):
+    assert scan(text, "LOCATION") == [expected]
+
+
+@pytest.mark.parametrize("text", ["the head office escalated it", "the Smith office called", "our Vodafone branch is closed", "the post office is closed"])
+def test_words_before_office_that_name_no_place(scan, text):
+    assert scan(text, "LOCATION") == []

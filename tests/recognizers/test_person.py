@@ -209,6 +209,12 @@ ADDRESSEES += [
     ("CAN U SEND THE INVOICE? THX, COLUCCIO", "COLUCCIO"),
     ("Kind regards,\nAnouk de Vries", "Anouk de Vries"),
     ("hi anne-marie here - the wifi dropped again", "anne-marie"),
+    # A letter's greeting and a clerk's "per"; a name opening a sentence before "wants", "says".
+    ("dear amaira your new sim ships to you this week", "amaira"),
+    ("per guy lemoine the old number can be released", "guy lemoine"),
+    ("PER COSTANTINO: THE OLD NUMBER CAN BE RELEASED", "COSTANTINO"),
+    ("Zikmund wants the contract moved to her partner", "Zikmund"),
+    ("atılgan wants the contract moved", "atılgan"),
 ]
 
 
@@ -227,6 +233,11 @@ def test_a_name_after_addressed_to_or_belongs_to(scan, text, expected):
         "thanks for the help",
         "cheers mate",
         "thank you so much",
+        "it costs 5 per month",
+        "per the contract we cannot",
+        "Dear customer, your bill is ready",
+        "The customer wants a refund",
+        "callback requested to the old number",
     ],
 )
 def test_no_name_after_addressed_to_when_none_follows(scan, text):

@@ -84,6 +84,8 @@ def test_english_words_and_numbers_after_at_are_no_streets(scan, text):
         ("letter returned from studio 02 george burgs w3f 3sg woodville", "studio 02 george burgs w3f 3sg"),
         ("SHIP IT TO 2360 VALÞÓRSSON BURGS APT 739", "2360 VALÞÓRSSON BURGS APT 739"),
         ("the router at 11/23, Ganguly Road keeps rebooting", "11/23, Ganguly Road"),
+        ("letter returned from 05 smith crossway addressed to ruben", "05 smith crossway"),  # Australia's street types
+        ("tech visit booked for james at apt 207 1 martin entrance", "apt 207 1 martin entrance"),
     ],
 )
 def test_a_numbered_street_in_any_case_after_at_from_or_to(scan, text, expected):
@@ -114,6 +116,8 @@ def test_counts_after_at_from_or_to_are_no_streets(scan, text):
         ("the postcode is 2000", "2000"),
         ("ZIP 10001-1234", "10001-1234"),
         ("TECH VISIT BOOKED AT 57 DORE STREET, ZIP CODE C80 R7T0", "C80 R7T0"),  # an Eircode
+        ("tech visit booked, zip code 11336399", "11336399"),  # any country's code after the cue
+        ("zip code 8490mc", "8490mc"),
         ("PLZ 80331 München", "80331"),
         ("I live in Springfield, IL 62704", "IL 62704"),
         ("send it to 221B Baker Street, London NW1 6XE, United Kingdom", "221B Baker Street, London NW1 6XE"),
