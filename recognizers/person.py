@@ -156,8 +156,7 @@ _CUE_FIRST_WORDS = (
     "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
     " addressed belong belongs belonged belonging assigned transferred care c attention"
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
-    " emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed"
-    " here customer client caller subscriber attn attention recipient verified account registered called phoned rang"
+    " here customer client caller subscriber attn attention recipient verified account registered"
 )
 
 
@@ -191,15 +190,6 @@ class PersonCueRecognizer(LocalRecognizer):
             span = _name_after(clean, cue.end(), cased=False, title=False)
             if span:
                 spans.append(span)
-        for m in _BEFORE_VERB.finditer(clean):
-            span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
-            # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
-            if (
-                span
-                and span[1] == m.end("name")
-                and not all(is_common_english(w) and not _names(w, given_names()) for w in m.group("name").replace(",", " ").split())
-            ):
-                spans.append(span)
         for m in _HERE.finditer(clean):
             word = m.group("name")
             if all(p in given_names() for p in word.lower().split("-")) and word.lower() not in _NOT_NAMES:
@@ -231,6 +221,46 @@ _BEFORE_VERB = re.compile(
     r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed)\b",
     re.IGNORECASE,
 )
+_VERBS = "called phoned rang emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed"
+
+
+@register
+class NameBeforeVerbRecognizer(LocalRecognizer):
+    """A name opening a sentence, then a verb of getting in touch or asking ("Marcin Żok called
+    about the bill", "eliassen, trond phoned", "Zikmund wants the contract moved"). Apart from
+    PersonCueRecognizer because these verbs are frequent ("callback requested"): the costlier
+    cues are not read for them."""
+
+    REQUIRES = FirstWords(_VERBS.split())
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="NameBeforeVerbRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        # Most sentences that open with words before such a verb open with everyday words
+        # ("callback requested", "Customer asked"): those are told apart on the raw text,
+        # before hesitations are taken out for the rest.
+        if not any(not _everyday_words(m.group("name")) for m in _BEFORE_VERB.finditer(text)):
+            return []
+        clean, offsets = without_fillers(text)
+        cased = any(ch.isupper() for ch in clean[1:]) and not clean.isupper()
+        results = []
+        for m in _BEFORE_VERB.finditer(clean):
+            span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
+            # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
+            if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
+                results.append(result(self, "PERSON", offsets[span[0]], offsets[span[1] - 1] + 1, 0.75, "name before a verb of getting in touch"))
+        return results
+
+
+def _everyday_words(words: str) -> bool:
+    """Whether every word is everyday English and none a given name of the lists."""
+    return all(is_common_english(w) and not _names(w, given_names()) for w in words.replace(",", " ").split())
+
+
 # "yeah, Debbie here", "hi anne-marie here": a given name followed by "here" at the start of a turn.
 _HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?)\s+here\b", re.IGNORECASE)
 # "thx, Vansha", "Kind regards,\nAnouk de Vries": a sign-off, then the name that ends the message.
@@ -412,6 +442,7 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _AND_AFTER = re.compile(r",?\s+(?:and|&|or)\s+", re.IGNORECASE)
+_CONJUNCTION_WORDS = re.compile(r"(?i:\s(?:and|or|&)\s+$)")
 _AND_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)\s+(?:and|&|or)\s+$", re.IGNORECASE)
 
 
@@ -431,7 +462,9 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
             if len(words) > 1 and _adjacent(text, words[0], words[1]) and _joinable(words[1].group(), found[0], surname=True):
                 last = words[1]
             return words[0].start(), last.end()
-    before = _AND_BEFORE.search(text, max(0, start - 60), start)
+    window = text[max(0, start - 60) : start]
+    # The conjunction is looked for with `in` first: most names have none before them.
+    before = _AND_BEFORE.search(text, max(0, start - 60), start) if _CONJUNCTION_WORDS.search(window) else None
     if before:
         pair = before.group(1).split()
         if len(pair) == 2 and _joinable(pair[0], found[0]) and _joinable(pair[1], found[0], surname=True):
