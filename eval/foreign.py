@@ -134,6 +134,29 @@ NARRATIVE_LATER = [
 ]
 
 
+# A third set, written at the end of that session and measured once before anything was
+# changed for it: how the changes made for the first two sets carry to shapes nobody tuned on.
+NARRATIVE_LAST = [
+    "Account transferred from {PERSON} to {PERSON} on request",
+    "visit rescheduled - {PERSON}, {STREET_ADDRESS}, ring twice",
+    "{PERSON} rang from {LOCATION}; wants a cheaper plan",
+    "the SIM for {PERSON} went to {STREET_ADDRESS} by mistake",
+    "Verified caller: {PERSON}, born {DATE_OF_BIRTH}, postcode {POSTCODE}",
+    "mail for {PERSON} keeps bouncing, new address {EMAIL_ADDRESS}",
+    "{PERSON} asked us to call {PHONE_NUMBER} instead",
+    "Note from {PERSON}: moving to {LOCATION} in May, keep the number",
+    "shop in {LOCATION} sold the handset to {PERSON}",
+    "installer could not find {STREET_ADDRESS}; customer {PERSON} not home",
+    "{PERSON} and her husband {PERSON} both need eSIMs",
+    "lost phone reported by {PERSON} ({PHONE_NUMBER}) near {LOCATION}",
+]
+
+
+def build_narrative_last(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
+    """(locale, sample): the third set of sentences, as build_narrative writes the first ones."""
+    return build_narrative(seed ^ 0x1A57, per_locale, NARRATIVE_LAST)
+
+
 def build_narrative_later(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
     """(locale, sample): the later sentences, as build_narrative writes the first ones."""
     return build_narrative(seed ^ 0x1A7E, per_locale, NARRATIVE_LATER)
