@@ -149,6 +149,8 @@ _NOT_NAMES = STOP_WORDS | {
     "regarding", "ridiculous", "frustrating", "urgent", "important", "still", "down", "terrible", "crazy",
     "weird", "annoying", "correct", "wrong", "true", "yes", "no", "hello", "hi", "thanks", "sorry", "sir",
     "madam", "ma'am", "here", "there", "about", "fixed", "working", "broken", "gone", "done", "ready",
+    # The labels of a form's fields: "name karley dob 01 march 1945 tel ...".
+    "dob", "tel", "ph", "mob", "email", "addr", "ssn", "acct", "ref", "postcode", "zip",
 }  # fmt: skip
 
 
@@ -192,7 +194,7 @@ class PersonCueRecognizer(LocalRecognizer):
                 spans.append(span)
         for m in _HERE.finditer(clean):
             word = m.group("name")
-            if all(p in given_names() for p in word.lower().split("-")) and word.lower() not in _NOT_NAMES:
+            if all(p in given_names() or unknown_word(p) for p in word.lower().split("-")) and word.lower() not in _NOT_NAMES:
                 spans.append(m.span("name"))
         for m in _SIGN_OFF.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
@@ -213,7 +215,8 @@ _TITLES = HONORIFICS
 # everyday word is a letter swap away from ("olaf", "moen").
 _WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dear)$")
 # "customer denise jones", "caller Gulyás Mária": a role word, then the name, no colon.
-_SOFT_CUES = re.compile(r"\b(?:customer|client|caller|subscriber|account\s+holder)\s+(?=\w)", re.IGNORECASE)
+# "Name karley dob 01 march 1945": a form dictated or typed without its colon, "name" opening it.
+_SOFT_CUES = re.compile(r"\b(?:customer|client|caller|subscriber|account\s+holder)\s+(?=\w)|(?:^|[.;,/|]\s*)name\s+(?=\w)", re.IGNORECASE)
 # "Marcin Żok called about the bill", "eliassen, trond phoned", "Zikmund wants the contract
 # moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
@@ -476,8 +479,9 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _joinable(word: str, like: str, surname: bool = False) -> bool:
     bare = _bare(word)
-    if bare in _NOT_NAMES or bare in _CALENDAR or is_well_known_place(bare):
+    if bare in _NOT_NAMES or bare in _CALENDAR:
         return False
+    # A given name that is a place too ("nancy", "jordan") is a person next to a person.
     if not (_names(bare, surnames() if surname else given_names()) or unknown_word(bare)):
         return False
     return word.isupper() == like.isupper() and word.islower() == like.islower()

@@ -443,8 +443,8 @@ _POSTCODE_CUE = (
 # Ireland's Eircode ("C80 R7T0", "D02 X285") only after a cue: alone it is any code.
 _ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|(?i:[a-z]\d{2}\s?[a-z\d]{4})|" + _POSTCODE[3:-1] + r")"
 # After the cue, any code of letters and digits is the postcode, in any country's shape
-# ("11336399" in Brazil, "8490mc" in the Netherlands): the cue said what it is.
-_CODE_AFTER_CUE = r"(?=[a-zA-Z]*\d)[a-zA-Z\d]{3,10}(?:[ -](?=[a-zA-Z]*\d)[a-zA-Z\d]{2,5})?"
+# ("11336399" in Brazil, "8490mc" in the Netherlands, "H-3055" in Hungary): the cue said what it is.
+_CODE_AFTER_CUE = r"(?:[a-zA-Z]{1,2}-)?(?=[a-zA-Z]*\d)[a-zA-Z\d]{3,10}(?:[ -](?=[a-zA-Z]*\d)[a-zA-Z\d]{2,5})?"
 _CUED_POSTCODE = regex.compile(rf"{_POSTCODE_CUE}(?P<value>{_ANY_POSTCODE}|{_CODE_AFTER_CUE})(?![\w-])")
 _US_STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX"
@@ -484,11 +484,18 @@ _STREET_AFTER_NAME = regex.compile(
 )
 
 
+# "zak segerson, 96 raol street", "antoinette 29 hastey street": the US order, in any case.
+_NUMBERED_STREET_AFTER_NAME = regex.compile(rf",?\s+(?P<value>{HOUSE_NUMBER}(?P<name>(?:{_NAME_WORD}\s+){{1,3}}){STREET_SUFFIX}(?!\w){_UNIT}{_TAIL})")
+
+
 def address_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The street and number right after a person's name at text[start:end], as a form or a
-    letter writes them; the street's name must hold a word English does not use ("gate 5" and
-    "room 12" stay)."""
+    letter writes them: the name and then the number, whose name must hold a word English does
+    not use ("gate 5" and "room 12" stay), or the number, name words and a street suffix."""
     m = _STREET_AFTER_NAME.match(text, end)
-    if m is None or all(is_english_vocabulary(w) or is_typo_of_common(w) for w in m.group("name").split()):
-        return None
-    return m.start("value"), m.end("value")
+    if m is not None and not all(is_english_vocabulary(w) or is_typo_of_common(w) for w in m.group("name").split()):
+        return m.start("value"), m.end("value")
+    m = _NUMBERED_STREET_AFTER_NAME.match(text, end)
+    if m is not None and not any(w.lower().strip(".") in _NOT_STREET_NAMES or w.lower() in STOP_WORDS for w in m.group("name").split()):
+        return m.start("value"), m.end("value")
+    return None

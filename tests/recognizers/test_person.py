@@ -215,6 +215,9 @@ ADDRESSEES += [
     ("PER COSTANTINO: THE OLD NUMBER CAN BE RELEASED", "COSTANTINO"),
     ("Zikmund wants the contract moved to her partner", "Zikmund"),
     ("atılgan wants the contract moved", "atılgan"),
+    # A form dictated without its colons; a name no list has before "here".
+    ("name karley dob 01 march 1945 tel 496325-1854", "karley"),
+    ("HI, GUNNHALLUR HERE - THE WIFI DROPPED AGAIN", "GUNNHALLUR"),
 ]
 
 
@@ -238,6 +241,8 @@ def test_a_name_after_addressed_to_or_belongs_to(scan, text, expected):
         "Dear customer, your bill is ready",
         "The customer wants a refund",
         "callback requested to the old number",
+        "name change requested by the customer",
+        "the name on the account is wrong",
     ],
 )
 def test_no_name_after_addressed_to_when_none_follows(scan, text):
@@ -329,6 +334,7 @@ JOINED = [
     ("emanuel and noa share the family plan", "noa"),
     ("KRISTIN MUELLER AND SHERRY SHARE THE FAMILY PLAN", "SHERRY"),
     ("Lisa and Mark Smith called about the bill", "Lisa"),
+    ("devin rodriguez and nancy share the family plan", "nancy"),  # a given name that is a city too
 ]
 
 

@@ -118,6 +118,7 @@ def test_counts_after_at_from_or_to_are_no_streets(scan, text):
         ("TECH VISIT BOOKED AT 57 DORE STREET, ZIP CODE C80 R7T0", "C80 R7T0"),  # an Eircode
         ("tech visit booked, zip code 11336399", "11336399"),  # any country's code after the cue
         ("zip code 8490mc", "8490mc"),
+        ("caller gave postcode h-3055 and said so", "h-3055"),
         ("PLZ 80331 München", "80331"),
         ("I live in Springfield, IL 62704", "IL 62704"),
         ("send it to 221B Baker Street, London NW1 6XE, United Kingdom", "221B Baker Street, London NW1 6XE"),
@@ -140,6 +141,7 @@ def test_numbers_near_postcode_like_words_are_no_postcodes(scan, text):
         ("Barbara Maretić, Mihaljevac 053 - complaint about coverage", "Mihaljevac 053"),
         ("surać, kristina, medvedgradska 596, 52972 slunj - complaint", "medvedgradska 596, 52972 slunj"),
         ("siri haugland sivertsensvingen 87e - complaint about coverage", "sivertsensvingen 87e"),
+        ("zak segerson, 96 raol street - complaint about coverage", "96 raol street"),
     ],
 )
 def test_a_street_right_after_a_name(detector, text, expected):
