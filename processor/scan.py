@@ -238,7 +238,7 @@ class Scanner:
             for entity, follower in _FOLLOWERS.get(r.entity_type, ()):
                 span = follower(text, r.start, r.end)
                 if span is not None:
-                    joined.append(RecognizerResult(entity, *span, r.score, recognition_metadata=dict(r.recognition_metadata or {})))
+                    joined.append(RecognizerResult(entity, *span, r.score, recognition_metadata=dict(_NEXT_TO_A_FINDING)))
         kept += joined
         if len(kept) > 1:
             # A single result (most texts that have one) has nothing to be a duplicate of.
@@ -343,6 +343,8 @@ def _one(fn: Any, text: str) -> Any:
         return e
 
 
+# Findings made by a follower name it, not the recognizer of the finding they follow.
+_NEXT_TO_A_FINDING = {RecognizerResult.RECOGNIZER_NAME_KEY: "NextToFinding", RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: "next-to-finding"}
 _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int] | None]], ...]] = {
     "PERSON": (("PERSON", joined_name), ("STREET_ADDRESS", address_after_name)),
     "LOCATION": (("LOCATION", joined_place),),
