@@ -152,6 +152,30 @@ NARRATIVE_LAST = [
 ]
 
 
+# A fourth set, written at the start of the next session (2026-12-02, evening) before anything
+# was measured on it: requests, questions, hand-overs. Measured before any change for it (15.3%
+# leaked at seed 20261125); classes were then found on other seeds of it.
+NARRATIVE_FRESH = [
+    "Please update the contact: {PERSON}, mobile {PHONE_NUMBER}",
+    "Can someone call {PERSON} back? She's at {STREET_ADDRESS} until noon",
+    "{PERSON} from {LOCATION} won the loyalty draw",
+    "Chargeback filed by {PERSON} - DOB {DATE_OF_BIRTH}",
+    "RE: outage near {STREET_ADDRESS} ({LOCATION})",
+    "I am {PERSON} and my email is {EMAIL_ADDRESS}",
+    "{PERSON} is travelling to {LOCATION} next week and needs roaming",
+    "Who is {PERSON}? The account lists {PERSON} as the payer",
+    "courier left the parcel with {PERSON} at {STREET_ADDRESS}",
+    "Handset insured for {PERSON}, {DATE_OF_BIRTH}, {POSTCODE}",
+    "we have {PHONE_NUMBER} on file for {PERSON}, is that still right?",
+    "Emergency contact: {PERSON} ({LOCATION})",
+]
+
+
+def build_narrative_fresh(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
+    """(locale, sample): the fourth set of sentences, as build_narrative writes the first ones."""
+    return build_narrative(seed ^ 0xF2E5, per_locale, NARRATIVE_FRESH)
+
+
 def build_narrative_last(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
     """(locale, sample): the third set of sentences, as build_narrative writes the first ones."""
     return build_narrative(seed ^ 0x1A57, per_locale, NARRATIVE_LAST)
