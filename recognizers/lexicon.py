@@ -346,12 +346,22 @@ HYPHEN_PREFIXES = frozenset(
 )
 
 
-def is_english_vocabulary(word: str) -> bool:
+@lru_cache(maxsize=1)
+def _modern_english() -> frozenset[str]:
+    from recognizers import wordlists
+
+    return frozenset(wordlists.read("english-modern-words"))
+
+
+def is_english_vocabulary(word: str, modern: bool = True) -> bool:
     """Whether every part of `word` (any case; hyphenated parts each) is an attested English
-    word: the test that a span a model called a name is made of vocabulary only."""
+    word: the test that a span a model called a name is made of vocabulary only. Attested by
+    the frequency list or by the words of chats and notes it lacks ("tech", "selfie", "lol";
+    recognizers/data/english-modern-words; modern=False: the frequency list alone)."""
     counts = english_counts()
+    chat = _modern_english() if modern else frozenset()
     parts = [p for p in word.lower().replace("’", "'").removesuffix("'s").split("-") if p]
-    return bool(parts) and all(p in ORDINARY or _attested(p, counts) or (p in HYPHEN_PREFIXES and i < len(parts) - 1) for i, p in enumerate(parts))
+    return bool(parts) and all(p in ORDINARY or _attested(p, counts) or p in chat or (p in HYPHEN_PREFIXES and i < len(parts) - 1) for i, p in enumerate(parts))
 
 
 def _attested(word: str, counts: dict[str, int]) -> bool:

@@ -567,6 +567,8 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bo
         inverted = False
     elif i + 1 < len(words) and _adjacent(text, words[i], words[i + 1]) and _opens_inverted(first, _bare(words[i + 1].group()), english):
         inverted = True  # "horváth ilona", "PETIT ASTRID", "aanei clara", "arnoddur valbergsson"
+    elif _stranger_in_english(text, words, i, first, english):
+        inverted = False  # "DONATELLO AND MASSIMO SHARE", "refund approved for camillo"
     else:
         return None
     last = i
@@ -621,6 +623,40 @@ def _lone_given_name(words: list[re.Match[str]], i: int, lower: str) -> int | No
     return i if not (is_english_vocabulary(lower) or is_typo_of_common(lower) or is_foreign_everyday(lower)) else None
 
 
+def _stranger_in_english(text: str, words: list[re.Match[str]], i: int, first: str, english: _Lazy | bool) -> bool:
+    """Whether word `i`, a word no list knows, stands among English words: in English text such
+    a word is a person's name far more often than anything else (the lists miss the given names
+    that are everyday words of another language too, "massimo", "cristiano", and the rarer
+    ones). Not a short word (abbreviations, typos), not next to a word of another language or a
+    particle ("máquinas de fabrico de calçado" is a phrase of that language), not before a legal
+    form ("fogaça s/a")."""
+    if len(first) < 4 or not (unknown_word(first) or _unused_surname(first)) or _typo_of_vocabulary(first):
+        return False
+    if words[i].group().islower() and _CASED.search(text):
+        return False  # text that capitalizes names mid-sentence would have capitalized this one
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(words) and not _SENTENCE_BREAK.search(text, min(words[i].end(), words[j].end()), max(words[i].start(), words[j].start())):
+            near = _bare(words[j].group())
+            if near in _PARTICLES or is_foreign_everyday(near) or (j == i + 1 and is_legal_form(text[words[j].start() : words[j].end() + 2].strip())):
+                return False
+    return bool(english)
+
+
+def _unused_surname(word: str) -> bool:
+    """A surname of the lists that no English or other everyday word is, nor a place ("marcantonio")."""
+    return word in surnames() and not (is_english_vocabulary(word) or is_typo_of_common(word) or is_foreign_everyday(word) or word in place_names())
+
+
+_CASED = re.compile(r"[a-z,;]\s+[A-Z][a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?;:()\n]")
+
+
+def _typo_of_vocabulary(word: str) -> bool:
+    """Whether `word` is an English word with two neighbouring letters swapped ("routre",
+    "retsarted"): rarer words than is_typo_of_common looks for, asked of few words."""
+    return any(is_english_vocabulary(word[:k] + word[k + 1] + word[k] + word[k + 2 :]) for k in range(len(word) - 1) if word[k] != word[k + 1])
+
+
 def _opens_inverted(first: str, second: str, english: _Lazy | bool) -> bool:
     """Whether a run may start with `first`, no given name, because of the word after it: a
     surname before a given name of the lists ("horváth ilona"); in English text, a word no list
@@ -664,7 +700,10 @@ _VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûü�
 def _compound_of_words(word: str) -> bool:
     """Whether `word` is two everyday English words run together, as product and command names
     are ("wireguard", "flushdns", "ipconfig", "nighthawk"); names of people seldom are."""
-    return len(word) >= 7 and any(is_english_vocabulary(word[:k]) and is_english_vocabulary(word[k:]) for k in range(2, len(word) - 2))
+    # The frequency list's words only: the chat words ("imo", "mas") would split names too.
+    return len(word) >= 7 and any(
+        is_english_vocabulary(word[:k], modern=False) and is_english_vocabulary(word[k:], modern=False) for k in range(2, len(word) - 2)
+    )
 
 
 def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: str, english: _Lazy | bool = True) -> bool:

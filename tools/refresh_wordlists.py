@@ -77,6 +77,10 @@ WORLD_GIVEN_PER_COUNTRY = 200
 WORLD_GIVEN_RARER_PER_COUNTRY = 1000
 WORDFREQ_RARER = 30_000
 WORLD_SURNAMES_PER_COUNTRY = 300
+# English as chats and notes write it, from wordfreq's list (pyspellchecker's is older and
+# more formal): the most frequent words, less every name of names-dataset down to this rank.
+MODERN_ENGLISH_TOP = 50_000
+MODERN_NAMES_PER_COUNTRY = 1000
 # Everyday words of the other languages written in Latin letters that wordfreq knows, for
 # telling a foreign word from a name where the name lists do not decide (NER's input and
 # output): text in those languages is full of words no English list has ("familie", "của").
@@ -139,22 +143,39 @@ def countries() -> list[str]:
     return sorted(found)
 
 
-def world_names() -> tuple[set[str], set[str]]:
+def world_names() -> tuple[set[str], set[str], set[str]]:
     """The most frequent given names and surnames of each of names-dataset's 105 countries,
     lower case, as they are; given names of the rarer ranks only when they are no everyday word
-    of another language."""
+    of another language. Third: every name of those ranks, given or family, unfiltered."""
     from names_dataset import NameDataset
 
     nd = NameDataset()
     given: set[str] = set()
     rarer: set[str] = set()
     family: set[str] = set()
+    every: set[str] = set()
     for country in nd.get_country_codes(alpha_2=True):
         for names in nd.get_top_names(n=WORLD_GIVEN_RARER_PER_COUNTRY, country_alpha2=country)[country].values():
             given |= {n.lower() for n in names[:WORLD_GIVEN_PER_COUNTRY]}
             rarer |= {n.lower() for n in names[WORLD_GIVEN_PER_COUNTRY:]}
         family |= {n.lower() for n in nd.get_top_names(n=WORLD_SURNAMES_PER_COUNTRY, country_alpha2=country, use_first_names=False)[country]}
-    return given | (rarer - _wordfreq_common(WORDFREQ_RARER)), family
+        every |= {n.lower() for n in nd.get_top_names(n=MODERN_NAMES_PER_COUNTRY, country_alpha2=country, use_first_names=False)[country]}
+    return given | (rarer - _wordfreq_common(WORDFREQ_RARER)), family, every | given | rarer
+
+
+def english_modern_words(names: set[str], places: set[str]) -> list[str]:
+    """The MODERN_ENGLISH_TOP most frequent English words of wordfreq that pyspellchecker's
+    list has not attested ("tech", "app", "selfie", "lol", "wifi", "colour"), less every name
+    and place of the lists: the words of chats and support notes an older word list lacks,
+    which would otherwise read as words no list knows, that is as names."""
+    from wordfreq import top_n_list
+
+    from recognizers.lexicon import ATTESTED, english_counts
+
+    counts = english_counts()
+    return sorted(
+        w for w in top_n_list("en", MODERN_ENGLISH_TOP) if w.isalpha() and len(w) >= 3 and counts.get(w, 0) < ATTESTED and w not in names and w not in places
+    )
 
 
 def _english() -> Any:
@@ -246,7 +267,7 @@ def main() -> int:
     family = census("dist.all.last", SURNAMES_KEPT)
     write("census-given-names.txt.gz", given)
     write("census-surnames.txt.gz", family)
-    world_given, world_family = world_names()
+    world_given, world_family, world_every = world_names()
     # Given names English text mentions, as names, stay ("attila", "gustav" and "nils" are
     # seen hundreds of times); a surname is kept only if English text never has the word: the
     # lists tell a firm named after a family from a person by it ("my friend Ana").
@@ -255,6 +276,8 @@ def main() -> int:
     write("english-proper-names.txt.gz", english_proper_names(set(given) | world_given))
     place_words = {w.lower() for name in [*places(), *towns(), *countries()] for w in name.split()}
     write("foreign-everyday-words.txt.gz", foreign_everyday_words(set(given) | set(family) | world_given | world_family | place_words))
+    every_name = set(given) | set(census("dist.all.last")) | world_every
+    write("english-modern-words.txt.gz", english_modern_words(every_name, place_words))
     write("geonames-places.txt.gz", places())
     write("geonames-towns.txt.gz", towns())
     write("country-names.txt.gz", countries())

@@ -1,7 +1,7 @@
 import pytest
 
 from processor.scan import restore_case
-from recognizers.lexicon import is_common_english, is_typo_of_common
+from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,15 @@ def test_everyday_english_words(word, common):
 @pytest.mark.parametrize(("word", "typo"), [("fiexd", True), ("secruity", True), ("unmber", True), ("gomes", False), ("kapoor", False)])
 def test_swapped_letters_of_an_everyday_word(word, typo):
     assert is_typo_of_common(word) is typo
+
+
+# The words of chats and notes that an older, more formal word list lacks are English too; the
+# names of people are not, even where they are frequent words of English text.
+@pytest.mark.parametrize(
+    ("word", "english"), [("tech", True), ("selfie", True), ("lol", True), ("smartphone", True), ("massimo", False), ("zdravko", False)]
+)
+def test_modern_english_words(word, english):
+    assert is_english_vocabulary(word) is english
 
 
 def test_case_is_restored_for_ner_without_changing_the_length():

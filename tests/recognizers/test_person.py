@@ -346,3 +346,32 @@ def test_a_name_joined_by_and_to_a_found_name(scan, text, expected):
 @pytest.mark.parametrize("text", ["Maria and will call back tomorrow", "I spoke with John and the manager", "my son and Lisa"])
 def test_words_after_and_are_no_names_unless_they_are(scan, text):
     assert [found for found in scan(text, "PERSON") if found.lower() in ("will", "the", "my son", "son")] == []
+
+
+# In plain English text, a word no list knows is a name: the lists miss the given names that are
+# everyday words of another language too ("massimo", "cristiano") and the rarer ones.
+STRANGERS = [
+    ("DONATELLO AND MASSIMO SHARE THE FAMILY PLAN", "MASSIMO"),
+    ("refund approved for camillo; receipt sent by email", "camillo"),
+    ("Marcantonio from the north office won the loyalty draw", "Marcantonio"),
+    ("who is urishilla? the account lists her as the payer", "urishilla"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRANGERS)
+def test_a_word_no_list_knows_in_english_text_is_a_name(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tech visit booked for tomorrow morning please",  # chat English the older list lacks
+        "the routre firmware says v2.13, is that the latest",  # a typo of a rarer word
+        "I work at Operador de máquinas de fabrico de calçado, the phones there are fine",  # another language
+        "fogaça s/a is the reseller we bought from",  # a firm
+        "The new Router keeps dropping, the wireguard tunnel too",  # lower case where names are capitalized
+    ],
+)
+def test_words_no_list_knows_that_are_no_names(scan, text):
+    assert scan(text, "PERSON") == []
