@@ -31,11 +31,11 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from processor.context import ContextScorer
 from processor.engine import NerOnlySpacyEngine
 from recognizers.lexicon import in_another_language, is_common_english, is_foreign_everyday, is_typo_of_common
-from recognizers.location import joined_place, place_names
+from recognizers.location import joined_place, place_after_name, place_in_brackets, place_names
 from recognizers.names import given_names, opens_sentence
 from recognizers.person import joined_name, whole_name
 from recognizers.registry import min_digits, min_run, requires
-from recognizers.world_address import address_after_name
+from recognizers.world_address import address_after_name, postcode_after_details
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
 Found = tuple[str, int, int, float, str]
@@ -237,7 +237,9 @@ class Scanner:
             # brovst and næstved" (the other half of a pair), "Luuk Claassen, Frederiquedreef 8".
             for entity, follower in _FOLLOWERS.get(r.entity_type, ()):
                 span = follower(text, r.start, r.end)
-                if span is not None:
+                # Not from inside another finding: after "Harry" of "Harry Ferm", "Ferm about
+                # ticket 4411" is no street.
+                if span is not None and not any(k.start < span[0] < k.end for k in kept):
                     joined.append(RecognizerResult(entity, *span, r.score, recognition_metadata=dict(_NEXT_TO_A_FINDING)))
         kept += joined
         if len(kept) > 1:
@@ -346,7 +348,15 @@ def _one(fn: Any, text: str) -> Any:
 # Findings made by a follower name it, not the recognizer of the finding they follow.
 _NEXT_TO_A_FINDING = {RecognizerResult.RECOGNIZER_NAME_KEY: "NextToFinding", RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: "next-to-finding"}
 _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int] | None]], ...]] = {
-    "PERSON": (("PERSON", joined_name), ("STREET_ADDRESS", address_after_name)),
+    "PERSON": (
+        ("PERSON", joined_name),
+        ("STREET_ADDRESS", address_after_name),
+        ("STREET_ADDRESS", postcode_after_details),
+        ("LOCATION", place_in_brackets),
+        ("LOCATION", place_after_name),
+    ),
+    "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details),),
+    "STREET_ADDRESS": (("LOCATION", place_in_brackets),),
     "LOCATION": (("LOCATION", joined_place),),
 }
 

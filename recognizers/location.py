@@ -393,3 +393,32 @@ def joined_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     if first is None or first.group().lower() in STOP_WORDS:
         return None  # "calling from Paris and the line is bad"
     return _place_after(text, after.end()) or _unlisted_place(text, after.end())
+
+
+_BRACKETED = re.compile(r"\s*\(\s*(?P<words>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})\s*\)")
+_FROM = re.compile(r",?\s+(?i:from)\s+")
+
+
+def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The place in brackets right after a person's name or an address: "Emergency contact:
+    Olegario (Suecia)", "outage near Rymarksgade 431 (POLEN)". A known place, or words none of
+    which English uses ("(Karise)", "(new gillianton)"); "(mother)", "(his wife)" and "(home)" stay."""
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return None
+    words = m.group("words")
+    if " ".join(words.lower().split()) in place_names():
+        return m.start("words"), m.end("words")
+    if all(w.lower() in STOP_WORDS or is_english_vocabulary(w) or is_typo_of_common(w) for w in _LETTERS.findall(words)):
+        return None
+    return m.start("words"), m.end("words")
+
+
+def place_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The place a person is from, right after the person's name: "Eric Christiansen from Egå",
+    "edvardsen ellen from brekke". A known place, or words no everyday English word is, as
+    after a cue of place; "Anna from billing" and "Jan from Vodafone" stay."""
+    m = _FROM.match(text, end)
+    if m is None:
+        return None
+    return _place_after(text, m.end()) or _unlisted_place(text, m.end())

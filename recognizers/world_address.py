@@ -499,3 +499,16 @@ def address_after_name(text: str, start: int, end: int) -> tuple[int, int] | Non
     if m is not None and not any(w.lower().strip(".") in _NOT_STREET_NAMES or w.lower() in STOP_WORDS for w in m.group("name").split()):
         return m.start("value"), m.end("value")
     return None
+
+
+# A postcode as one item of a list of someone's details: after a comma or a space, and then the
+# end of the text or of the item (no word after it: "12345 minutes" is no code).
+_LISTED_POSTCODE = regex.compile(rf"(?:,\s*|\s+)(?P<value>{_ANY_POSTCODE})(?=\s*(?:$|[,;.!?)\n]))")
+
+
+def postcode_after_details(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A postcode standing on its own right after a person's name or date of birth, as forms
+    and notes list someone's details: "Handset insured for Harry Ferm, 15.02.1954, 87511",
+    "andrei jäntsch 16011957 81550". The list says whose code it is; nothing says it is no code."""
+    m = _LISTED_POSTCODE.match(text, end)
+    return (m.start("value"), m.end("value")) if m is not None else None

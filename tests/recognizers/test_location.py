@@ -128,6 +128,37 @@ def test_a_place_joined_to_a_place(scan, text, expected):
     assert scan(text, "LOCATION") == expected
 
 
+# What a person's name or an address is followed by says what a place is: "(Suecia)" after a
+# name, "from Egå" after a name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Emergency contact: Olegario Ruiz (Suecia)", "Suecia"),
+        ("emergency contact: anneli forsell (trollhättan)", "trollhättan"),
+        ("RE: OUTAGE NEAR RYMARKSGADE 431 (POLEN)", "POLEN"),
+        ("Eric Christiansen from Egå won the loyalty draw", "Egå"),
+        ("edvardsen ellen from brekke won the loyalty draw", "brekke"),
+    ],
+)
+def test_a_place_after_a_name_or_address(detector, text, expected):
+    assert expected in _places(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Emergency contact: Olegario Ruiz (brother)", "Anna Schmidt (his wife) called", "Eric Christiansen from billing called", "Maria Lopez from Vodafone rang"],
+)
+def test_english_words_after_a_name_are_no_place(detector, text):
+    assert _places(detector, text) == []
+
+
+def _places(detector, text):
+    from processor.events import BuiltinStream
+
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    return [text[f.start : f.end] for f in detection.findings if f.entity_type == "LOCATION"]
+
+
 @pytest.mark.parametrize("text", ["I'm calling from Paris and the line is bad", "calling from Lyon and it keeps dropping", "between 5 and 6 pm"])
 def test_words_after_a_place_and_and_are_no_place(scan, text):
     assert len(scan(text, "LOCATION")) <= 1

@@ -154,6 +154,28 @@ def test_english_words_and_numbers_after_a_name_are_no_street(detector, text):
     assert _streets(detector, text) == []
 
 
+# A list of someone's details ends in a code of postcode shape with no cue: the list says whose.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Handset insured for Harry Ferm, 15.02.1954, 87511", "87511"),
+        ("HANDSET INSURED FOR JÁN JELÍNEK, 07 NOVEMBER 1967, 296 70", "296 70"),
+        ("handset insured for alejandro, 20.07.1991, n2c 8h9", "n2c 8h9"),
+        ("handset insured for álvaro da teixeira, 01/06/2000, 4247-854", "4247-854"),
+        ("card holder Olga Zieja, 12/25/1978, 71-168.", "71-168"),
+    ],
+)
+def test_a_postcode_listed_after_a_name_or_date_of_birth(detector, text, expected):
+    assert expected in _streets(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Harry Ferm, 15.02.1954, 87511 minutes used", "I told Anna 2025 was a good year for us", "spoke to Harry Ferm about ticket 4411 today"]
+)
+def test_numbers_with_words_after_them_are_no_listed_postcode(detector, text):
+    assert _streets(detector, text) == []
+
+
 def _streets(detector, text):
     from processor.events import BuiltinStream
 
