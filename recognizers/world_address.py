@@ -91,6 +91,32 @@ _DISTINCT = [
     "duong",
     "straße",
     "strasse",
+    # Romanian, Czech, Croatian, Spanish, Italian, Portuguese, Turkish and Vietnamese words of
+    # the same kind, none of them an English word.
+    "aleea",
+    "intrarea",
+    "splaiul",
+    "șoseaua",
+    "soseaua",
+    "piața",
+    "piata",
+    "drumul",
+    "fundătura",
+    "fundatura",
+    "náměstí",
+    "nábřeží",
+    "třída",
+    "trg",
+    "pasaje",
+    "pasadizo",
+    "glorieta",
+    "urbanización",
+    "lungomare",
+    "rodovia",
+    "bulvarı",
+    "ngõ",
+    "ngách",
+    "hẻm",
 ]
 # Street words that are English words too: only when capitalized ("Via Roma", not "via email").
 _CAPITALIZED_ONLY = ["Via", "Corso", "Largo", "Place", "Route", "Square", "Cours", "Ronda", "Camino", "Carrera", "Plaza", "Praia", "Largo", "Ring", "Weg"]
@@ -198,9 +224,10 @@ _TAIL = (
 )
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
+# Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat).
 _UNIT = (
     r"(?:,?\s+(?i:piano|piso|puerta|planta|apt|apartment|appt|app|suite|ste|unit|floor|fl|etage|étage|stock|whg|bus|boîte|boite"
-    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no)\.?\s*\w{1,5}\.?)?"
+    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no|sc|scara|ap|et|etaj|bloc)\.?\s*\w{1,5}\.?){0,3}"
 )
 _CAPITALIZED = r"\p{Lu}[\w'’.-]*"
 # Small words inside street names: "Pasadizo de Perla Polo", "Quadra de da Rosa", "Rue du Bac".
@@ -228,6 +255,12 @@ _NAME_STREET_WORD_NUMBER = rf"(?<![\w'’]){_NAME_WORD}\s+{_STREET_WORD}\s+{_HOU
 _COMPOUND_THEN_NUMBER = rf"(?<![\w'’]){_COMPOUND}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
 # "214, avenue Charlotte Gilles", "12 rue de la Paix", "41 Odos Ermou, Athens", "Số 817 phố Lý Chính Thắng"
 _NUMBER_THEN_NAME = rf"(?<![\w.,-]){_HOUSE},?\s+{_STREET_WORD}(?:\s+{_NAME_WORD}){{1,4}}{_UNIT}{_TAIL}"
+# "the router at Intrarea Eftimie", "booked at boulevard adam": a street word of another
+# language and a name, no number, after a word of place.
+# Not the street words English uses on its own ("avenue", "impasse"), nor the abbreviations.
+_FOREIGN_STREET_WORDS = [w for w in _DISTINCT if w not in ("piazza", "avenue", "impasse", "bd") and not w.endswith(".")]
+_PLAIN_NAME_WORD = rf"{_NOT_A_STREET}(?!(?i:and|or|until|since|keeps|has|had|with|by|but)\b)[^\W\d_][\w'’-]*"
+_STREET_WORD_THEN_NAME = rf"(?<=(?i:\b(?:at|to|near|on|from|in))\s+)(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+{_PARTICLE})?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post)\b))"
 # "address is Rotonda Claudia, 9", "live at 141 Karlesdóttir Run": any street after a cue.
 _AFTER_CUE = regex.compile(rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_ANY_STREET}{_UNIT}{_TAIL})", regex.DOTALL | regex.MULTILINE)
 
@@ -256,6 +289,27 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
             context=self.CONTEXT,
             supported_language=supported_language,
             name="WorldStreetAddressRecognizer",
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+        )
+
+
+@register
+class NamedStreetRecognizer(PatternRecognizer):
+    """A street named without its number after a word of place: "the router at Intrarea
+    Eftimie", "booked at boulevard adam, zip code 57443". Only the street words of other
+    languages, none of which English uses ("strada", "rue", "ulica"), and a name ending where
+    the sentence goes on."""
+
+    SPEECH_ONLY = True
+    PATTERNS = [Pattern("a word of place, street word, name", _STREET_WORD_THEN_NAME, 0.6)]
+    REQUIRES = FirstWords(_FOREIGN_STREET_WORDS)
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="STREET_ADDRESS",
+            patterns=self.PATTERNS,
+            supported_language=supported_language,
+            name="NamedStreetRecognizer",
             global_regex_flags=re.DOTALL | re.MULTILINE,
         )
 

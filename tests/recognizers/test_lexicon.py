@@ -19,9 +19,7 @@ def test_swapped_letters_of_an_everyday_word(word, typo):
 
 # The words of chats and notes that an older, more formal word list lacks are English too; the
 # names of people are not, even where they are frequent words of English text.
-@pytest.mark.parametrize(
-    ("word", "english"), [("tech", True), ("selfie", True), ("lol", True), ("smartphone", True), ("massimo", False), ("zdravko", False)]
-)
+@pytest.mark.parametrize(("word", "english"), [("tech", True), ("selfie", True), ("lol", True), ("smartphone", True), ("massimo", False), ("zdravko", False)])
 def test_modern_english_words(word, english):
     assert is_english_vocabulary(word) is english
 

@@ -12,8 +12,20 @@ TRUE = [
     ("the address is Rotonda Claudia, 9 Piano 8, 40050 Monteortone", "Rotonda Claudia, 9 Piano 8, 40050 Monteortone"),
     ("deliver to Pasadizo de Perla Polo 758", "Pasadizo de Perla Polo 758"),
     ("Storgatan 77, 73170 Varberg", "Storgatan 77, 73170 Varberg"),
+    ("NAE, BULEVARDUL TUDOR NR. 90 BL. 15  SC. 87 AP. 747 - COMPLAINT", "BULEVARDUL TUDOR NR. 90 BL. 15  SC. 87 AP. 747"),  # block, stair, flat
+    ("Evelina Dima says the router at Intrarea Eftimie keeps rebooting", "Intrarea Eftimie"),  # no number
+    ("we met at rue de la paix.", "rue de la paix"),
+    ("tech visit booked at strada fabricii, zip code 400100", "strada fabricii"),
 ]
-DECOYS = ["sent via email 2 times", "the route 66 diner", "I paid 20 dollars on Main", "version 2 of the app", "meet at gate 12"]
+DECOYS = [
+    "sent via email 2 times",
+    "the route 66 diner",
+    "I paid 20 dollars on Main",
+    "version 2 of the app",
+    "meet at gate 12",
+    "the cable on avenue is broken",
+    "she paid at strada and then left",
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), TRUE)
