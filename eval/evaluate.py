@@ -331,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     results["narrative_last"] = evaluate_foreign(last, "last narrative: 12 shapes written at the end, not tuned on", args.skip_presidio)
     fresh = foreign.build_narrative_fresh(args.seed, args.foreign_per_locale // 3)
     results["narrative_fresh"] = evaluate_foreign(fresh, "fresh narrative: 12 shapes of requests, questions, hand-overs", args.skip_presidio)
+    dialogue = foreign.build_dialogue(args.seed, args.foreign_per_locale // 3)
+    results["dialogue"] = evaluate_foreign(dialogue, "dialogue: the agent asks, the customer answers", args.skip_presidio)
     results["other_language_prose"] = evaluate_prose(foreign.build_prose(args.seed))
     RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
     print(f"\neval: results written to {RESULTS}")

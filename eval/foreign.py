@@ -221,6 +221,53 @@ def build_narrative(seed: int, per_locale: int = 10, frames: list[str] = NARRATI
     return samples
 
 
+# Support conversations: the agent asks, the customer answers with the value and little else,
+# so that what a turn holds is said by the turn before it. Written on 2026-12-02 (evening)
+# before anything was measured on it; the values are Faker's, the answers in the four styles.
+QUESTIONS = {
+    "PERSON": ["Who am I speaking with today?", "Can I take your full name?", "And the name on the account?", "who's the account holder?"],
+    "DATE_OF_BIRTH": ["Can you confirm your date of birth?", "and your DOB please", "When were you born?"],
+    "STREET_ADDRESS": ["What's the address on the account?", "Where should we send the replacement?", "And the service address?"],
+    "PHONE_NUMBER": ["What's the best number to reach you?", "Which number is it about?", "Is there another contact number?"],
+    "LOCATION": ["Where are you travelling at the moment?", "Which city are you in?", "Where are you calling from?"],
+    "POSTCODE": ["And the postcode?", "what's your zip?"],
+    "EMAIL_ADDRESS": ["What email should the receipt go to?", "Can I get an email address?"],
+}
+ANSWERS = ["{v}", "it's {v}", "yeah {v}", "sure, {v}", "{v} thanks", "uh {v}", "that would be {v}"]
+OPENINGS = ["Thanks for calling, how can I help?", "hi, you're through to support", "Hello, what can I do for you today?"]
+CUSTOMER_OPENINGS = ["my bill is wrong", "hi the internet keeps dropping", "I want to change my plan", "my sim stopped working"]
+
+
+def build_dialogue(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
+    """(locale, sample): `per_locale` support transcripts per locale, each with three questions
+    of the agent answered by the customer."""
+    rng = random.Random(seed ^ 0xD1A1)
+    samples: list[tuple[str, Sample]] = []
+    for locale in LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(rng.randrange(1 << 30))
+        for n in range(per_locale):
+            style = rng.choice(STYLES)
+            turns = [{"speaker": "agent", "text": rng.choice(OPENINGS)}, {"speaker": "customer", "text": _styled(rng.choice(CUSTOMER_OPENINGS), style)}]
+            sample = Sample(BuiltinStream.SUPPORT_TRANSCRIPTS, {})
+            for entity in rng.sample(list(QUESTIONS), 3):
+                turns.append({"speaker": "agent", "text": rng.choice(QUESTIONS[entity])})
+                before, after = (_styled(part, style) for part in rng.choice(ANSWERS).split("{v}"))
+                value = _styled(_narrative_value(fake, entity, rng), style, entity).strip()
+                kind = "STREET_ADDRESS" if entity == "POSTCODE" else entity
+                sample.gold.append(Span(("turns", len(turns), "text"), len(before), len(before) + len(value), kind, value))
+                turns.append({"speaker": "customer", "text": f"{before}{value}{after}"})
+            sample.event = {
+                "event_id": f"00000000-0000-4000-8000-{n:012d}",
+                "conversation_id": f"conv-{rng.randint(10**5, 10**6 - 1)}",
+                "channel": rng.choice(["voice", "chat"]),
+                "started_at": "2026-12-02T18:00:00Z",
+                "turns": turns,
+            }
+            samples.append((locale, sample))
+    return samples
+
+
 # Everyday text of other languages, with no identifier in it: Faker's word lists of these
 # locales (Latin ones only sort-of words). What is measured is how much of it is redacted for
 # nothing (the English model and the name lists take foreign words for names).
