@@ -42,12 +42,31 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("EMAIL_ADDRESS", re.compile(r"\be-?mail\b", re.I)),
-    ("STREET_ADDRESS", re.compile(r"\b(?:address|post\s*code|postal\s+code|zip(?:\s+code)?|where\s+(?:do\s+you|you)\s+live|street)\b", re.I)),
+    (
+        "STREET_ADDRESS",
+        re.compile(
+            r"\b(?:address|post\s*code|postal\s+code|zip(?:\s+code)?|where\s+(?:do\s+you|you)\s+live|street"
+            r"|where\s+(?:should|shall|can|do|may|would)\s+(?:we|i)\s+(?:send|ship|deliver|post|mail|forward))\b",
+            re.I,
+        ),
+    ),
+    (
+        "LOCATION",
+        re.compile(
+            r"\b(?:which|what)\s+(?:city|town|country|village|state|province|county|region|part\s+of)\b"
+            r"|\bwhere\s+(?:are|were|r)\s+(?:you|u)\s+(?:\w+ing\b|from\b|based\b|located\b|now\b|at\s+the\s+moment\b|right\s+now\b|today\b)"
+            r"|\bwhere\s+(?:is|was)\s+(?:the\s+)?(?:phone|handset|device|customer|caller)\b|\byour\s+(?:location|city|country|town)\b",
+            re.I,
+        ),
+    ),
     (
         "PHONE_NUMBER",
         re.compile(r"\b(?:phone|mobile|cell|call\s*back|callback|contact\s+number|number\s+(?:to|we\s+can)\s+(?:reach|call)|reach\s+you)\b", re.I),
     ),
     ("ACCOUNT_NUMBER", re.compile(r"\b(?:account|acct|customer|reference|member(?:ship)?)\s*(?:number|no\.?|#|id)|\bpolicy\s+number|\bcase\s+number", re.I)),
+    # A number asked for with nothing to say what kind ("Which number is it about?"): in a
+    # telecom's support call, a phone number. After the kinds above ("your account number").
+    ("PHONE_NUMBER", re.compile(r"\b(?:which|what(?:'s|\s+is)?|the|another|other|your|best|new|old)\s+(?:\w+\s+)?number\b", re.I)),
 ]
 # What an answer may open with before the value itself.
 _LEAD_IN = re.compile(
@@ -106,11 +125,17 @@ def asked(question: str) -> str | None:
 
 def answers(answer: str, entity: str) -> list[Answer]:
     """Where, in a turn that answers a question for `entity`, the value stands. A turn that
-    carries a cue of its own ("my first pet's name was bella") is left to the recognizers."""
-    if asked(answer) is not None:
+    carries a cue for something else ("my first pet's name was bella" after "what's your
+    name?") is left to the recognizers; a street word in an address answered for an address
+    ("16 mcleer street") is no such cue."""
+    own = asked(answer)
+    if own is not None and own != entity:
         return []
     if entity == "DATE_OF_BIRTH":
         return [Answer(entity, m.start(), m.end()) for m in DATE.finditer(answer)]
+    if entity == "LOCATION":
+        span = _bare_value(answer, first_clause=True)
+        return [Answer(entity, *span)] if span else []
     if entity in ("PERSON", "SECRET_ANSWER"):
         spelled = spelled_runs(answer)
         if spelled:

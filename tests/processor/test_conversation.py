@@ -20,6 +20,12 @@ from processor.events import BuiltinStream
         ("Can I get your account number?", "ACCOUNT_NUMBER"),
         ("and the postcode?", "STREET_ADDRESS"),
         ("What email should we use?", "EMAIL_ADDRESS"),
+        ("Which city are you in?", "LOCATION"),
+        ("where r u travelling at the moment", "LOCATION"),
+        ("And where are you calling from?", "LOCATION"),
+        ("Which number is it about?", "PHONE_NUMBER"),
+        ("Where should we send the replacement?", "STREET_ADDRESS"),
+        ("What's your customer number?", "ACCOUNT_NUMBER"),
         ("Is there anything else I can help with?", None),
         ("The outage should be fixed by tonight.", None),
     ],
@@ -49,6 +55,10 @@ def test_what_a_turn_asks_for(question, entity):
         ("0049 151 2345 678", "PHONE_NUMBER", "0049 151 2345 678"),
         ("Hafnarstræti 12, 101 Reykjavík", "STREET_ADDRESS", "Hafnarstræti 12, 101 Reykjavík"),
         ("41 Odos Ermou, Athens", "STREET_ADDRESS", "41 Odos Ermou, Athens"),
+        ("uh 16 mcleer street", "STREET_ADDRESS", "16 mcleer street"),  # its street word is no cue of its own
+        ("yeah bentefjell", "LOCATION", "bentefjell"),
+        ("THAT WOULD BE SOUTH AFRICA", "LOCATION", "SOUTH AFRICA"),
+        ("sure, Niederländische Antillen, thanks", "LOCATION", "Niederländische Antillen"),
     ],
 )
 def test_the_answer_holds_what_was_asked(answer, entity, value):
@@ -64,6 +74,8 @@ def test_the_answer_holds_what_was_asked(answer, entity, value):
         ("it just keeps saying error E-099", "STREET_ADDRESS"),
         ("I've opened ticket INC2460204 for this", "PHONE_NUMBER"),
         ("my first pet's name was bella", "PERSON"),  # a cue of its own: the recognizers' job
+        ("I'm not sure, is it important?", "LOCATION"),
+        ("on the train to work", "LOCATION"),
     ],
 )
 def test_a_turn_that_is_no_answer_gives_nothing(answer, entity):
