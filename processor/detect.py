@@ -33,7 +33,7 @@ from processor.events import Location, walk
 from processor.fields import FieldNames, looks_like
 from processor.findings import Detection, Finding, resolve_overlaps
 from processor.scan import Found, Scanner
-from processor.shapes import UUID, as_scanned, could_hold_pattern, integer_digits, is_timestamp, url_parts, whole_identifier
+from processor.shapes import UUID, as_scanned, could_hold_pattern, integer_digits, is_timestamp, key_values, url_parts, whole_identifier
 from recognizers.catalog import supported_entities
 
 if TYPE_CHECKING:
@@ -226,6 +226,17 @@ class Detector:
                         codes.append(ScanJob(i, loc, decoded, self.code_entities, offset=start, cover=cover))
             else:
                 texts.append(ScanJob(i, loc, value, self.text_entities))
+                for start, end, decoded, key in key_values(value):
+                    named = self.field_names.entity_for(key.rsplit(".", 1)[-1])
+                    if named is not None and looks_like(named, decoded):
+                        findings.append(Finding(loc, named, start, end, 0.9, "field-name"))
+                    elif decoded != value[start:end]:
+                        # Percent- or plus-encoded ("user=jean.dupont%40example.fr"): the text
+                        # scan reads it encoded, so the value is scanned decoded too.
+                        if " " in decoded.strip():
+                            texts.append(ScanJob(i, loc, decoded, self.text_entities, offset=start, cover=(start, end)))
+                        elif could_hold_pattern(decoded):
+                            codes.append(ScanJob(i, loc, decoded, self.code_entities, offset=start, cover=(start, end)))
 
     def _check_budget(self, texts: list[ScanJob], codes: list[ScanJob], leaves: dict[Location, Any]) -> None:
         """Raise TooCostly when an event asks for more scanning than `limits.max_scan_chars`:

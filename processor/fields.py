@@ -84,6 +84,6 @@ def looks_like(entity: str, value: Any) -> bool:
         return "@" in value
     if entity in ("PERSON", "DEVICE_NAME"):
         return any(ch.isalpha() for ch in value)
-    if entity == "STREET_ADDRESS":
-        return any(ch.isalnum() for ch in value)
+    if entity in ("STREET_ADDRESS", "LOCATION"):
+        return any(ch.isalnum() for ch in value)  # a place by name or by its coordinates
     return any(ch.isdigit() for ch in value)

@@ -80,6 +80,18 @@ def url_parts(value: str) -> list[tuple[int, int, str, str]] | None:
     return parts
 
 
+# `key=value` inside free text: a request line ("GET /locate?lat=48.85&lon=2.35 HTTP/1.1") or a
+# log line ("attach ok imsi=310260123456789 msisdn=4477..."). The key is a field name too.
+_KEY_VALUE = re.compile(r"(?<![\w.-])(?P<key>[A-Za-z][\w.-]{0,40})=(?P<value>[^\s&;,\"'<>]+)")
+
+
+def key_values(text: str) -> list[tuple[int, int, str, str]]:
+    """The `key=value` pairs of a text, as (start, end, percent-decoded value, key)."""
+    if "=" not in text:
+        return []
+    return [(m.start("value"), m.end("value"), unquote_plus(m.group("value")), m.group("key")) for m in _KEY_VALUE.finditer(text)]
+
+
 # Characters written in other ways than ASCII that scanning reads as their ASCII twins, one
 # for one so that every offset still holds: full-width forms ("＋４４ ２０ ７９４６"), digits of
 # every script (Arabic-Indic, Devanagari...), the spaces and dashes phone numbers are written

@@ -24,13 +24,15 @@ DEFAULT_FIELD_NAMES: dict[str, str] = {
     **dict.fromkeys(["iccid", "sim serial", "sim number", "sim id"], "ICCID"),
     **dict.fromkeys(
         ["account", "account id", "account number", "account no", "account num", "acct", "acct id", "acct no", "acct number",
-         "billing account", "customer id", "customer number", "customer no", "contract id", "contract number", "ban"],
+         "billing account", "customer id", "customer number", "customer no", "contract id", "contract number", "ban",
+         "customer ref", "customer reference", "account ref", "account reference", "contract ref", "contract reference"],
         "ACCOUNT_NUMBER",
     ),
     **dict.fromkeys(["subscriber", "subscriber id", "subscriber number", "sub id", "subs id", "supi", "gpsi"], "SUBSCRIBER_ID"),
     **dict.fromkeys(["email", "e mail", "email address", "mail address", "mail"], "EMAIL_ADDRESS"),
     **dict.fromkeys(
-        ["lat", "lng", "lon", "latitude", "longitude", "geo lat", "geo lng", "gps lat", "gps lon", "coordinates", "coords", "latlng", "latlon", "geo"],
+        ["lat", "lng", "lon", "latitude", "longitude", "geo lat", "geo lng", "gps lat", "gps lon", "coordinates", "coords", "latlng", "latlon", "geo",
+         "city", "town", "hometown", "home town", "birthplace", "birth place", "place of birth", "village", "municipality"],
         "LOCATION",
     ),
     **dict.fromkeys(

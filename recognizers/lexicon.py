@@ -364,8 +364,24 @@ def is_english_vocabulary(word: str, modern: bool = True) -> bool:
     return bool(parts) and all(p in ORDINARY or _attested(p, counts) or p in chat or (p in HYPHEN_PREFIXES and i < len(parts) - 1) for i, p in enumerate(parts))
 
 
+# British spellings and their American twins, which the frequency list counts more often:
+# "itemised", "colour", "centre", "travelled", "catalogue".
+_BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("ises", "izes"), ("our", "or"), ("ours", "ors"),
+            ("tre", "ter"), ("tres", "ters"), ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"))  # fmt: skip
+
+
 def _attested(word: str, counts: dict[str, int]) -> bool:
-    """The word, or the word it is inflected from ("tiered", "faceted", "routers")."""
+    """The word, or the word it is inflected from ("tiered", "faceted", "routers"), or its
+    American spelling ("itemised")."""
+    if counts.get(word, 0) >= ATTESTED:
+        return True
+    for british, american in _BRITISH:
+        if word.endswith(british) and len(word) > len(british) + 2 and _inflected(word[: -len(british)] + american, counts):
+            return True
+    return _inflected(word, counts)
+
+
+def _inflected(word: str, counts: dict[str, int]) -> bool:
     if counts.get(word, 0) >= ATTESTED:
         return True
     for ending in ("ed", "ing", "es", "s", "er"):

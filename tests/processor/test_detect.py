@@ -154,3 +154,18 @@ def test_query_parameters_are_fields_named_for_what_they_hold(detector):
     [detection] = detector.detect([(TELEMETRY, {"url": url})])
     found = sorted((url[f.start : f.end], f.entity_type) for f in detection.findings)
     assert found == [("10.7522", "LOCATION"), ("4155550123", "PHONE_NUMBER"), ("59.9139", "LOCATION")]
+
+
+def test_key_value_pairs_inside_free_text_are_fields_too(detector):
+    # A request line or a log line in a field nobody declared: its keys say what its values hold.
+    line = "GET /api/v1/locate?lat=48.8566&lng=2.3522&user=jean.dupont%40example.fr HTTP/1.1 imsi=310260123456789"
+    [detection] = detector.detect([(TELEMETRY, {"request": line})])
+    found = {(line[f.start : f.end], f.entity_type) for f in detection.findings}
+    assert {("48.8566", "LOCATION"), ("2.3522", "LOCATION"), ("310260123456789", "IMSI")} <= found
+    # Percent-encoded, the value is read decoded: the whole encoded span is the email address.
+    assert ("jean.dupont%40example.fr", "EMAIL_ADDRESS") in found
+
+
+def test_a_city_field_is_a_place_by_its_name(detector):
+    event = {"subscriber": {"home_city": "Zaragoza", "customerRef": "CUST-0099812"}}
+    assert found(detector, CALL, event) >= {(("subscriber", "home_city"), "LOCATION"), (("subscriber", "customerRef"), "ACCOUNT_NUMBER")}

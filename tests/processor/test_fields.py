@@ -35,6 +35,9 @@ def names() -> FieldNames:
         ("deviceName", "DEVICE_NAME"),
         ("billing_address", "STREET_ADDRESS"),
         ("date_of_birth", "DATE_OF_BIRTH"),
+        ("home_city", "LOCATION"),
+        ("placeOfBirth", "LOCATION"),
+        ("customerRef", "ACCOUNT_NUMBER"),
         # Named for something else, or too generic without a personal qualifier.
         ("file_name", None),
         ("plan_name", None),
@@ -65,6 +68,7 @@ def test_names_split_into_words_however_they_are_written():
         ("PHONE_NUMBER", "unknown", False),
         ("LOCATION", 59.9139, True),
         ("LOCATION", "-33.8688", True),
+        ("LOCATION", "Zaragoza", True),  # a place by its name
         ("PERSON", "Ana Ruiz", True),
         ("PERSON", 12, False),
         ("EMAIL_ADDRESS", "ana@example.org", True),
