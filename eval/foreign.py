@@ -223,7 +223,8 @@ def build_narrative(seed: int, per_locale: int = 10, frames: list[str] = NARRATI
 
 # Support conversations: the agent asks, the customer answers with the value and little else,
 # so that what a turn holds is said by the turn before it. Written on 2026-12-02 (evening)
-# before anything was measured on it; the values are Faker's, the answers in the four styles.
+# before anything was measured on it (9.0% leaked with that session's starting code, 13.9% once
+# half the transcripts came as one text); the values are Faker's, the answers in the four styles.
 QUESTIONS = {
     "PERSON": ["Who am I speaking with today?", "Can I take your full name?", "And the name on the account?", "who's the account holder?"],
     "DATE_OF_BIRTH": ["Can you confirm your date of birth?", "and your DOB please", "When were you born?"],
@@ -238,9 +239,26 @@ OPENINGS = ["Thanks for calling, how can I help?", "hi, you're through to suppor
 CUSTOMER_OPENINGS = ["my bill is wrong", "hi the internet keeps dropping", "I want to change my plan", "my sim stopped working"]
 
 
+# Half the transcripts come as one text, a speaker label on each line, as exports and chat
+# logs write them.
+LABELS = [("Agent", "Customer"), ("AGENT", "CALLER"), ("rep", "cust"), ("Support", "Me")]
+
+
+def _as_one_text(sample: Sample, labels: tuple[str, str]) -> None:
+    """The sample's turns written into one `transcript` text, its gold spans moved with them."""
+    text, starts = "", []
+    for turn in sample.event.pop("turns"):
+        label = labels[0] if turn["speaker"] == "agent" else labels[1]
+        text += f"{label}: "
+        starts.append(len(text))
+        text += turn["text"] + "\n"
+    sample.event["transcript"] = text
+    sample.gold = [Span(("transcript",), starts[g.location[1]] + g.start, starts[g.location[1]] + g.end, g.entity, g.value) for g in sample.gold]
+
+
 def build_dialogue(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
     """(locale, sample): `per_locale` support transcripts per locale, each with three questions
-    of the agent answered by the customer."""
+    of the agent answered by the customer; half as a list of turns, half as one text."""
     rng = random.Random(seed ^ 0xD1A1)
     samples: list[tuple[str, Sample]] = []
     for locale in LOCALES:
@@ -264,6 +282,8 @@ def build_dialogue(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
                 "started_at": "2026-12-02T18:00:00Z",
                 "turns": turns,
             }
+            if n % 2:
+                _as_one_text(sample, rng.choice(LABELS))
             samples.append((locale, sample))
     return samples
 

@@ -8,7 +8,10 @@ answer itself, so recognizers that need one find nothing. A transcript is a list
 this module reads what each turn asks for and marks, in the next turn by another speaker,
 the value it asked for.
 
-Pure functions of the text: `asked(question)` and `answers(answer, asked)`.
+A transcript written as one text, a speaker label at the start of each line ("Agent: ...",
+"[00:04] CALLER: ..."), is read the same way, line by line (`labelled_lines`).
+
+Pure functions of the text: `asked(question)`, `answers(answer, asked)`, `labelled_lines(text)`.
 """
 
 from __future__ import annotations
@@ -66,7 +69,15 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("ACCOUNT_NUMBER", re.compile(r"\b(?:account|acct|customer|reference|member(?:ship)?)\s*(?:number|no\.?|#|id)|\bpolicy\s+number|\bcase\s+number", re.I)),
     # A number asked for with nothing to say what kind ("Which number is it about?"): in a
     # telecom's support call, a phone number. After the kinds above ("your account number").
-    ("PHONE_NUMBER", re.compile(r"\b(?:which|what(?:'s|\s+is)?|the|another|other|your|best|new|old)\s+(?:\w+\s+)?number\b", re.I)),
+    (
+        "PHONE_NUMBER",
+        re.compile(
+            r"\b(?:which|what(?:'s|\s+is)?|the|another|other|your|best|new|old)\s+"
+            r"(?:(?!(?:tracking|order|ticket|case|serial|reference|ref|confirmation|invoice|model|version|part|policy|imei|sim|iccid|pin|puk"
+            r"|account|customer|member|card|flight|room|house|street|building|apartment|flat|unit|port|error|batch|lot)\b)\w+\s+)?number\b",
+            re.I,
+        ),
+    ),
 ]
 # What an answer may open with before the value itself.
 _LEAD_IN = re.compile(
@@ -189,6 +200,31 @@ def _bare_value(answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool
     if any(w in STOP_WORDS and w not in allowed for w in checked) or all(w in _NOT_VALUES for w in words):
         return None
     return start, end
+
+
+# A line of a transcript written as one text: "Agent: ...", "[00:04] CALLER: ...", "- User: ...".
+_LABELLED_LINE = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*|[-*>][ \t]*)?(?P<speaker>[^\W\d_][\w.'’ -]{0,24}?)[ \t]*:[ \t]*(?P<text>.*)$", re.M
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    speaker: str
+    start: int
+    end: int
+
+
+def labelled_lines(text: str) -> list[Line]:
+    """The turns of a transcript written as one text, one speaker-labelled line each ("Agent:
+    What's your date of birth?" / "Customer: 04/22/1987"): empty unless two speakers at least
+    take two turns at least, so that a line "Note: call back" alone is no dialogue."""
+    if "\n" not in text or ":" not in text:
+        return []
+    lines = [Line(m.group("speaker").strip().lower(), m.start("text"), m.end("text")) for m in _LABELLED_LINE.finditer(text)]
+    if len(lines) < 2 or len({line.speaker for line in lines}) < 2:
+        return []
+    return lines
 
 
 def _spoken_digits(answer: str, entity: str, shortest: int) -> list[Answer]:

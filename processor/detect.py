@@ -128,6 +128,12 @@ class Detector:
                 except Exception as e:
                     detection.error = e
                 seams.add(i)
+            if detection.error is None:
+                try:
+                    if _add_line_answers(leaves[i], detection):
+                        seams.add(i)
+                except Exception as e:
+                    detection.error = e
         for i in seams:
             # Chunks of one value overlap, and an answer may be found twice: resolved into one finding.
             by_location: dict[Location, list[Finding]] = {}
@@ -386,15 +392,25 @@ _SENTENCE = re.compile(r"[^.!?]*[.!?]*")
 _REQUEST = re.compile(r"\b(?:can|could|may|would|please|what|which|confirm|spell|tell|provide|give|verify|need|who)\b", re.I)
 
 
+# A last sentence this short asks by naming what it wants ("and your date of birth", "the best
+# number to reach you"), as speech-to-text writes questions: without a question mark.
+SHORT_REQUEST_WORDS = 8
+_OWN_WORDS = re.compile(r"\d|\b(?:my|i|i'm|im|me|mine|we|our)\b", re.I)
+
+
 def _question_of(turn: str) -> str:
     """The part of a turn that may ask for something: its last question, or its last sentence
-    when that is a request ("Please confirm your date of birth.")."""
+    when that is a request ("Please confirm your date of birth.") or short ("and your date of
+    birth")."""
     sentences = [m.group() for m in _SENTENCE.finditer(turn[-400:]) if m.group().strip()]
     for sentence in reversed(sentences):
         if "?" in sentence:
             return sentence
     last = sentences[-1] if sentences else ""
-    return last if _REQUEST.search(last) else ""
+    if _REQUEST.search(last):
+        return last
+    # Short, and no one's own words about their own data ("my account number is 5510 2938").
+    return last if len(last.split()) <= SHORT_REQUEST_WORDS and not _OWN_WORDS.search(last) else ""
 
 
 def _add_answers(dialogue: dict[tuple[Any, ...], list[Location]], leaves: dict[Location, Any], detection: Detection) -> None:
@@ -411,6 +427,27 @@ def _add_answers(dialogue: dict[tuple[Any, ...], list[Location]], leaves: dict[L
                 continue
             for a in conversation.answers(leaves[loc], wanted):
                 detection.findings.append(Finding(loc, a.entity, a.start, a.end, 0.8, "conversation"))
+
+
+def _add_line_answers(leaves: dict[Location, Any], detection: Detection) -> bool:
+    """Findings in each line of a one-text transcript that answers what the line before it,
+    by another speaker, asked for. Whether any text was such a transcript."""
+    any_transcript = False
+    for loc, value in leaves.items():
+        if not isinstance(value, str) or "\n" not in value:
+            continue
+        lines = conversation.labelled_lines(value)
+        any_transcript |= bool(lines)
+        for before, line in zip(lines, lines[1:]):
+            if before.speaker == line.speaker:
+                continue
+            question = value[before.start : before.end]
+            wanted = conversation.asked(_question_of(question)) if conversation.asked(question) is not None else None
+            if wanted is None:
+                continue
+            for a in conversation.answers(value[line.start : line.end], wanted):
+                detection.findings.append(Finding(loc, a.entity, line.start + a.start, line.start + a.end, 0.8, "conversation"))
+    return any_transcript
 
 
 def _same_speaker(a: Location, b: Location, leaves: dict[Location, Any]) -> bool:

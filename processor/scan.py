@@ -231,6 +231,9 @@ class Scanner:
         kept = [r for r, _ in raw if r.score >= self.threshold and r.score > 0]
         joined = []
         for r in kept:
+            if r.entity_type in _ONE_LINE and "\n" in text[r.start : r.end]:
+                # A name ends at a line break ("Hélène Dubois\nAgent: ..."): the line it starts on.
+                r.end = r.start + max(1, text[r.start : r.end].index("\n"))
             if r.entity_type == "PERSON":
                 r.start, r.end = whole_name(text, r.start, r.end)
             # What a finding says about the words right after it: "emanuel and noa", "between
@@ -345,6 +348,8 @@ def _one(fn: Any, text: str) -> Any:
         return e
 
 
+# Entities written on one line (an address may take several).
+_ONE_LINE = frozenset({"PERSON", "LOCATION"})
 # Findings made by a follower name it, not the recognizer of the finding they follow.
 _NEXT_TO_A_FINDING = {RecognizerResult.RECOGNIZER_NAME_KEY: "NextToFinding", RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: "next-to-finding"}
 _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int] | None]], ...]] = {

@@ -2,7 +2,7 @@
 
 import pytest
 
-from processor.conversation import answers, asked
+from processor.conversation import answers, asked, labelled_lines
 from processor.events import BuiltinStream
 
 
@@ -26,6 +26,7 @@ from processor.events import BuiltinStream
         ("Which number is it about?", "PHONE_NUMBER"),
         ("Where should we send the replacement?", "STREET_ADDRESS"),
         ("What's your customer number?", "ACCOUNT_NUMBER"),
+        ("what's the tracking number?", None),  # a number of something else
         ("Is there anything else I can help with?", None),
         ("The outage should be fixed by tonight.", None),
     ],
@@ -96,3 +97,37 @@ def test_a_transcript_carries_each_question_into_the_answer(detector):
     [detection] = detector.detect([(BuiltinStream.SUPPORT_TRANSCRIPTS, event)])
     found = sorted((f.location[1], f.entity_type, turns[f.location[1]][1][f.start : f.end]) for f in detection.findings)
     assert found == [(1, "PERSON", "k a p o o r"), (3, "DATE_OF_BIRTH", "march fourth nineteen sixty two")]
+
+
+def test_a_transcript_written_as_one_text_is_read_line_by_line(detector):
+    transcript = (
+        "[00:01] AGENT: can you spell your last name\n"
+        "[00:04] CALLER: k a p o o r\n"
+        "[00:09] AGENT: and the best number to reach you\n"
+        "[00:12] CALLER: oh seven seven double oh nine hundred one two three\n"
+        "[00:20] AGENT: and which city are you in?\n"
+        "[00:23] CALLER: uh reykjavik\n"
+    )
+    [detection] = detector.detect([(BuiltinStream.SUPPORT_TRANSCRIPTS, {"transcript": transcript})])
+    found = {(f.entity_type, transcript[f.start : f.end]) for f in detection.findings}
+    assert {("PERSON", "k a p o o r"), ("LOCATION", "reykjavik")} <= found
+    assert any(entity == "PHONE_NUMBER" and value.startswith("oh seven seven") for entity, value in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Agent: Who am I speaking with?\nCustomer: Hélène Dubois\n", ["agent", "customer"]),
+        ("- rep: and your postcode\n- cust: SW1A 1AA", ["rep", "cust"]),
+        ("Note: call back tomorrow\nNote: done", []),  # one speaker is no dialogue
+        ("Customer: Hélène Dubois", []),  # one line neither
+    ],
+)
+def test_the_lines_of_a_transcript_and_who_speaks_them(text, speakers):
+    assert [line.speaker for line in labelled_lines(text)] == speakers
+
+
+def test_a_name_ends_at_a_line_break(detector):
+    transcript = "Agent: Who am I speaking with?\nCustomer: Hélène Dubois\nAgent: Thanks. What is your date of birth?"
+    [detection] = detector.detect([(BuiltinStream.SUPPORT_TRANSCRIPTS, {"transcript": transcript})])
+    assert [transcript[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"] == ["Hélène Dubois"]
