@@ -52,6 +52,11 @@ CUED_SCORE = 0.5
 CUED_DIGITS = (8, 15)
 CUE_WINDOW = 40
 NEAR_CUE = 20
+# What may follow a number to call and say it is one: "we have 878092 4661 on file", "07700
+# 900123 is her mobile".
+_CUE_AFTER = re.compile(
+    r"\)?\s+(?i:on\s+(?:file|record)|is\s+(?:my|her|his|their|our)\s+(?:(?:home|work|mobile|cell|new|old|own|contact|private)\s+)?(?:number|mobile|phone|cell|landline))\b"
+)
 CALL_CUES = (
     "call",
     "phone",
@@ -148,7 +153,7 @@ class MsisdnRecognizer(LocalRecognizer):
         if not fewest <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
             return None
         # A leading "+" is how a number to call is written in every country: it needs no cue.
-        if text[start] != "+" and cue_before(text, start, CALL_CUES, CUE_WINDOW) is None:
+        if text[start] != "+" and cue_before(text, start, CALL_CUES, CUE_WINDOW) is None and not _CUE_AFTER.match(text, end):
             return None
         return start, end
 

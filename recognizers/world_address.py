@@ -359,7 +359,8 @@ _STREET_NAME_WORDS = frozenset(w.lower().rstrip(".") for w in [*_DISTINCT, *_CAP
 # medlovská 4": after a bare "at", "from" or "to", a street whose name no English word is, then
 # a house number.
 _AT_STREET = regex.compile(
-    rf"(?i:\b(?:at|from|to))\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})", regex.DOTALL
+    rf"(?i:\b(?:at|from|to|near|outside|opposite|behind))\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})",
+    regex.DOTALL,
 )
 
 
@@ -371,7 +372,7 @@ class ForeignStreetRecognizer(LocalRecognizer):
 
     SPEECH_ONLY = True
     MIN_DIGITS = 1
-    REQUIRES = FirstWords("at from to")
+    REQUIRES = FirstWords("at from to near outside opposite behind")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="ForeignStreetRecognizer")
@@ -393,7 +394,8 @@ class ForeignStreetRecognizer(LocalRecognizer):
 # burgs apt 739": after "at", "from" or "to", the US order (house number, name words, street
 # suffix) in any case.
 _AT_NUMBERED_STREET = regex.compile(
-    rf"(?i:\b(?:at|from|to))\s+(?P<value>{HOUSE_NUMBER}(?P<name>(?:{_NAME_WORD}\s+){{1,3}}){STREET_SUFFIX}(?!\w){_UNIT}{_TAIL})", regex.DOTALL
+    rf"(?i:\b(?:at|from|to|near|outside|opposite|behind))\s+(?P<value>{HOUSE_NUMBER}(?P<name>(?:{_NAME_WORD}\s+){{1,3}}){STREET_SUFFIX}(?!\w){_UNIT}{_TAIL})",
+    regex.DOTALL,
 )
 # Words that count things rather than name a street: "at 5 minutes walk", "from 2 blocks down the road".
 _NOT_STREET_NAMES = frozenset(
@@ -467,7 +469,7 @@ class NumberedStreetRecognizer(LocalRecognizer):
 
     SPEECH_ONLY = True
     MIN_DIGITS = 1
-    REQUIRES = FirstWords("at from to")
+    REQUIRES = FirstWords("at from to near outside opposite behind")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="NumberedStreetRecognizer")
@@ -495,7 +497,8 @@ _POSTCODE_CUE = (
     r"(?:\s+(?i:is|was))?[\s:#=]{1,3}"
 )
 # Ireland's Eircode ("C80 R7T0", "D02 X285") only after a cue: alone it is any code.
-_ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|(?i:[a-z]\d{2}\s?[a-z\d]{4})|" + _POSTCODE[3:-1] + r")"
+# In any case: "7863id", "h-7867" after a cue or in a list of details are codes still.
+_ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|(?i:[a-z]\d{2}\s?[a-z\d]{4}|\d{4}\s?[a-z]{2}|[a-z]{1,2}-\d{4,5})|" + _POSTCODE[3:-1] + r")"
 # After the cue, any code of letters and digits is the postcode, in any country's shape
 # ("11336399" in Brazil, "8490mc" in the Netherlands, "H-3055" in Hungary): the cue said what it is.
 _CODE_AFTER_CUE = r"(?:[a-zA-Z]{1,2}-)?(?=[a-zA-Z]*\d)[a-zA-Z\d]{3,10}(?:[ -](?=[a-zA-Z]*\d)[a-zA-Z\d]{2,5})?"

@@ -91,6 +91,8 @@ WRITTEN_ELSEWHERE = [
     ("ring me at 22 33 44 55 tonight", "22 33 44 55"),  # Denmark: valid in no configured region
     ("my mobile is 06-12345678", "06-12345678"),  # the Netherlands
     ("whatsapp 0612 345 678 please", "0612 345 678"),
+    ("we have 878092 4661 on file for nebih", "878092 4661"),  # what follows says so
+    ("07700 900 12 is her mobile", "07700 900 12"),
 ]
 
 
@@ -99,7 +101,7 @@ def test_numbers_of_other_countries_when_the_text_says_they_are_to_be_called(sca
     assert scan(text, "PHONE_NUMBER") == [expected]
 
 
-@pytest.mark.parametrize("text", ["order 22334455 shipped", "the app shows cell 404-45-70045745 when it drops"])
+@pytest.mark.parametrize("text", ["order 22334455 shipped", "the app shows cell 404-45-70045745 when it drops", "order 22334455 is the order number"])
 def test_numbers_without_a_call_cue_stay_unless_a_region_validates_them(scan, text):
     assert scan(text, "PHONE_NUMBER") == []
 

@@ -60,6 +60,7 @@ def test_a_sentence_after_an_address_cue_is_not_an_address(scan, text):
     [
         ("letter returned from liekedreef 24, addressed to her", "liekedreef 24"),
         ("the router at klášterecká 66 keeps rebooting", "klášterecká 66"),
+        ("RE: outage near Madsenmyra 51A, 7533 Ingeborgsand", "Madsenmyra 51A, 7533 Ingeborgsand"),
         ("LETTER RETURNED FROM KNUDSENGRENDA 82B", "KNUDSENGRENDA 82B"),
         ("your new sim ships to medlovská 4 this week", "medlovská 4"),
     ],
@@ -175,6 +176,8 @@ def test_english_words_and_numbers_after_a_name_are_no_street(detector, text):
         ("handset insured for alejandro, 20.07.1991, n2c 8h9", "n2c 8h9"),
         ("handset insured for álvaro da teixeira, 01/06/2000, 4247-854", "4247-854"),
         ("card holder Olga Zieja, 12/25/1978, 71-168.", "71-168"),
+        ("handset insured for bertalan, 11 june 1974, h-6416", "h-6416"),  # any case
+        ("handset insured for olthof abel 17041949 7863id", "7863id"),
     ],
 )
 def test_a_postcode_listed_after_a_name_or_date_of_birth(detector, text, expected):
