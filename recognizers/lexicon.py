@@ -294,10 +294,15 @@ def reads_as_english(text: str) -> bool:
     """Whether `text` is plainly English: three everyday English words at least (of three letters
     or more), a third of its words or more, and more than the everyday words of another
     language. Words no list knows stand out in such text as names; in text of another language
-    (or too short to tell) they are most often that language's words ("tekutina záviset")."""
+    (or too short to tell) they are most often that language's words ("tekutina záviset").
+    A short text counts too when half its words are everyday English and none is an everyday
+    word of another language ("HANDSET INSURED FOR DENÍEL, 03.12.1995")."""
     words = _WORD.findall(text)
     english = sum(len(w) >= 3 and is_common_english(w) for w in words)
-    return english >= 3 and english * 3 >= len(words) and english > sum(is_foreign_everyday(w) for w in words)
+    foreign = sum(is_foreign_everyday(w) for w in words)
+    if english >= 3:
+        return english * 3 >= len(words) and english > foreign
+    return english == 2 and english * 2 >= len(words) and foreign == 0
 
 
 def is_typo_of_common(word: str) -> bool:

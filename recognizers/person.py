@@ -158,7 +158,7 @@ _CUE_FIRST_WORDS = (
     "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
     " addressed belong belongs belonged belonging assigned transferred care c attention"
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
-    " here customer client caller subscriber attn attention recipient verified account registered"
+    " here customer client caller subscriber attn attention recipient verified account registered for by with call ring phone"
 )
 
 
@@ -196,6 +196,16 @@ class PersonCueRecognizer(LocalRecognizer):
             word = m.group("name")
             if all(p in given_names() or unknown_word(p) for p in word.lower().split("-")) and word.lower() not in _NOT_NAMES:
                 spans.append(m.span("name"))
+        for m in _OBJECT_CUE.finditer(clean):
+            # "ON FILE FOR HOLLY, IS THAT RIGHT", "can someone call Maria back?": a name as the
+            # whole object of "for", "by", "with" (up to the end of the clause) or of "call back".
+            span = _name_after(clean, m.end(), cased, title=False)
+            if span is None or not (_BACK if m.group(1) else _CLAUSE_END).match(clean, span[1]):
+                continue
+            words = clean[span[0] : span[1]].replace(",", " ").split()
+            # A given name first ("Holly", not "Christmas"), or a word no list knows.
+            if (_names(words[0], given_names()) or unknown_word(words[0])) and words[0].lower() not in _CALENDAR:
+                spans.append(span)
         for m in _SIGN_OFF.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
             if span and span[1] == m.end("name"):
@@ -207,6 +217,11 @@ class PersonCueRecognizer(LocalRecognizer):
     def _result(self, start: int, end: int) -> RecognizerResult:
         return result(self, "PERSON", start, end, 0.75, "name after an introduction")
 
+
+# A name as the object of a preposition, and what ends the clause after it.
+_OBJECT_CUE = re.compile(r"\b(?:for|by|with|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at\s+\d)|\s+\()")
+_BACK = re.compile(r"\s+(?i:back)\b")
 
 _TITLES = HONORIFICS
 # Cues that as often open a sentence about something else ("it's fiexd now", "this is frank

@@ -375,3 +375,25 @@ def test_a_word_no_list_knows_in_english_text_is_a_name(scan, text, expected):
 )
 def test_words_no_list_knows_that_are_no_names(scan, text):
     assert scan(text, "PERSON") == []
+
+
+# A name as the whole object of "for", "by" or "with", or of "call ... back": even a given name
+# that is an everyday word ("Holly", "Maria"), when the clause ends after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WE HAVE 0476.281.928 ON FILE FOR HOLLY, IS THAT STILL RIGHT?", "HOLLY"),
+        ("CAN SOMEONE CALL MARIA BACK? SHE'S AT HOME", "MARIA"),
+        ("Can someone call Nazaret Albero Mulet back?", "Nazaret Albero Mulet"),
+        ("HANDSET INSURED FOR DENÍEL, 03.12.1995", "DENÍEL"),  # a short text that is plainly English
+    ],
+)
+def test_a_name_as_the_object_of_the_clause(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["waiting for Christmas, then", "we went with Vodafone, sadly", "thanks for grace, it helped", "I'll call you back", "call the office back"]
+)
+def test_objects_that_are_no_names(scan, text):
+    assert scan(text, "PERSON") == []
