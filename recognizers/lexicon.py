@@ -254,6 +254,35 @@ ORDINARY = (
             "chatbot",
         ]
     )
+    | frozenset(
+        # Telecom terms, and brands of phones, networks and payments, none of them a name:
+        # "the voip line drops", "my lumia", "paid with klarna".
+        [
+            "voip",
+            "vowifi",
+            "ussd",
+            "puk",
+            "docsis",
+            "upnp",
+            "jitter",
+            "payg",
+            "msisdn",
+            "lumia",
+            "ubiquiti",
+            "unifi",
+            "orbi",
+            "bbox",
+            "lyca",
+            "voxi",
+            "metropcs",
+            "viasat",
+            "hulu",
+            "tiktok",
+            "zelle",
+            "revolut",
+            "klarna",
+        ]
+    )
 )
 
 

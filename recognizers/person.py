@@ -668,8 +668,26 @@ _SENTENCE_BREAK = re.compile(r"[.!?;:()\n]")
 
 def _typo_of_vocabulary(word: str) -> bool:
     """Whether `word` is an English word with two neighbouring letters swapped ("routre",
-    "retsarted"): rarer words than is_typo_of_common looks for, asked of few words."""
-    return any(is_english_vocabulary(word[:k] + word[k + 1] + word[k] + word[k + 2 :]) for k in range(len(word) - 1) if word[k] != word[k + 1])
+    "retsarted"), or an everyday word with one letter too many, too few or wrong ("acount",
+    "tommorow", "dissapointed", "existance"): rarer words than is_typo_of_common looks for,
+    asked of few words (each asks some hundreds of look-ups)."""
+    if any(is_english_vocabulary(word[:k] + word[k + 1] + word[k] + word[k + 2 :]) for k in range(len(word) - 1) if word[k] != word[k + 1]):
+        return True
+    if len(word) < 5 or not word.isalpha():
+        return False
+    counts = english_counts()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    edits = (
+        *(word[:k] + word[k + 1 :] for k in range(len(word))),
+        *(word[:k] + c + word[k + 1 :] for k in range(len(word)) for c in letters if c != word[k]),
+        *(word[:k] + c + word[k:] for k in range(len(word) + 1) for c in letters),
+    )
+    # Not a slip of a name's spelling ("georgel", "mulet"): those are names of their own.
+    return any(counts.get(e, 0) >= COMMON_WORD and e not in given_names() and e not in surnames() for e in edits)
+
+
+# How often a word must be seen to be the word a one-letter slip was meant to write.
+COMMON_WORD = 1_000
 
 
 def _opens_inverted(first: str, second: str, english: _Lazy | bool) -> bool:
