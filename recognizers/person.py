@@ -649,6 +649,8 @@ def _stranger_in_english(text: str, words: list[re.Match[str]], i: int, first: s
         return False
     if words[i].group().islower() and _CASED.search(text):
         return False  # text that capitalizes names mid-sentence would have capitalized this one
+    if i > 0 and _bare(words[i - 1].group()) in _DETERMINERS and _adjacent(text, words[i - 1], words[i]):
+        return False  # "the Arlo camera", "my Roborock vacuum": a thing; a person is no "the X"
     for j in (i - 2, i - 1, i + 1, i + 2):
         if 0 <= j < len(words) and not _SENTENCE_BREAK.search(text, min(words[i].end(), words[j].end()), max(words[i].start(), words[j].start())):
             near = _bare(words[j].group())
@@ -662,6 +664,7 @@ def _unused_surname(word: str) -> bool:
     return word in surnames() and not (is_english_vocabulary(word) or is_typo_of_common(word) or is_foreign_everyday(word) or word in place_names())
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "these", "those", "some", "any", "every"})
 _CASED = re.compile(r"[a-z,;]\s+[A-Z][a-z]")
 _SENTENCE_BREAK = re.compile(r"[.!?;:()\n]")
 
