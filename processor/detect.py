@@ -33,8 +33,9 @@ from processor.events import Location, walk
 from processor.fields import FieldNames, looks_like
 from processor.findings import Detection, Finding, resolve_overlaps
 from processor.scan import Found, Scanner
-from processor.shapes import UUID, as_scanned, could_hold_pattern, integer_digits, is_timestamp, key_values, url_parts, whole_identifier
+from processor.shapes import UUID, as_scanned, could_hold_pattern, integer_digits, is_timestamp, key_values, url_parts, whole_identifier, words_of_slug
 from recognizers.catalog import supported_entities
+from recognizers.coordinates import coordinate_pairs
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -83,6 +84,7 @@ class Detector:
         all_entities = supported_entities(self.analyzer.registry)
         self.text_entities = all_entities
         self.code_entities = tuple(e for e in all_entities if e not in recognizers.NER_ENTITIES and e not in recognizers.SHIELD_ENTITIES)
+        self.name_entities = tuple(e for e in all_entities if e == "PERSON")
         # Field names already checked and found to hold no identifier.
         self._safe_names: set[str] = set()
         # (text, entities) -> what a scan found; oldest out first.
@@ -211,7 +213,10 @@ class Detector:
                 continue
             if rule == "uuid" and UUID.fullmatch(value):
                 continue
-            if rule in ("code", "uuid"):
+            # A field nobody declared that holds a URL is read as one: its host kept, its parts
+            # scanned one by one (a scan of the whole would take "maps.example.com/@48.85" for
+            # an email address, and no query key for a field name).
+            if rule in ("code", "uuid") or (rule is None and "://" in value and url_parts(value) is not None):
                 whole = whole_identifier(value)
                 if whole is not None:
                     detection.findings.append(Finding(loc, whole, None, None, 1.0, "whole-value"))
@@ -228,8 +233,16 @@ class Detector:
                     elif " " in decoded.strip():
                         # Words ("name=Jane+Doe"): NER too.
                         texts.append(ScanJob(i, loc, decoded, self.text_entities, offset=start, cover=cover))
-                    elif could_hold_pattern(decoded):
-                        codes.append(ScanJob(i, loc, decoded, self.code_entities, offset=start, cover=cover))
+                    else:
+                        for a, b in coordinate_pairs(decoded) if cover is None else ():
+                            findings.append(Finding(loc, "LOCATION", start + a, start + b, 0.9, "CoordinatesRecognizer"))  # "/@48.85,2.35,15z"
+                        if could_hold_pattern(decoded):
+                            codes.append(ScanJob(i, loc, decoded, self.code_entities, offset=start, cover=cover))
+                        slug = words_of_slug(decoded)
+                        if slug is not None:
+                            # Words joined by dots, dashes or underscores ("maria-gonzalez-1234",
+                            # "jane.doe"): read as words, letter for letter, for the names in them.
+                            texts.append(ScanJob(i, loc, slug, self.name_entities, offset=start, cover=cover))
             else:
                 texts.append(ScanJob(i, loc, value, self.text_entities))
                 for start, end, decoded, key in key_values(value):

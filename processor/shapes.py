@@ -80,6 +80,18 @@ def url_parts(value: str) -> list[tuple[int, int, str, str]] | None:
     return parts
 
 
+_SLUG = re.compile(r"[^\W\d_]{2,}(?:[._-]+[^\W\d_]{2,})+(?:[._-]+\d+)?")
+
+
+def words_of_slug(part: str) -> str | None:
+    """A URL part of words joined by dots, dashes or underscores ("maria-gonzalez-1234",
+    "jane.doe") as the same words joined by spaces, letter for letter; None for any other part
+    ("profile", "v2", "index.html" are single words or a file)."""
+    if not _SLUG.fullmatch(part) or part.lower().endswith((".html", ".htm", ".php", ".json", ".js", ".css", ".png", ".jpg", ".aspx", ".xml")):
+        return None
+    return re.sub(r"[._-]", " ", part)
+
+
 # `key=value` inside free text: a request line ("GET /locate?lat=48.85&lon=2.35 HTTP/1.1") or a
 # log line ("attach ok imsi=310260123456789 msisdn=4477..."). The key is a field name too.
 _KEY_VALUE = re.compile(r"(?<![\w.-])(?P<key>[A-Za-z][\w.-]{0,40})=(?P<value>[^\s&;,\"'<>]+)")

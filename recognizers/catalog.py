@@ -11,6 +11,7 @@ from presidio_analyzer.predefined_recognizers import (
 from recognizers import (  # noqa: F401  (modules register themselves)
     account_number,
     cell_id,
+    coordinates,
     credit_card,
     date_of_birth,
     email,

@@ -169,3 +169,9 @@ def test_key_value_pairs_inside_free_text_are_fields_too(detector):
 def test_a_city_field_is_a_place_by_its_name(detector):
     event = {"subscriber": {"home_city": "Zaragoza", "customerRef": "CUST-0099812"}}
     assert found(detector, CALL, event) >= {(("subscriber", "home_city"), "LOCATION"), (("subscriber", "customerRef"), "ACCOUNT_NUMBER")}
+
+
+def test_names_in_the_words_of_a_link_are_found(detector):
+    url = "https://www.example.com/in/maria-gonzalez/settings"
+    [detection] = detector.detect([(TELEMETRY, {"url": url})])
+    assert [(url[f.start : f.end], f.entity_type) for f in detection.findings] == [("maria-gonzalez", "PERSON")]
