@@ -188,6 +188,13 @@ _PLACE_WORDS = frozenset(
         "west",
         "northern",
         "southern",
+        # Vietnamese: city, province, district ("tp hải phòng", "thành phố đà nẵng").
+        "tp",
+        "thành",
+        "phố",
+        "tỉnh",
+        "quận",
+        "huyện",
         "eastern",
         "western",
         "port",

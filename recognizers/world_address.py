@@ -226,8 +226,8 @@ _TAIL = (
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
 # Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat).
 _UNIT = (
-    r"(?:,?\s+(?i:piano|piso|puerta|planta|apt|apartment|appt|app|suite|ste|unit|floor|fl|etage|étage|stock|whg|bus|boîte|boite"
-    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no|sc|scara|ap|et|etaj|bloc)\.?\s*\w{1,5}\.?){0,3}"
+    r"(?:,?\s+(?i:appartamento|interno|scala|piano|piso|puerta|planta|apt|apartment|appt|app|suite|ste|unit|floor|fl|etage|étage|stock|whg|bus|boîte|boite"
+    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no|sc|scara|ap|et|etaj|bloc|int)\.?\s*\w{1,5}\.?){0,3}"
 )
 _CAPITALIZED = r"\p{Lu}[\w'’.-]*"
 # Small words inside street names: "Pasadizo de Perla Polo", "Quadra de da Rosa", "Rue du Bac".

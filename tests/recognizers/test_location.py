@@ -24,6 +24,7 @@ ACCENTED_AND_CAPITALS = [
     ("the tech in OULU said so", "OULU"),
     ("I live in ATHENS now", "ATHENS"),
     ("a friend from são paulo", "são paulo"),
+    ("ok so my mum is in tp hải phòng and her phone won't connect", "tp hải phòng"),  # Vietnamese "city"
 ]
 
 

@@ -390,6 +390,9 @@ def test_words_no_list_knows_that_are_no_names(scan, text):
         ("CAN SOMEONE CALL MARIA BACK? SHE'S AT HOME", "MARIA"),
         ("Can someone call Nazaret Albero Mulet back?", "Nazaret Albero Mulet"),
         ("HANDSET INSURED FOR DENÍEL, 03.12.1995", "DENÍEL"),  # a short text that is plainly English
+        ("PORTING REQUEST: 0483 048835 MOVES TO MEES", "MEES"),
+        ("chargeback filed by sofia - dob 11 march 1979", "sofia"),
+        ("handset insured for stella 26031952 60932", "stella"),
     ],
 )
 def test_a_name_as_the_object_of_the_clause(scan, text, expected):
@@ -397,7 +400,16 @@ def test_a_name_as_the_object_of_the_clause(scan, text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["waiting for Christmas, then", "we went with Vodafone, sadly", "thanks for grace, it helped", "I'll call you back", "call the office back"]
+    "text",
+    [
+        "waiting for Christmas, then",
+        "we went with Vodafone, sadly",
+        "thanks for grace, it helped",
+        "I'll call you back",
+        "call the office back",
+        "I went to Paris, it was nice",
+        "talk to you later",
+    ],
 )
 def test_objects_that_are_no_names(scan, text):
     assert scan(text, "PERSON") == []
