@@ -171,6 +171,29 @@ NARRATIVE_FRESH = [
 ]
 
 
+# A fifth set, written during that evening session and measured once at its end, with the
+# session's starting code and its final code: nothing was changed for it.
+NARRATIVE_CLOSING = [
+    "Ticket reopened: {PERSON} says nothing changed at {STREET_ADDRESS}",
+    "{PERSON} ({PHONE_NUMBER}) asked whether roaming works in {LOCATION}",
+    "Delivery failed. Recipient {PERSON}, address {STREET_ADDRESS}, phone {PHONE_NUMBER}",
+    "my sister {PERSON} moved to {LOCATION} and kept her old sim",
+    "KYC check passed for {PERSON}, date of birth {DATE_OF_BIRTH}",
+    "{PERSON} wrote in from {EMAIL_ADDRESS} about a double charge",
+    "technician met {PERSON} outside {STREET_ADDRESS}, fault fixed",
+    "Contract holder: {PERSON}; second user: {PERSON}",
+    "the payment card of {PERSON} was declined twice",
+    "Customer lives in {LOCATION}, postcode {POSTCODE}, prefers email",
+    "{PERSON} confirmed DOB {DATE_OF_BIRTH} and the last digits of {PHONE_NUMBER}",
+    "porting out to another carrier: {PERSON}, {LOCATION}",
+]
+
+
+def build_narrative_closing(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
+    """(locale, sample): the fifth set of sentences, as build_narrative writes the first ones."""
+    return build_narrative(seed ^ 0xC105E, per_locale, NARRATIVE_CLOSING)
+
+
 def build_narrative_fresh(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
     """(locale, sample): the fourth set of sentences, as build_narrative writes the first ones."""
     return build_narrative(seed ^ 0xF2E5, per_locale, NARRATIVE_FRESH)
