@@ -190,6 +190,7 @@ _PLACE_WORDS = frozenset(
         "southern",
         # Vietnamese: city, province, district ("tp hải phòng", "thành phố đà nẵng").
         "tp",
+        "tp.",
         "thành",
         "phố",
         "tỉnh",

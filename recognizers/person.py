@@ -158,7 +158,7 @@ _CUE_FIRST_WORDS = (
     "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
     " addressed belong belongs belonged belonging assigned transferred care c attention"
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
-    " here customer client caller subscriber attn attention recipient verified account registered for by with to call ring phone"
+    " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
 )
 
 
@@ -203,13 +203,14 @@ class PersonCueRecognizer(LocalRecognizer):
             if span is None or not (_BACK if m.group(1) else _CLAUSE_END).match(clean, span[1]):
                 continue
             words = clean[span[0] : span[1]].replace(",", " ").split()
-            # A given name first ("Holly", not "Christmas"), or a word no list knows; no city
-            # ("went to Paris,").
-            if (
-                (_names(words[0], given_names()) or unknown_word(words[0]))
-                and words[0].lower() not in _CALENDAR
-                and not (m.group().lower().startswith("to") and is_well_known_place(" ".join(words)))
-            ):
+            # A given name first ("Holly", not "Christmas"), or a word no list knows; of two
+            # words or more, any name of the lists or such word ("Tore Jeppsson", "noël de
+            # mary"); no city ("went to Paris,").
+            named = _names(words[0], given_names()) or unknown_word(words[0])
+            if not named and len(words) > 1:
+                named = any(_names(w, given_names()) or _names(w, surnames()) or unknown_word(w) for w in words[1:] if w.lower() not in _PARTICLES)
+            city = m.group().lower().startswith("to") and is_well_known_place(" ".join(words))
+            if named and words[0].lower() not in _CALENDAR and not city:
                 spans.append(span)
         for m in _SIGN_OFF.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
@@ -224,7 +225,7 @@ class PersonCueRecognizer(LocalRecognizer):
 
 
 # A name as the object of a preposition, and what ends the clause after it.
-_OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
+_OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|who\s+is|who's|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
 # What ends the clause: punctuation, the end, a dash or bracket, a number or date after the name.
 _CLAUSE_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at\s+\d)|\s+\(|\s+[-–]\s|\s+\d)")
 _BACK = re.compile(r"\s+(?i:back)\b")

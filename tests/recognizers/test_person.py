@@ -393,6 +393,8 @@ def test_words_no_list_knows_that_are_no_names(scan, text):
         ("PORTING REQUEST: 0483 048835 MOVES TO MEES", "MEES"),
         ("chargeback filed by sofia - dob 11 march 1979", "sofia"),
         ("handset insured for stella 26031952 60932", "stella"),
+        ("Chargeback filed by Tore Jeppsson - DOB 08-10-1958", "Tore Jeppsson"),
+        ("WHO IS ARRAN GEHERTY-MCQUINN? THE ACCOUNT LISTS HER AS THE PAYER", "ARRAN GEHERTY-MCQUINN"),
     ],
 )
 def test_a_name_as_the_object_of_the_clause(scan, text, expected):
