@@ -19,7 +19,7 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -240,8 +240,8 @@ def evaluate_foreign(pairs: list[tuple[str, Sample]], title: str, skip_presidio:
     locales = [locale for locale, _ in pairs]
     samples = [sample for _, sample in pairs]
     print(
-        f"\neval ({title}): {len(samples)} lines from Faker's providers in {len(set(locales))} locales, "
-        f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys (company names, catch phrases, job titles)"
+        f"\neval ({title}): {len(samples)} events with values of Faker's providers in {len(set(locales))} locales, "
+        f"{sum(len(s.gold) for s in samples)} identifiers, {sum(len(s.decoys) for s in samples)} decoys"
     )
     out: dict[str, Any] = {"lines": len(samples), "locales": sorted(set(locales))}
     runs = [("ours", run_ours)] + ([] if skip_presidio else [("presidio_default", run_presidio)])
@@ -291,6 +291,20 @@ def evaluate_prose(pairs: list[tuple[str, Sample]]) -> dict[str, Any]:
     return {"words": total, "redacted": redacted, "redacted_share": redacted / total, "by_locale": by_locale}
 
 
+# The sources of eval/foreign.py: results key -> (builder, share of --foreign-per-locale, title).
+SOURCES: dict[str, tuple[Callable[[int, int], list[tuple[str, Sample]]], int, str]] = {
+    "foreign": (foreign.build, 1, "foreign: one identifier a line"),
+    "narrative": (foreign.build_narrative, 3, "narrative: two or three identifiers a sentence, few cues"),
+    "narrative_later": (foreign.build_narrative_later, 3, "later narrative: 12 more shapes (chat, forms, e-mail, postcodes)"),
+    "narrative_last": (foreign.build_narrative_last, 3, "last narrative: 12 shapes written at the end, not tuned on"),
+    "narrative_fresh": (foreign.build_narrative_fresh, 3, "fresh narrative: 12 shapes of requests, questions, hand-overs"),
+    "narrative_closing": (foreign.build_narrative_closing, 3, "closing narrative: 12 shapes written during the session, not tuned on"),
+    "dialogue": (foreign.build_dialogue, 3, "dialogue: the agent asks, the customer answers"),
+    "schemas": (foreign.build_schemas, 3, "schemas: structured events as other systems name their fields"),
+    "notes_in_language": (foreign.build_notes_in_language, 1, "notes in the customer's language (7 languages)"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=20261125)
@@ -322,19 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.skip_presidio:
         results["presidio_default"] = {"overall": {}, "per_type": {}}
     print_table(results)
-    results["foreign"] = evaluate_foreign(foreign.build(args.seed, args.foreign_per_locale), "foreign", args.skip_presidio)
-    narrative = foreign.build_narrative(args.seed, args.foreign_per_locale // 3)
-    results["narrative"] = evaluate_foreign(narrative, "narrative: two or three identifiers a sentence, few cues", args.skip_presidio)
-    later = foreign.build_narrative_later(args.seed, args.foreign_per_locale // 3)
-    results["narrative_later"] = evaluate_foreign(later, "later narrative: 12 more shapes (chat, forms, e-mail, postcodes)", args.skip_presidio)
-    last = foreign.build_narrative_last(args.seed, args.foreign_per_locale // 3)
-    results["narrative_last"] = evaluate_foreign(last, "last narrative: 12 shapes written at the end, not tuned on", args.skip_presidio)
-    fresh = foreign.build_narrative_fresh(args.seed, args.foreign_per_locale // 3)
-    results["narrative_fresh"] = evaluate_foreign(fresh, "fresh narrative: 12 shapes of requests, questions, hand-overs", args.skip_presidio)
-    closing = foreign.build_narrative_closing(args.seed, args.foreign_per_locale // 3)
-    results["narrative_closing"] = evaluate_foreign(closing, "closing narrative: 12 shapes written during the session, not tuned on", args.skip_presidio)
-    dialogue = foreign.build_dialogue(args.seed, args.foreign_per_locale // 3)
-    results["dialogue"] = evaluate_foreign(dialogue, "dialogue: the agent asks, the customer answers", args.skip_presidio)
+    per_locale = args.foreign_per_locale
+    for name, (build_source, share, title) in SOURCES.items():
+        results[name] = evaluate_foreign(build_source(args.seed, max(1, per_locale // share)), title, args.skip_presidio)
     results["other_language_prose"] = evaluate_prose(foreign.build_prose(args.seed))
     RESULTS.write_text(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
     print(f"\neval: results written to {RESULTS}")
