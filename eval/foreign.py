@@ -492,7 +492,7 @@ def _schema_record(kind: str, fake: Faker, locale: str, rng: random.Random) -> S
         r.put(("card", "exp_year"), rng.randint(2027, 2032))
     else:  # billing: a billing system's nested, snake_case record with national formats
         r = _Record(calls)
-        r.put(("contract_id",), f"C-{rng.randint(2015, 2026)}-{rng.randint(1, 99999):05d}")
+        r.put(("contract_id",), f"C-{rng.randint(2015, 2026)}-{rng.randint(1, 99999):05d}", "ACCOUNT_NUMBER")
         r.put(("tariff",), rng.choice(["Unlimited 5G", "Data 20GB", "Family Plus"]))
         r.put(("subscriber", "given_name"), first, "PERSON")
         r.put(("subscriber", "family_name"), last, "PERSON")
