@@ -36,6 +36,7 @@ from processor.scan import Found, Scanner
 from processor.shapes import UUID, as_scanned, could_hold_pattern, integer_digits, is_timestamp, key_values, url_parts, whole_identifier, words_of_slug
 from recognizers.catalog import supported_entities
 from recognizers.coordinates import coordinate_pairs
+from recognizers.phone import is_international_mobile
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -195,9 +196,14 @@ class Detector:
                     findings.append(Finding(loc, rule, None, None, 1.0, "field-rule"))
                 continue
             if rule is None:
-                named = self.field_names.entity_for(_last_key(loc))
+                named = self.field_names.entity_for_path(*_parent_and_key(loc))
                 if named is not None and looks_like(named, value):
                     findings.append(Finding(loc, named, None, None, 0.9, "field-name"))
+                    continue
+                if isinstance(value, str) and is_international_mobile(value):
+                    # An MSISDN in international digits, whatever the field is called
+                    # ("Calling-Station-Id", "a_party"): a whole value that is nothing else.
+                    findings.append(Finding(loc, "PHONE_NUMBER", None, None, 0.7, "international-digits"))
                     continue
             if isinstance(value, (int, float)):
                 entities = VALIDATED_NUMERIC if rule in ("number", "timestamp") else UNKNOWN_NUMERIC
@@ -471,12 +477,10 @@ def _same_speaker(a: Location, b: Location, leaves: dict[Location, Any]) -> bool
     return False
 
 
-def _last_key(location: Location) -> str:
-    """The name of the field a value is in: for an element of a list, the list's name."""
-    for key in reversed(location):
-        if isinstance(key, str):
-            return key
-    return ""
+def _parent_and_key(location: Location) -> tuple[str, str]:
+    """The names of the object a value is in and of its field (for a list, the list's)."""
+    keys = [key for key in location if isinstance(key, str)]
+    return (keys[-2] if len(keys) > 1 else "", keys[-1] if keys else "")
 
 
 def _path_of(location: Location) -> str:

@@ -9,6 +9,12 @@ the phrase must end the name ("calling number" in `callingNumber`, "msisdn" in
 for that ("name", "address", "account"): they count only alone or after a word that makes
 them personal ("customer name", but not "file name" or "plan name").
 
+A leaf too generic to say anything alone is read with the key it sits under, as one name:
+`address.line1` is an "address line", `home_address.street` a "home address street" (read as a
+street), `contact.mobile` a mobile number; in an object named for a number, its "address" or "value"
+is that number (`calledNumber.address`, as 3GPP records write it); digits that number a field (`line1`, `phone2`) say
+nothing and are dropped.
+
 The value must then look the part (digits for a number, letters for a name, an "@" for an
 email address); if it does, the whole value is that identifier, however it is written, cue
 or no cue. If not, the field is scanned as any other.
@@ -32,6 +38,9 @@ QUALIFIERS = frozenset(
      "source", "destination", "origin", "remote", "other", "primary", "secondary", "alt", "alternate", "emergency", "client",
      "party", "sender", "recipient", "receiver", "payer", "contract", "device", "ue", "my", "your", "their", "personal", "legal"}
 )  # fmt: skip
+# Identifiers written as digits, and the words for "its value" in a field inside one of them.
+NUMBERED = frozenset({"PHONE_NUMBER", "IMSI", "IMEI", "ICCID"})
+VALUE_WORDS = frozenset({"address", "value", "digits", "number", "id"})
 MAX_REMEMBERED = 10_000
 
 
@@ -59,6 +68,24 @@ class FieldNames:
         self._memo[key] = found
         return found
 
+    def entity_for_path(self, parent: str, key: str) -> str | None:
+        """The entity type of field `key` inside the object `parent`."""
+        joined = f"{parent}\0{key}"
+        if joined in self._memo:
+            return self._memo[joined]
+        found = self.entity_for(key)
+        leaf = tuple(w for w in words_of(key) if not w.isdigit())
+        if parent and leaf:
+            owner = self.entity_for(parent)
+            if owner in NUMBERED and leaf[0] in VALUE_WORDS and len(leaf) == 1:
+                found = owner  # `calledNumber: {typeOfNumber, address}`: the address is the number
+            elif found is None or (len(leaf) == 1 and leaf[0] in GENERIC):
+                found = self._lookup((*words_of(parent), *leaf)) or found  # `device.name`
+        if len(self._memo) >= MAX_REMEMBERED:
+            self._memo.clear()
+        self._memo[joined] = found
+        return found
+
     def _lookup(self, words: tuple[str, ...]) -> str | None:
         for n in range(min(self.longest, len(words)), 0, -1):
             phrase = words[-n:]
@@ -82,6 +109,8 @@ def looks_like(entity: str, value: Any) -> bool:
         return False
     if entity == "EMAIL_ADDRESS":
         return "@" in value
+    if entity == "PERSON" and "@" in value:
+        return False  # a user name that is an email address: found as one by the scan
     if entity in ("PERSON", "DEVICE_NAME"):
         return any(ch.isalpha() for ch in value)
     if entity in ("STREET_ADDRESS", "LOCATION"):

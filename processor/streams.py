@@ -15,7 +15,7 @@ DEFAULT_FIELD_NAMES: dict[str, str] = {
         ["msisdn", "phone", "telephone", "tel", "mobile", "cell phone", "cellphone", "phone number", "mobile number",
          "calling number", "called number", "caller number", "callee number", "calling party", "called party",
          "caller", "callee", "caller id", "callee id", "dialed number", "dialled number", "callback number", "call back number", "contact number",
-         "a number", "b number", "c number", "forwarded number", "redirecting number", "connected number", "party number",
+         "a number", "b number", "c number", "calling station id", "called station id", "forwarded number", "redirecting number", "connected number", "party number",
          "mdn", "ani", "dnis"],
         "PHONE_NUMBER",
     ),

@@ -14,6 +14,7 @@ from recognizers import (  # noqa: F401  (modules register themselves)
     coordinates,
     credit_card,
     date_of_birth,
+    device_name,
     email,
     iccid,
     imei,

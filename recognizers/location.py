@@ -364,8 +364,8 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
         after = matches[k + 1].group().lower() if k + 1 < len(matches) else ""
         if lower in _PLACE_WORDS:
             words.append(m)
-        elif lower in STOP_WORDS:
-            break
+        elif lower in STOP_WORDS or (words and is_foreign_everyday(lower)):
+            break  # "Novaes quer cancelar": the sentence goes on in its language
         elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
             words.append(m)
             named = True
@@ -404,7 +404,9 @@ def joined_place(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _BRACKETED = re.compile(r"\s*\(\s*(?P<words>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})\s*\)")
-_FROM = re.compile(r",?\s+(?i:from)\s+")
+# "from" in the languages customers write: "Frau Alma Pechel aus Gardelegen", "Mevrouw Helena
+# Meyer uit Vledder", "Pani Ewa z Radomia", "Mme Agathe de Lyon".
+_FROM = re.compile(r",?\s+(?i:from|aus|uit|fra|från|z|ze|iz|din|de|di|da|of)\s+")
 
 
 def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -34,6 +34,8 @@ _UNMISTAKABLE = (
     r"|ApS|Oyj|osk|Kkt\.?|s\.a\.|s\.c\.|sca|scs|v\.o\.s\.|k\.s\.|(?:&|and|og|und|e|y)\s+(?:sons|søn|sønner|söhne|filhos|figli|hijos)"
     r"|tập\s+đoàn|doanh\s+nghiệp\s+tư\s+nhân|công\s+ty(?:\s+(?:hợp\s+danh|tnhh|cổ\s+phần))?"
 )
+# A legal form of two or three capitals that is a word of some language ("SA", "AS", "AG", "SE").
+_SHORT_FORM_LAST = re.compile(r"(?<![\w-])(?:SA|SAS|AS|AG|AB|KG|BV|NV|HB|KB|SCA|SCS|ASA|CO)\.?$")
 _LEGAL_FORM = re.compile(rf"(?i:{_SUFFIXES}|{_UNMISTAKABLE})")
 
 
@@ -79,6 +81,14 @@ class OrganizationRecognizer(PatternRecognizer):
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entity=SHIELD, patterns=self.PATTERNS, supported_language=supported_language, name="OrganizationRecognizer")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None) -> list[RecognizerResult]:
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if found and text.isupper():
+            # In text all in capitals the short forms are words like any other: "POUR SA
+            # FACTURE" is "for her bill", "ANNA AS THE CONTACT" no company.
+            found = [r for r in found if not _SHORT_FORM_LAST.search(text, r.start, r.end)]
+        return found
 
 
 # "Garrison, Roberts and Thomas", "SMITH, LLOYD & JACKSON": three to five bare surnames in a

@@ -159,6 +159,7 @@ _CUE_FIRST_WORDS = (
     " addressed belong belongs belonged belonging assigned transferred care c attention"
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
+    " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
 )
 
 
@@ -238,7 +239,13 @@ _TITLES = HONORIFICS
 _WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dear)$")
 # "customer denise jones", "caller Gulyás Mária": a role word, then the name, no colon.
 # "Name karley dob 01 march 1945": a form dictated or typed without its colon, "name" opening it.
-_SOFT_CUES = re.compile(r"\b(?:customer|client|caller|subscriber|account\s+holder)\s+(?=\w)|(?:^|[.;,/|]\s*)name\s+(?=\w)", re.IGNORECASE)
+# The same roles in the languages customers write: "Kunde gesa heß", "klant lorreijn, jip",
+# "Ansprechpartner Curt", "aos cuidados de clara", "à l'attention de ...".
+_SOFT_CUES = re.compile(
+    r"\b(?:customer|client|caller|subscriber|account\s+holder|kunde|kundin|klant|klient|klientka|cliente|ansprechpartner(?:in)?|contactpersoon"
+    r"|referente|osoba\s+kontaktowa|(?:aos\s+)?cuidados\s+de|atenci[oó]n\s+de|attention\s+de|attenzione\s+di)\s+(?=\w)|(?:^|[.;,/|]\s*)name\s+(?=\w)",
+    re.IGNORECASE,
+)
 # "Marcin Żok called about the bill", "eliassen, trond phoned", "Zikmund wants the contract
 # moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
@@ -656,6 +663,8 @@ def _stranger_in_english(text: str, words: list[re.Match[str]], i: int, first: s
         return False
     if words[i].group().islower() and _CASED.search(text):
         return False  # text that capitalizes names mid-sentence would have capitalized this one
+    if _PRODUCT_VERSION.match(text, words[i].end()) or _brand_case(words[i].group()):
+        return False  # "MyTelco/9.24.55" in a user agent, "TikTok", "PayPal": products, not people
     if i > 0 and _bare(words[i - 1].group()) in _DETERMINERS and _adjacent(text, words[i - 1], words[i]):
         return False  # "the Arlo camera", "my Roborock vacuum": a thing; a person is no "the X"
     for j in (i - 2, i - 1, i + 1, i + 2):
@@ -669,6 +678,20 @@ def _stranger_in_english(text: str, words: list[re.Match[str]], i: int, first: s
 def _unused_surname(word: str) -> bool:
     """A surname of the lists that no English or other everyday word is, nor a place ("marcantonio")."""
     return word in surnames() and not (is_english_vocabulary(word) or is_typo_of_common(word) or is_foreign_everyday(word) or word in place_names())
+
+
+# A product token of a user agent or a software name: a word, a slash, a version.
+_PRODUCT_VERSION = re.compile(r"/v?\d")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
+# Names written with a capital inside ("McKenzie", "DeShawn", "LaToya", "VanDyke").
+_NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "st", "fitz", "o", "d", "l")
+
+
+def _brand_case(word: str) -> bool:
+    """A capital letter inside a word, as brands write their names ("MyTelco", "PayPal",
+    "iPhone"), and names only after the prefixes that make one ("McKenzie", "DeShawn")."""
+    inner = _INNER_CAPITAL.search(word)
+    return inner is not None and word[: inner.start()].lower() not in _NAME_PREFIXES
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "these", "those", "some", "any", "every"})

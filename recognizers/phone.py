@@ -89,6 +89,28 @@ CALL_CUES = (
     "porting",
     "ported",
     "port",
+    # The same said in the languages customers write: "Rückruf unter", "terugbellen op",
+    # "joignable au", "richiamare al", "retornar no", "oddzwonić na", "número", "Handy".
+    "ruf",
+    "bellen",
+    "joignable",
+    "appel",
+    "llam",
+    "chiama",
+    "retornar",
+    "ligar",
+    "dzwoni",
+    "nummer",
+    "numer",
+    "número",
+    "numéro",
+    "handy",
+    "portable",
+    "móvil",
+    "movil",
+    "celular",
+    "cellulare",
+    "mobil",
 )
 
 
@@ -224,6 +246,26 @@ class MsisdnRecognizer(LocalRecognizer):
             if written in (national, f"{number.country_code}{number.national_number}"):
                 return True
         return False
+
+
+# A mobile number written in international digits without "+" or "00" ("34611369128"), as
+# charging records and RADIUS write the MSISDN: 10 to 15 digits.
+INTERNATIONAL_DIGITS = (10, 15)
+_MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+
+
+def is_international_mobile(value: str) -> bool:
+    """Whether a field's whole value is a mobile number in international digits, of any
+    country: "34611369128" (Spain), "4915112345678" (Germany). Without a "+", a tenth of all
+    11-digit strings would pass for a number of some country, so only a value that is nothing
+    else (a field's whole value) and a mobile one is taken."""
+    if not value.isdigit() or not INTERNATIONAL_DIGITS[0] <= len(value) <= INTERNATIONAL_DIGITS[1] or value[0] == "0":
+        return False
+    try:
+        number = phonenumbers.parse("+" + value, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _MOBILE_TYPES
 
 
 @cache

@@ -234,7 +234,10 @@ _CAPITALIZED = r"\p{Lu}[\w'’.-]*"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|di|la|le|les|du|des|van|von|der|den|het|y|e|i|el|al|am|an|im|zum|zur)"
 # Where people say an address follows: then any street, written in any order, is taken.
 _ADDRESS_CUE = (
-    r"(?i:\baddress(?:\s+is)?|\baddressed\s+to|\blive[sd]?\s+(?:at|on)|\bliving\s+(?:at|on)"
+    r"(?i:\baddress(?:\s+is)?|\baddressed\s+to"
+    # The word for address in the languages customers write, alone or ending a compound
+    # ("Lieferadresse", "bezorgadres", "adresa"), and what kind ("indirizzo di consegna").
+    r"|(?:\b\w*(?:adresse|adres|adresa|anschrift)|\bdirecci[oó]n|\bindirizzo|\bendere[cç]o)(?:\s+(?:de|di|da|do|of)\s+[^\W\d_]+)?|\blive[sd]?\s+(?:at|on)|\bliving\s+(?:at|on)"
     r"|\b(?:ship|send|deliver|post|mail|forward|courier)\w*(?:\s+[\w'’]+){0,3}?\s+to|\blocated\s+at|\bmoved\s+to|\bresid(?:e|es|ing)\s+at"
     r"|\bbased\s+at|\bregistered\s+at)[:\s,]{1,3}"
 )
@@ -323,7 +326,7 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
     SPEECH_ONLY = True
     MIN_DIGITS = 1
     REQUIRES = AnyOf(
-        Substrings("address"),
+        Substrings("address", "adres", "anschrift", "direcci", "indirizzo", "endere"),
         FirstWords(
             "live lives lived living ship shipped shipping send sending sent deliver delivered delivery post posted mail mailed forward courier located moved reside resides residing based registered"
         ),

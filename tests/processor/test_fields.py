@@ -111,3 +111,54 @@ def test_undeclared_fields_of_another_schema_are_found_whole(detector):
         ("location", "lng"): "LOCATION",
         ("dhcp_hostname",): "DEVICE_NAME",
     }
+
+
+@pytest.mark.parametrize(
+    ("parent", "key", "entity"),
+    [
+        # A leaf that says little alone is read with the object it sits in.
+        ("address", "line1", "STREET_ADDRESS"),
+        ("billing_details", "name", "PERSON"),
+        ("home_address", "street", "STREET_ADDRESS"),
+        ("contact", "mobile", "PHONE_NUMBER"),
+        ("device", "name", "DEVICE_NAME"),
+        # In an object named for a number, its address or value is the number (3GPP records).
+        ("calledNumber", "address", "PHONE_NUMBER"),
+        ("imsi", "value", "IMSI"),
+        ("calledNumber", "typeOfNumber", None),
+        # RADIUS names the subscriber's MSISDN so.
+        ("", "Calling-Station-Id", "PHONE_NUMBER"),
+        ("usage", "top_app", None),
+        ("card", "brand", None),
+    ],
+)
+def test_a_field_is_named_by_the_object_it_is_in_too(names, parent, key, entity):
+    assert names.entity_for_path(parent, key) == entity
+
+
+def test_a_user_name_that_is_an_email_address_is_left_to_the_scan():
+    assert looks_like("PERSON", "casemiro68@example.org") is False
+
+
+def test_fields_of_other_systems_schemas_are_found(detector):
+    event = {
+        "User-Name": "casemiro68@example.org",
+        "Calling-Station-Id": "34611369128",
+        "Called-Station-Id": "internet",
+        "a_party": "4915112345678",
+        "Acct-Session-Id": "2026112512345",
+        "billing_details": {"name": "Sussanne Mathiesen", "address": {"line1": "Løgæble Allé 10", "city": "Vandel", "postal_code": "4296"}},
+        "calledNumber": {"typeOfNumber": "international", "address": "33612345678"},
+    }
+    [detection] = detector.detect([(BuiltinStream.NETWORK_TELEMETRY, event)])
+    found = {f.location: f.entity_type for f in detection.findings}
+    assert found == {
+        ("User-Name",): "EMAIL_ADDRESS",
+        ("Calling-Station-Id",): "PHONE_NUMBER",
+        ("a_party",): "PHONE_NUMBER",  # a mobile number in international digits, whatever the field's name
+        ("billing_details", "name"): "PERSON",
+        ("billing_details", "address", "line1"): "STREET_ADDRESS",
+        ("billing_details", "address", "city"): "LOCATION",
+        ("billing_details", "address", "postal_code"): "STREET_ADDRESS",
+        ("calledNumber", "address"): "PHONE_NUMBER",
+    }

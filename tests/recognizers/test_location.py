@@ -1,5 +1,7 @@
 import pytest
 
+from processor.events import BuiltinStream
+
 TRUE = [
     ("i'm travelling in vancouver this week", "vancouver"),
     ("we live at 7436 nash ports suite 104, seattle", "seattle"),
@@ -181,3 +183,16 @@ def test_a_place_before_office_or_branch(scan, text, expected):
 @pytest.mark.parametrize("text", ["the head office escalated it", "the Smith office called", "our Vodafone branch is closed", "the post office is closed"])
 def test_words_before_office_that_name_no_place(scan, text):
     assert scan(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Frau Alma Pechel-Gertz aus Gardelegen möchte den Vertrag kündigen", "Gardelegen"),
+        ("Mevrouw Lauren van den Eijssel uit Hieslum wil het abonnement opzeggen", "Hieslum"),
+        ("Mevrouw Meyer, Helena uit Vledder wil opzeggen", "Vledder"),
+    ],
+)
+def test_the_place_a_person_is_from_in_another_language(detector, text, place):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    assert any(place in text[f.start : f.end] for f in detection.findings if f.entity_type == "LOCATION")

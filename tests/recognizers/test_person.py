@@ -415,3 +415,22 @@ def test_a_name_as_the_object_of_the_clause(scan, text, expected):
 )
 def test_objects_that_are_no_names(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kunde gesa heß ruft wegen der rechnung an", "gesa heß"),
+        ("Bitte Rechnung schicken, Ansprechpartner Curt", "Curt"),
+        ("klant lorreijn, jip belt over de rekening", "lorreijn, jip"),
+        ("Enviar a fatura, aos cuidados de Ravy", "Ravy"),
+        ("LE CLIENT AGATHE APPELLE POUR SA FACTURE", "AGATHE"),  # "SA" in capitals is no company here
+    ],
+)
+def test_a_name_after_a_role_word_of_another_language(scan, text, expected):
+    assert any(expected in found for found in scan(text, "PERSON"))
+
+
+@pytest.mark.parametrize("text", ["MyTelco/9.24.55 (Android 14; Pixel 8)", "ordered it through PayPal yesterday", "she saw it on TikTok and wants it"])
+def test_products_written_as_brands_are_no_lone_names(scan, text):
+    assert scan(text, "PERSON") == []

@@ -1,5 +1,7 @@
 import pytest
 
+from recognizers.phone import is_international_mobile
+
 TRUE = [
     ("call me on +1 415 555 0123 tomorrow", "+1 415 555 0123"),
     ("my number is (415) 555-0123", "(415) 555-0123"),
@@ -159,3 +161,33 @@ def test_numbers_written_as_numbers_or_named_by_the_telecom(scan, text, expected
 @pytest.mark.parametrize("text", ["order 49504050 shipped", "the line was down for 20 minutes on 12/03/2024", "version +4.2.19.7"])
 def test_no_number_to_call_without_a_plus_or_a_cue(scan, text):
     assert scan(text, "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "mobile"),
+    [
+        ("34611369128", True),  # Spain
+        ("4915112345678", True),  # Germany
+        ("14155550123", True),  # the US, where mobile and fixed numbers look alike
+        ("214643529401618", False),  # an IMSI
+        ("356938035643809", False),  # an IMEI
+        ("1733150000000", False),  # a time in milliseconds
+        ("0612345678", False),  # a national number: no country code
+        ("20261125", False),
+    ],
+)
+def test_a_mobile_number_in_international_digits(value, mobile):
+    assert is_international_mobile(value) is mobile
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Kunde ruft wegen der Rechnung an, Rückruf unter 09957 977610", "09957 977610"),
+        ("Il cliente chiama per la bolletta, richiamare al 38967372635", "38967372635"),
+        ("o cliente ligou sobre a fatura retornar no 74 1950-2142", "74 1950-2142"),
+        ("Klient dzwoni w sprawie rachunku, oddzwonić na 739 147 028", "739 147 028"),
+    ],
+)
+def test_a_number_to_call_said_in_another_language(scan, text, number):
+    assert scan(text, "PHONE_NUMBER") == [number]

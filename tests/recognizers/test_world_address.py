@@ -197,3 +197,15 @@ def _streets(detector, text):
 
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
     return [text[f.start : f.end] for f in detection.findings if f.entity_type == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("NIEUW BEZORGADRES: YARAPAD 132. GEBOORTEDATUM 22.11.1970", "YARAPAD 132"),
+        ("Neue Lieferadresse: Ödegårdvollen 3G, bitte", "Ödegårdvollen 3G"),
+        ("indirizzo di consegna: Borgo Gianni 12", "Borgo Gianni 12"),
+    ],
+)
+def test_a_street_after_the_word_for_address_in_another_language(scan, text, street):
+    assert street in " ".join(scan(text, "STREET_ADDRESS"))
