@@ -174,6 +174,8 @@ _PLACE_CUE = re.compile(
     r"|born(?:\s+on)?(?:,?\s+[\w./-]*\d[\w./-]*|\s+in\s+\d{4}|\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?){0,3},?\s+(?:in|at)"
     # "at" names a place after being somewhere, and an employer after working ("work at Acme").
     r"|(?:based|living|live|lives|lived|located|staying|stay|reside|resides|residing|arrived|landed)\s+(?:in|from|at|near|around)"
+    # "my mum naja is in bindslev": where someone is.
+    r"|(?:is|are|was|were|am|'m|’m)\s+(?:now\s+|currently\s+|still\s+)?in"
     # "travelling between Kimberleyborough and Ellisshire": the place after "and" is joined_place's.
     r"|between)"
     r"\s+(?:the\s+(?:city|town|village|region|province|state|county|island|district)\s+of\s+)?",
@@ -412,14 +414,17 @@ _FROM = re.compile(r",?\s+(?i:from|aus|uit|fra|från|z|ze|iz|din|de|di|da|of)\s+
 def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The place in brackets right after a person's name or an address: "Emergency contact:
     Olegario (Suecia)", "outage near Rymarksgade 431 (POLEN)". A known place, or words none of
-    which English uses ("(Karise)", "(new gillianton)"); "(mother)", "(his wife)" and "(home)" stay."""
+    which everyday English uses ("(Karise)", "(new gillianton)"); "(mother)", "(his wife)" and
+    "(home)" stay."""
     m = _BRACKETED.match(text, end)
     if m is None:
         return None
     words = m.group("words")
     if " ".join(words.lower().split()) in place_names():
         return m.start("words"), m.end("words")
-    if all(w.lower() in STOP_WORDS or is_english_vocabulary(w) or is_typo_of_common(w) for w in _LETTERS.findall(words)):
+    # Everyday words stay ("(mother)", "(his wife)", "(home)"); a rarer one is a place, or else
+    # a name of the person's own (a maiden name, a nickname): "Véronique (Navarro)".
+    if all(w.lower() in STOP_WORDS or is_common_english(w) or is_typo_of_common(w) for w in _LETTERS.findall(words)):
         return None
     return m.start("words"), m.end("words")
 
@@ -430,5 +435,11 @@ def place_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     after a cue of place; "Anna from billing" and "Jan from Vodafone" stay."""
     m = _FROM.match(text, end)
     if m is None:
-        return None
+        # "emergency contact huy mai phạm oman": a well-known place right after the name, ending
+        # the clause (brackets lost to speech-to-text).
+        m = _PLACE_ENDING_CLAUSE.match(text, end)
+        return m.span("place") if m is not None and is_well_known_place(m.group("place")) else None
     return _place_after(text, m.end()) or _unlisted_place(text, m.end())
+
+
+_PLACE_ENDING_CLAUSE = re.compile(r"\s+(?P<place>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}?)\s*(?=$|[,;.!?)\n])")

@@ -675,6 +675,25 @@ def _stranger_in_english(text: str, words: list[re.Match[str]], i: int, first: s
     return bool(english)
 
 
+# "diego from ilhas virgens", "sari of merikarvia", "ROMAN OF TŘEBENICE": a word, then "from"
+# or "of", then the place found; read backwards from the place within a bounded window.
+_NAME_FROM = re.compile(r"(?<![\w'’-])(?P<name>[^\W\d_][\w'’-]*)\s+(?i:from|of)\s+$")
+NAME_FROM_WINDOW = 40
+
+
+def name_before_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The person before "from" or "of" a place found at text[start:end]: a given name of the
+    lists, an everyday word too or not ("sari", "roman", "diego"), since "X of <place>" with X a
+    given name names someone; "Bank of", "the office of" stay."""
+    m = _NAME_FROM.search(text, max(0, start - NAME_FROM_WINDOW), start)
+    if m is None or m.end() != start:
+        return None
+    word = _bare(m.group("name"))
+    if word not in given_names() or word in _NOT_NAMES or word in _DETERMINERS or word in _CALENDAR:
+        return None
+    return m.span("name")
+
+
 def _unused_surname(word: str) -> bool:
     """A surname of the lists that no English or other everyday word is, nor a place ("marcantonio")."""
     return word in surnames() and not (is_english_vocabulary(word) or is_typo_of_common(word) or is_foreign_everyday(word) or word in place_names())

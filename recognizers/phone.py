@@ -144,6 +144,11 @@ class MsisdnRecognizer(LocalRecognizer):
                 continue  # too few digits for any number in it ("5.0", "534.38.4" in a user agent)
             numbers = self._numbers(text, m.start(), m.end())
             whole = _trim(text, m.start(), m.end())
+            if numbers != [whole] and (shaped := _phone_shaped(text, *whole)) is not None:
+                # Written as a phone number is, whole: not its valid pieces ("411-7715" of
+                # "(294) 411-7715"), which would leave the rest readable.
+                results.append(result(self, "PHONE_NUMBER", *shaped, SCORE, "a number written as phone numbers are"))
+                continue
             if numbers and numbers != [whole] and (cued := self._cued_number(text, *whole)) is not None:
                 # Pieces of the run are valid somewhere, the run is a number said to be one
                 # ("the old number 135 496 9607"): the whole run, not its valid tail.
@@ -152,16 +157,17 @@ class MsisdnRecognizer(LocalRecognizer):
             for start, end in numbers:
                 international = text[start] == "+" or text.startswith("00", start)
                 digits = sum(ch.isdigit() for ch in text[start:end])
-                score = SCORE if international or digits >= SHORT_DIGITS else SHORT_SCORE
+                score = SCORE if international or digits >= SHORT_DIGITS or _phone_shaped(text, start, end) else SHORT_SCORE
                 if score < CUED_SCORE and cue_before(text, start, CALL_CUES, CUE_WINDOW) is not None:
                     # A short national number said to be one to call: as sure as an unvalidated
                     # one after the same cue (below), whatever the context scorer makes of it.
                     score = CUED_SCORE
-                results.append(result(self, "PHONE_NUMBER", start, end, score, "valid phone number (phonenumbers)"))
+                results.append(result(self, "PHONE_NUMBER", start, _with_extension(text, end), score, "valid phone number (phonenumbers)"))
             if not numbers:
                 cued = self._cued_number(text, m.start(), m.end())
                 if cued is not None:
                     results.append(result(self, "PHONE_NUMBER", *cued, CUED_SCORE, "a number to call, in a format of any country"))
+
         return results
 
     def _cued_number(self, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -288,6 +294,38 @@ def _could_be_national(digits: int, region: str) -> bool:
     region's possible lengths."""
     lengths, most_before = _national_lengths(region)
     return not lengths or any(digits - k in lengths for k in range(most_before + 1))
+
+
+# How phone numbers are written that no other number is, valid for a region or not (made-up
+# and test numbers, numbers of countries not configured): the North American 3-3-4 with an
+# optional country code, trunk code and extension ("(294) 411-7715", "1-764-686-9589",
+# "001-335-504-9258"); digits in pairs ("12 90 40 47", "06.12.34.56.78"); an area code in
+# brackets ("(00695) 848304", "(351) 919825979", "(09)040-4796", "+90(483)378-8762").
+_PHONE_SHAPE = re.compile(
+    r"(?:(?:\+?1|001)[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-. ]\d{4}"
+    r"|\d{2}(?:([ .-])\d{2})(?:\1\d{2}){2,3}"
+    r"|(?:\+\d{1,3}\s?)?\(\d{2,5}\)\s?\d{2,4}(?:[ -]?\d{2,4}){1,2}"
+    # A trunk "0" and an area code, then groups ("08-89 91 39", "032 464 686", "0074-833 78").
+    r"|0\d{1,4}[-/ ]\d{2,4}(?:[ -]\d{2,4}){1,3}"
+    # Brazil's "69 6972-5102", Hungary's "23/286-0129": an area code, then 4-4 or 3-4.
+    r"|\d{2} \d{4,5}-\d{4}|\d{1,2}/\d{3}[- ]\d{3,4}"
+)
+_EXTENSION = re.compile(r"\s?[xX]\d{1,5}(?!\w)")
+
+
+def _phone_shaped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a number in a phone number's shape, its extension with it, or None."""
+    # "(12 90 40 47)", "((294) 411-7715)": brackets around the number are the sentence's.
+    for a, b in ((start, end), (start, end - 1), (start + 1, end - 1), (start + 1, end)):
+        if a < b and _PHONE_SHAPE.fullmatch(text, a, b) and _stands_alone(text, a, b):
+            return a, _with_extension(text, b)
+    return None
+
+
+def _with_extension(text: str, end: int) -> int:
+    """Where a number ends with its extension ("x232") if one follows."""
+    extension = _EXTENSION.match(text, end)
+    return extension.end() if extension else end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -191,3 +191,28 @@ def test_a_mobile_number_in_international_digits(value, mobile):
 )
 def test_a_number_to_call_said_in_another_language(scan, text, number):
     assert scan(text, "PHONE_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # Written as phone numbers are, valid for a configured region or not, no cue needed.
+        ("Anna Berg ((294) 411-7715) asked about roaming", "(294) 411-7715"),
+        ("Anna Berg (948-337-8876 x232) asked about roaming", "948-337-8876 x232"),
+        ("lost phone reported by Ole (12 90 40 47) near the station", "12 90 40 47"),
+        ("Bo Ek, 08-89 91 39, wants paper bills", "08-89 91 39"),
+        ("Kovács Ilona 23/286-0129 disputes the charge", "23/286-0129"),
+        ("Jade Souza 69 6972-5102 asked whether roaming works", "69 6972-5102"),
+        ("Mert Yıldız (+90(483)378-8762x328) asked", "+90(483)378-8762x328"),
+    ],
+)
+def test_a_number_in_a_phone_number_s_shape(scan, text, number):
+    assert scan(text, "PHONE_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["firmware 10.0.19045.3803 installed", "router at 10.20.30.40 rebooted", "born 12.05.1987", "paid 1 234 567 in total"],
+)
+def test_numbers_in_other_shapes_are_no_phone_numbers(scan, text):
+    assert scan(text, "PHONE_NUMBER") == []
