@@ -442,4 +442,17 @@ def place_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _place_after(text, m.end()) or _unlisted_place(text, m.end())
 
 
+def place_after_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The town after a street address, without the comma speech-to-text leaves out: "near
+    horní stromky 1 paskov", "studio 25 sutton mountains gemmaview". Words no everyday English
+    word is (or a known place), ending the clause."""
+    if end >= len(text) or not text[end].isspace():
+        return None
+    span = _place_after(text, end + 1) or _unlisted_place(text, end + 1)
+    if span is None or not _CLAUSE_ENDS.match(text, span[1]):
+        return None
+    return span
+
+
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;.!?)\n])")
 _PLACE_ENDING_CLAUSE = re.compile(r"\s+(?P<place>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}?)\s*(?=$|[,;.!?)\n])")

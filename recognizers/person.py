@@ -160,6 +160,7 @@ _CUE_FIRST_WORDS = (
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
     " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
+    " nom nome nombre namen"
 )
 
 
@@ -243,17 +244,22 @@ _WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dea
 # "Ansprechpartner Curt", "aos cuidados de clara", "à l'attention de ...".
 _SOFT_CUES = re.compile(
     r"\b(?:customer|client|caller|subscriber|account\s+holder|kunde|kundin|klant|klient|klientka|cliente|ansprechpartner(?:in)?|contactpersoon"
-    r"|referente|osoba\s+kontaktowa|(?:aos\s+)?cuidados\s+de|atenci[oó]n\s+de|attention\s+de|attenzione\s+di)\s+(?=\w)|(?:^|[.;,/|]\s*)name\s+(?=\w)",
+    r"|referente|osoba\s+kontaktowa|(?:aos\s+)?cuidados\s+de|atenci[oó]n\s+de|attention\s+de|attenzione\s+di"
+    # "emergency contact victor lesotho"; "au nom de yves", "a nome di", "en nombre de", "im Namen von".
+    r"|(?:emergency\s+)?contact(?:\s+person)?|au\s+nom\s+de|a\s+nome\s+di|en\s+nombre\s+de|em\s+nome\s+de|im\s+namen\s+von)\s+(?=\w)"
+    r"|(?:^|[.;,/|]\s*)name\s+(?=\w)",
     re.IGNORECASE,
 )
 # "Marcin Żok called about the bill", "eliassen, trond phoned", "Zikmund wants the contract
 # moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
-    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3})\s+"
-    r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed)\b",
+    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
+    r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed"
+    # "NORMAN FROM COPSA MICA WON THE DRAW", "uno from storbritannien": who, from where.
+    r"|from)\b",
     re.IGNORECASE,
 )
-_VERBS = "called phoned rang emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed"
+_VERBS = "called phoned rang emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
 
 
 @register
@@ -379,7 +385,11 @@ def _is_name_word(w: str, cased: bool, first: bool, title: bool, strong: bool = 
 
 def _is_capitalized_name(word: str) -> bool:
     """ "Ana", "O'Neil", "Jacobsen-Jeppesen", "Łukasz"; also a name in capitals ("NIESZPOREK")."""
-    return word[:1].isupper() and (word[1:].islower() or word.isupper() or not word[1:].isalpha())
+    if word[:1].isupper() and (word[1:].islower() or word.isupper() or not word[1:].isalpha()):
+        return True
+    # "McKing", "DeShawn", "MacArthur": a capital inside after a prefix names take.
+    inner = _INNER_CAPITAL.search(word)
+    return word[:1].isupper() and inner is not None and word[: inner.start()].lower() in _NAME_PREFIXES and word[inner.start() + 1 :].islower()
 
 
 _FULL_NAME = re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?![\w'-])")

@@ -196,3 +196,27 @@ def test_words_before_office_that_name_no_place(scan, text):
 def test_the_place_a_person_is_from_in_another_language(detector, text, place):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
     assert any(place in text[f.start : f.end] for f in detection.findings if f.entity_type == "LOCATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "found"),
+    [
+        ("re outage near horní stromky 1 paskov", "LOCATION", "paskov"),  # the town after a street, no comma
+        ("sari of merikarvia disputes the roaming charge", "PERSON", "sari"),  # who is of the place
+        ("diego from ilhas virgens americanas won the loyalty draw", "PERSON", "diego"),
+        ("Emergency contact: Véronique (Navarro)", "LOCATION", "Navarro"),  # in brackets after a name
+        ("re: outage near 24 varghese path, nashik (fiji)", "LOCATION", "fiji"),  # in brackets after a place
+        ("ok so my mum naja is in bindslev and her phone won't connect", "LOCATION", "bindslev"),
+        ("lost phone: huy mai phạm oman", "LOCATION", "oman"),  # a well-known place ending the clause
+    ],
+)
+def test_what_stands_next_to_a_place_or_a_name(detector, text, entity, found):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    assert any(found in text[f.start : f.end] for f in detection.findings if f.entity_type == entity)
+
+
+@pytest.mark.parametrize("text", ["the Bank of Spain called", "she is in the shop now", "the battery is in bad shape", "Spoke with Ana (mother) today"])
+def test_no_place_or_name_made_of_everyday_words_next_to_one(detector, text):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    words = {text[f.start : f.end].lower() for f in detection.findings}
+    assert not words & {"bank", "shop", "bad shape", "mother"}

@@ -434,3 +434,22 @@ def test_a_name_after_a_role_word_of_another_language(scan, text, expected):
 @pytest.mark.parametrize("text", ["MyTelco/9.24.55 (Android 14; Pixel 8)", "ordered it through PayPal yesterday", "she saw it on TikTok and wants it"])
 def test_products_written_as_brands_are_no_lone_names(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NORMAN FROM COPSA MICA WON THE LOYALTY DRAW", "NORMAN"),
+        ("uno from storbritannien won the loyalty draw", "uno"),
+        ("emergency contact victor lesotho", "victor"),
+        ("Handset insured for Alistair McKing, 14/10/1947", "Alistair McKing"),
+        ("heather wrote in from nwilliams@example.net about a double charge", "heather"),
+    ],
+)
+def test_a_name_said_with_where_or_how_the_person_wrote(scan, text, expected):
+    assert any(expected in found for found in scan(text, "PERSON"))
+
+
+@pytest.mark.parametrize("text", ["Tickets from March are closed", "please contact support about it", "Billing from next month is monthly"])
+def test_words_before_from_and_after_contact_that_are_no_names(scan, text):
+    assert scan(text, "PERSON") == []
