@@ -306,16 +306,30 @@ def is_foreign_everyday(word: str) -> bool:
     return word.lower().replace("’", "'") in _foreign_everyday()
 
 
+@lru_cache(maxsize=1)
+def _foreign_text_words() -> frozenset[str]:
+    from recognizers import wordlists
+
+    return _foreign_everyday() | frozenset(wordlists.read("foreign-text-words"))
+
+
+def is_foreign_text_word(word: str) -> bool:
+    """Whether `word` is among the 10,000 most frequent words of another language (and no name
+    of the lists): enough to tell a text's language by, not to say a word is no name (those
+    lists hold "codruț" and "sancak": names are frequent words of the text they are in)."""
+    return word.lower().replace("’", "'") in _foreign_text_words()
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def in_another_language(text: str) -> bool:
-    """Whether `text` reads as another language than English: of its words, more are everyday
+    """Whether `text` reads as another language than English: of its words, more are frequent
     words of another language than everyday English (and two at least)."""
     words = _WORD.findall(text)
     if len(words) < 4:
         return False
-    foreign = sum(is_foreign_everyday(w) for w in words)
+    foreign = sum(is_foreign_text_word(w) for w in words)
     return foreign >= 2 and foreign > sum(is_common_english(w) for w in words)
 
 
@@ -328,7 +342,7 @@ def reads_as_english(text: str) -> bool:
     word of another language ("HANDSET INSURED FOR DENÍEL, 03.12.1995")."""
     words = _WORD.findall(text)
     english = sum(len(w) >= 3 and is_common_english(w) for w in words)
-    foreign = sum(is_foreign_everyday(w) for w in words)
+    foreign = sum(is_foreign_text_word(w) for w in words)
     if english >= 3:
         return english * 3 >= len(words) and english > foreign
     return english == 2 and english * 2 >= len(words) and foreign == 0

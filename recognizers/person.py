@@ -626,7 +626,11 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bo
     if last == i:
         return _lone_given_name(words, i, first)
     if not _same_case(words[i : last + 1]):
-        return None
+        # "Jürgen Baumgartner und wohne": the run ran on into the sentence's words; the names
+        # are its first words written alike (two at least: "Tella was" stays no name).
+        while last > i + 1 and not _same_case(words[i : last + 1]):
+            last -= 1
+        return last if last > i and _same_case(words[i : last + 1]) and words[i].group()[:1].isupper() else None
     return last
 
 

@@ -89,6 +89,9 @@ WORDFREQ_LANGUAGES = [
     "lv", "ms", "nb", "nl", "pl", "pt", "ro", "sh", "sk", "sl", "sv", "tr", "vi",
 ]  # fmt: skip
 WORDFREQ_COMMON = 3_000
+# More of them, only to tell a text's language by: these lists hold the names of the people and
+# places the texts are about too ("codruț", "sancak"), so they must not say a word is no name.
+WORDFREQ_TEXT = 10_000
 # The profiles names-dataset counts hold words too ("familia", "calle", "zou", "nel"): a name
 # that is one of the most frequent words of another language a customer may write in is left
 # out (the word lists pyspellchecker ships, the runtime's own dependency).
@@ -229,7 +232,7 @@ def _wordfreq_common(top: int = WORDFREQ_COMMON) -> set[str]:
     return found
 
 
-def foreign_everyday_words(names: set[str]) -> list[str]:
+def foreign_everyday_words(names: set[str], top: int = WORDFREQ_COMMON) -> list[str]:
     """The WORDFREQ_COMMON most frequent words of each of WORDFREQ_LANGUAGES (wordfreq), less
     English words and less every name and place of the lists: frequency lists count names as
     words ("péter", "jan" and "maria" are among the commonest tokens of Hungarian, Dutch and
@@ -238,7 +241,7 @@ def foreign_everyday_words(names: set[str]) -> list[str]:
 
     english = _english()
     counts = english_counts()
-    return sorted(w for w in _wordfreq_common() if w not in names and not english.lookup(w) and counts.get(w, 0) < 1_000)
+    return sorted(w for w in _wordfreq_common(top) if w not in names and not english.lookup(w) and counts.get(w, 0) < 1_000)
 
 
 def english_proper_names(names: set[str]) -> list[str]:
@@ -275,7 +278,10 @@ def main() -> int:
     write("world-surnames.txt.gz", no_english_words(world_family - set(family), seen_fewer_than=1))
     write("english-proper-names.txt.gz", english_proper_names(set(given) | world_given))
     place_words = {w.lower() for name in [*places(), *towns(), *countries()] for w in name.split()}
-    write("foreign-everyday-words.txt.gz", foreign_everyday_words(set(given) | set(family) | world_given | world_family | place_words))
+    named = set(given) | set(family) | world_given | world_family | place_words
+    everyday = foreign_everyday_words(named)
+    write("foreign-everyday-words.txt.gz", everyday)
+    write("foreign-text-words.txt.gz", sorted(set(foreign_everyday_words(named, WORDFREQ_TEXT)) - set(everyday)))
     every_name = set(given) | set(census("dist.all.last")) | world_every
     write("english-modern-words.txt.gz", english_modern_words(every_name, place_words))
     write("geonames-places.txt.gz", places())

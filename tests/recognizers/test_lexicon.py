@@ -1,7 +1,7 @@
 import pytest
 
 from processor.scan import restore_case
-from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
+from recognizers.lexicon import in_another_language, is_common_english, is_english_vocabulary, is_typo_of_common
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,15 @@ def test_case_is_restored_for_ner_without_changing_the_length():
     ]:
         restored = restore_case(text)
         assert restored == expected and len(restored) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        ("hésiter déchirer nerveux attirer précéder ramasser", True),  # words of ranks 3,000 to 10,000
+        ("míra krátký sahat pískovec rodný snídaně", True),
+        ("please update the contact and call back tomorrow", False),
+    ],
+)
+def test_the_language_of_a_text_by_its_frequent_words(text, foreign):
+    assert in_another_language(text) is foreign

@@ -48,3 +48,9 @@ def test_everyday_words_of_other_languages_leave_names_and_places_out():
     foreign = set(wordlists.read("foreign-everyday-words"))
     assert {"rechnung", "vertrag", "tháng", "miesiąc", "maand"} <= foreign
     assert not foreign & {"jan", "maria", "péter", "essen", "soria", "the", "bill"}
+
+
+def test_less_frequent_words_of_other_languages_tell_a_text_s_language_but_no_name_from_a_word():
+    more = set(wordlists.read("foreign-text-words"))
+    assert {"plaindre", "krátký", "værdifuld"} <= more
+    assert not more & set(wordlists.read("foreign-everyday-words"))
