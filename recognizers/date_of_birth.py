@@ -16,9 +16,19 @@ from recognizers.registry import register, result
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # The months of the languages customers write dates in: German, Dutch and the Nordic
+    # languages, French, Spanish, Italian, Portuguese, Polish (in the genitive a date takes).
+    r"|januar[iy]?|februar[iy]?|märz|maart|mars|mai|mei|maj|juni|juli|august(?:us|i)?|oktober|dezember|december"
+    r"|janvier|février|fevrier|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)\.?"
 )
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# A day: "3rd", "22", "22." as German and the Nordic languages write it.
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 _YEAR = r"(?:19|20)\d{2}"
 # Dates said aloud, as speech-to-text writes them: "march fourth nineteen sixty two", "the
 # twenty-first of june two thousand and one", "four twelve eighty one".
@@ -36,8 +46,9 @@ _YEAR_WORDS = rf"(?:(?:nineteen|twenty)[\s-]?(?:{_TWO_DIGIT_WORDS}|hundred)|two\
 _SPOKEN_YEAR = rf"(?:{_YEAR_WORDS}|{_TWO_DIGIT_WORDS}|{_YEAR})"
 _MONTH_NUMBER_WORD = rf"(?:{_UNIT_WORD}|ten|eleven|twelve)"
 _DATE = (
-    rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"  # 3rd of March 1985
-    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # March 3, 1985
+    rf"(?:{_WEEKDAY}?{_DAY}(?:\s+of|\s+de)?\s+{_MONTH}(?:\s+de)?,?\s+{_YEAR}"  # 3rd of March 1985, 22 de abril de 1987
+    rf"|{_WEEKDAY}?{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # March 3, 1985; Thursday, April 22, 1987
+    rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}})|{_DAY}/{_MONTH}/(?:{_YEAR}|\d{{2}})"  # 22-Apr-1987, 22/apr/87
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}})"  # 03/04/1985
     rf"|{_YEAR}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"  # 1985-03-04
     rf"|\d{{1,2}}\s+\d{{1,2}}\s+(?:{_YEAR}|\d{{2}})(?!\s*\d)"  # 3 14 1972, read out
@@ -48,7 +59,8 @@ _DATE = (
     rf"|(?:the\s+)?{_DAY_WORD}\s+of\s+{_MONTH},?\s+{_SPOKEN_YEAR}"  # the fourth of march nineteen sixty two
     rf"|{_MONTH}\s+(?:the\s+)?(?:{_DAY_WORD}|{_DAY}),?\s+{_SPOKEN_YEAR}"  # march fourth nineteen sixty two
     rf"|{_MONTH_NUMBER_WORD}\s+{_DAY_WORD}\s+{_SPOKEN_YEAR}"  # four twelve eighty one
-    rf"|{_MONTH}\s+{_YEAR})"  # March 1985
+    rf"|{_MONTH}\s+{_YEAR}"  # March 1985
+    rf"|{_YEAR}(?![/.-]?\d))"  # "born 1987": the year of birth, after a cue only
 )
 # Any date of the forms above, for a turn that answers "what's your date of birth?".
 DATE = re.compile(rf"(?<!\w){_DATE}(?!\w)", re.IGNORECASE)
@@ -64,7 +76,9 @@ class DateOfBirthRecognizer(CapturedValueRecognizer):
 
     def __init__(self, supported_language: str = "en") -> None:
         pattern = rf"\b{_CUE}{FILLERS}\s*(?:is|was|:|-)?{FILLERS}\s*(?:the\s+)?(?P<value>{_DATE})(?!\w)"
-        super().__init__("DATE_OF_BIRTH", [pattern], 0.8, "DateOfBirthRecognizer", supported_language)
+        # The cue after the date: "4/22/87 is my birthday", "22-Apr-1987 was his date of birth".
+        after = rf"(?<!\w)(?P<value>{_DATE})\s+(?:is|was|=)\s+(?:my|his|her|their|the)\s+{_CUE}"
+        super().__init__("DATE_OF_BIRTH", [pattern, after], 0.8, "DateOfBirthRecognizer", supported_language)
 
 
 # A birth year is at least this many years back: a younger person's date is more often the

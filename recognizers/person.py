@@ -229,7 +229,8 @@ class PersonCueRecognizer(LocalRecognizer):
 # A name as the object of a preposition, and what ends the clause after it.
 _OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|who\s+is|who's|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
 # What ends the clause: punctuation, the end, a dash or bracket, a number or date after the name.
-_CLAUSE_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at\s+\d)|\s+\(|\s+[-–]\s|\s+\d)")
+# "FOR ESTER AT BJÖRKGRÄND 96": where the person is comes after "at".
+_CLAUSE_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at)\s|\s+\(|\s+[-–]\s|\s+\d)")
 _BACK = re.compile(r"\s+(?i:back)\b")
 
 _TITLES = HONORIFICS

@@ -71,3 +71,27 @@ def test_a_whole_date_decades_back_is_a_date_of_birth(scan, text, expected):
 @pytest.mark.parametrize("text", NOT_PAST_DATES)
 def test_recent_dates_years_and_versions_stay(scan, text):
     assert scan(text, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("date of birth: 22-Apr-1987", "22-Apr-1987"),
+        ("Birthdate: Thursday, April 22, 1987.", "Thursday, April 22, 1987"),
+        ("he was born 22. April 1987", "22. April 1987"),
+        ("date de naissance / born 22 avril 1987", "22 avril 1987"),
+        ("DOB 22 de abril de 1987", "22 de abril de 1987"),
+        ("born 3 maggio 1961 in Bari", "3 maggio 1961"),
+        ("urodzony / born 12 września 1975", "12 września 1975"),
+        ("4/22/87 is my birthday", "4/22/87"),  # the cue after the date
+        ("22/04/87 was her date of birth", "22/04/87"),
+        ("DOB 1987", "1987"),  # the year alone, after a cue
+    ],
+)
+def test_dates_of_birth_in_more_of_the_ways_people_write_them(scan, text, value):
+    assert value in scan(text, "DATE_OF_BIRTH")
+
+
+@pytest.mark.parametrize("text", ["the 2019 contract ends in May", "invoice of 22 avril 2025 attached", "plan changed in 1987 style"])
+def test_years_and_recent_dates_without_a_birth_cue_are_no_dates_of_birth(scan, text):
+    assert scan(text, "DATE_OF_BIRTH") == []
