@@ -454,5 +454,18 @@ def place_after_address(text: str, start: int, end: int) -> tuple[int, int] | No
     return span
 
 
+# A province or state code after an address: "Starza Vecchia (NA)", "Teixeira / SE".
+_REGION_CODE = re.compile(r"\s*(?:\(\s*(?P<bracketed>[A-Z]{2})\s*\)|/\s*(?P<slashed>[A-Z]{2})(?![\w/]))")
+
+
+def region_code_after_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The two capitals of a province or state after an address, in brackets or after a slash,
+    as Italy and Brazil write them: part of where someone lives."""
+    m = _REGION_CODE.match(text, end)
+    if m is None:
+        return None
+    return m.span("bracketed") if m.group("bracketed") else m.span("slashed")
+
+
 _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;.!?)\n])")
 _PLACE_ENDING_CLAUSE = re.compile(r"\s+(?P<place>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}?)\s*(?=$|[,;.!?)\n])")

@@ -325,14 +325,25 @@ _SUFFIXES = [
     "bazaar",
     "gali",
     "colony",
+    # Australia Post's street types that the list above lacks ("49 Caitlin Copse", "8 Johnson Upper").
+    "basin",
+    "circlet",
+    "copse",
+    "elbow",
+    "gates",
+    "highroad",
+    "rosebowl",
+    "turn",
+    "upper",
+    "wharf",
 ]
 SUFFIX_WORDS = frozenset(_SUFFIXES)
 STREET_SUFFIX = _SUFFIX = r"(?i:(?:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")s?)\.?"
 _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|floor|fl|#)\.?\s*#?\w{1,6})?"
-# "12", "12B", and the British "Flat 4" / "Studio 12" on a line before the street.
+# "12", "12B", and the British "Flat 4" / "Studio 12" (Australia's "Suite 200", "Level 7") before the street.
 # India writes the house as "11/23," before the street.
 HOUSE_NUMBER = _NUMBER = (
-    r"(?<![\w.,/-])(?:(?i:flat|studio|unit|apartment|apt)\.?\s+\d{1,5}[A-Za-z]?(?:\s*[,\n]\s*|\s+)(?:\d{1,6}[A-Za-z]?\s+)?|\d{1,6}(?:/\d{1,4})?[A-Za-z]?,?\s+)"
+    r"(?<![\w.,/-])(?:(?i:flat|studio|unit|apartment|apt|suite|level|shop|lot|villa)\.?\s+\d{1,5}[A-Za-z]?(?:\s*[,\n]\s*|\s+)(?:\d{1,6}[A-Za-z]?\s+)?|\d{1,6}(?:/\d{1,4})?[A-Za-z]?,?\s+)"
 )
 _CAPITALIZED = rf"{_NUMBER}(?:(?:[A-Z][\w'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_SUFFIX}{_UNIT}(?!\w)"
 _FLAGS = re.DOTALL | re.MULTILINE

@@ -117,9 +117,18 @@ _DISTINCT = [
     "ngõ",
     "ngách",
     "hẻm",
-]
+    # More street types of Spanish, Portuguese, Italian and French, none an English word.
+    "rambla", "vial", "cuesta", "bajada", "subida", "costanilla", "polígono", "sendero", "vereda",
+    "quadra", "beco", "ladeira", "viela", "conjunto", "núcleo", "viaduto", "sítio", "loteamento", "passarela",
+    "recanto", "chácara", "fazenda", "residencial", "setor", "trecho", "jardim",
+    "incrocio", "borgo", "lungolago", "salita", "discesa", "traversa", "rotonda", "piazzetta", "circonvallazione", "località",
+    "chaussée", "sentier", "ruelle", "voie", "rond-point", "hameau", "lieu-dit",
+]  # fmt: skip
 # Street words that are English words too: only when capitalized ("Via Roma", not "via email").
-_CAPITALIZED_ONLY = ["Via", "Corso", "Largo", "Place", "Route", "Square", "Cours", "Ronda", "Camino", "Carrera", "Plaza", "Praia", "Largo", "Ring", "Weg"]
+_CAPITALIZED_ONLY = [
+    "Via", "Corso", "Largo", "Place", "Route", "Square", "Cours", "Ronda", "Camino", "Carrera", "Plaza", "Praia", "Largo", "Ring", "Weg",
+    "Vale", "Lago", "Feira", "Parque", "Distrito", "Stretto", "Vila",
+]  # fmt: skip
 # Endings of compound street names: German, Dutch, Nordic, Finnish, Hungarian, Icelandic, Slavic.
 _ENDINGS = [
     "straße",
@@ -177,6 +186,13 @@ _ENDINGS = [
     # "Simonsentunet", "Jenssenkroken", "Evensenspranget").
     "dreef",
     "steeg",
+    "baan",
+    "hof",
+    "erf",
+    "markt",
+    "wal",
+    "veld",
+    "plantsoen",
     "svingen",
     "tunet",
     "kroken",
@@ -209,25 +225,24 @@ _HOUSE = r"\d{1,5}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?\.?"
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _STREET_WORD = rf"(?:(?i:{_alternatives(_DISTINCT)})|{_alternatives(_CAPITALIZED_ONLY)})"
 _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
-# What may follow an address: postcodes of many countries, then a capitalized place name.
+# What may follow an address: postcodes of many countries (Brazil's CEP with or without its
+# dash), then a capitalized place name.
 # The British and Canadian shapes hold digits and letters in fixed places: in any case ("w3f 3sg").
-_POSTCODE = (
-    r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d)|\d{3,6}(?:-\d{3,4})?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
-)
+_POSTCODE = r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d)|\d{3,6}(?:-\d{3,4})?|\d{8}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 _PLACE_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*(?![\p{L}\p{M}\d])"
-_PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,2}}"
+# "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
+_PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|sur|am|an|upon)\s+)?{_PLACE_WORD}){{0,3}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
-_TAIL = (
-    rf"(?:(?:,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,2}}"
-)
+_TAIL = rf"(?:(?:\s*,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,2}}"
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
-# Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat).
+# Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat). The word ends before its
+# dot or space, the value at a word's end: ", Melilla" is no "m" and "elill".
 _UNIT = (
     r"(?:,?\s+(?i:appartamento|interno|scala|piano|piso|puerta|planta|apt|apartment|appt|app|suite|ste|unit|floor|fl|etage|étage|stock|whg|bus|boîte|boite"
-    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no|sc|scara|ap|et|etaj|bloc|int)\.?\s*\w{1,5}\.?){0,3}"
+    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no|sc|scara|ap|et|etaj|bloc|int)(?:\.\s*|\s+)\w{1,5}(?!\w)\.?){0,3}"
 )
 _CAPITALIZED = r"\p{Lu}[\w'’.-]*"
 # Small words inside street names: "Pasadizo de Perla Polo", "Quadra de da Rosa", "Rue du Bac".
@@ -239,7 +254,7 @@ _ADDRESS_CUE = (
     # ("Lieferadresse", "bezorgadres", "adresa"), and what kind ("indirizzo di consegna").
     r"|(?:\b\w*(?:adresse|adres|adresa|anschrift)|\bdirecci[oó]n|\bindirizzo|\bendere[cç]o)(?:\s+(?:de|di|da|do|of)\s+[^\W\d_]+)?|\blive[sd]?\s+(?:at|on)|\bliving\s+(?:at|on)"
     r"|\b(?:ship|send|deliver|post|mail|forward|courier)\w*(?:\s+[\w'’]+){0,3}?\s+to|\blocated\s+at|\bmoved\s+to|\bresid(?:e|es|ing)\s+at"
-    r"|\bbased\s+at|\bregistered\s+at)[:\s,]{1,3}"
+    r"|\bbased\s+at|\bregistered\s+at)(?:[:\s,]{1,3}|\s+[-–]\s+)"
 )
 # Words that open a sentence, not a street: "the same as before", "my old one".
 _NOT_A_STREET = (
@@ -339,11 +354,25 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        return [
+        found = [
             result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue")
             for m in _AFTER_CUE.finditer(text)
             if not _everyday_name(m.group("street_name"))
         ]
+        # "Aaronbaan 32 is my address": the cue after the street, read back within a window.
+        for cue in _CUE_AFTER_STREET.finditer(text):
+            low = max(0, cue.start() - BEFORE_CUE_WINDOW)
+            m = _STREET_BEFORE_CUE.search(text, low, cue.start())
+            if m is not None and not _everyday_name(m.group("street_name")):
+                found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street before an address cue"))
+        return found
+
+
+_CUE_AFTER_STREET = regex.compile(
+    r"\s+(?i:is|was)\s+(?i:my|our|his|her|their|the)\s+(?i:(?:home|billing|shipping|new|old|current|postal|delivery|service)\s+)?(?i:address)\b"
+)
+_STREET_BEFORE_CUE = regex.compile(rf"(?<![\w'’])(?P<value>{_ANY_STREET}{_UNIT}{_TAIL})$", regex.DOTALL)
+BEFORE_CUE_WINDOW = 120
 
 
 def _everyday_name(name: str | None) -> bool:
@@ -510,7 +539,11 @@ _US_STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX"
     " UT VT VA WA WV WI WY DC PR"
 )
-_STATE_AND_ZIP = regex.compile(rf"(?<=\p{{L}},\s?)(?P<value>(?:{'|'.join(_US_STATES.split())})\s+\d{{5}}(?:-\d{{4}})?)(?!\w)")
+_STATE_AND_ZIP = regex.compile(
+    rf"(?<=\p{{L}},\s?)(?P<value>(?:{'|'.join(_US_STATES.split())})\s+\d{{5}}(?:-\d{{4}})?"
+    # Australia's states and territories, with the four-digit postcode: "Cameronstad, SA, 2915".
+    r"|(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),?\s+\d{4})(?!\w)"
+)
 
 
 @register
@@ -519,7 +552,7 @@ class PostcodeRecognizer(LocalRecognizer):
     after a city ("Springfield, IL 62704")."""
 
     MIN_DIGITS = 2  # "W1 1AA"
-    REQUIRES = AnyOf(Substrings("zip", "post", "plz", "code", "cap", "psč", "cep", "irányító"), r"[A-Z]{2}\s+\d{5}")
+    REQUIRES = AnyOf(Substrings("zip", "post", "plz", "code", "cap", "psč", "cep", "irányító"), r"[A-Z]{2}\s+\d{5}|[A-Z]{2,3},?\s+\d{4}")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="PostcodeRecognizer")

@@ -1,5 +1,7 @@
 import pytest
 
+from processor.events import BuiltinStream
+
 TRUE = [
     ("I live at Via Roma 42, 20121 Milano", "Via Roma 42, 20121 Milano"),
     ("ship to Hafnarstræti 12, 101 Reykjavík please", "Hafnarstræti 12, 101 Reykjavík"),
@@ -209,3 +211,37 @@ def _streets(detector, text):
 )
 def test_a_street_after_the_word_for_address_in_another_language(scan, text, street):
     assert street in " ".join(scan(text, "STREET_ADDRESS"))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Aaronbaan 32 is my address", "Aaronbaan 32"),  # the cue after the street
+        ("Shipping address - Jaysonbaan 15", "Jaysonbaan 15"),
+        ("we are at Rambla de Almudena Ferrer 806 now", "Rambla de Almudena Ferrer 806"),
+        ("Address: Glorieta Diego Hoyos 95, Melilla, 17442", "Glorieta Diego Hoyos 95, Melilla, 17442"),
+        ("I live at Camino Josep Alberto 56 Apt. 62 , Barcelona, 41496", "Camino Josep Alberto 56 Apt. 62 , Barcelona, 41496"),
+        ("my home address is Level 7 85 Hill Highroad.", "Level 7 85 Hill Highroad"),
+        ("Shipping address - 4/701 Sanchez Beach, Port Alexander, SA, 2697", "SA, 2697"),
+        ("he moved to Avenida Leão, 82, Alto Barroca, 87757447 Casa Grande do Campo / MG", "87757447 Casa Grande do Campo"),
+    ],
+)
+def test_addresses_as_more_countries_write_them(scan, text, address):
+    assert address in " | ".join(scan(text, "STREET_ADDRESS"))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I live at Vicolo Gionata, 53 Piano 2, 80048, Starza Vecchia (NA)", "NA"),
+        ("we moved to Avenida Leão, 82, Alto Barroca, 87757447 Casa Grande / MG", "MG"),
+    ],
+)
+def test_the_province_after_an_address(detector, text, code):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    assert code in [text[f.start : f.end] for f in detection.findings]
+
+
+@pytest.mark.parametrize("text", ["we upgraded to 5 Mbps, Melilla office says", "the iPad 2 is broken", "take 2 turn left"])
+def test_no_street_made_of_a_unit_and_a_word(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
