@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -39,7 +40,7 @@ from recognizers.lexicon import (
 from recognizers.location import is_well_known_place, place_names
 from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
-from recognizers.registry import FirstWords, register, result
+from recognizers.registry import AnyOf, FirstWords, register, result
 from recognizers.spoken import Token, is_filler, tokenize, without_fillers
 
 NER_ENTITIES = ["PERSON", "LOCATION"]
@@ -138,7 +139,7 @@ _CUES = re.compile(
     r"|addressed\s+to|belong(?:s|ed|ing)?\s+to|assigned\s+to|transferred\s+to|care\s+of|c/o|(?:for\s+the\s+)?attention\s+of"
     # A letter's greeting, and a clerk's "per": "Dear Ms Novak", "dear amaira", "per guy lemoine: ..."
     r"|dear|per"
-    r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient)\s*:|verified|account\s+is\s+under|registered\s+to"
+    r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient|cc|bcc|from|to|sender)\s*:|verified|account\s+is\s+under|registered\s+to"
     r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
     r"|(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?)\s+",
     re.IGNORECASE,
@@ -160,7 +161,7 @@ _CUE_FIRST_WORDS = (
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
     " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
-    " nom nome nombre namen"
+    " nom nome nombre namen cc bcc from sender"
 )
 
 
@@ -208,7 +209,7 @@ class PersonCueRecognizer(LocalRecognizer):
             # A given name first ("Holly", not "Christmas"), or a word no list knows; of two
             # words or more, any name of the lists or such word ("Tore Jeppsson", "noël de
             # mary"); no city ("went to Paris,").
-            named = _names(words[0], given_names()) or unknown_word(words[0])
+            named = any(_names(part, given_names()) for part in words[0].split("-")) or unknown_word(words[0])
             if not named and len(words) > 1:
                 named = any(_names(w, given_names()) or _names(w, surnames()) or unknown_word(w) for w in words[1:] if w.lower() not in _PARTICLES)
             city = m.group().lower().startswith("to") and is_well_known_place(" ".join(words))
@@ -230,7 +231,8 @@ class PersonCueRecognizer(LocalRecognizer):
 _OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|who\s+is|who's|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
 # What ends the clause: punctuation, the end, a dash or bracket, a number or date after the name.
 # "FOR ESTER AT BJÖRKGRÄND 96": where the person is comes after "at".
-_CLAUSE_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at)\s|\s+\(|\s+[-–]\s|\s+\d)")
+# "Meeting with Hans-Walter and the landlord": "and" starts the next one.
+_CLAUSE_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or)\s|\s+\(|\s+[-–]\s|\s+\d)")
 _BACK = re.compile(r"\s+(?i:back)\b")
 
 _TITLES = HONORIFICS
@@ -256,11 +258,15 @@ _SOFT_CUES = re.compile(
 _BEFORE_VERB = re.compile(
     r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
     r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed"
+    r"|confirmed|agreed|approved|signed|cancell?ed|paid|returned|declined|accepted|refused|ordered|replied|explained|mentioned|told"
     # "NORMAN FROM COPSA MICA WON THE DRAW", "uno from storbritannien": who, from where.
     r"|from)\b",
     re.IGNORECASE,
 )
-_VERBS = "called phoned rang emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
+_VERBS = (
+    "called phoned rang emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
+    " confirmed agreed approved signed cancelled canceled paid returned declined accepted refused ordered replied explained mentioned told"
+)
 
 
 @register
@@ -293,6 +299,72 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
             if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
                 results.append(result(self, "PERSON", offsets[span[0]], offsets[span[1] - 1] + 1, 0.75, "name before a verb of getting in touch"))
         return results
+
+
+# "Alma's phone is broken", "Yves's router": a given name with the possessive.
+_POSSESSIVE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)['’]s\b")
+# "Timothy - account holder", "Hardy (caller)": a name, then the role it has here.
+_ROLE_AFTER = re.compile(
+    r"(?:^|(?<=[.!?;:\n]\s)|(?<=\n))(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s*(?:[-–—,]\s*|\(\s*)"
+    r"(?i:the\s+)?(?i:account\s+holder|customer|caller|subscriber|owner|payer|tenant|contact)\b",
+    re.MULTILINE,
+)
+# Letters of scripts other than the Latin one: a run of them in Latin text is a name or a place
+# written in its own script ("I met 斎藤 直子 yesterday", "spoke with Иван Петров").
+_OTHER_SCRIPT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Thai}\p{Devanagari}]"
+_OTHER_SCRIPT_RUN = regex.compile(rf"{_OTHER_SCRIPT}+(?:[ \u3000・]{_OTHER_SCRIPT}+){{0,3}}")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+
+
+@register
+class NameBySideRecognizer(LocalRecognizer):
+    """A name told by what stands by it: the possessive after a given name ("Alma's phone"), a
+    role after it ("Timothy - account holder"), or the script it is written in: a word of
+    another script in Latin text ("I met 斎藤 直子 yesterday", "cc: Иван Петров") is a name
+    or a place, both identifying, in support notes."""
+
+    REQUIRES = AnyOf(r"['’]s\b", FirstWords("holder customer caller subscriber owner payer tenant contact"), _OTHER_SCRIPT_RUN)
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="NameBySideRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for m in _POSSESSIVE.finditer(text):
+            word = m.group("name").lower()
+            if word in given_names() and word not in _NOT_NAMES and word not in _CALENDAR and not is_well_known_place(word):
+                found.append(result(self, "PERSON", *m.span("name"), 0.6, "a given name with the possessive"))
+        cased = any(ch.isupper() for ch in text[1:]) and not text.isupper()
+        for m in _ROLE_AFTER.finditer(text):
+            span = _name_after(text, m.start("name"), cased, title=False, strong=True)
+            if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
+                found.append(result(self, "PERSON", *span, 0.75, "a name before the role it has"))
+        if not text.isascii():
+            runs = list(_OTHER_SCRIPT_RUN.finditer(text))
+            if runs and len(_LATIN_LETTER.findall(text)) > sum(len(r.group()) for r in runs):
+                found += [result(self, "PERSON", r.start(), r.end(), 0.6, "a name in another script in Latin text") for r in runs]
+        return found
+
+
+# "Samuel de Hoog", "Tijn van Alenburg": the particles and the surname after a given name found.
+_PARTICLE_SURNAME = re.compile(r"\s+(?:(?i:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|ten|bin|ibn|al|el)\s+){1,3}[^\W\d_][\w'’-]*")
+
+
+def surname_with_particles(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The surname with its particles after a person's name found without them ("Samuel" of
+    "Samuel de Hoog"): the name is the whole of it, and "de" alone would stay readable. The
+    surname written like the found name (capitalized, or all lower case)."""
+    m = _PARTICLE_SURNAME.match(text, end)
+    if m is None:
+        return None
+    last = m.group().split()[-1]
+    found = text[start:end]
+    if found[:1].isupper() != last[:1].isupper() or is_common_english(last):
+        return None
+    return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
 
 
 def _everyday_words(words: str) -> bool:

@@ -1,5 +1,7 @@
 import pytest
 
+from processor.events import BuiltinStream
+
 TRUE = [
     ("hi, this is Maria Gonzalez from apartment nine", "Maria Gonzalez"),
     ("yes it's lisa weber speaking", "lisa weber"),
@@ -453,3 +455,40 @@ def test_a_name_said_with_where_or_how_the_person_wrote(scan, text, expected):
 @pytest.mark.parametrize("text", ["Tickets from March are closed", "please contact support about it", "Billing from next month is monthly"])
 def test_words_before_from_and_after_contact_that_are_no_names(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alma's phone is broken", "Alma"),  # the possessive after a given name
+        ("Timothy - account holder", "Timothy"),  # the role after the name
+        ("cc: Mary", "Mary"),
+        ("Meeting with Hans-Walter and the landlord", "Hans-Walter"),
+        ("Brent confirmed the new plan", "Brent"),
+        ("I met 斎藤 直子 yesterday at the shop", "斎藤 直子"),  # another script in Latin text
+        ("spoke with Иван Петров about roaming", "Иван Петров"),
+    ],
+)
+def test_a_name_told_by_what_stands_by_it(scan, text, expected):
+    assert any(expected in found for found in scan(text, "PERSON"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today's bill is high",
+        "the Vodafone's network is down",
+        "Support - customer care asked",
+        "Meeting with Netflix and Spotify reps",
+        "こんにちは、ルーターが壊れました",
+    ],
+)
+def test_no_name_by_the_side_of_words_and_brands(scan, text):
+    assert scan(text, "PERSON") == []
+
+
+def test_the_surname_with_its_particles(detector):
+    text = "hi Samuel de Hoog! your order shipped"
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    covered = {i for f in detection.findings for i in range(f.start, f.end)}
+    assert all(i in covered for i in range(text.index("Samuel"), text.index("!")) if text[i].isalnum())
