@@ -256,13 +256,17 @@ def evaluate_foreign(pairs: list[tuple[str, Sample]], title: str, skip_presidio:
         result["leak_by_locale"] = {loc: leaked / n for loc, (n, leaked) in sorted(by_locale.items())}
         out[name] = result
     theirs = out.get("presidio_default", {"per_type": {}, "overall": {}})
-    print(f"{'class':18} {'gold':>6} | {'ours: leak':>10} {'recall':>7} | {'presidio: leak':>14} {'recall':>7}")
+    # leak: the value still verbatim in the output; partial: a letter or digit of it left unredacted.
+    print(f"{'class':18} {'gold':>6} | {'ours: leak':>10} {'partial':>7} {'recall':>7} | {'presidio: leak':>14} {'partial':>7} {'recall':>7}")
     for t in [*sorted(out["ours"]["per_type"]), "OVERALL"]:
         a = out["ours"]["overall"] if t == "OVERALL" else out["ours"]["per_type"][t]
         b = theirs["overall"] if t == "OVERALL" else theirs["per_type"].get(t, {})
         if not a.get("gold"):
             continue
-        print(f"{t:18} {a['gold']:6d} | {_fmt(a.get('leak_rate')):>10} {_fmt(a.get('recall')):>7} | {_fmt(b.get('leak_rate')):>14} {_fmt(b.get('recall')):>7}")
+        print(
+            f"{t:18} {a['gold']:6d} | {_fmt(a.get('leak_rate')):>10} {_fmt(a.get('partial_leak_rate')):>7} {_fmt(a.get('recall')):>7} | "
+            f"{_fmt(b.get('leak_rate')):>14} {_fmt(b.get('partial_leak_rate')):>7} {_fmt(b.get('recall')):>7}"
+        )
     o = out["ours"]["overall"]
     print(
         (f"ours: decoy survival {o['decoy_survival']:.4f} of {o['decoys']}; " if o["decoys"] else "ours: ")
@@ -302,6 +306,7 @@ SOURCES: dict[str, tuple[Callable[[int, int], list[tuple[str, Sample]]], int, st
     "dialogue": (foreign.build_dialogue, 3, "dialogue: the agent asks, the customer answers"),
     "schemas": (foreign.build_schemas, 3, "schemas: structured events as other systems name their fields"),
     "notes_in_language": (foreign.build_notes_in_language, 1, "notes in the customer's language (7 languages)"),
+    "formats": (foreign.build_formats, 1, "formats: one name, address, phone number or date of birth in a plain sentence (tuned on)"),
 }
 
 

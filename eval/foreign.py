@@ -583,3 +583,71 @@ def build_notes_in_language(seed: int, per_locale: int = 20) -> list[tuple[str, 
             style, frame = rng.choice(STYLES), rng.choice(frames)
             samples.append((locale, _filled(frame, style, fake, rng)))
     return samples
+
+
+# One identifier in a plain sentence, in the formats Faker's locales write them: the frames
+# were written (2026-12-03) to find which formats of names, addresses, phone numbers and dates
+# of birth are missed, and the classes found were then fixed: this source is tuned on, and
+# measured on other values (another seed) than those it was tuned with. What it shows is
+# coverage: the share of values not wholly redacted (a title or one word left readable).
+FORMAT_FRAMES = {
+    "PERSON": [
+        "I met {v} yesterday at the shop", "{v}'s phone is broken", "Thanks, {v}", "Ask {v} to sign the form", "cc: {v}",
+        "according to {v}, the router is fine", "hi {v}! your order shipped", "{v} - account holder", "the form was signed by {v} on Monday",
+        "Reminder for {v}: bill due", "Meeting with {v} and the landlord", "{v} confirmed the new plan",
+    ],
+    "STREET_ADDRESS": [
+        "I live at {v}", "{v} is my address", "Address: {v}", "the package went to {v}", "he moved to {v} last year",
+        "my home address is {v}.", "send it to {v} please", "we are at {v} now", "Shipping address - {v}", "the old flat at {v} was sold",
+    ],
+    "PHONE_NUMBER": ["Anna Berg ({v}) asked about roaming", "call me on {v}", "{v} is my mobile", "new number: {v}", "Tel. {v}", "reach her at {v} after six"],
+    "DATE_OF_BIRTH": ["I was born on {v}", "my date of birth is {v}", "DOB {v}", "born {v} in Lyon", "{v} is my birthday", "Birthdate: {v}."],
+}  # fmt: skip
+FORMAT_LOCALES = [
+    "en_US",
+    "en_GB",
+    "en_AU",
+    "de_DE",
+    "fr_FR",
+    "es_ES",
+    "it_IT",
+    "nl_NL",
+    "pl_PL",
+    "pt_BR",
+    "tr_TR",
+    "vi_VN",
+    "ja_JP",
+    "da_DK",
+    "no_NO",
+    "hu_HU",
+]
+BIRTH_FORMATS = [*DATE_FORMATS, "%d-%b-%Y", "%A, %B %d, %Y", "%m/%d/%y", "%d/%m/%y", "%b %d %Y", "%d. %B %Y", "%Y/%m/%d"]
+
+
+def _format_value(fake: Faker, entity: str, rng: random.Random) -> str:
+    if entity == "PERSON":
+        return fake.name() if rng.random() < 0.6 else fake.first_name()
+    if entity == "STREET_ADDRESS":
+        kind = rng.random()
+        return fake.street_address() if kind < 0.4 else (fake.address().replace("\n", ", ") if kind < 0.7 else f"{fake.street_address()}, {fake.city()}")
+    if entity == "PHONE_NUMBER":
+        return fake.phone_number()
+    born = date(rng.randint(1940, 2005), rng.randint(1, 12), rng.randint(1, 28))
+    return born.strftime(rng.choice(BIRTH_FORMATS))
+
+
+def build_formats(seed: int, per_locale: int = 20) -> list[tuple[str, Sample]]:
+    """(locale, sample): `per_locale` sentences per locale, each one identifier in a plain frame."""
+    rng = random.Random(seed ^ 0xF0A7)
+    samples: list[tuple[str, Sample]] = []
+    for locale in FORMAT_LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(rng.randrange(1 << 30))
+        for _ in range(per_locale):
+            entity = rng.choice(list(FORMAT_FRAMES))
+            before, after = rng.choice(FORMAT_FRAMES[entity]).split("{v}")
+            value = _format_value(fake, entity, rng).strip()
+            sample = Sample(BuiltinStream.CALL_RECORDS, {"notes": f"{before}{value}{after}"})
+            sample.gold.append(Span(("notes",), len(before), len(before) + len(value), entity, value))
+            samples.append((locale, sample))
+    return samples

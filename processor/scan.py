@@ -33,7 +33,7 @@ from processor.engine import NerOnlySpacyEngine
 from recognizers.lexicon import in_another_language, is_common_english, is_foreign_everyday, is_typo_of_common
 from recognizers.location import joined_place, place_after_address, place_after_name, place_in_brackets, place_names, region_code_after_address
 from recognizers.names import given_names, opens_sentence
-from recognizers.person import joined_name, name_before_place, surname_with_particles, whole_name
+from recognizers.person import given_after_comma, joined_name, name_before_place, surname_with_particles, whole_name
 from recognizers.registry import min_digits, min_run, requires
 from recognizers.world_address import address_after_name, postcode_after_details
 
@@ -360,6 +360,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("LOCATION", place_in_brackets),
         ("LOCATION", place_after_name),
         ("PERSON", surname_with_particles),
+        ("PERSON", given_after_comma),
     ),
     "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details),),
     "STREET_ADDRESS": (("LOCATION", place_in_brackets), ("LOCATION", place_after_address), ("LOCATION", region_code_after_address)),

@@ -551,9 +551,38 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         start = before.start(1)
     words = text[start:end].split()
     after = _WORD_AFTER.match(text, end)
-    if after and words and words[-1].lower() in given_names() and _names(after.group(1), surnames()):
-        end = after.end(1)
+    if after and words and words[-1].lower() in given_names():
+        word = after.group(1)
+        # A surname that is an everyday word too ("Natalie Page", "Omar Cross") when written
+        # as names are, in text that writes words in lower case.
+        titled = word[:1].isupper() and word[1:].islower() and _CASED.search(text) is not None and words[-1][:1].isupper()
+        if _names(word, surnames()) or (titled and word.lower() in surnames() and word.lower() not in _NOT_NAMES and word.lower() not in _CALENDAR):
+            end = after.end(1)
     return start, end
+
+
+# "Poole, Sally", "Fliegner, Hans-Dieter", "LIE, KARI": the given name after the surname found.
+_GIVEN_AFTER_COMMA = re.compile(
+    r",[ \t]*(?P<given>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)(?=[ \t]*(?:$|[,.;:!?)(\n]|[-–][ \t])|[ \t]+(?i:is|was|has|and|"
+    + "|".join(_VERBS.split())
+    + r")\b)"
+)
+
+
+def given_after_comma(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The given name after a surname found and a comma, as lists write "Surname, Given" (given
+    names that are everyday words too: "sally", "tea", "crystal"), ending the clause."""
+    m = _GIVEN_AFTER_COMMA.match(text, end)
+    if m is None:
+        return None
+    given = m.group("given")
+    parts = [p.lower() for p in given.split("-")]
+    if not all(p in given_names() and p not in _NOT_NAMES and p not in _CALENDAR for p in parts):
+        return None
+    found = text[start:end]
+    if not (given.isupper() == found.isupper() and given.islower() == found.islower()):
+        return None
+    return m.span("given")
 
 
 _AND_AFTER = re.compile(r",?\s+(?:and|&|or)\s+", re.IGNORECASE)

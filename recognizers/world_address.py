@@ -226,9 +226,12 @@ _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _STREET_WORD = rf"(?:(?i:{_alternatives(_DISTINCT)})|{_alternatives(_CAPITALIZED_ONLY)})"
 _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
 # What may follow an address: postcodes of many countries (Brazil's CEP with or without its
-# dash), then a capitalized place name.
-# The British and Canadian shapes hold digits and letters in fixed places: in any case ("w3f 3sg").
-_POSTCODE = r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d)|\d{3,6}(?:-\d{3,4})?|\d{8}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}-\d{4,5})"
+# dash, Ireland's Eircode, Czechia's "147 86" before its first three digits alone), then a
+# capitalized place name.
+_POSTCODE = (
+    r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d|[a-z]\d{2}\s?[a-z\d]{4})|\d{3}\s\d{2}(?!\d)|\d{4}\s?[A-Z]{2}(?![A-Za-z])"
+    r"|\d{3,6}(?:-\d{3,4})?|\d{8}|\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})"
+)
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 _PLACE_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*(?![\p{L}\p{M}\d])"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.

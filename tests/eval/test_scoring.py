@@ -1,9 +1,10 @@
 """The evaluation's arithmetic, on hand-made predictions: if scoring is wrong, every figure is."""
 
 import orjson
+import pytest
 
 from eval.dataset import Sample, Span, build
-from eval.evaluate import Pred, score
+from eval.evaluate import SOURCES, Pred, score
 from processor.events import BuiltinStream
 
 
@@ -51,3 +52,17 @@ def test_the_dev_set_is_seeded_and_its_gold_spans_point_at_their_values():
                 node = node[key]
             assert str(node)[g.start : g.end] == g.value
     assert sum(not s.gold for s in a if s.stream is BuiltinStream.SUPPORT_TRANSCRIPTS) >= 1
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+def test_every_source_built_from_others_data_is_seeded_and_its_gold_points_at_its_values(source):
+    builder, _, _ = SOURCES[source]
+    a, b = builder(11, 2), builder(11, 2)
+    assert [s.event for _, s in a] == [s.event for _, s in b]
+    assert sum(len(s.gold) for _, s in a) > 0
+    for _, s in a:
+        for g in s.gold:
+            node = s.event
+            for key in g.location:
+                node = node[key]
+            assert str(node)[g.start : g.end] == g.value, (source, g)

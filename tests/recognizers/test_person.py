@@ -160,6 +160,51 @@ def test_names_join_a_name_and_everyday_words_do_not(text, start, end, expected)
     assert text[slice(*whole_name(text, start, end))] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname that is an everyday word too, after a given name, both written as names are.
+        ("the form was signed by Natalie Page on Monday", "Natalie Page"),
+        ("Meeting with Omar Cross and the landlord", "Omar Cross"),
+        # "Surname, Given" where the given name is an everyday word too.
+        ("cc: Poole, Sally", "Poole, Sally"),
+        ("according to Fliegner, Hans-Dieter, the router is fine", "Fliegner, Hans-Dieter"),
+    ],
+)
+def test_the_rest_of_a_name_that_is_also_a_word(scan, text, expected):
+    assert any(expected in found for found in scan(text, "PERSON")), scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("signed by Natalie Page on Monday", 10, 17, "Natalie Page"),
+        ("signed by natalie page on monday", 10, 17, "natalie"),  # no capitals to tell a name from a word
+        ("SIGNED BY NATALIE PAGE", 10, 17, "NATALIE"),  # nor are capitals everywhere
+    ],
+)
+def test_an_everyday_surname_joins_a_given_name_only_where_the_text_writes_names_apart(text, start, end, expected):
+    from recognizers.person import whole_name
+
+    assert text[slice(*whole_name(text, start, end))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("cc: Poole, Sally", 4, 9, (11, 16)),
+        ("LIE, KARI - account holder", 0, 3, (5, 9)),
+        ("Poole, sally", 0, 5, None),  # written unlike the surname found
+        ("Poole, table and chairs", 0, 5, None),  # no given name
+        ("Poole, Sally Ann and more words follow", 0, 5, None),  # the clause runs on
+    ],
+)
+def test_a_given_name_after_a_surname_and_comma(text, start, end, expected):
+    from recognizers.person import given_after_comma
+
+    assert given_after_comma(text, start, end) == expected
+
+
 # Names with no cue around them, in any case and from anywhere: a run of two to four name words
 # that starts with a given name (or a surname before a given name).
 NAME_RUNS = [

@@ -36,6 +36,18 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
     assert expected in scan(text, "STREET_ADDRESS")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Address: Na Příkopě 12, 147 86 Praha", "147 86 Praha"),  # Czechia: 3 + 2 digits
+        ("I live at 12 Main Street, Dublin D02 X285", "D02 X285"),  # Ireland's Eircode
+        ("send it to Keizersgracht 12, 1015 CS Amsterdam please", "1015 CS Amsterdam"),
+    ],
+)
+def test_the_postcode_after_an_address_belongs_to_it(scan, text, expected):
+    assert any(expected in found for found in scan(text, "STREET_ADDRESS")), scan(text, "STREET_ADDRESS")
+
+
 @pytest.mark.parametrize("text", DECOYS)
 def test_numbers_near_ordinary_words_are_not_addresses(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
