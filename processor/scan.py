@@ -31,7 +31,16 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from processor.context import ContextScorer
 from processor.engine import NerOnlySpacyEngine
 from recognizers.lexicon import in_another_language, is_common_english, is_foreign_everyday, is_typo_of_common
-from recognizers.location import joined_place, place_after_address, place_after_name, place_in_brackets, place_names, region_code_after_address
+from recognizers.location import (
+    joined_place,
+    place_after_address,
+    place_after_name,
+    place_in_brackets,
+    place_names,
+    place_qualifier,
+    place_suffix,
+    region_code_after_address,
+)
 from recognizers.names import given_names, opens_sentence
 from recognizers.person import given_after_comma, joined_name, name_before_place, surname_with_particles, whole_name
 from recognizers.registry import min_digits, min_run, requires
@@ -361,10 +370,18 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("LOCATION", place_after_name),
         ("PERSON", surname_with_particles),
         ("PERSON", given_after_comma),
+        # NER reads a place of a name's shape as a person: "port [kyle]", "EAST [SAFINAZ]".
+        ("LOCATION", place_qualifier),
     ),
     "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details),),
     "STREET_ADDRESS": (("LOCATION", place_in_brackets), ("LOCATION", place_after_address), ("LOCATION", region_code_after_address)),
-    "LOCATION": (("LOCATION", joined_place), ("LOCATION", place_in_brackets), ("PERSON", name_before_place)),
+    "LOCATION": (
+        ("LOCATION", joined_place),
+        ("LOCATION", place_in_brackets),
+        ("PERSON", name_before_place),
+        ("LOCATION", place_qualifier),
+        ("LOCATION", place_suffix),
+    ),
 }
 
 

@@ -454,6 +454,38 @@ def place_after_address(text: str, start: int, end: int) -> tuple[int, int] | No
     return span
 
 
+# The words that make a place's name with it, before ("Port Moresby", "South Shields", "Lake
+# Placid", "Bad Ischl", "São Paulo") or after ("Brøndby Strand", "Atlantic City", "Mühldorf am
+# Inn", "Newcastle upon Tyne", "Boulogne-sur-Mer"): a place found without them leaves them
+# to say where it is. Redacting such a word where it was no part of the name costs one word.
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:north|south|east|west|northeast|northwest|southeast|southwest|port|lake|mount|mt|new|fort|saint|st|ste|san|santa|são|sankt|bad|upper|lower|great|little|greater|old)\.?[ \t]+$"
+)
+_QUALIFIER_AFTER = re.compile(
+    r"[ \t]+(?:(?i:strand|ville|town|city|beach|bay|heights|falls|springs|hills|harbou?r|haven|island|islands|county|park)(?![\w'’-])"
+    r"|(?i:am|an\s+der|upon|on|sur|sous|del|de\s+la|do|da)[ \t]+(?P<river>[^\W\d_][\w'’-]*))"
+)
+
+
+def place_qualifier(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The word before a place found that is part of its name ("port [kyle]", "EAST [SAFINAZ]")."""
+    m = _QUALIFIER_BEFORE.search(text, max(0, start - 14), start)
+    return (m.start(), m.start() + len(m.group().rstrip(" \t"))) if m is not None else None
+
+
+def place_suffix(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words after a place found that are part of its name ("[brøndby] strand", "[Mühldorf]
+    am Inn"; "[Kendal] upon Tyne"): a following word, or a particle and a name (capitalized, or
+    ending the clause in lower-case text)."""
+    m = _QUALIFIER_AFTER.match(text, end)
+    if m is None:
+        return None
+    river = m.group("river")
+    if river is not None and not (river[:1].isupper() or (_CLAUSE_ENDS.match(text, m.end()) and not is_common_english(river))):
+        return None  # "calling from Leeds on monday about ...", "went to paris on holiday"
+    return m.start() + len(m.group()) - len(m.group().lstrip(" \t")), m.end()
+
+
 # A province or state code after an address: "Starza Vecchia (NA)", "Teixeira / SE".
 _REGION_CODE = re.compile(r"\s*(?:\(\s*(?P<bracketed>[A-Z]{2})\s*\)|/\s*(?P<slashed>[A-Z]{2})(?![\w/]))")
 

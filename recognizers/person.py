@@ -538,6 +538,12 @@ class LoneGivenNameRecognizer(LocalRecognizer):
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
+# A title right before a name ("Univ.Prof. Franca Stroh", "DOTT. CIRILLO", "chị bảo dương"):
+# it goes with the name, so that what is left says nothing about who was named. Besides the
+# titles that cue a name, those that are words of other uses in some language ("av" is
+# Swedish "of", Turkish "Av." an advocate) and so only ever widen a name found.
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_][\w.]*)[ \t]+$")
+_TITLES_BEFORE_A_NAME = HONORIFICS | {"av", "uzm", "gör", "dt", "quý", "anh", "em", "dipl", "mag", "ing", "fr", "sir", "dame", "lady", "lord"}
 _WORD_AFTER = re.compile(r" ([^\W\d_][\w'’]*)(?![\w'’-])")
 
 
@@ -549,7 +555,15 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.end() == start and _names(before.group(1), given_names()):
         start = before.start(1)
-    words = text[start:end].split()
+    for _ in range(2):  # "Univ.Prof. Dr. Anna Berg", "quý cô Nhật Phạm"
+        title = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+        if title is None:
+            break
+        said = title.group(1).lower()
+        if said not in _TITLES_BEFORE_A_NAME and said.replace(".", "") not in _TITLES_BEFORE_A_NAME:
+            break
+        start = title.start(1)
+    words = [w for w in text[start:end].split() if w.lower().replace(".", "") not in _TITLES_BEFORE_A_NAME]
     after = _WORD_AFTER.match(text, end)
     if after and words and words[-1].lower() in given_names():
         word = after.group(1)

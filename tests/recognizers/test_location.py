@@ -220,3 +220,31 @@ def test_no_place_or_name_made_of_everyday_words_next_to_one(detector, text):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
     words = {text[f.start : f.end].lower() for f in detection.findings}
     assert not words & {"bank", "shop", "bad shape", "mother"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Victoria Henk rang from Mühldorf am Inn; wants a cheaper plan", ["Mühldorf", "am Inn"]),
+        ("michael is travelling to brøndby strand next week", ["brøndby", "strand"]),
+        ("I am calling from Newcastle upon Tyne about my bill", ["Newcastle upon Tyne"]),
+    ],
+)
+def test_the_words_that_make_a_place_name_with_it_go_with_it(scan, text, expected):
+    assert all(word in scan(text, "LOCATION") for word in expected), scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("she rang from port kyle; wants a cheaper plan", "port kyle"), ("EAST SAFINAZ OFFICE ESCALATED THE TICKET", "EAST SAFINAZ")],
+)
+def test_a_place_read_as_a_name_keeps_the_word_before_it(detector, text, expected):
+    # NER reads "kyle" and "SAFINAZ" as persons; "port" and "EAST" say they are places, and go too.
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
+    start, end = text.index(expected), text.index(expected) + len(expected)
+    assert all(any(s <= i < e for _, s, e, _, _ in found) for i in range(start, end) if text[i].isalnum()), found
+
+
+@pytest.mark.parametrize("text", ["we went to Paris on holiday", "she moved to Lyon on monday"])
+def test_an_everyday_word_after_on_is_no_part_of_the_place(scan, text):
+    assert not any(found.startswith("on ") for found in scan(text, "LOCATION")), scan(text, "LOCATION")
