@@ -44,7 +44,7 @@ from recognizers.location import (
 from recognizers.names import given_names, opens_sentence
 from recognizers.person import given_after_comma, joined_name, name_before_place, surname_with_particles, whole_name
 from recognizers.registry import min_digits, min_run, requires
-from recognizers.world_address import address_after_name, postcode_after_details
+from recognizers.world_address import address_after_name, postcode_after_details, postcode_by_place
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
 Found = tuple[str, int, int, float, str]
@@ -381,6 +381,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("PERSON", name_before_place),
         ("LOCATION", place_qualifier),
         ("LOCATION", place_suffix),
+        ("STREET_ADDRESS", postcode_by_place),
     ),
 }
 

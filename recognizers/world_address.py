@@ -529,7 +529,8 @@ class NumberedStreetRecognizer(LocalRecognizer):
 _POSTCODE_CUE = (
     r"(?:\b(?i:zip(?:\s*code)?|post\s*code|postal\s+code|plz|postleitzahl|code\s+postal|c[oó]digo\s+postal|postnummer|postinumero"
     r"|irányítószám|kod\s+pocztowy|psč|poštanski\s+broj)|\bCAP|\bCEP)"
-    r"(?:\s+(?i:is|was))?[\s:#=]{1,3}"
+    # "postal code there is", "zip code of the flat is": a few words between the cue and its verb.
+    r"(?:(?:\s+[^\W\d_]+){0,4}?\s+(?i:is|was))?[\s:#=]{1,3}"
 )
 # Ireland's Eircode ("C80 R7T0", "D02 X285") only after a cue: alone it is any code.
 # In any case: "7863id", "h-7867" after a cue or in a list of details are codes still.
@@ -595,6 +596,31 @@ def address_after_name(text: str, start: int, end: int) -> tuple[int, int] | Non
     if m is not None and not any(w.lower().strip(".") in _NOT_STREET_NAMES or w.lower() in STOP_WORDS for w in m.group("name").split()):
         return m.start("value"), m.end("value")
     return None
+
+
+# A postcode right after a place or right before it, as addresses end: "London NW1 6XE",
+# "Paris 75002.", "75002 Paris", "10115 Berlin". Digits alone are a code only as four to six of
+# them that are no year ("Paris 2024", "in 2019 Berlin"), and after the place only at the end of
+# the clause ("Berlin 500 euros" stays).
+_CODE_AFTER_PLACE = regex.compile(rf",?[ \t]+(?P<value>{_ANY_POSTCODE})(?![\w-])(?=[ \t]*(?:$|[,;.!?)\n]))")
+_CODE_BEFORE_PLACE = regex.compile(rf"(?<![\w-])(?P<value>{_ANY_POSTCODE}),?[ \t]+$")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def _is_code(value: str) -> bool:
+    if value.isdigit():
+        return 4 <= len(value) <= 6 and not _YEAR.fullmatch(value)
+    return any(c.isdigit() for c in value)
+
+
+def postcode_by_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The postcode next to a place found: after it, ending the clause, or right before it."""
+    m = _CODE_AFTER_PLACE.match(text, end)
+    if m is None:
+        m = _CODE_BEFORE_PLACE.search(text, max(0, start - 16), start)
+    if m is None or not _is_code(m.group("value")):
+        return None
+    return m.start("value"), m.end("value")
 
 
 # A postcode as one item of a list of someone's details: after a comma or a space, and then the

@@ -257,3 +257,24 @@ def test_the_province_after_an_address(detector, text, code):
 @pytest.mark.parametrize("text", ["we upgraded to 5 Mbps, Melilla office says", "the iPad 2 is broken", "take 2 turn left"])
 def test_no_street_made_of_a_unit_and_a_word(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apt 4B, 221B Baker Street, London NW1 6XE, United Kingdom", "NW1 6XE"),
+        ("she moved to Paris 75002.", "75002"),
+        ("the office is in Utrecht, 3511 LB", "3511 LB"),
+        ("The postal code there is 10115.", "10115"),  # words between the cue and its verb
+        ("the zip code of the flat is 94016", "94016"),
+    ],
+)
+def test_a_postcode_next_to_a_place_or_after_its_cue(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["LOCATION", "STREET_ADDRESS"])])
+    assert any(expected in text[s:e] for kind, s, e, _, _ in found if kind == "STREET_ADDRESS"), found
+
+
+@pytest.mark.parametrize("text", ["Paris 2024 was great", "in 2019 Berlin was cold", "Berlin 500 euros", "we flew to Oslo 3 times"])
+def test_years_and_counts_by_a_place_are_no_postcodes(detector, text):
+    [found] = detector.scanner.texts([(text, ["LOCATION", "STREET_ADDRESS"])])
+    assert [text[s:e] for kind, s, e, _, _ in found if kind == "STREET_ADDRESS"] == []
