@@ -66,8 +66,13 @@ def _stands_for_itself(name: str) -> bool:
     return not any(is_english_vocabulary(w) or is_name_word(w) or is_typo_of_common(w) for w in _LETTERS.findall(lower))
 
 
+# Letters Unicode does not decompose into a base letter and an accent, and that keyboards
+# without them write as these: "Łódź" typed "lodz", "København" "kobenhavn", "Đà Nẵng" "da nang".
+_UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ð": "d", "ħ": "h", "ı": "i"})
+
+
 def without_accents(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
 
 
 _CUE_RE = re.compile(_CUE, re.IGNORECASE)
@@ -459,7 +464,7 @@ def place_after_address(text: str, start: int, end: int) -> tuple[int, int] | No
 # Inn", "Newcastle upon Tyne", "Boulogne-sur-Mer"): a place found without them leaves them
 # to say where it is. Redacting such a word where it was no part of the name costs one word.
 _QUALIFIER_BEFORE = re.compile(
-    r"(?<![\w'’-])(?i:north|south|east|west|northeast|northwest|southeast|southwest|port|lake|mount|mt|new|fort|saint|st|ste|san|santa|são|sankt|bad|upper|lower|great|little|greater|old)\.?[ \t]+$"
+    r"(?<![\w'’-])(?i:north|south|east|west|northeast|northwest|southeast|southwest|port|lake|mount|mt|new|fort|saint|st|ste|san|santa|são|sankt|bad|upper|lower|great|little|greater|old|tp|thành\s+phố)\.?[ \t]+$"
 )
 _QUALIFIER_AFTER = re.compile(
     r"[ \t]+(?:(?i:strand|ville|town|city|beach|bay|heights|falls|springs|hills|harbou?r|haven|island|islands|county|park)(?![\w'’-])"

@@ -248,3 +248,10 @@ def test_a_place_read_as_a_name_keeps_the_word_before_it(detector, text, expecte
 @pytest.mark.parametrize("text", ["we went to Paris on holiday", "she moved to Lyon on monday"])
 def test_an_everyday_word_after_on_is_no_part_of_the_place(scan, text):
     assert not any(found.startswith("on ") for found in scan(text, "LOCATION")), scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize(("written", "typed"), [("Łódź", "lodz"), ("København", "kobenhavn"), ("Đà Nẵng", "da nang"), ("Þórshöfn", "thorshofn")])
+def test_place_names_are_known_as_keyboards_without_their_letters_type_them(written, typed):
+    from recognizers.location import without_accents
+
+    assert without_accents(written.lower()) == typed
