@@ -303,6 +303,17 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
 
 # "Alma's phone is broken", "Yves's router": a given name with the possessive.
 _POSSESSIVE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)['’]s\b")
+# "Philippe-Yves Marchand's router": the words before the possessive that may open the name.
+_CAPITALIZED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)[ \t]+$")
+
+
+def _is_given_name(word: str) -> bool:
+    """A given name of the lists, no everyday word, month, day or well-known place; of a
+    double given name ("Philippe-Yves") the first half."""
+    parts = word.lower().split("-")
+    return parts[0] in given_names() and not any(p in _NOT_NAMES or p in _CALENDAR for p in parts) and not is_well_known_place(word)
+
+
 # "Timothy - account holder", "Hardy (caller)": a name, then the role it has here.
 _ROLE_AFTER = re.compile(
     r"(?:^|(?<=[.!?;:\n]\s)|(?<=\n))(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s*(?:[-–—,]\s*|\(\s*)"
@@ -334,9 +345,17 @@ class NameBySideRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         found = []
         for m in _POSSESSIVE.finditer(text):
-            word = m.group("name").lower()
-            if word in given_names() and word not in _NOT_NAMES and word not in _CALENDAR and not is_well_known_place(word):
-                found.append(result(self, "PERSON", *m.span("name"), 0.6, "a given name with the possessive"))
+            # The name opens with its leftmost given name among up to two capitalized words
+            # before the possessive ("Philippe-Yves Marchand's"; "Yesterday Anna's").
+            words = [(m.start("name"), m.group("name"))]
+            for _ in range(2):
+                before = _CAPITALIZED_BEFORE.search(text, max(0, words[0][0] - 40), words[0][0])
+                if before is None:
+                    break
+                words.insert(0, (before.start(1), before.group(1)))
+            start = next((at for at, word in words if _is_given_name(word)), None)
+            if start is not None:
+                found.append(result(self, "PERSON", start, m.end("name"), 0.6, "a given name (and surname) with the possessive"))
         cased = any(ch.isupper() for ch in text[1:]) and not text.isupper()
         for m in _ROLE_AFTER.finditer(text):
             span = _name_after(text, m.start("name"), cased, title=False, strong=True)
@@ -367,9 +386,21 @@ def surname_with_particles(text: str, start: int, end: int) -> tuple[int, int] |
     return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
 
 
+_COMMONEST_WORD = 100_000  # uses in the frequency list: "young", "man", "green", "hope"
+
+
 def _everyday_words(words: str) -> bool:
-    """Whether every word is everyday English and none a given name of the lists."""
-    return all(is_common_english(w) and not _names(w, given_names()) for w in words.replace(",", " ").split())
+    """Whether every word is everyday English and none a given name of the lists; a given name
+    and a surname of the lists together are a name even when both are everyday words too
+    ("DAWN WARD asked us to call", "Grace Hill wants paper bills")."""
+    split = words.replace(",", " ").split()
+    first, last = (split[0].lower(), split[-1].lower()) if split else ("", "")
+    # Not the commonest words of all ("Young man called"): a name is rarer than they are.
+    if len(split) in (2, 3) and first in given_names() and last in surnames() and not {first, last} & _NOT_NAMES:
+        counts = english_counts()
+        if counts.get(first, 0) < _COMMONEST_WORD and counts.get(last, 0) < _COMMONEST_WORD:
+            return False
+    return all(is_common_english(w) and not _names(w, given_names()) for w in split)
 
 
 # "yeah, Debbie here", "hi anne-marie here": a given name followed by "here" at the start of a turn.

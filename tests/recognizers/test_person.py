@@ -521,6 +521,8 @@ def test_words_before_from_and_after_contact_that_are_no_names(scan, text):
     ("text", "expected"),
     [
         ("Alma's phone is broken", "Alma"),  # the possessive after a given name
+        ("Philippe-Yves Marchand's phone is broken", "Philippe-Yves Marchand"),  # and the surname before it
+        ("Yesterday Anna's router died", "Anna"),
         ("Timothy - account holder", "Timothy"),  # the role after the name
         ("cc: Mary", "Mary"),
         ("Meeting with Hans-Walter and the landlord", "Hans-Walter"),
@@ -552,3 +554,16 @@ def test_the_surname_with_its_particles(detector):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
     covered = {i for f in detection.findings for i in range(f.start, f.end)}
     assert all(i in covered for i in range(text.index("Samuel"), text.index("!")) if text[i].isalnum())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("DAWN WARD ASKED US TO CALL +44 117 4960501 INSTEAD", "DAWN WARD"), ("grace hill wants paper bills", "grace hill")],
+)
+def test_a_given_name_and_surname_opening_a_sentence_before_a_verb_though_both_are_words(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Young man called about the bill", "Customer Service asked for a callback", "Tech support called back"])
+def test_the_commonest_words_before_a_verb_are_no_name(scan, text):
+    assert scan(text, "PERSON") == []
