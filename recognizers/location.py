@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers import wordlists
 from recognizers.lexicon import is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
 from recognizers.names import is_name_word
-from recognizers.registry import FirstWords, register, result
+from recognizers.registry import AnyOf, FirstWords, register, result
 
 # Big-city names that are everyday English words or first names more often than places.
 AMBIGUOUS = STOP_WORDS | {
@@ -29,7 +29,9 @@ AMBIGUOUS = STOP_WORDS | {
     "surprise", "enterprise", "pueblo", "providence", "temple", "spring", "springs", "mesa", "tyler", "hamilton",
     "bristol", "lincoln", "salem", "regina", "santa", "san", "of", "sandy", "fort", "rochester", "camden",
 }  # fmt: skip
-_CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of)\s+|,\s*)"
+# A word that says a city follows may stand between the cue and the name ("in TP. Đà Nẵng",
+# "to the city of Split").
+_CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of)\s+|,\s*)(?:(?:tp\.?|thành\s+phố|tỉnh|the\s+city\s+of)\s+)?"
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +78,8 @@ def without_accents(text: str) -> str:
 
 
 _CUE_RE = re.compile(_CUE, re.IGNORECASE)
+# Latin letters with accents (Latin-1, Latin Extended-A and -B, Vietnamese's Extended Additional).
+_ACCENTED_LATIN = r"[À-ÖØ-öø-ɏḀ-ỿ]"
 _CAPITALS = re.compile(r"(?<![\w'])[^\W\d_a-z]{3,}(?![\w'])")
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -93,11 +97,12 @@ def _first_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _first_word_condition() -> FirstWords | None:
+def _first_word_condition() -> AnyOf | None:
     """Every match starts with a known name's first word (as written, or before a full stop
-    or comma), and that word's first run of letters stands as a word in the text."""
+    or comma), and that word's first run of letters stands as a word in the text; or the text
+    has accented Latin letters, which the name may be known without ("Đà Nẵng" as "da nang")."""
     letters = [_LETTERS.search(w) for w in _first_words()]
-    return None if not all(letters) else FirstWords(m.group() for m in letters if m)
+    return None if not all(letters) else AnyOf(FirstWords(m.group() for m in letters if m), _ACCENTED_LATIN)
 
 
 def _place_after(text: str, offset: int) -> tuple[int, int] | None:
@@ -108,7 +113,7 @@ def _place_after(text: str, offset: int) -> tuple[int, int] | None:
             # The cue's whitespace is consumed: a name starts right at `offset`, and with the
             # first word of a known name (as written, or before a full stop or comma).
             first = m.group().lower()
-            if m.start() != offset or (first not in _first_words() and first.rstrip(_TRAILING) not in _first_words()):
+            if m.start() != offset or not any(f in _first_words() for f in (first, first.rstrip(_TRAILING), without_accents(first).rstrip(_TRAILING))):
                 return None
         words.append(m)
         if len(words) == _longest_name():
@@ -118,7 +123,8 @@ def _place_after(text: str, offset: int) -> tuple[int, int] | None:
         end = words[k - 1].end()
         candidate = text[offset:end]
         for form in (candidate, candidate.rstrip(_TRAILING)):
-            if " ".join(form.lower().split()) in names:
+            key = " ".join(form.lower().split())
+            if key in names or (not key.isascii() and without_accents(key) in names):
                 return offset, offset + len(form)
     return None
 
@@ -133,7 +139,7 @@ class PlaceNameRecognizer(LocalRecognizer):
         _first_words()
 
     @property
-    def REQUIRES(self) -> FirstWords | None:
+    def REQUIRES(self) -> AnyOf | None:
         return _first_word_condition()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:

@@ -603,6 +603,33 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         titled = word[:1].isupper() and word[1:].islower() and _CASED.search(text) is not None and words[-1][:1].isupper()
         if _names(word, surnames()) or (titled and word.lower() in surnames() and word.lower() not in _NOT_NAMES and word.lower() not in _CALENDAR):
             end = after.end(1)
+    return _whole_vietnamese_name(text, start, end)
+
+
+# Vietnamese names are three syllables or so (family, middle, given: "Bùi Hữu Bảo"), each an
+# everyday Vietnamese word too, so the lists and NER find one of them. In text not otherwise
+# written in Vietnamese, syllables with its letters next to such a name belong to it.
+_VIETNAMESE_LETTER = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+_VIETNAMESE_SURNAMES = frozenset(["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "lý"])
+_SYLLABLE_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?![\w'’-])")
+_SYLLABLE_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+$")
+
+
+def _vietnamese(word: str) -> bool:
+    return _VIETNAMESE_LETTER.search(word) is not None or word.lower() in _VIETNAMESE_SURNAMES
+
+
+def _whole_vietnamese_name(text: str, start: int, end: int) -> tuple[int, int]:
+    words = text[start:end].split()
+    if not words or len(words) >= 4 or not all(_vietnamese(w) for w in words):
+        return start, end
+    if len(_VIETNAMESE_LETTER.findall(text)) > len(text) // 10:
+        return start, end  # Vietnamese text: its words are not names for their letters
+    count = len(words)
+    while count < 4 and (after := _SYLLABLE_AFTER.match(text, end)) is not None and _vietnamese(after.group(1)):
+        end, count = after.end(1), count + 1
+    while count < 4 and (before := _SYLLABLE_BEFORE.search(text, max(0, start - 12), start)) is not None and _vietnamese(before.group(1)):
+        start, count = before.start(1), count + 1
     return start, end
 
 

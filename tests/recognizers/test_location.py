@@ -255,3 +255,14 @@ def test_place_names_are_known_as_keyboards_without_their_letters_type_them(writ
     from recognizers.location import without_accents
 
     assert without_accents(written.lower()) == typed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Customer lives in TP. Đà Nẵng, prefers email", "Đà Nẵng"),  # known as "Da Nang"; "TP." says a city follows
+        ("moving to tp đà nẵng in may", "đà nẵng"),
+    ],
+)
+def test_a_place_written_with_accents_its_list_lacks(scan, text, expected):
+    assert expected in scan(text, "LOCATION"), scan(text, "LOCATION")

@@ -567,3 +567,14 @@ def test_a_given_name_and_surname_opening_a_sentence_before_a_verb_though_both_a
 @pytest.mark.parametrize("text", ["Young man called about the bill", "Customer Service asked for a callback", "Tech support called back"])
 def test_the_commonest_words_before_a_verb_are_no_name(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("note from bảo hữu bùi moving to another city in may", "bảo hữu bùi"),
+        ("Spoke with Trần Thị Mai about the roaming bill", "Trần Thị Mai"),
+    ],
+)
+def test_a_vietnamese_name_is_taken_whole_though_each_syllable_is_a_word(scan, text, expected):
+    assert any(expected in found for found in scan(text, "PERSON")), scan(text, "PERSON")
