@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.date_of_birth import DATE
+from recognizers.date_of_birth import DATE, DATE_PIECE
 from recognizers.spelled_name import spelled_runs
 from recognizers.spoken_digits import DIGIT_WORDS
 
@@ -143,7 +143,12 @@ def answers(answer: str, entity: str) -> list[Answer]:
     if own is not None and own != entity:
         return []
     if entity == "DATE_OF_BIRTH":
-        return [Answer(entity, m.start(), m.end()) for m in DATE.finditer(answer)]
+        dates = [Answer(entity, m.start(), m.end()) for m in DATE.finditer(answer)]
+        if dates:
+            return dates
+        # An answer in no shape of a date: its pieces, first to last ("12th of the 3rd, 85").
+        pieces = list(DATE_PIECE.finditer(answer))
+        return [Answer(entity, pieces[0].start(), pieces[-1].end())] if len(pieces) >= 2 else []
     if entity == "LOCATION":
         span = _bare_value(answer, first_clause=True)
         return [Answer(entity, *span)] if span else []

@@ -63,6 +63,13 @@ _DATE = (
     rf"|{_YEAR}(?![/.-]?\d))"  # "born 1987": the year of birth, after a cue only
 )
 # Any date of the forms above, for a turn that answers "what's your date of birth?".
+# One piece of a date in any order or shape ("12th", "3rd", "85", "june", "twenty", "nineteen"):
+# where a date of birth was asked for, a run of them is the answer though no format above
+# matches it ("12th of the 3rd, 85").
+DATE_PIECE = re.compile(
+    rf"(?<!\w)(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|{_ORDINAL_WORD}|{_TENS_WORD}|{_TEEN_WORD}|{_UNIT_WORD}|hundred|thousand)(?!\w)", re.IGNORECASE
+)
+
 DATE = re.compile(rf"(?<!\w){_DATE}(?!\w)", re.IGNORECASE)
 _CUE = r"(?:born(?:\s+on|\s+in)?|birth\s*(?:date|day)|date\s+of\s+birth|d\.?o\.?b\.?|birthday(?:\s+is)?)"
 

@@ -43,6 +43,7 @@ def test_what_a_turn_asks_for(question, entity):
         ("four twelve eighty one", "DATE_OF_BIRTH", "four twelve eighty one"),
         ("3 14 1972", "DATE_OF_BIRTH", "3 14 1972"),
         ("22.04.1987, yes", "DATE_OF_BIRTH", "22.04.1987"),
+        ("yeah sure, 12th of the 3rd, 85", "DATE_OF_BIRTH", "12th of the 3rd, 85"),  # in no format: its pieces
         ("it's Henderson", "SECRET_ANSWER", "Henderson"),
         ("k a p o o r", "PERSON", "k a p o o r"),
         ("sure, B - R - O - W - N", "PERSON", "B - R - O - W - N"),
@@ -71,6 +72,7 @@ def test_the_answer_holds_what_was_asked(answer, entity, value):
     [
         ("sorry, can you repeat that?", "PERSON"),
         ("hang on a second", "PERSON"),
+        ("hang on, let me find it", "DATE_OF_BIRTH"),
         ("I have a question about order W469073551", "STREET_ADDRESS"),
         ("it just keeps saying error E-099", "STREET_ADDRESS"),
         ("I've opened ticket INC2460204 for this", "PHONE_NUMBER"),
