@@ -212,7 +212,7 @@ class PersonCueRecognizer(LocalRecognizer):
             named = any(_names(part, given_names()) for part in words[0].split("-")) or unknown_word(words[0])
             if not named and len(words) > 1:
                 named = any(_names(w, given_names()) or _names(w, surnames()) or unknown_word(w) for w in words[1:] if w.lower() not in _PARTICLES)
-            city = m.group().lower().startswith("to") and is_well_known_place(" ".join(words))
+            city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
             if named and words[0].lower() not in _CALENDAR and not city:
                 spans.append(span)
         for m in _SIGN_OFF.finditer(clean):
@@ -228,11 +228,16 @@ class PersonCueRecognizer(LocalRecognizer):
 
 
 # A name as the object of a preposition, and what ends the clause after it.
-_OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|who\s+is|who's|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
+_OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|from|who\s+is|who's|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
 # What ends the clause: punctuation, the end, a dash or bracket, a number or date after the name.
 # "FOR ESTER AT BJÖRKGRÄND 96": where the person is comes after "at".
 # "Meeting with Hans-Walter and the landlord": "and" starts the next one.
-_CLAUSE_END = re.compile(r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or)\s|\s+\(|\s+[-–]\s|\s+\d)")
+# "mail for mona keeps bouncing", "the SIM for Verde went to ...": a verb starts the next one.
+_CLAUSE_END = re.compile(
+    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or)\s|\s+\(|\s+[-–]\s|\s+\d"
+    r"|\s+(?i:is|was|has|had|keeps|kept|went|goes|moving|moved|will|would|can|could|should|does|did|got|gets"
+    r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
+)
 _BACK = re.compile(r"\s+(?i:back)\b")
 
 _TITLES = HONORIFICS

@@ -457,6 +457,9 @@ def test_words_no_list_knows_that_are_no_names(scan, text):
         ("handset insured for stella 26031952 60932", "stella"),
         ("Chargeback filed by Tore Jeppsson - DOB 08-10-1958", "Tore Jeppsson"),
         ("WHO IS ARRAN GEHERTY-MCQUINN? THE ACCOUNT LISTS HER AS THE PAYER", "ARRAN GEHERTY-MCQUINN"),
+        # A verb starts the next clause; "from" takes a name as "for" does.
+        ("mail for mona keeps bouncing, new address on file", "mona"),
+        ("note from molly moving to saint helena in may", "molly"),
     ],
 )
 def test_a_name_as_the_object_of_the_clause(scan, text, expected):
@@ -473,6 +476,9 @@ def test_a_name_as_the_object_of_the_clause(scan, text, expected):
         "call the office back",
         "I went to Paris, it was nice",
         "talk to you later",
+        "prices from march will rise",
+        "calling from Paris, the line is bad",
+        "the plan for families is cheaper",
     ],
 )
 def test_objects_that_are_no_names(scan, text):
