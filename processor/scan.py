@@ -42,7 +42,7 @@ from recognizers.location import (
     region_code_after_address,
 )
 from recognizers.names import given_names, opens_sentence
-from recognizers.person import given_after_comma, joined_name, name_before_place, surname_with_particles, whole_name
+from recognizers.person import given_after_comma, joined_name, name_before_email, name_before_place, surname_with_particles, whole_name
 from recognizers.registry import min_digits, min_run, requires
 from recognizers.world_address import address_after_name, postcode_after_details, postcode_by_place
 
@@ -251,7 +251,9 @@ class Scanner:
                 span = follower(text, r.start, r.end)
                 # Not from inside another finding: after "Harry" of "Harry Ferm", "Ferm about
                 # ticket 4411" is no street.
-                if span is not None and not any(k.start < span[0] < k.end for k in kept):
+                # One of the same type may overlap it: the two merge ("TUE, BIANCA" and "BIANCA
+                # POPESCU" before "<bianca@...>").
+                if span is not None and not any(k.start < span[0] < k.end and k.entity_type != entity for k in kept):
                     joined.append(RecognizerResult(entity, *span, r.score, recognition_metadata=dict(_NEXT_TO_A_FINDING)))
         kept += joined
         if len(kept) > 1:
@@ -374,6 +376,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("LOCATION", place_qualifier),
     ),
     "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details),),
+    "EMAIL_ADDRESS": (("PERSON", name_before_email),),
     "STREET_ADDRESS": (("LOCATION", place_in_brackets), ("LOCATION", place_after_address), ("LOCATION", region_code_after_address)),
     "LOCATION": (
         ("LOCATION", joined_place),

@@ -97,11 +97,26 @@ def words_of_slug(part: str) -> str | None:
 _KEY_VALUE = re.compile(r"(?<![\w.-])(?P<key>[A-Za-z][\w.-]{0,40})=(?P<value>[^\s&;,\"'<>]+)")
 
 
+# Pairs separated by ";" or "|" hold values with spaces: "name=bác quang dương;city=papua new guinea".
+_SEPARATED_PAIRS = re.compile(r"=[^=;|\n]*[;|][ \t]*[A-Za-z][\w.-]{0,40}=")
+_KEY_SPACED_VALUE = re.compile(r"(?<![\w.-])(?P<key>[A-Za-z][\w.-]{0,40})=(?P<value>[^\s;|=\"<>]+(?:[ \t]+[^\s;|=\"<>]+)*)(?=[ \t]*(?:[;|]|$))", re.MULTILINE)
+
+
 def key_values(text: str) -> list[tuple[int, int, str, str]]:
     """The `key=value` pairs of a text, as (start, end, percent-decoded value, key)."""
     if "=" not in text:
         return []
-    return [(m.start("value"), m.end("value"), unquote_plus(m.group("value")), m.group("key")) for m in _KEY_VALUE.finditer(text)]
+    pattern = _KEY_SPACED_VALUE if _SEPARATED_PAIRS.search(text) else _KEY_VALUE
+    pairs = [(m.start("value"), m.end("value"), unquote_plus(m.group("value")), m.group("key")) for m in pattern.finditer(text)]
+    if pattern is _KEY_SPACED_VALUE:
+        # Pairs the spaced reading did not take (a request line's "a=1&b=2" in the same text).
+        taken = [(start, end) for start, end, _, _ in pairs]
+        pairs += [
+            (m.start("value"), m.end("value"), unquote_plus(m.group("value")), m.group("key"))
+            for m in _KEY_VALUE.finditer(text)
+            if not any(start <= m.start("value") < end for start, end in taken)
+        ]
+    return pairs
 
 
 # Characters written in other ways than ASCII that scanning reads as their ASCII twins, one

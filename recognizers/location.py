@@ -81,9 +81,10 @@ _CUE_RE = re.compile(_CUE, re.IGNORECASE)
 # Latin letters with accents (Latin-1, Latin Extended-A and -B, Vietnamese's Extended Additional).
 _ACCENTED_LATIN = r"[À-ÖØ-öø-ɏḀ-ỿ]"
 _CAPITALS = re.compile(r"(?<![\w'])[^\W\d_a-z]{3,}(?![\w'])")
-_WORD = re.compile(r"\S+")
+# A word starts after any opening bracket or quote ("[uganda]", "(Kenya)", "«Lyon»").
+_WORD = re.compile(r"[^\s\"'(\[«“]\S*")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_TRAILING = ".,;:!?\"')"
+_TRAILING = ".,;:!?\"')]»”"
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +167,7 @@ class PlaceNameRecognizer(LocalRecognizer):
         # case ("bhubaneswar office", "Paraguay office escalated", "of USBEQUISTÃO"): no cue is
         # needed where the name can be nothing else.
         for m in _WORD.finditer(text):
-            if m.start() < position or (m.start() > 0 and not text[m.start() - 1].isspace() and text[m.start() - 1] not in "\"'(["):
+            if m.start() < position or (m.start() > 0 and not text[m.start() - 1].isspace() and text[m.start() - 1] not in "\"'([«“"):
                 continue
             span = _place_after(text, m.start())
             if span is not None and _stands_for_itself(text[span[0] : span[1]]):

@@ -37,7 +37,7 @@ from recognizers.lexicon import (
     is_typo_of_common,
     reads_as_english,
 )
-from recognizers.location import is_well_known_place, place_names
+from recognizers.location import AMBIGUOUS, is_well_known_place, place_names
 from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
 from recognizers.registry import AnyOf, FirstWords, register, result
@@ -161,7 +161,7 @@ _CUE_FIRST_WORDS = (
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
     " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
-    " nom nome nombre namen cc bcc from sender"
+    " nom nome nombre namen cc bcc from sender hi hello hey morning afternoon evening"
 )
 
 
@@ -214,6 +214,10 @@ class PersonCueRecognizer(LocalRecognizer):
                 named = any(_names(w, given_names()) or _names(w, surnames()) or unknown_word(w) for w in words[1:] if w.lower() not in _PARTICLES)
             city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
             if named and words[0].lower() not in _CALENDAR and not city:
+                spans.append(span)
+        for m in _GREETING.finditer(clean):
+            span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
+            if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
                 spans.append(span)
         for m in _SIGN_OFF.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
@@ -332,6 +336,89 @@ _OTHER_SCRIPT_RUN = regex.compile(rf"{_OTHER_SCRIPT}+(?:[ \u3000・]{_OTHER_SCRI
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
 
 
+# The separators of a record written as a line: "MAURICIO | MURCIA | 11/23/2000", a tab-separated
+# export, "dverce 1b - roko džapo - fibre install pending", "Caller ID 30884500 / astrid".
+_CELL_SEPARATOR = re.compile(r"[ \t]+[|/–—-][ \t]+|\t|[ \t]*\|[ \t]*")
+_CELL_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@register
+class RecordCellRecognizer(LocalRecognizer):
+    """A name standing alone in a cell of a record written as a line, cells parted by "|", a
+    tab, " - " or " / " ("Caller ID 30884500 / astrid"): the cell is the value, as a field would
+    be, and what makes it a name is its words: given names and surnames of the lists, words no
+    list knows, and not only everyday words ("fibre install pending", "Router - restarted" stay)."""
+
+    REQUIRES = AnyOf(r"\||\t|\s[/–—-]\s")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON", "LOCATION", "PHONE_NUMBER"], supported_language=supported_language, name="RecordCellRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for line_start, line in _lines(text):
+            if _CELL_SEPARATOR.search(line) is None:
+                continue
+            start = 0
+            for m in [*_CELL_SEPARATOR.finditer(line), None]:
+                end = m.start() if m is not None else len(line)
+                cell = line[start:end]
+                named = _name_cell(cell)
+                if named is not None:
+                    at, to, entity = named
+                    found.append(result(self, entity, line_start + start + at, line_start + start + to, 0.6, "a name alone in a cell of a record"))
+                start = m.end() if m is not None else len(line)
+        return found
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    return lines
+
+
+# A cell of digit groups alone, as a phone number is written ("22 531 15 41", "(0161) 496-0672").
+_NUMBER_CELL = re.compile(r"[ \t]*(?P<number>\+?\(?\d[\d()]*(?:[ .-]\(?\d[\d()]*){1,5})[ \t]*")
+
+
+_DATE_SHAPE = re.compile(r"\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4}")
+
+
+def _name_cell(cell: str) -> tuple[int, int, str] | None:
+    """The span and type of the name that is the whole cell ("roko džapo", "Butcher, Alexandra";
+    "MURCIA"), or None."""
+    number = _NUMBER_CELL.fullmatch(cell)
+    if number is not None and 7 <= sum(c.isdigit() for c in number.group("number")) <= 15 and not _DATE_SHAPE.fullmatch(number.group("number")):
+        return number.start("number"), number.end("number"), "PHONE_NUMBER"
+    words = list(_CELL_WORD.finditer(cell))
+    if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,") or cell.count(",") > 1:
+        return None
+    lower = [w.group().lower().strip(".") for w in words]
+    if any(w in STOP_WORDS and w not in _PARTICLES for w in lower):
+        return None
+    joined = " ".join(lower)
+    if is_well_known_place(joined) or joined in place_names():
+        # A place, or a name that is one too ("Mauricio" is Spanish for Mauritius): either is
+        # who or where; "Orange" and "Nice" as a carrier's or a word's cell stay.
+        if joined in AMBIGUOUS or all(is_common_english(w) for w in lower):
+            return None
+        return words[0].start(), words[-1].end(), "LOCATION"
+    # The cell is the value, as a field's is: a name of the lists counts though it is an everyday
+    # word too ("Mauricio", "Butcher"), unless every word is everyday English and none a given name.
+    listed = [(w in given_names() and w not in _CALENDAR) or w in surnames() or is_english_proper_name(w) for w in lower]
+    # "Wi-Fi" is "wifi": a word no list knows has no known word in it either.
+    if not all(n or (unknown_word(w) and unknown_word(w.replace("-", ""))) or w in _PARTICLES for n, w in zip(listed, lower)):
+        return None
+    if all(is_common_english(w) for w in lower) and not any(_names(w, given_names()) or is_english_proper_name(w) for w in lower):
+        return None
+    return words[0].start(), words[-1].end(), "PERSON"
+
+
 @register
 class NameBySideRecognizer(LocalRecognizer):
     """A name told by what stands by it: the possessive after a given name ("Alma's phone"), a
@@ -415,6 +502,15 @@ _SIGN_OFF = re.compile(
     r"\b(?:thanks|thank\s+you|thx|ty|cheers|regards|best\s+regards|kind\s+regards|best\s+wishes|best|sincerely|yours|br)[,!.]?\s+"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[.!]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
+)
+
+
+# "SMS: Hi dan, your SIM is on its way", "Good morning Ms Berg!": a greeting opening a
+# sentence, then the name it is addressed to and a comma or "!".
+_GREETING = re.compile(
+    r"(?:^|(?<=[.!?:\n])\s*|(?<=[.!?:]\s))(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))[ \t]+"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)[ \t]*[,!]",
+    re.MULTILINE,
 )
 
 
@@ -660,6 +756,43 @@ def given_after_comma(text: str, start: int, end: int) -> tuple[int, int] | None
     if not (given.isupper() == found.isupper() and given.islower() == found.islower()):
         return None
     return m.span("given")
+
+
+# "From: Anna Berg <anna@example.org>", "On Tue, Ástgeir <odda75@example.net> wrote:",
+# '"Berg, Anna" <...>': the display name an e-mail address is written with.
+_NAME_BEFORE_ADDRESS = re.compile(
+    r"(?:^|(?<=[:;,(\n\t|])|(?<=^[ \t])|(?<=[:;,(\n\t|][ \t]))[ \t]*[\"'“]?(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})[\"'”]?[ \t]*<$",
+    re.MULTILINE,
+)
+
+
+def name_before_email(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name right before an e-mail address in angle brackets, as mail headers and chat
+    exports write who wrote: a sender is a person, or a team whose name costs nothing to hide."""
+    if start == 0 or text[start - 1] != "<":
+        return None
+    m = _NAME_BEFORE_ADDRESS.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    # The words that lead up to the name are no part of it ("On Tue, Ástgeir", "send it to").
+    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
+    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
+        words.pop(0)
+    if not words:
+        return None
+    return words[0].start(), m.end("name")
+
+
+_LETTERS_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
+_DATE_WORDS = frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "on"])
+
+
+def _leads_in(word: str, before_comma: bool) -> bool:
+    lower = word.lower().rstrip(".")
+    if lower in _DATE_WORDS or lower in _CALENDAR or lower in STOP_WORDS:
+        return True
+    # "Berg, Anna": a name of the lists before its comma stays.
+    return is_common_english(lower) and not _names(lower, given_names()) and not (before_comma and lower in surnames())
 
 
 _AND_AFTER = re.compile(r",?\s+(?:and|&|or)\s+", re.IGNORECASE)

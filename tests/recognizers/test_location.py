@@ -266,3 +266,8 @@ def test_place_names_are_known_as_keyboards_without_their_letters_type_them(writ
 )
 def test_a_place_written_with_accents_its_list_lacks(scan, text, expected):
     assert expected in scan(text, "LOCATION"), scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("[uganda] natasza ćmiel: the line is dead again", "uganda"), ("trip to (Kenya) soon", "Kenya")])
+def test_a_place_in_brackets_or_quotes(scan, text, expected):
+    assert expected in scan(text, "LOCATION")

@@ -584,3 +584,76 @@ def test_the_commonest_words_before_a_verb_are_no_name(scan, text):
 )
 def test_a_vietnamese_name_is_taken_whole_though_each_syllable_is_a_word(scan, text, expected):
     assert any(expected in found for found in scan(text, "PERSON")), scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("From: Anna Berg <anna@example.org>", "Anna Berg"),
+        ("On Tue, Ástgeir <odda75@example.net> wrote: my router is broken", "Ástgeir"),
+        ('"Berg, Anna" <anna@example.org>', "Berg, Anna"),
+        ("ON TUE, BIANCA POPESCU <MONALISA08@EXAMPLE.COM> WROTE: IT IS BROKEN", "BIANCA POPESCU"),
+    ],
+)
+def test_the_name_an_email_address_is_written_with(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "EMAIL_ADDRESS"])])
+    start = text.index(expected)
+    assert any(s <= start and start + len(expected) <= e for kind, s, e, _, _ in found if kind == "PERSON"), found
+
+
+def test_words_leading_up_to_an_address_are_no_name(detector):
+    text = "send it to <anna@example.org> please"
+    [found] = detector.scanner.texts([(text, ["PERSON", "EMAIL_ADDRESS"])])
+    assert not any("send" in text[s:e] for _, s, e, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("sms to +45 2680 7872: hi dan, your sim is on its way", "dan"), ("Good morning Ragnhild, your bill is ready", "Ragnhild")],
+)
+def test_the_name_a_greeting_is_addressed_to(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Hi there, my router is broken", "hello team, any update?", "Hey all! outage again", "Hi Support, please help"])
+def test_greetings_to_no_one_in_particular(scan, text):
+    assert scan(text, "PERSON") == []
+
+
+# A record written as a line: "|", tabs, " - " or " / " part its cells, and a cell is a value.
+RECORD_CELLS = [
+    ("MAURICIO | MURCIA | 11/23/2000", "LOCATION", "MAURICIO"),  # a name that is a place too (Spanish for Mauritius)
+    ("CLIVE BURGESS\t+44161 4960672\tSALLYSIDE", "PERSON", "CLIVE BURGESS"),
+    ("patryk faryna\t22 531 15 41\ttarnobrzeg", "PHONE_NUMBER", "22 531 15 41"),
+    ("patryk faryna\t22 531 15 41\ttarnobrzeg", "LOCATION", "tarnobrzeg"),
+    ("dverce 1b - roko džapo - fibre install pending", "PERSON", "roko džapo"),
+    ("caller id 30884500 / astrid", "PERSON", "astrid"),
+    ("Flat 45z, Ryan Canyon - Butcher, Alexandra - fibre install pending", "PERSON", "Butcher, Alexandra"),
+]
+
+
+@pytest.mark.parametrize(("text", "entity", "expected"), RECORD_CELLS)
+def test_a_name_place_or_number_alone_in_a_cell_of_a_record(detector, text, entity, expected):
+    from recognizers.person import RecordCellRecognizer
+
+    found = RecordCellRecognizer().analyze(text, [entity])
+    assert expected in [text[r.start : r.end] for r in found if r.entity_type == entity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "status | open | high priority",
+        "Router - restarted - fixed",
+        "v2 | build 14 | green",
+        "ticket | 12345678 | open",  # one run of digits: the number recognizers judge it
+        "date | 2024-01-05 | ok",
+        "Carrier | Orange | prepaid",
+        "TCP/IP - Wi-Fi",
+        "I called twice - no answer",
+    ],
+)
+def test_cells_of_everyday_words_codes_and_dates_are_no_names(text):
+    from recognizers.person import RecordCellRecognizer
+
+    assert RecordCellRecognizer().analyze(text, ["PERSON", "LOCATION", "PHONE_NUMBER"]) == []
