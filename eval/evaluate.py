@@ -307,6 +307,7 @@ SOURCES: dict[str, tuple[Callable[[int, int], list[tuple[str, Sample]]], int, st
     "schemas": (foreign.build_schemas, 3, "schemas: structured events as other systems name their fields"),
     "notes_in_language": (foreign.build_notes_in_language, 1, "notes in the customer's language (7 languages)"),
     "formats": (foreign.build_formats, 1, "formats: one name, address, phone number or date of birth in a plain sentence (tuned on)"),
+    "records": (foreign.build_records, 3, "records: mail headers, exports, key=value lines, chat and SMS (tuned on)"),
 }
 
 

@@ -44,7 +44,7 @@ from recognizers.location import (
 from recognizers.names import given_names, opens_sentence
 from recognizers.person import given_after_comma, joined_name, name_before_email, name_before_place, surname_with_particles, whole_name
 from recognizers.registry import min_digits, min_run, requires
-from recognizers.world_address import address_after_name, postcode_after_details, postcode_by_place
+from recognizers.world_address import address_after_name, postcode_after_details, postcode_and_town_after_address, postcode_by_place
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
 Found = tuple[str, int, int, float, str]
@@ -377,7 +377,12 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
     ),
     "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details),),
     "EMAIL_ADDRESS": (("PERSON", name_before_email),),
-    "STREET_ADDRESS": (("LOCATION", place_in_brackets), ("LOCATION", place_after_address), ("LOCATION", region_code_after_address)),
+    "STREET_ADDRESS": (
+        ("LOCATION", place_in_brackets),
+        ("LOCATION", place_after_address),
+        ("LOCATION", region_code_after_address),
+        ("STREET_ADDRESS", postcode_and_town_after_address),
+    ),
     "LOCATION": (
         ("LOCATION", joined_place),
         ("LOCATION", place_in_brackets),

@@ -161,7 +161,7 @@ _CUE_FIRST_WORDS = (
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
     " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
-    " nom nome nombre namen cc bcc from sender hi hello hey morning afternoon evening"
+    " nom nome nombre namen cc bcc from sender hi hello hey morning afternoon evening addressee payee"
 )
 
 
@@ -255,7 +255,7 @@ _WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dea
 # The same roles in the languages customers write: "Kunde gesa heß", "klant lorreijn, jip",
 # "Ansprechpartner Curt", "aos cuidados de clara", "à l'attention de ...".
 _SOFT_CUES = re.compile(
-    r"\b(?:customer|client|caller|subscriber|account\s+holder|kunde|kundin|klant|klient|klientka|cliente|ansprechpartner(?:in)?|contactpersoon"
+    r"\b(?:customer|client|caller|subscriber|account\s+holder|recipient|addressee|payee|kunde|kundin|klant|klient|klientka|cliente|ansprechpartner(?:in)?|contactpersoon"
     r"|referente|osoba\s+kontaktowa|(?:aos\s+)?cuidados\s+de|atenci[oó]n\s+de|attention\s+de|attenzione\s+di"
     # "emergency contact victor lesotho"; "au nom de yves", "a nome di", "en nombre de", "im Namen von".
     r"|(?:emergency\s+)?contact(?:\s+person)?|au\s+nom\s+de|a\s+nome\s+di|en\s+nombre\s+de|em\s+nome\s+de|im\s+namen\s+von)\s+(?=\w)"

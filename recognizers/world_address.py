@@ -623,6 +623,24 @@ def postcode_by_place(text: str, start: int, end: int) -> tuple[int, int] | None
     return m.start("value"), m.end("value")
 
 
+# The postcode and town that end an address, after the street found and its comma, in any
+# case ("2418 KARAKUCAK FORD, 34851 HÜRMETTON - ...", "luthra road, 577514 gorakhpur - xavier"),
+# up to the end of the clause.
+_CODE_AND_TOWN = regex.compile(rf"[ \t]*,?[ \t]*(?P<value>{_ANY_POSTCODE}(?:[ \t]+[^\W\d_][\w'’.-]*){{1,3}}?)(?=[ \t]*(?:$|[,;.!?)(\n]|[ \t][-–][ \t]))")
+
+
+def postcode_and_town_after_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The postcode and the town after a street address found, ending the clause."""
+    m = _CODE_AND_TOWN.match(text, end)
+    if m is None:
+        return None
+    words = m.group("value").split()[1:]
+    code = m.group("value").split()[0]
+    if any(w.lower() in STOP_WORDS for w in words) or not _is_code(code.rstrip(",")):
+        return None
+    return m.start("value"), m.end("value")
+
+
 # A postcode as one item of a list of someone's details: after a comma or a space, and then the
 # end of the text or of the item (no word after it: "12345 minutes" is no code).
 _LISTED_POSTCODE = regex.compile(rf"(?:,\s*|\s+)(?P<value>{_ANY_POSTCODE})(?=\s*(?:$|[,;.!?)\n]))")

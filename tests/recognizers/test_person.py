@@ -459,6 +459,7 @@ def test_words_no_list_knows_that_are_no_names(scan, text):
         ("WHO IS ARRAN GEHERTY-MCQUINN? THE ACCOUNT LISTS HER AS THE PAYER", "ARRAN GEHERTY-MCQUINN"),
         # A verb starts the next clause; "from" takes a name as "for" does.
         ("mail for mona keeps bouncing, new address on file", "mona"),
+        ("delivery failed: 41 mclean street (recipient maria unknown)", "maria"),
         ("note from molly moving to saint helena in may", "molly"),
     ],
 )

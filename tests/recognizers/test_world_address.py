@@ -278,3 +278,22 @@ def test_a_postcode_next_to_a_place_or_after_its_cue(detector, text, expected):
 def test_years_and_counts_by_a_place_are_no_postcodes(detector, text):
     [found] = detector.scanner.texts([(text, ["LOCATION", "STREET_ADDRESS"])])
     assert [text[s:e] for kind, s, e, _, _ in found if kind == "STREET_ADDRESS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2418 KARAKUCAK FORD, 34851 HÜRMETTON - GÖRKLÜ ŞENSOY - FIBRE INSTALL PENDING", "34851 HÜRMETTON"),
+        ("DELIVERY FAILED: 008 BERENT TERRACE, 66435 NORTH TEKLATOWN (RECIPIENT UNKNOWN)", "66435 NORTH TEKLATOWN"),
+    ],
+)
+def test_the_postcode_and_town_after_a_street(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["STREET_ADDRESS", "LOCATION", "PERSON"])])
+    assert any(expected in text[s:e] for kind, s, e, _, _ in found if kind == "STREET_ADDRESS"), found
+
+
+def test_a_year_after_a_street_is_no_postcode():
+    from recognizers.world_address import postcode_and_town_after_address
+
+    text = "the old flat at 12 Main Street, 2024 was a hard year"
+    assert postcode_and_town_after_address(text, 16, 30) is None
