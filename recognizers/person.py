@@ -349,7 +349,7 @@ class RecordCellRecognizer(LocalRecognizer):
     be, and what makes it a name is its words: given names and surnames of the lists, words no
     list knows, and not only everyday words ("fibre install pending", "Router - restarted" stay)."""
 
-    REQUIRES = AnyOf(r"\||\t|\s[/–—-]\s")
+    REQUIRES = AnyOf(r"\||\t|\s[/–—-]\s|\]|:\s")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON", "LOCATION", "PHONE_NUMBER"], supported_language=supported_language, name="RecordCellRecognizer")
@@ -360,6 +360,19 @@ class RecordCellRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         found = []
         for line_start, line in _lines(text):
+            # A chat line's tag and speaker are cells too: "[dresden] hans-gerhard hering: the
+            # line is dead", "[10:02] Anna Berg: hi" ("Subject:", "Agent:" are everyday words).
+            head = _LINE_HEAD.match(line)
+            if head is not None:
+                for part in ("tag", "speaker"):
+                    named = _name_cell(head.group(part)) if head.group(part) else None
+                    if named is not None:
+                        at, to, entity = named
+                        found.append(
+                            result(
+                                self, entity, line_start + head.start(part) + at, line_start + head.start(part) + to, 0.6, "a name as a line's tag or speaker"
+                            )
+                        )
             if _CELL_SEPARATOR.search(line) is None:
                 continue
             start = 0
@@ -372,6 +385,11 @@ class RecordCellRecognizer(LocalRecognizer):
                     found.append(result(self, entity, line_start + start + at, line_start + start + to, 0.6, "a name alone in a cell of a record"))
                 start = m.end() if m is not None else len(line)
         return found
+
+
+_LINE_HEAD = re.compile(
+    r"[ \t]*(?:\[(?P<tag>[^\]\n\d]{2,40})\][ \t]*)?(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?(?:(?P<speaker>[^\W\d_][\w'’. -]{0,40}?)[ \t]*:[ \t])?"
+)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -387,6 +405,10 @@ _NUMBER_CELL = re.compile(r"[ \t]*(?P<number>\+?\(?\d[\d()]*(?:[ .-]\(?\d[\d()]*
 
 
 _DATE_SHAPE = re.compile(r"\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4}")
+
+
+def _listed_name(word: str) -> bool:
+    return (word in given_names() and word not in _CALENDAR) or word in surnames() or is_english_proper_name(word)
 
 
 def _name_cell(cell: str) -> tuple[int, int, str] | None:
@@ -410,7 +432,7 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
         return words[0].start(), words[-1].end(), "LOCATION"
     # The cell is the value, as a field's is: a name of the lists counts though it is an everyday
     # word too ("Mauricio", "Butcher"), unless every word is everyday English and none a given name.
-    listed = [(w in given_names() and w not in _CALENDAR) or w in surnames() or is_english_proper_name(w) for w in lower]
+    listed = [all(_listed_name(part) for part in w.split("-")) for w in lower]
     # "Wi-Fi" is "wifi": a word no list knows has no known word in it either.
     if not all(n or (unknown_word(w) and unknown_word(w.replace("-", ""))) or w in _PARTICLES for n, w in zip(listed, lower)):
         return None

@@ -630,6 +630,10 @@ RECORD_CELLS = [
     ("dverce 1b - roko džapo - fibre install pending", "PERSON", "roko džapo"),
     ("caller id 30884500 / astrid", "PERSON", "astrid"),
     ("Flat 45z, Ryan Canyon - Butcher, Alexandra - fibre install pending", "PERSON", "Butcher, Alexandra"),
+    # A chat line's tag and speaker.
+    ("[dresden] hans-gerhard hering: the line is dead again", "PERSON", "hans-gerhard hering"),
+    ("[DELHI] KAMYA: THE LINE IS DEAD AGAIN", "LOCATION", "DELHI"),
+    ("[10:02] Anna Berg: hi there", "PERSON", "Anna Berg"),
 ]
 
 
@@ -652,6 +656,12 @@ def test_a_name_place_or_number_alone_in_a_cell_of_a_record(detector, text, enti
         "Carrier | Orange | prepaid",
         "TCP/IP - Wi-Fi",
         "I called twice - no answer",
+        "Subject: my bill",
+        "Agent: how can I help",
+        "Re: outage",
+        "ERROR: connection refused",
+        "Status: open",
+        "Check-in: done",
     ],
 )
 def test_cells_of_everyday_words_codes_and_dates_are_no_names(text):
