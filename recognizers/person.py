@@ -37,7 +37,7 @@ from recognizers.lexicon import (
     is_typo_of_common,
     reads_as_english,
 )
-from recognizers.location import AMBIGUOUS, is_well_known_place, place_names
+from recognizers.location import AMBIGUOUS, is_well_known_place, place_names, without_accents
 from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
 from recognizers.registry import AnyOf, FirstWords, register, result
@@ -139,8 +139,10 @@ _CUES = re.compile(
     r"|addressed\s+to|belong(?:s|ed|ing)?\s+to|assigned\s+to|transferred\s+to|care\s+of|c/o|(?:for\s+the\s+)?attention\s+of"
     # A letter's greeting, and a clerk's "per": "Dear Ms Novak", "dear amaira", "per guy lemoine: ..."
     r"|dear|per"
-    r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient|cc|bcc|from|to|sender)\s*:|verified|account\s+is\s+under|registered\s+to"
+    r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient|cc|bcc|from|to|sender)\s*:|verified|account\s+is\s+under|registered\s+(?:to|under)|(?:it'?s|is|was|put\s+it|keep\s+it)\s+under"
     r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
+    # The people a telecom sends: "the technician anders came by", "your engineer Priya".
+    r"|(?:the|your|our|my)\s+(?:technician|engineer|installer|courier|driver|agent|rep|representative|manager|supervisor|adviser|advisor|consultant)(?:\s+(?:named|called))?"
     r"|(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?)\s+",
     re.IGNORECASE,
 )
@@ -158,6 +160,7 @@ _NOT_NAMES = STOP_WORDS | {
 _CUE_FIRST_WORDS = (
     "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
     " addressed belong belongs belonged belonging assigned transferred care c attention"
+    " technician engineer installer courier driver agent rep representative manager supervisor adviser advisor consultant"
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
     " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
@@ -238,7 +241,7 @@ _OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|from|who\s+is|who's|(call|ring|ph
 # "Meeting with Hans-Walter and the landlord": "and" starts the next one.
 # "mail for mona keeps bouncing", "the SIM for Verde went to ...": a verb starts the next one.
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or)\s|\s+\(|\s+[-–]\s|\s+\d"
+    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from)\s|\s+\(|\s+[-–]\s|\s+\d"
     r"|\s+(?i:is|was|has|had|keeps|kept|went|goes|moving|moved|will|would|can|could|should|does|did|got|gets"
     r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
 )
@@ -249,7 +252,7 @@ _TITLES = HONORIFICS
 # feedback"): after them a typo of an everyday word is a typo. After the others ("ask for",
 # "spoke with", "account holder is") a word that is no everyday word is a name, even one an
 # everyday word is a letter swap away from ("olaf", "moen").
-_WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dear)$")
+_WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dear|(?:the|your|our)\s+\w+)$")
 # "customer denise jones", "caller Gulyás Mária": a role word, then the name, no colon.
 # "Name karley dob 01 march 1945": a form dictated or typed without its colon, "name" opening it.
 # The same roles in the languages customers write: "Kunde gesa heß", "klant lorreijn, jip",
@@ -448,7 +451,7 @@ class NameBySideRecognizer(LocalRecognizer):
     another script in Latin text ("I met 斎藤 直子 yesterday", "cc: Иван Петров") is a name
     or a place, both identifying, in support notes."""
 
-    REQUIRES = AnyOf(r"['’]s\b", FirstWords("holder customer caller subscriber owner payer tenant contact"), _OTHER_SCRIPT_RUN)
+    REQUIRES = AnyOf(r"['’]s\b", FirstWords("holder customer caller subscriber owner payer tenant contact"), _OTHER_SCRIPT_RUN, r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="NameBySideRecognizer")
@@ -479,7 +482,30 @@ class NameBySideRecognizer(LocalRecognizer):
             runs = list(_OTHER_SCRIPT_RUN.finditer(text))
             if runs and len(_LATIN_LETTER.findall(text)) > sum(len(r.group()) for r in runs):
                 found += [result(self, "PERSON", r.start(), r.end(), 0.6, "a name in another script in Latin text") for r in runs]
+            found += [result(self, "PERSON", start, end, 0.6, "a Vietnamese name in text of another language") for start, end in _vietnamese_names(text)]
         return found
+
+
+_WORD_IN_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _vietnamese_names(text: str) -> list[tuple[int, int]]:
+    """Runs of two to four Vietnamese syllables ("Nhật Lê", "trần thị mai") in text not itself
+    Vietnamese: a name, its syllables everyday Vietnamese words each. Known places stay places."""
+    if _VIETNAMESE_LETTER.search(text) is None or len(_VIETNAMESE_LETTER.findall(text)) > len(text) // 10:
+        return []
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    for m in [*_WORD_IN_RUN.finditer(text), None]:
+        if m is not None and _vietnamese(m.group()) and (not run or text[run[-1].end() : m.start()] == " "):
+            run.append(m)
+            continue
+        if 2 <= len(run) <= 4 and any(_VIETNAMESE_LETTER.search(w.group()) for w in run):
+            words = " ".join(w.group().lower() for w in run)
+            if not any(form in place_names() or is_well_known_place(form) for form in (words, without_accents(words))):
+                spans.append((run[0].start(), run[-1].end()))
+        run = [m] if m is not None and _vietnamese(m.group()) else []
+    return spans
 
 
 # "Samuel de Hoog", "Tijn van Alenburg": the particles and the surname after a given name found.

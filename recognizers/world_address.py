@@ -417,7 +417,9 @@ class ForeignStreetRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         found = []
-        for m in _AT_STREET.finditer(text):
+        # Overlapped: "to Kenneth at Halvorsenmoen 51" fails from "to" ("at" is English) and
+        # holds from "at".
+        for m in _AT_STREET.finditer(text, overlapped=True):
             words = m.group("name").split()
             if any(is_english_vocabulary(w) or is_typo_of_common(w) for w in words):
                 continue
@@ -514,7 +516,7 @@ class NumberedStreetRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         found = []
-        for m in _AT_NUMBERED_STREET.finditer(text):
+        for m in _AT_NUMBERED_STREET.finditer(text, overlapped=True):
             words = [w.lower().strip(".") for w in m.group("name").split()]
             if any(w in _NOT_STREET_NAMES or w in STOP_WORDS for w in words):
                 continue

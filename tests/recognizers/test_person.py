@@ -668,3 +668,31 @@ def test_cells_of_everyday_words_codes_and_dates_are_no_names(text):
     from recognizers.person import RecordCellRecognizer
 
     assert RecordCellRecognizer().analyze(text, ["PERSON", "LOCATION", "PHONE_NUMBER"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes that's me Nhật Lê date of birth 11/19/1955", "Nhật Lê"),  # no cue, no list: its letters
+        ("it's registered under ricciotti accardo-pizzo um at borgo cundari", "ricciotti accardo-pizzo"),
+        ("letter returned to maria from 9791 maharaj path", "maria"),
+    ],
+)
+def test_names_in_calls_as_speech_to_text_writes_them(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+def test_a_vietnamese_place_is_no_name():
+    from recognizers.person import _vietnamese_names
+
+    assert _vietnamese_names("moving to đà nẵng in may") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("the technician anders came by yesterday", "anders"), ("your engineer Priya fixed it", "Priya")])
+def test_the_people_a_telecom_sends_are_named_after_their_role(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["the technician came by yesterday", "the agent was rude", "my manager approved it"])
+def test_a_role_without_a_name_after_it(scan, text):
+    assert scan(text, "PERSON") == []

@@ -297,3 +297,7 @@ def test_a_year_after_a_street_is_no_postcode():
 
     text = "the old flat at 12 Main Street, 2024 was a hard year"
     assert postcode_and_town_after_address(text, 16, 30) is None
+
+
+def test_a_street_after_at_though_a_name_and_to_stand_before_it(scan):
+    assert "Halvorsenmoen 51" in scan("no no the bill should go to Kenneth at Halvorsenmoen 51", "STREET_ADDRESS")
