@@ -308,6 +308,7 @@ SOURCES: dict[str, tuple[Callable[[int, int], list[tuple[str, Sample]]], int, st
     "notes_in_language": (foreign.build_notes_in_language, 1, "notes in the customer's language (7 languages)"),
     "formats": (foreign.build_formats, 1, "formats: one name, address, phone number or date of birth in a plain sentence (tuned on)"),
     "records": (foreign.build_records, 3, "records: mail headers, exports, key=value lines, chat and SMS (tuned on)"),
+    "calls": (foreign.build_calls, 3, "calls: a customer on the phone, as speech-to-text writes it (tuned on)"),
 }
 
 

@@ -681,3 +681,32 @@ RECORDS = [
 def build_records(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
     """(locale, sample): `per_locale` records per locale in the shapes of RECORDS."""
     return build_narrative(seed ^ 0x2EC0, per_locale, frames=RECORDS, styles=["typed", "lower", "upper"])
+
+
+# A customer on the phone as speech-to-text writes it: fillers, no punctuation or little,
+# values said mid-sentence. Written on 2026-12-06 as a probe; the classes it showed ("registered
+# under", "the technician anders", Vietnamese names, a street after "at" behind a name) were
+# fixed on seeds 41 and 42 of it, so it is tuned on.
+CALLS = [
+    "uh yeah so my name's {PERSON} and uh I'm calling about my bill",
+    "okay um the address is {STREET_ADDRESS} yeah",
+    "it's registered under {PERSON} um at {STREET_ADDRESS}",
+    "yeah hi I'm calling from {LOCATION} um my number is {PHONE_NUMBER}",
+    "so I was born uh {DATE_OF_BIRTH} if that helps",
+    "my wife {PERSON} she uh she usually handles this",
+    "right so you can reach me on {PHONE_NUMBER} or um at {EMAIL_ADDRESS}",
+    "we just moved from {LOCATION} to {LOCATION} so yeah",
+    "can you put it under my son's name {PERSON} please",
+    "I'm in {LOCATION} right now on holiday and the roaming isn't working",
+    "the technician {PERSON} came by yesterday but nothing changed",
+    "yes that's me {PERSON} date of birth {DATE_OF_BIRTH}",
+    "sorry it's {PHONE_NUMBER} not the old one",
+    "I live in {LOCATION} near the station, {STREET_ADDRESS}",
+    "oh and {PERSON} from your shop in {LOCATION} told me to call",
+    "no no the bill should go to {PERSON} at {STREET_ADDRESS}",
+]
+
+
+def build_calls(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
+    """(locale, sample): `per_locale` call snippets per locale, as speech-to-text, lower case or typed."""
+    return build_narrative(seed ^ 0xCA11, per_locale, frames=CALLS, styles=["speech", "lower", "typed"])
