@@ -436,7 +436,8 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
         return m.start("words"), m.end("words")
     # Everyday words stay ("(mother)", "(his wife)", "(home)"); a rarer one is a place, or else
     # a name of the person's own (a maiden name, a nickname): "Véronique (Navarro)".
-    if all(w.lower() in STOP_WORDS or is_common_english(w) or is_typo_of_common(w) for w in _LETTERS.findall(words)):
+    # A plural of an everyday word is one too ("(joint account holders)").
+    if all(w.lower() in STOP_WORDS or is_common_english(w) or is_common_english(w.rstrip("sS")) or is_typo_of_common(w) for w in _LETTERS.findall(words)):
         return None
     return m.start("words"), m.end("words")
 

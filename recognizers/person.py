@@ -328,10 +328,12 @@ def _is_given_name(word: str) -> bool:
 
 # "Timothy - account holder", "Hardy (caller)": a name, then the role it has here.
 _ROLE_AFTER = re.compile(
-    r"(?:^|(?<=[.!?;:\n]\s)|(?<=\n))(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s*(?:[-–—,]\s*|\(\s*)"
-    r"(?i:the\s+)?(?i:account\s+holder|customer|caller|subscriber|owner|payer|tenant|contact)\b",
+    r"(?:^|(?<=[.!?;:\n]\s)|(?<=\n))(?P<name>[^\W\d_][\w'’-]*(?:,?\s+(?:(?:&|and)\s+)?[^\W\d_][\w'’-]*){0,7}?)\s*(?:[-–—,]\s*|\(\s*)"
+    r"(?i:the\s+)?(?i:account\s+holder|customer|caller|subscriber|owner|payer|tenant|contact|joint\s+account(?:\s+holders?)?|second\s+user"
+    r"|authori[sz]ed\s+user|co-?signer|guarantor)\b",
     re.MULTILINE,
 )
+_PAIR_JOINER = re.compile(r"\s+(?:&|and)\s+")
 # Letters of scripts other than the Latin one: a run of them in Latin text is a name or a place
 # written in its own script ("I met 斎藤 直子 yesterday", "spoke with Иван Петров").
 _OTHER_SCRIPT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Thai}\p{Devanagari}]"
@@ -404,7 +406,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 # A cell of digit groups alone, as a phone number is written ("22 531 15 41", "(0161) 496-0672").
-_NUMBER_CELL = re.compile(r"[ \t]*(?P<number>\+?\(?\d[\d()]*(?:[ .-]\(?\d[\d()]*){1,5})[ \t]*")
+_NUMBER_CELL = re.compile(r"[ \t]*(?P<number>\+?\(?\d[\d()]*(?:[ .-]\(?\d[\d()]*){0,5})[ \t]*")
 
 
 _DATE_SHAPE = re.compile(r"\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4}")
@@ -418,7 +420,9 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
     """The span and type of the name that is the whole cell ("roko džapo", "Butcher, Alexandra";
     "MURCIA"), or None."""
     number = _NUMBER_CELL.fullmatch(cell)
-    if number is not None and 7 <= sum(c.isdigit() for c in number.group("number")) <= 15 and not _DATE_SHAPE.fullmatch(number.group("number")):
+    # One run of digits is a number to call only with its trunk "0" or "+" ("03298786848").
+    solid = number is not None and number.group("number").isdigit() and not number.group("number").startswith("0")
+    if number is not None and not solid and 7 <= sum(c.isdigit() for c in number.group("number")) <= 15 and not _DATE_SHAPE.fullmatch(number.group("number")):
         return number.start("number"), number.end("number"), "PHONE_NUMBER"
     words = list(_CELL_WORD.finditer(cell))
     if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,") or cell.count(",") > 1:
@@ -451,7 +455,12 @@ class NameBySideRecognizer(LocalRecognizer):
     another script in Latin text ("I met 斎藤 直子 yesterday", "cc: Иван Петров") is a name
     or a place, both identifying, in support notes."""
 
-    REQUIRES = AnyOf(r"['’]s\b", FirstWords("holder customer caller subscriber owner payer tenant contact"), _OTHER_SCRIPT_RUN, r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+    REQUIRES = AnyOf(
+        r"['’]s\b",
+        FirstWords("holder customer caller subscriber owner payer tenant contact joint user cosigner signer guarantor"),
+        _OTHER_SCRIPT_RUN,
+        r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]",
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="NameBySideRecognizer")
@@ -475,9 +484,12 @@ class NameBySideRecognizer(LocalRecognizer):
                 found.append(result(self, "PERSON", start, m.end("name"), 0.6, "a given name (and surname) with the possessive"))
         cased = any(ch.isupper() for ch in text[1:]) and not text.isupper()
         for m in _ROLE_AFTER.finditer(text):
-            span = _name_after(text, m.start("name"), cased, title=False, strong=True)
-            if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
-                found.append(result(self, "PERSON", *span, 0.75, "a name before the role it has"))
+            # "Efil Öcalan Dumanlı & Tunguç Şama (joint account)": each name of the pair.
+            for part in _PAIR_JOINER.split(m.group("name")):
+                at = m.start("name") + m.group("name").index(part)
+                span = _name_after(text, at, cased, title=False, strong=True)
+                if span and span[1] == at + len(part) and not _everyday_words(part):
+                    found.append(result(self, "PERSON", *span, 0.75, "a name before the role it has"))
         if not text.isascii():
             runs = list(_OTHER_SCRIPT_RUN.finditer(text))
             if runs and len(_LATIN_LETTER.findall(text)) > sum(len(r.group()) for r in runs):

@@ -271,3 +271,7 @@ def test_a_place_written_with_accents_its_list_lacks(scan, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [("[uganda] natasza ćmiel: the line is dead again", "uganda"), ("trip to (Kenya) soon", "Kenya")])
 def test_a_place_in_brackets_or_quotes(scan, text, expected):
     assert expected in scan(text, "LOCATION")
+
+
+def test_everyday_words_in_brackets_after_a_name_are_no_place(scan):
+    assert scan("Anna Berg and Ola Nordmann (joint account holders)", "LOCATION") == []

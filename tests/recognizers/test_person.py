@@ -531,6 +531,8 @@ def test_words_before_from_and_after_contact_that_are_no_names(scan, text):
         ("Philippe-Yves Marchand's phone is broken", "Philippe-Yves Marchand"),  # and the surname before it
         ("Yesterday Anna's router died", "Anna"),
         ("Timothy - account holder", "Timothy"),  # the role after the name
+        ("Efil Öcalan Dumanlı & Tunguç Şama (joint account), Mozambique", "Tunguç Şama"),
+        ("Efil Öcalan Dumanlı & Tunguç Şama (joint account), Mozambique", "Efil Öcalan Dumanlı"),
         ("cc: Mary", "Mary"),
         ("Meeting with Hans-Walter and the landlord", "Hans-Walter"),
         ("Brent confirmed the new plan", "Brent"),
@@ -634,6 +636,7 @@ RECORD_CELLS = [
     ("[dresden] hans-gerhard hering: the line is dead again", "PERSON", "hans-gerhard hering"),
     ("[DELHI] KAMYA: THE LINE IS DEAD AGAIN", "LOCATION", "DELHI"),
     ("[10:02] Anna Berg: hi there", "PERSON", "Anna Berg"),
+    ("jagrati subramaniam\t03298786848\tgopalpur", "PHONE_NUMBER", "03298786848"),  # one run, with its trunk 0
 ]
 
 
