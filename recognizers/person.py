@@ -140,7 +140,7 @@ _CUES = re.compile(
     # A letter's greeting, and a clerk's "per": "Dear Ms Novak", "dear amaira", "per guy lemoine: ..."
     r"|dear|per"
     r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient|cc|bcc|from|to|sender)\s*:|verified|account\s+is\s+under|registered\s+(?:to|under)|(?:it'?s|is|was|put\s+it|keep\s+it)\s+under"
-    r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called))?"
+    r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called)|['’]s\s+name(?:\s+is)?)?"
     # The people a telecom sends: "the technician anders came by", "your engineer Priya".
     r"|(?:the|your|our|my)\s+(?:technician|engineer|installer|courier|driver|agent|rep|representative|manager|supervisor|adviser|advisor|consultant)(?:\s+(?:named|called))?"
     r"|(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?)\s+",

@@ -679,6 +679,7 @@ def test_cells_of_everyday_words_codes_and_dates_are_no_names(text):
         ("yes that's me Nhật Lê date of birth 11/19/1955", "Nhật Lê"),  # no cue, no list: its letters
         ("it's registered under ricciotti accardo-pizzo um at borgo cundari", "ricciotti accardo-pizzo"),
         ("letter returned to maria from 9791 maharaj path", "maria"),
+        ("can you put it under my son's name tyler please", "tyler"),
     ],
 )
 def test_names_in_calls_as_speech_to_text_writes_them(scan, text, expected):
