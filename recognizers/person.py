@@ -164,7 +164,7 @@ _CUE_FIRST_WORDS = (
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
     " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
-    " nom nome nombre namen cc bcc from sender hi hello hey morning afternoon evening addressee payee"
+    " nom nome nombre namen cc bcc from sender hi hello hey morning afternoon evening addressee payee user"
 )
 
 
@@ -258,7 +258,7 @@ _WEAK_CUE = re.compile(r"^(?:it'?s|it\s+is|this\s+is|i'?m|i\s+am|name'?s|per|dea
 # The same roles in the languages customers write: "Kunde gesa heß", "klant lorreijn, jip",
 # "Ansprechpartner Curt", "aos cuidados de clara", "à l'attention de ...".
 _SOFT_CUES = re.compile(
-    r"\b(?:customer|client|caller|subscriber|account\s+holder|recipient|addressee|payee|kunde|kundin|klant|klient|klientka|cliente|ansprechpartner(?:in)?|contactpersoon"
+    r"\b(?:customer|client|caller|subscriber|account\s+holder|contract\s+holder|(?:second|main|other)\s+user|recipient|addressee|payee|kunde|kundin|klant|klient|klientka|cliente|ansprechpartner(?:in)?|contactpersoon"
     r"|referente|osoba\s+kontaktowa|(?:aos\s+)?cuidados\s+de|atenci[oó]n\s+de|attention\s+de|attenzione\s+di"
     # "emergency contact victor lesotho"; "au nom de yves", "a nome di", "en nombre de", "im Namen von".
     r"|(?:emergency\s+)?contact(?:\s+person)?|au\s+nom\s+de|a\s+nome\s+di|en\s+nombre\s+de|em\s+nome\s+de|im\s+namen\s+von)\s+(?=\w)"
@@ -509,14 +509,18 @@ def _vietnamese_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []
     for m in [*_WORD_IN_RUN.finditer(text), None]:
-        if m is not None and _vietnamese(m.group()) and (not run or text[run[-1].end() : m.start()] == " "):
+        if m is not None and _vietnamese_in_run(m.group()) and (not run or text[run[-1].end() : m.start()] == " "):
             run.append(m)
             continue
+        while run and not _vietnamese(run[-1].group()):
+            run.pop()  # a plain syllable ends no name ("Đặng an"): only between or after others
+        while run and not _vietnamese(run[0].group()) and len(run) > 1 and not _vietnamese(run[1].group()):
+            run.pop(0)
         if 2 <= len(run) <= 4 and any(_VIETNAMESE_LETTER.search(w.group()) for w in run):
             words = " ".join(w.group().lower() for w in run)
             if not any(form in place_names() or is_well_known_place(form) for form in (words, without_accents(words))):
                 spans.append((run[0].start(), run[-1].end()))
-        run = [m] if m is not None and _vietnamese(m.group()) else []
+        run = [m] if m is not None and _vietnamese_in_run(m.group()) else []
     return spans
 
 
@@ -776,8 +780,47 @@ _SYLLABLE_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?![\w'’-])")
 _SYLLABLE_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+$")
 
 
+# Vietnamese syllables of names that need no letter beyond ASCII ("Chị An Đặng", "Lê Văn Nam"):
+# part of a name only next to a syllable with Vietnamese letters.
+_VIETNAMESE_PLAIN = frozenset(
+    [
+        "an",
+        "anh",
+        "binh",
+        "duc",
+        "ha",
+        "hai",
+        "hoa",
+        "hung",
+        "khanh",
+        "kim",
+        "lan",
+        "linh",
+        "long",
+        "mai",
+        "minh",
+        "nam",
+        "ngoc",
+        "phuong",
+        "quang",
+        "son",
+        "tam",
+        "thanh",
+        "thi",
+        "thu",
+        "trung",
+        "tuan",
+        "van",
+    ]
+)
+
+
 def _vietnamese(word: str) -> bool:
     return _VIETNAMESE_LETTER.search(word) is not None or word.lower() in _VIETNAMESE_SURNAMES
+
+
+def _vietnamese_in_run(word: str) -> bool:
+    return _vietnamese(word) or word.lower() in _VIETNAMESE_PLAIN
 
 
 def _whole_vietnamese_name(text: str, start: int, end: int) -> tuple[int, int]:

@@ -680,6 +680,8 @@ def test_cells_of_everyday_words_codes_and_dates_are_no_names(text):
         ("it's registered under ricciotti accardo-pizzo um at borgo cundari", "ricciotti accardo-pizzo"),
         ("letter returned to maria from 9791 maharaj path", "maria"),
         ("can you put it under my son's name tyler please", "tyler"),
+        ("contract holder pien second user fiene", "fiene"),
+        ("the SIM for Chị An Đặng went to 821 Ngõ 74", "Chị An Đặng"),  # a plain syllable between two
     ],
 )
 def test_names_in_calls_as_speech_to_text_writes_them(scan, text, expected):
