@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers import wordlists
 from recognizers.lexicon import is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
 from recognizers.names import is_name_word
-from recognizers.registry import AnyOf, FirstWords, register, result
+from recognizers.registry import AnyOf, FirstWords, WordEndings, register, result
 
 # Big-city names that are everyday English words or first names more often than places.
 AMBIGUOUS = STOP_WORDS | {
@@ -494,7 +494,8 @@ def place_suffix(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None:
         return None
     river = m.group("river")
-    if river is not None and not (river[:1].isupper() or (_CLAUSE_ENDS.match(text, m.end()) and not is_common_english(river))):
+    # In text all in capitals a capital says nothing: "ELINE ON REQUEST" is no river.
+    if river is not None and not ((river[:1].isupper() and not text.isupper()) or (_CLAUSE_ENDS.match(text, m.end()) and not is_common_english(river))):
         return None  # "calling from Leeds on monday about ...", "went to paris on holiday"
     return m.start() + len(m.group()) - len(m.group().lstrip(" \t")), m.end()
 
@@ -514,3 +515,48 @@ def region_code_after_address(text: str, start: int, end: int) -> tuple[int, int
 
 _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;.!?)\n])")
 _PLACE_ENDING_CLAUSE = re.compile(r"\s+(?P<place>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}?)\s*(?=$|[,;.!?)\n])")
+
+
+# How towns are named after people, in one word, in English and the languages next to it:
+# "Jessicahaven", "Perrychester", "Williamsburg", "Jacksonville", "Ritahavn", "Sezginburgh".
+_TOWN_SUFFIXES = (
+    "town", "ton", "ville", "land", "berg", "burg", "burgh", "borough", "bury", "view", "port", "mouth",
+    "stad", "stadt", "furt", "chester", "caster", "fort", "haven", "havn", "hamn", "side", "shire", "field",
+    "ford", "dorf", "hausen", "heim", "bourg", "holm", "vik", "dal", "sund", "strand",
+)  # fmt: skip
+_TOWN_AFTER_A_NAME = re.compile(r"(?<![\w'’-])[^\W\d_]{3,}(?i:" + "|".join(sorted(_TOWN_SUFFIXES, key=len, reverse=True)) + r")(?![\w'’-])")
+MIN_STEM = 3
+
+
+def _named_after_someone(word: str) -> bool:
+    """A word that is a person's name and a town ending, and no word of its own: a town no
+    list can hold, since such names are made wherever towns are founded ("Lauraborough")."""
+    lower = word.lower()
+    if is_name_word(lower) or is_english_vocabulary(lower) or is_foreign_everyday(lower):
+        return False  # "Carlton" is a name; "sandal", "hillside", "marathon" are words
+    for suffix in _TOWN_SUFFIXES:
+        stem = lower.removesuffix(suffix)
+        if stem != lower and len(stem) >= MIN_STEM and is_name_word(stem):
+            return True
+    return False
+
+
+@register
+class TownNamedAfterSomeoneRecognizer(LocalRecognizer):
+    """A town named after a person, anywhere in the text and in any case ("Diazland",
+    "CYNTHIATOWN", "north cliffordchester" with its qualifier as a follower adds it)."""
+
+    REQUIRES = WordEndings(_TOWN_SUFFIXES)
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language, name="TownNamedAfterSomeoneRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        return [
+            result(self, "LOCATION", m.start(), m.end(), 0.5, "a person's name and a town ending")
+            for m in _TOWN_AFTER_A_NAME.finditer(text)
+            if _named_after_someone(m.group())
+        ]

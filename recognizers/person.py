@@ -239,9 +239,10 @@ _OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|from|who\s+is|who's|(call|ring|ph
 # What ends the clause: punctuation, the end, a dash or bracket, a number or date after the name.
 # "FOR ESTER AT BJÖRKGRÄND 96": where the person is comes after "at".
 # "Meeting with Hans-Walter and the landlord": "and" starts the next one.
+# "from adam to sune", "reach out to nanni re: outage", "passed for maria date of birth ...".
 # "mail for mona keeps bouncing", "the SIM for Verde went to ...": a verb starts the next one.
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from)\s|\s+\(|\s+[-–]\s|\s+\d"
+    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|re:?|date\s+of\s+birth|dob|born)\s|\s+\(|\s+[-–]\s|\s+\d"
     r"|\s+(?i:is|was|has|had|keeps|kept|went|goes|moving|moved|will|would|can|could|should|does|did|got|gets"
     r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
 )
@@ -607,7 +608,10 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
             words.append(t)
             i += 1
             continue
-        if not _is_name_word(w, cased, not words, title, strong):
+        # "James Tucker near Perrychester": after a capitalized name word, a word in lower case
+        # ends the name in cased text, though "near" is a surname somewhere.
+        ends_capitals = cased and words and _is_capitalized_name(words[-1].text) and not _is_capitalized_name(w) and w.lower() not in _PARTICLES
+        if ends_capitals or not _is_name_word(w, cased, not words, title, strong):
             if words and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
                 i += 1
                 continue
@@ -887,6 +891,26 @@ def name_before_email(text: str, start: int, end: int) -> tuple[int, int] | None
 
 
 _LETTERS_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
+# "Sofia (+55 73 0275-1519) asked ...", "Melo, Marta (929693690)": a name, its number in brackets.
+_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’.-])(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})[ \t]*\($")
+
+
+def name_before_number(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name right before a phone number in brackets, as contact lists write whose it is.
+    The words that lead up to it are no part of it ("call my mobile (...)", "the shop in")."""
+    if start == 0 or text[start - 1] != "(":
+        return None
+    m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
+    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
+        words.pop(0)
+    if not words or any(is_common_english(w.group()) and not is_name_word(w.group()) for w in words):
+        return None
+    return words[0].start(), words[-1].end()
+
+
 _DATE_WORDS = frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "on"])
 
 

@@ -57,6 +57,9 @@ NEAR_CUE = 20
 _CUE_AFTER = re.compile(
     r"\)?\s+(?i:on\s+(?:file|record)|is\s+(?:my|her|his|their|our)\s+(?:(?:home|work|mobile|cell|new|old|own|contact|private)\s+)?(?:number|mobile|phone|cell|landline))\b"
 )
+# A number given as what was asked for: "sorry it's 9175 8927 not the old one", "that's
+# 0612345678". Eight digits or more that someone says "it is" are theirs, whatever they number.
+_GIVEN_AS_AN_ANSWER = re.compile(r"(?<![\w'’])(?i:it'?s|it\s+is|that'?s|that\s+is)\s+$")
 CALL_CUES = (
     "call",
     "phone",
@@ -74,6 +77,8 @@ CALL_CUES = (
     "fax",
     "msisdn",
     "number is",
+    # "confirmed the last digits of 331155449": a number read back to prove whose line it is.
+    "digits of",
     # Whose number, or which: "the old number 969993183 can be released", "her number 0729 235 554".
     "my number",
     "old number",
@@ -181,9 +186,14 @@ class MsisdnRecognizer(LocalRecognizer):
         if not fewest <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
             return None
         # A leading "+" is how a number to call is written in every country: it needs no cue.
-        if text[start] != "+" and cue_before(text, start, CALL_CUES, CUE_WINDOW) is None and not _CUE_AFTER.match(text, end):
+        if (
+            text[start] != "+"
+            and cue_before(text, start, CALL_CUES, CUE_WINDOW) is None
+            and not _CUE_AFTER.match(text, end)
+            and not _GIVEN_AS_AN_ANSWER.search(text, max(0, start - 12), start)
+        ):
             return None
-        return start, end
+        return start, _with_extension(text, end)
 
     def _numbers(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Valid numbers in the run text[start:end]: the whole run, or else its longest valid
@@ -364,3 +374,26 @@ def _is_date(text: str) -> bool:
         return 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31
     a, b = int(m.group(5)), int(m.group(7))
     return 1 <= min(a, b) <= 12 and max(a, b) <= 31 and min(a, b) >= 1
+
+
+# What stands between a name and the number written with it: "Anna Berg (515 537 904)",
+# "witold kochel 888 244 561 asked", "Berg, Anna: 0089-679181", a tab of an export.
+_BETWEEN_NAME_AND_NUMBER = re.compile(r"(?:[ \t]*[,:–—-])?[ \t]*\(?[ \t]*(?=[+\d(])")
+NAMED_DIGITS = (7, 15)
+
+
+def number_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The number written right after a person's name: a contact list's way of saying whose
+    number it is, in any country's format ("Todd (6976.1722)", "paula andreasen (9819 2593)").
+    A date, a year or a short count is no such number."""
+    between = _BETWEEN_NAME_AND_NUMBER.match(text, end)
+    if between is None or (between.end() == end and end < len(text) and not text[end].isspace()):
+        return None
+    run = _CANDIDATE.match(text, between.end())
+    if run is None:
+        return None
+    s, e = _trim(text, run.start(), run.end())
+    digits = sum(ch.isdigit() for ch in text[s:e])
+    if not NAMED_DIGITS[0] <= digits <= NAMED_DIGITS[1] or not _stands_alone(text, s, e):
+        return None
+    return s, _with_extension(text, e)

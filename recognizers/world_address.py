@@ -654,3 +654,46 @@ def postcode_after_details(text: str, start: int, end: int) -> tuple[int, int] |
     "andrei jäntsch 16011957 81550". The list says whose code it is; nothing says it is no code."""
     m = _LISTED_POSTCODE.match(text, end)
     return (m.start("value"), m.end("value")) if m is not None else None
+
+
+# An address in Chinese, Japanese or Korean writing: administrative units from the largest
+# down, then numbers with the words that say what they number; written without spaces in
+# Chinese and Japanese ("愛媛県町田市油井24丁目20番16号 アーバン上高野887", "台南市永安路27號之1"),
+# with them in Korean ("경상북도 영동군 테헤란10길 265-87").
+_EAST_ASIAN = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々ヶ"
+_EAST_ASIAN_RUN = regex.compile(
+    rf"(?:\d{{3,6}}[ \u3000]?)?[{_EAST_ASIAN}][{_EAST_ASIAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ\-－−‐]*"
+    # Further parts after a space begin with a letter of these scripts, a digit or a bracket:
+    # "アーバン上高野887", "265-87", "(은서고이리)"; not the English the address is written in.
+    rf"(?:[ \u3000]+[(（]?[{_EAST_ASIAN}0-9０-９][{_EAST_ASIAN}0-9０-９A-Za-zＡ-Ｚａ-ｚ\-－−‐]*[)）]?)*"
+)
+# The units: prefecture, province, city, ward, county, town, village; Korean 도, 시, 구, 군, 동.
+_ADMINISTRATIVE_UNIT = regex.compile(r"[都道府県省市区區县縣郡町村鎮镇]|\p{Hangul}+(?:도|시|구|군|읍|면|동)(?=[ \u3000])")
+# A number that says it is one of an address: 24丁目, 20番, 16号, 27號, "I座"; Korean 91로, 10길 + number.
+_ADDRESS_NUMBER = regex.compile(r"[0-9０-９]+(?:丁目|番地|番|号|號|弄|巷|室|樓|楼)|[A-Za-z0-9]座|(?:로|길|가|거리)[ \u3000]*(?:지하)?[0-9]+")
+# A street and its number need no unit before them: "苗栗新生街7號9樓", "永康大安巷5號之9".
+_STREET_NUMBER = regex.compile(r"[街路巷道弄][0-9０-９]+(?:段[0-9０-９]+)?[號号]")
+
+
+@register
+class EastAsianAddressRecognizer(LocalRecognizer):
+    REQUIRES = Substrings("丁目", "番", "号", "號", "座", "弄", "巷", "室", "樓", "楼", "로", "길", "가", "거리")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="EastAsianAddressRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for m in _EAST_ASIAN_RUN.finditer(text):
+            run = m.group()
+            unit = _ADMINISTRATIVE_UNIT.search(run)
+            if (unit is None or _ADDRESS_NUMBER.search(run, unit.end()) is None) and _STREET_NUMBER.search(run) is None:
+                continue
+            end = m.end()
+            while end > m.start() and (text[end - 1] in " \u3000(（" or (text[end - 1] in ")）" and not ({"(", "（"} & set(text[m.start() : end])))):
+                end -= 1
+            results.append(result(self, "STREET_ADDRESS", m.start(), end, 0.6, "an address in East Asian writing"))
+        return results

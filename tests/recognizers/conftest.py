@@ -11,6 +11,6 @@ def scan(detector):
     def run(text: str, entity: str) -> list[str]:
         [found] = detector.scanner.texts([(text, [entity])])
         assert not isinstance(found, BaseException), found
-        return [text[start:end] for _, start, end, _, _ in sorted(found, key=lambda f: f[1])]
+        return [text[start:end] for found_as, start, end, _, _ in sorted(found, key=lambda f: f[1]) if found_as == entity]
 
     return run

@@ -275,3 +275,36 @@ def test_a_place_in_brackets_or_quotes(scan, text, expected):
 
 def test_everyday_words_in_brackets_after_a_name_are_no_place(scan):
     assert scan("Anna Berg and Ola Nordmann (joint account holders)", "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("outage reported in Jessicahaven since noon", "Jessicahaven"),
+        ("KIRSTY\t01414960908\tALEXANDERLAND", "ALEXANDERLAND"),
+        ("she rang from south lauraborough, wants a cheaper plan", "lauraborough"),
+        ("lost phone reported by James Tucker near Perrychester", "Perrychester"),
+        ("moved from Jacksonville to the coast", "Jacksonville"),
+        ("kunde bor i ritahavn nu", "ritahavn"),
+        ("ashley | cynthiatown | 07/07/1944", "cynthiatown"),
+    ],
+)
+def test_a_town_named_after_someone_needs_no_list(scan, text, town):
+    assert any(town in found for found in scan(text, "LOCATION")), scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she bought a sandal and ran the marathon downtown",  # words, though "san", "mara" are names
+        "the hillside and the woodland were flooded",
+        "Carlton called about his bill",  # a name of the lists is left to the name recognizers
+        "please review the passport and the report",
+    ],
+)
+def test_words_with_a_town_ending_are_no_town(scan, text):
+    assert scan(text, "LOCATION") == []
+
+
+def test_a_word_in_capitals_after_a_place_is_no_river_in_text_all_in_capitals(scan):
+    assert not any("REQUEST" in found for found in scan("ACCOUNT TRANSFERRED TO ELINE ON REQUEST", "LOCATION"))

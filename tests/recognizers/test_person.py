@@ -461,6 +461,11 @@ def test_words_no_list_knows_that_are_no_names(scan, text):
         ("mail for mona keeps bouncing, new address on file", "mona"),
         ("delivery failed: 41 mclean street (recipient maria unknown)", "maria"),
         ("note from molly moving to saint helena in may", "molly"),
+        # "to", "on", "re:" and a label of someone's details start the next part too.
+        ("account moved from lona to hr bobby steffensen on request", "lona"),
+        ("pls reach out to nanni re: outage in the north", "nanni"),
+        ("KYC CHECK PASSED FOR MARIA DATE OF BIRTH 14 APRIL 1981", "MARIA"),
+        ("identity checked for hallvard dob 23021972", "hallvard"),
     ],
 )
 def test_a_name_as_the_object_of_the_clause(scan, text, expected):
@@ -702,3 +707,8 @@ def test_the_people_a_telecom_sends_are_named_after_their_role(scan, text, expec
 @pytest.mark.parametrize("text", ["the technician came by yesterday", "the agent was rude", "my manager approved it"])
 def test_a_role_without_a_name_after_it(scan, text):
     assert scan(text, "PERSON") == []
+
+
+def test_a_word_in_lower_case_ends_a_capitalized_name(scan):
+    # "Near" is a surname somewhere; in cased text it is no part of "James Tucker".
+    assert "James Tucker" in scan("lost phone reported by James Tucker near the station", "PERSON")

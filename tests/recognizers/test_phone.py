@@ -216,3 +216,48 @@ def test_a_number_in_a_phone_number_s_shape(scan, text, number):
 )
 def test_numbers_in_other_shapes_are_no_phone_numbers(scan, text):
     assert scan(text, "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # A number right after a name is that person's, in any country's format.
+        ("Melo, Marta (929693690) asked whether roaming works", "929693690"),
+        ("witold kochel 888 244 561 asked about roaming", "888 244 561"),
+        ("Todd (6976.1722) called twice", "6976.1722"),
+        ("DENIS CUNHA\t962513572\tLISBOA", "962513572"),
+        # Said to be the number: "it's", "that's"; or read back as its last digits.
+        ("sorry it's 9175 8927 not the old one", "9175 8927"),
+        ("sorry it's 481291-4489x7728 not the old one", "481291-4489x7728"),
+        ("Noah confirmed the last digits of 917 330 123", "917 330 123"),
+    ],
+)
+def test_a_number_whose_it_is(detector, text, number):
+    assert _with_names(detector, text, "PHONE_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["John Smith 12/03/1980 called", "Anna Berg 2024 contract renewed", "it's 2024 already", "that's 12.50 dollars", "Anna Berg (12 months) asked"],
+)
+def test_a_date_year_or_count_after_a_name_is_no_number(detector, text):
+    assert _with_names(detector, text, "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Sofia (+55 73 0275-1519) asked whether roaming works", "Sofia"), ("note: Oddvar Edílonsson (+47 412 34 567) moved", "Oddvar Edílonsson")],
+)
+def test_the_name_before_a_number_in_brackets(detector, text, name):
+    assert name in _with_names(detector, text, "PERSON")
+
+
+def test_everyday_words_before_a_number_in_brackets_are_no_name(detector):
+    assert _with_names(detector, "call my mobile (+44 7700 900123) after six", "PERSON") == []
+
+
+def _with_names(detector, text: str, entity: str) -> list[str]:
+    """What is found as `entity` when names and numbers are both looked for: each says where
+    the other is."""
+    [found] = detector.scanner.texts([(text, ["PERSON", "PHONE_NUMBER"])])
+    return [text[s:e] for kind, s, e, _, _ in sorted(found, key=lambda f: f[1]) if kind == entity]

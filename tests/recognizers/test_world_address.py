@@ -301,3 +301,24 @@ def test_a_year_after_a_street_is_no_postcode():
 
 def test_a_street_after_at_though_a_name_and_to_stand_before_it(scan):
     assert "Halvorsenmoen 51" in scan("no no the bill should go to Kenneth at Halvorsenmoen 51", "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("send it to 北海道三宅島三宅村白金28丁目14番4号 パレス丹勢184 please", "北海道三宅島三宅村白金28丁目14番4号 パレス丹勢184"),
+        ("住所：東京都千代田区丸の内1丁目9番2号", "東京都千代田区丸の内1丁目9番2号"),
+        ("new address 江苏省淑华市永川罗街I座 762328, call first", "江苏省淑华市永川罗街I座 762328"),
+        ("寄到 880 苗栗新生街7號9樓", "880 苗栗新生街7號9樓"),
+        ("deliver to 대전광역시 동구 반포대길 116 (경숙김정마을) tomorrow", "대전광역시 동구 반포대길 116 (경숙김정마을)"),
+        ("경기도 부천시 소사구 언주로 지하300 is the address", "경기도 부천시 소사구 언주로 지하300"),
+    ],
+)
+def test_an_address_in_east_asian_writing(scan, text, address):
+    # Whole: in Chinese or Japanese the words before it may run on into it ("寄到 880 ...").
+    assert any(address in found for found in scan(text, "STREET_ADDRESS")), scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["2024年3月15日に東京都の店で買いました", "注文番号は123です", "회의는 3시에 시작합니다 2번 방", "第3号機 is down"])
+def test_dates_and_numbers_in_east_asian_writing_are_no_address(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
