@@ -42,7 +42,16 @@ from recognizers.location import (
     region_code_after_address,
 )
 from recognizers.names import given_names, opens_sentence
-from recognizers.person import given_after_comma, joined_name, name_before_email, name_before_number, name_before_place, surname_with_particles, whole_name
+from recognizers.person import (
+    given_after_comma,
+    joined_name,
+    name_before_address,
+    name_before_email,
+    name_before_number,
+    name_before_place,
+    surname_with_particles,
+    whole_name,
+)
 from recognizers.phone import number_after_name
 from recognizers.registry import min_digits, min_run, requires
 from recognizers.world_address import address_after_name, postcode_after_details, postcode_and_town_after_address, postcode_by_place
@@ -381,6 +390,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
     "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details),),
     "EMAIL_ADDRESS": (("PERSON", name_before_email),),
     "STREET_ADDRESS": (
+        ("PERSON", name_before_address),
         ("LOCATION", place_in_brackets),
         ("LOCATION", place_after_address),
         ("LOCATION", region_code_after_address),

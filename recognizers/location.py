@@ -437,9 +437,46 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
     # Everyday words stay ("(mother)", "(his wife)", "(home)"); a rarer one is a place, or else
     # a name of the person's own (a maiden name, a nickname): "Véronique (Navarro)".
     # A plural of an everyday word is one too ("(joint account holders)").
-    if all(w.lower() in STOP_WORDS or is_common_english(w) or is_common_english(w.rstrip("sS")) or is_typo_of_common(w) for w in _LETTERS.findall(words)):
+    letters = _LETTERS.findall(words)
+    if all(w.lower() in STOP_WORDS or is_common_english(w) or is_common_english(w.rstrip("sS")) or is_typo_of_common(w) for w in letters):
+        return None
+    # A place begins and ends on its name or a word of places ("(new gillianton)"); "(recipient
+    # Maja Berg unknown)" says something about someone.
+    if any(is_common_english(w) and w.lower() not in _PLACE_QUALIFIERS for w in (letters[0], letters[-1])):
         return None
     return m.start("words"), m.end("words")
+
+
+_PLACE_QUALIFIERS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "port",
+        "lake",
+        "mount",
+        "fort",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "old",
+        "bad",
+        "city",
+        "beach",
+        "bay",
+        "heights",
+        "falls",
+        "springs",
+        "hills",
+    ]
+)
 
 
 def place_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:

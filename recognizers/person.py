@@ -29,6 +29,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import (
+    ATTESTED,
     english_counts,
     in_another_language,
     is_common_english,
@@ -381,15 +382,22 @@ class RecordCellRecognizer(LocalRecognizer):
                         )
             if _CELL_SEPARATOR.search(line) is None:
                 continue
-            start = 0
+            cells, start = [], 0
             for m in [*_CELL_SEPARATOR.finditer(line), None]:
                 end = m.start() if m is not None else len(line)
-                cell = line[start:end]
-                named = _name_cell(cell)
+                cells.append((start, line[start:end], _name_cell(line[start:end])))
+                start = m.end() if m is not None else len(line)
+            # Beside a phone number, or a date and a name, a cell is a person's detail: a given
+            # name that is a word too ("job | +31292 841908 | oeganda", "edit | dunaújváros |
+            # 05/14/1989"); not a log's "date | 2024-01-05 | ok".
+            kinds = {named[2] for _, _, named in cells if named is not None}
+            beside_an_identifier = "PHONE_NUMBER" in kinds or (bool(kinds) and any(_DATE_CELL.fullmatch(cell) for _, cell, _ in cells))
+            for start, cell, named in cells:
+                if named is None and beside_an_identifier:
+                    named = _detail_cell(cell)
                 if named is not None:
                     at, to, entity = named
                     found.append(result(self, entity, line_start + start + at, line_start + start + to, 0.6, "a name alone in a cell of a record"))
-                start = m.end() if m is not None else len(line)
         return found
 
 
@@ -415,6 +423,28 @@ _DATE_SHAPE = re.compile(r"\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\
 
 def _listed_name(word: str) -> bool:
     return (word in given_names() and word not in _CALENDAR) or word in surnames() or is_english_proper_name(word)
+
+
+_DATE_CELL = re.compile(r"[ \t]*(?:\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4})[ \t]*")
+
+
+def _in_word_list(word: str) -> bool:
+    """Whether the frequency list has the word itself ("restarted"), not only a word it could be
+    inflected from ("novaes" is no "nova")."""
+    return english_counts().get(word, 0) >= ATTESTED or is_common_english(word)
+
+
+def _detail_cell(cell: str) -> tuple[int, int, str] | None:
+    """A cell of one to four words, each a name of the lists or no everyday English word
+    ("job", "NOVAES", "dolní kounice"), in a record beside a phone number or a date."""
+    words = list(_CELL_WORD.finditer(cell))
+    if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,"):
+        return None
+    lower = [w.group().lower().strip(".") for w in words]
+    if any(w in STOP_WORDS and w not in _PARTICLES for w in lower) or not all(_listed_name(w) or not _in_word_list(w) for w in lower):
+        return None
+    place = " ".join(lower)
+    return words[0].start(), words[-1].end(), "LOCATION" if is_well_known_place(place) or place in place_names() else "PERSON"
 
 
 def _name_cell(cell: str) -> tuple[int, int, str] | None:
@@ -891,6 +921,25 @@ def name_before_email(text: str, start: int, end: int) -> tuple[int, int] | None
 
 
 _LETTERS_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
+# "visit rescheduled - Lassen, Mads, Blåmunkevej 224", "luna, callejón de ariel larrea 908": a
+# name and its comma, opening a clause, before the address found.
+_NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3}),[ \t]*$", re.MULTILINE)
+
+
+def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name that opens a clause right before an address and its comma, as a list of someone's
+    details writes it. Each word a name of the lists or no everyday English word."""
+    m = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
+    if not words or not all(is_name_word(w.group()) or not is_common_english(w.group()) for w in words):
+        return None
+    if any(w.group().lower() in STOP_WORDS or w.group().lower() in _CALENDAR for w in words):
+        return None
+    return words[0].start(), words[-1].end()
+
+
 # "Sofia (+55 73 0275-1519) asked ...", "Melo, Marta (929693690)": a name, its number in brackets.
 _NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’.-])(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})[ \t]*\($")
 

@@ -54,6 +54,7 @@ _DISTINCT = [
     "bd",
     "chemin",
     "allée",
+    "allé",
     "allee",
     "impasse",
     "quai",
@@ -696,4 +697,44 @@ class EastAsianAddressRecognizer(LocalRecognizer):
             while end > m.start() and (text[end - 1] in " \u3000(（" or (text[end - 1] in ")）" and not ({"(", "（"} & set(text[m.start() : end])))):
                 end -= 1
             results.append(result(self, "STREET_ADDRESS", m.start(), end, 0.6, "an address in East Asian writing"))
+        return results
+
+
+# A street that names no street word, known by what follows it: its number, then a postcode
+# and a town, as most of Europe writes an address ("Bakkenvollen 14B, 7871 Lie", "ÚPSKÁ 790,
+# 606 14 LANŽHOT", "iversenringen 1 9154 jacobsen"). The postcode and town are the evidence.
+_NUMBER_CODE_TOWN = regex.compile(
+    rf"[ \t](?P<number>\d{{1,4}}[a-zA-Z]?(?:[/-]\d{{1,4}}[a-zA-Z]?|[a-zA-Z]\d{{1,3}})?)\.?[ \t]*,?[ \t]*(?P<code>{_ANY_POSTCODE})"
+    rf"[ \t]+(?P<town>{_PLACE_AFTER_POSTCODE}(?:[ \t-]+{_PLACE_AFTER_POSTCODE}){{0,2}}?)(?=[ \t]*(?:$|[,;.!?)(\n]|[ \t][-–][ \t]))"
+)
+_STREET_WORDS_BEFORE = regex.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}$")
+_NOT_A_PLACE_WORD = frozenset(["please", "thanks", "asap", "today", "tomorrow", "yesterday"])
+
+
+@register
+class StreetBeforePostcodeRecognizer(LocalRecognizer):
+    REQUIRES = r"\d[ \t]*,?[ \t]*\S*\d"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="StreetBeforePostcodeRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for m in _NUMBER_CODE_TOWN.finditer(text):
+            code, town = m.group("code"), m.group("town").split()
+            if not _is_code(code.replace(" ", "")) or any(w.lower() in STOP_WORDS or w.lower() in _NOT_A_PLACE_WORD for w in town):
+                continue
+            before = _STREET_WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if before is None:
+                continue
+            # The words leading up to the street are no part of it ("could not find", "moved to").
+            words = list(regex.finditer(r"[^\W\d_][\w'’.-]*", before.group()))
+            while words and (words[0].group().lower() in STOP_WORDS or is_english_vocabulary(words[0].group())):
+                words.pop(0)
+            if not words:
+                continue
+            results.append(result(self, "STREET_ADDRESS", before.start() + words[0].start(), m.end(), 0.6, "a street, its number, a postcode and a town"))
         return results

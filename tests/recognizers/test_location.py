@@ -308,3 +308,7 @@ def test_words_with_a_town_ending_are_no_town(scan, text):
 
 def test_a_word_in_capitals_after_a_place_is_no_river_in_text_all_in_capitals(scan):
     assert not any("REQUEST" in found for found in scan("ACCOUNT TRANSFERRED TO ELINE ON REQUEST", "LOCATION"))
+
+
+def test_words_about_someone_in_brackets_after_an_address_are_no_place(scan):
+    assert scan("Delivery failed: Smålands Allé 83 (recipient Maja Berg unknown)", "LOCATION") == []

@@ -712,3 +712,41 @@ def test_a_role_without_a_name_after_it(scan, text):
 def test_a_word_in_lower_case_ends_a_capitalized_name(scan):
     # "Near" is a surname somewhere; in cased text it is no part of "James Tucker".
     assert "James Tucker" in scan("lost phone reported by James Tucker near the station", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Beside a phone number, a cell is a detail of the person: a given name that is a word
+        # too, a name no list has though it looks inflected ("novaes").
+        ("job\t+31292 841908\toeganda", "job"),
+        ("LÉO CARVALHO\t+55 12 1754-5402\tNOVAES", "NOVAES"),
+    ],
+)
+def test_a_cell_beside_a_phone_number_is_a_detail_of_the_person(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION", "PHONE_NUMBER"])])
+    assert expected in [text[s:e] for _, s, e, _, _ in found]
+
+
+@pytest.mark.parametrize("text", ["Router | restarted | 2024-01-05", "Modem | replaced | 0612345678 | pending", "date | 2024-01-05 | ok"])
+def test_everyday_cells_beside_a_number_stay(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
+    assert [kind for kind, *_ in found if kind in ("PERSON", "LOCATION")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("visit rescheduled - Lassen, Mads, Blåmunkevej 224, ring twice", "Lassen, Mads"),
+        ("visit rescheduled - luna, callejón de ariel larrea 908, ring twice", "luna"),
+    ],
+)
+def test_the_name_opening_a_clause_before_an_address(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
+    assert expected in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["Address: Main office, 12 Baker Street", "Monday, 12 Baker Street"])
+def test_everyday_words_before_an_address_are_no_name(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
+    assert [kind for kind, *_ in found] == ["STREET_ADDRESS"]

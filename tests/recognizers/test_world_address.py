@@ -322,3 +322,22 @@ def test_an_address_in_east_asian_writing(scan, text, address):
 @pytest.mark.parametrize("text", ["2024年3月15日に東京都の店で買いました", "注文番号は123です", "회의는 3시에 시작합니다 2번 방", "第3号機 is down"])
 def test_dates_and_numbers_in_east_asian_writing_are_no_address(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # No street word: the number, a postcode and a town after the name say it is a street.
+        ("INSTALLER COULD NOT FIND ÚPSKÁ 790, 606 14 LANŽHOT; CUSTOMER NOT HOME", "ÚPSKÁ 790, 606 14 LANŽHOT"),
+        ("installer could not find svatoplukova 68, 655 97 unhošť; customer not home", "svatoplukova 68, 655 97 unhošť"),
+        ("could not find Bakkenvollen 14B, 7871 Lie; customer not home", "Bakkenvollen 14B, 7871 Lie"),
+        ("Delivery failed: Smålands Allé 83 (recipient unknown)", "Smålands Allé 83"),
+    ],
+)
+def test_a_street_known_by_its_number_postcode_and_town(scan, text, address):
+    assert address in scan(text, "STREET_ADDRESS"), scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["we moved in room 12, 2024 was hard", "ticket 4411, 12345 units shipped", "order 12 items, 45678 Berlin please"])
+def test_numbers_before_a_code_shape_are_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
