@@ -46,6 +46,7 @@ from recognizers.person import (
     given_after_comma,
     joined_name,
     name_before_address,
+    name_before_birth_date,
     name_before_email,
     name_before_number,
     name_before_place,
@@ -387,7 +388,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("PHONE_NUMBER", number_after_name),
     ),
     "PHONE_NUMBER": (("PERSON", name_before_number),),
-    "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details),),
+    "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details), ("PERSON", name_before_birth_date)),
     "EMAIL_ADDRESS": (("PERSON", name_before_email),),
     "STREET_ADDRESS": (
         ("PERSON", name_before_address),

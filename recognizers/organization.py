@@ -13,7 +13,9 @@ import re
 
 from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers.lexicon import is_common_english
 from recognizers.names import census_given_names, given_names, surnames
 from recognizers.registry import register, result
 
@@ -95,6 +97,12 @@ class OrganizationRecognizer(PatternRecognizer):
 # list is how firms (law, accounting, trading) are named; people are named with given names.
 _FIRM = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)((?:,\s+[^\W\d_][\w'’]*){1,3}),?\s+(?:and|&)\s+([^\W\d_][\w'’]*)(?![\w'’-])", re.IGNORECASE)
 _LISTED = re.compile(r"[^\W\d_][\w'’]*")
+_GIVEN_AFTER_COMMA = re.compile(r",\s*([^\W\d_][\w'’-]*)")
+
+
+def _a_given_name(word: str, given: frozenset[str]) -> bool:
+    """A given name of the lists, or a word that is no everyday one ("Noa"); not "the", "Inc"."""
+    return word not in STOP_WORDS and not is_legal_form(word) and (word in given or not is_common_english(word))
 
 
 @register
@@ -117,6 +125,10 @@ class FirmNameRecognizer(LocalRecognizer):
         for m in _FIRM.finditer(text):
             words = [w.lower() for w in _LISTED.findall(m.group())]
             words = [w for w in words if w not in ("and",)]
+            # "OLIVEIRA, MIGUEL AND ESTEVES, NOA": two people written surname first, not a firm.
+            inverted_pair = _GIVEN_AFTER_COMMA.match(text, m.end())
+            if inverted_pair is not None and _a_given_name(inverted_pair.group(1).lower(), given):
+                continue
             if all(w in family for w in words) and not all(w in given for w in words):
                 found.append(result(self, SHIELD, m.start(), m.end(), 0.95, "surnames listed as a firm's name"))
         return found

@@ -214,6 +214,8 @@ class PersonCueRecognizer(LocalRecognizer):
             # words or more, any name of the lists or such word ("Tore Jeppsson", "noël de
             # mary"); no city ("went to Paris,").
             named = any(_names(part, given_names()) for part in words[0].split("-")) or unknown_word(words[0])
+            # A surname alone, of the lists and no everyday word: "chargeback filed by wenzel".
+            named = named or (len(words) == 1 and _names(words[0], surnames()) and not is_common_english(words[0]))
             if not named and len(words) > 1:
                 named = any(_names(w, given_names()) or _names(w, surnames()) or unknown_word(w) for w in words[1:] if w.lower() not in _PARTICLES)
             city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
@@ -243,7 +245,7 @@ _OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|from|who\s+is|who's|(call|ring|ph
 # "from adam to sune", "reach out to nanni re: outage", "passed for maria date of birth ...".
 # "mail for mona keeps bouncing", "the SIM for Verde went to ...": a verb starts the next one.
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|re:?|date\s+of\s+birth|dob|born)\s|\s+\(|\s+[-–]\s|\s+\d"
+    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|the|re:?|date\s+of\s+birth|dob|born)\s|\s+\(|\s+[-–]\s|\s+\d"
     r"|\s+(?i:is|was|has|had|keeps|kept|went|goes|moving|moved|will|would|can|could|should|does|did|got|gets"
     r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
 )
@@ -270,9 +272,12 @@ _SOFT_CUES = re.compile(
 # "Marcin Żok called about the bill", "eliassen, trond phoned", "Zikmund wants the contract
 # moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
-    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+[^\W\d_][\w'’-]*){0,3}?)\s+"
+    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+(?:(?i:and|&)\s+)?[^\W\d_][\w'’-]*){0,4}?)\s+"
     r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed"
     r"|confirmed|agreed|approved|signed|cancell?ed|paid|returned|declined|accepted|refused|ordered|replied|explained|mentioned|told"
+    # What people do that a telecom writes down: "maxi and ildefonso share the family plan",
+    # "VINCENT IS TRAVELLING TO MEPPEN", "per from borås won the loyalty draw".
+    r"|shares?|won|lost|lives|lived|moved|bought|booked|owns|uses|left|(?:is|was)\s+(?:travell?ing|moving|calling|asking|waiting|visiting|abroad)"
     # "NORMAN FROM COPSA MICA WON THE DRAW", "uno from storbritannien": who, from where.
     r"|from)\b",
     re.IGNORECASE,
@@ -280,6 +285,7 @@ _BEFORE_VERB = re.compile(
 _VERBS = (
     "called phoned rang emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
     " confirmed agreed approved signed cancelled canceled paid returned declined accepted refused ordered replied explained mentioned told"
+    " share shares won lost lives lived moved bought booked owns uses left travelling traveling moving calling asking waiting visiting abroad"
 )
 
 
@@ -308,10 +314,17 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
         cased = any(ch.isupper() for ch in clean[1:]) and not clean.isupper()
         results = []
         for m in _BEFORE_VERB.finditer(clean):
-            span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
-            # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
-            if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
-                results.append(result(self, "PERSON", offsets[span[0]], offsets[span[1] - 1] + 1, 0.75, "name before a verb of getting in touch"))
+            # "maxi and ildefonso share ...", "OLIVEIRA, MIGUEL AND ESTEVES, NOA SHARE ...": each of a pair.
+            start, parts = m.start("name"), []
+            for joiner in [*_PAIR_JOINER.finditer(clean, m.start("name"), m.end("name")), None]:
+                end = joiner.start() if joiner is not None else m.end("name")
+                parts.append((start, end))
+                start = joiner.end() if joiner is not None else end
+            for start, end in parts:
+                span = _name_after(clean, start, cased, title=False, strong=True)
+                # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
+                if span and span[1] == end and not _everyday_words(clean[start:end]):
+                    results.append(result(self, "PERSON", offsets[span[0]], offsets[span[1] - 1] + 1, 0.75, "name before a verb of getting in touch"))
         return results
 
 
@@ -335,7 +348,13 @@ _ROLE_AFTER = re.compile(
     r"|authori[sz]ed\s+user|co-?signer|guarantor)\b",
     re.MULTILINE,
 )
-_PAIR_JOINER = re.compile(r"\s+(?:&|and)\s+")
+# "lists kanak as the payer", "added Ana Ruiz as an authorised user".
+_AS_THE_ROLE = re.compile(
+    r"(?<![\w'’-])(?P<name>[^\W\d_][\w'’-]*(?:,?[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t]+as[ \t]+(?:the|a|an|her|his|their|our)[ \t]+"
+    r"(?:(?:main|second|new|only|joint)[ \t]+)?(?:payer|account[ \t]+holder|holder|owner|contact|user|authori[sz]ed[ \t]+user|subscriber|beneficiary|guarantor|co-?signer|emergency[ \t]+contact)\b",
+    re.IGNORECASE,
+)
+_PAIR_JOINER = re.compile(r"\s+(?:&|(?i:and))\s+")
 # Letters of scripts other than the Latin one: a run of them in Latin text is a name or a place
 # written in its own script ("I met 斎藤 直子 yesterday", "spoke with Иван Петров").
 _OTHER_SCRIPT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Thai}\p{Devanagari}]"
@@ -488,7 +507,7 @@ class NameBySideRecognizer(LocalRecognizer):
 
     REQUIRES = AnyOf(
         r"['’]s\b",
-        FirstWords("holder customer caller subscriber owner payer tenant contact joint user cosigner signer guarantor"),
+        FirstWords("holder customer caller subscriber owner payer tenant contact joint user cosigner signer guarantor beneficiary"),
         _OTHER_SCRIPT_RUN,
         r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]",
     )
@@ -521,6 +540,13 @@ class NameBySideRecognizer(LocalRecognizer):
                 span = _name_after(text, at, cased, title=False, strong=True)
                 if span and span[1] == at + len(part) and not _everyday_words(part):
                     found.append(result(self, "PERSON", *span, 0.75, "a name before the role it has"))
+        for m in _AS_THE_ROLE.finditer(text):
+            # "the account lists kanak as the payer": the words right before "as", a name's.
+            named = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
+            while named and not _name_or_rare(named[0].group()):
+                named.pop(0)
+            if named and all(_name_or_rare(w.group()) and w.group().lower() not in _NOT_NAMES for w in named):
+                found.append(result(self, "PERSON", named[0].start(), named[-1].end(), 0.6, "a name before the role it is listed as"))
         if not text.isascii():
             runs = list(_OTHER_SCRIPT_RUN.finditer(text))
             if runs and len(_LATIN_LETTER.findall(text)) > sum(len(r.group()) for r in runs):
@@ -926,6 +952,40 @@ _LETTERS_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3}),[ \t]*$", re.MULTILINE)
 
 
+# "ELLA (JUNE 18, 2001) WANTS PAPER BILLS", "bianca 22071951 wants ...", "passport shows kate born
+# 1980-02-15": a name, then the date of birth that goes with it.
+_NAME_BEFORE_BIRTH_DATE = re.compile(
+    r"(?<![\w'’.-])(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})(?:[ \t]*\(|,?[ \t]+(?:(?i:born|b\.|dob|d\.o\.b\.?|[-–])[ \t:]+)*)$"
+)
+
+
+def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name right before a date of birth: each word a name of the lists or no everyday
+    English word, the words leading up to it left out ("passport shows")."""
+    m = _NAME_BEFORE_BIRTH_DATE.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
+    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
+        words.pop(0)
+    if not words or any(w.group().lower() in _NOT_NAMES or w.group().lower() in _CALENDAR for w in words):
+        return None
+    while words and words[-1].group().lower().rstrip(".") in _BIRTH_WORDS:
+        words.pop()
+    if not words or not all(_name_or_rare(w.group()) for w in words):
+        return None
+    return words[0].start(), words[-1].end()
+
+
+_BIRTH_WORDS = frozenset(["born", "b", "dob", "d.o.b"])
+
+
+def _name_or_rare(word: str) -> bool:
+    """A name of the lists that is no everyday word ("kate", not "born" though Born is a
+    surname), or a word that is no everyday English word at all ("noa", "józsef")."""
+    return _names(word, given_names()) or _names(word, surnames()) or not is_common_english(word)
+
+
 def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name that opens a clause right before an address and its comma, as a list of someone's
     details writes it. Each word a name of the lists or no everyday English word."""
@@ -933,7 +993,7 @@ def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | No
     if m is None:
         return None
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    if not words or not all(is_name_word(w.group()) or not is_common_english(w.group()) for w in words):
+    if not words or not all(_name_or_rare(w.group()) for w in words):
         return None
     if any(w.group().lower() in STOP_WORDS or w.group().lower() in _CALENDAR for w in words):
         return None

@@ -750,3 +750,61 @@ def test_the_name_opening_a_clause_before_an_address(detector, text, expected):
 def test_everyday_words_before_an_address_are_no_name(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
     assert [kind for kind, *_ in found] == ["STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each of a pair before the verb; verbs of what customers do, not only of getting in touch.
+        ("maxi and ildefonso share the family plan", ["maxi", "ildefonso"]),
+        ("OLIVEIRA, MIGUEL AND ESTEVES, NOA SHARE THE FAMILY PLAN", ["OLIVEIRA, MIGUEL", "ESTEVES, NOA"]),
+        ("VINCENT IS TRAVELLING TO MEPPEN NEXT WEEK", ["VINCENT"]),
+        ("Ingrid Solberg moved to a cheaper plan", ["Ingrid Solberg"]),
+    ],
+)
+def test_names_before_what_they_did(scan, text, expected):
+    assert scan(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Roaming and data is travelling slowly", "The router was moving", "Support and billing share the office", "Customer moved to a new flat"]
+)
+def test_everyday_words_before_those_verbs_are_no_names(scan, text):
+    assert scan(text, "PERSON") == []
+
+
+def test_a_firm_of_surnames_is_not_two_people_written_surname_first(detector):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": "invoice from Garrison, Roberts and Thomas, Inc"})])
+    assert detection.findings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ELLA (JUNE 18, 2001) WANTS PAPER BILLS", "ELLA"),
+        ("bianca 22071951 wants paper bills", "bianca"),
+        ("passport shows kate born 1980-02-15 in paragvaj", "kate"),
+    ],
+)
+def test_the_name_before_a_date_of_birth(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "DATE_OF_BIRTH"])])
+    assert [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"] == [expected]
+
+
+@pytest.mark.parametrize("text", ["customer born 1980-02-15 called", "my dob is 12/03/1980"])
+def test_everyday_words_before_a_date_of_birth_are_no_name(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "DATE_OF_BIRTH"])])
+    assert [kind for kind, *_ in found if kind == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the account lists kanak as the payer", "kanak"), ("Who is Aydar? The account lists Nades as the payer", "Nades")],
+)
+def test_a_name_listed_as_a_role(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["we added the router as the main contact", "please list me as the account holder"])
+def test_everyday_words_listed_as_a_role_are_no_name(scan, text):
+    assert scan(text, "PERSON") == []
