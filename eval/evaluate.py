@@ -309,6 +309,7 @@ SOURCES: dict[str, tuple[Callable[[int, int], list[tuple[str, Sample]]], int, st
     "formats": (foreign.build_formats, 1, "formats: one name, address, phone number or date of birth in a plain sentence (tuned on)"),
     "records": (foreign.build_records, 3, "records: mail headers, exports, key=value lines, chat and SMS (tuned on)"),
     "calls": (foreign.build_calls, 3, "calls: a customer on the phone, as speech-to-text writes it (tuned on)"),
+    "letters": (foreign.build_letters, 3, "letters: address blocks on several lines, forms, signatures (tuned on)"),
 }
 
 

@@ -217,6 +217,10 @@ def build_narrative_later(seed: int, per_locale: int = 10) -> list[tuple[str, Sa
 def _narrative_value(fake: Faker, entity: str, rng: random.Random) -> str:
     if entity == "POSTCODE":
         return fake.postcode()
+    if entity == "ADDRESS_BLOCK":
+        return fake.address()  # as the locale writes an envelope: one line or several
+    if entity == "ADDRESS_LINE":
+        return ", ".join(fake.address().splitlines())
     if entity == "PERSON" and rng.random() < 0.25:
         return fake.first_name()
     if entity == "STREET_ADDRESS" and rng.random() < 0.5:
@@ -233,7 +237,7 @@ def _filled(frame: str, style: str, fake: Faker, rng: random.Random) -> Sample:
         entity = slot.group(1)
         value = _styled(_narrative_value(fake, entity, rng), style, entity).strip()
         # A postcode on its own is part of an address: the product reports it as one.
-        kind = "STREET_ADDRESS" if entity == "POSTCODE" else entity
+        kind = "STREET_ADDRESS" if entity in ("POSTCODE", "ADDRESS_BLOCK", "ADDRESS_LINE") else entity
         sample.gold.append(Span(("notes",), len(text), len(text) + len(value), kind, value))
         text += value
         pos = slot.end()
@@ -710,3 +714,30 @@ CALLS = [
 def build_calls(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
     """(locale, sample): `per_locale` call snippets per locale, as speech-to-text, lower case or typed."""
     return build_narrative(seed ^ 0xCA11, per_locale, frames=CALLS, styles=["speech", "lower", "typed"])
+
+
+# Letters, forms and signatures: an address as the locale writes it on an envelope (Faker's
+# whole address, several lines in most locales), a name above it, a sign-off. Written on
+# 2026-12-06 (late evening) as a probe before anything was measured on it (1.8% of identifiers
+# leaked at the first run, seed 20261125); the classes it showed (lines that finish an address
+# block, the name on the line above, a signature after "--", "m:", "my late father") were fixed
+# on that seed, so it is tuned on (seed 71, not looked at first: 0.7%). Typed or in capitals.
+LETTERS = [
+    "{PERSON}\n{ADDRESS_BLOCK}\n\nDear customer services,\nplease cancel my contract. You can call me on {PHONE_NUMBER}.",
+    "Kind regards,\n{PERSON}\n{ADDRESS_BLOCK}\nTel. {PHONE_NUMBER}",
+    "Ship to:\n{PERSON}\n{ADDRESS_BLOCK}",
+    "Dear {PERSON},\nyour new SIM card will be sent to\n{ADDRESS_BLOCK}\nwithin three days.",
+    "Name: {PERSON}\nAddress: {ADDRESS_BLOCK}\nDate of birth: {DATE_OF_BIRTH}\nPhone: {PHONE_NUMBER}",
+    "Sender: {PERSON}, {ADDRESS_LINE}",
+    "--\n{PERSON}\nm: {PHONE_NUMBER} | e: {EMAIL_ADDRESS}",
+    "I, {PERSON}, born on {DATE_OF_BIRTH} in {LOCATION}, residing at {ADDRESS_LINE}, authorise the transfer of my number {PHONE_NUMBER}.",
+    "Please forward all mail for {PERSON} to the following address:\n\n{ADDRESS_BLOCK}",
+    "Return address: {ADDRESS_LINE} / Contact: {PERSON} ({EMAIL_ADDRESS})",
+    "To whom it may concern,\n\nmy late father {PERSON} had a contract with you. Please send the final bill to me at {ADDRESS_LINE}.\n\nYours faithfully",
+    "Invoice address\n{PERSON}\n{ADDRESS_BLOCK}\n\nCustomer since {LOCATION} branch opened",
+]
+
+
+def build_letters(seed: int, per_locale: int = 10) -> list[tuple[str, Sample]]:
+    """(locale, sample): `per_locale` letters, forms and signatures per locale."""
+    return build_narrative(seed ^ 0x1E77E2, per_locale, frames=LETTERS, styles=["typed", "typed", "upper"])

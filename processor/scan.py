@@ -55,7 +55,7 @@ from recognizers.person import (
 )
 from recognizers.phone import number_after_name
 from recognizers.registry import min_digits, min_run, requires
-from recognizers.world_address import address_after_name, postcode_after_details, postcode_and_town_after_address, postcode_by_place
+from recognizers.world_address import address_after_name, address_block_lines, postcode_after_details, postcode_and_town_after_address, postcode_by_place
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
 Found = tuple[str, int, int, float, str]
@@ -396,6 +396,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("LOCATION", place_after_address),
         ("LOCATION", region_code_after_address),
         ("STREET_ADDRESS", postcode_and_town_after_address),
+        ("STREET_ADDRESS", address_block_lines),
     ),
     "LOCATION": (
         ("LOCATION", joined_place),

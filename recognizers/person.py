@@ -141,7 +141,7 @@ _CUES = re.compile(
     # A letter's greeting, and a clerk's "per": "Dear Ms Novak", "dear amaira", "per guy lemoine: ..."
     r"|dear|per"
     r"|(?:customer|client|caller|subscriber|contact|name|attn|attention|recipient|cc|bcc|from|to|sender)\s*:|verified|account\s+is\s+under|registered\s+(?:to|under)|(?:it'?s|is|was|put\s+it|keep\s+it)\s+under"
-    r"|(?:my|his|her|our)\s+(?:" + _RELATIONS + r")(?:\s+(?:is|named|called)|['’]s\s+name(?:\s+is)?)?"
+    r"|(?:my|his|her|our)\s+(?:late\s+)?(?:" + _RELATIONS + r")(?:\s+(?:is|named|called)|['’]s\s+name(?:\s+is)?)?"
     # The people a telecom sends: "the technician anders came by", "your engineer Priya".
     r"|(?:the|your|our|my)\s+(?:technician|engineer|installer|courier|driver|agent|rep|representative|manager|supervisor|adviser|advisor|consultant)(?:\s+(?:named|called))?"
     r"|(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?)\s+",
@@ -173,7 +173,7 @@ _CUE_FIRST_WORDS = (
 class PersonCueRecognizer(LocalRecognizer):
     # The first word of every cue of _CUES and _HERE; hesitations removed before matching
     # cannot make one appear.
-    REQUIRES = FirstWords([*_CUE_FIRST_WORDS.split(), *(re.split(r"[.-]", h)[0] for h in HONORIFICS)])
+    REQUIRES = AnyOf(FirstWords([*_CUE_FIRST_WORDS.split(), *(re.split(r"[.-]", h)[0] for h in HONORIFICS)]), r"(?m)^--\s")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON"], supported_language=supported_language, name="PersonCueRecognizer")
@@ -620,8 +620,8 @@ def _everyday_words(words: str) -> bool:
 _HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?)\s+here\b", re.IGNORECASE)
 # "thx, Vansha", "Kind regards,\nAnouk de Vries": a sign-off, then the name that ends the message.
 _SIGN_OFF = re.compile(
-    r"\b(?:thanks|thank\s+you|thx|ty|cheers|regards|best\s+regards|kind\s+regards|best\s+wishes|best|sincerely|yours|br)[,!.]?\s+"
-    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[.!]?[ \t]*$",
+    r"(?:\b(?:thanks|thank\s+you|thx|ty|cheers|regards|best\s+regards|kind\s+regards|best\s+wishes|best|sincerely|yours|br)[,!.]?|^--)\s+"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:,?[ \t]+[^\W\d_][\w'’-]*){0,2})[.!]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -647,12 +647,15 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
     when it is capitalized (in cased text), a census name, or no everyday English word (names
     from everywhere: "mário gomes", "NIESZPOREK"); "Last, First" is one name, and so is a
     census surname before a census given name ("hall kevin", "PETIT, ASTRID")."""
-    tokens = tokenize(text[offset : offset + 80])
+    window = text[offset : offset + 80]
+    tokens = tokenize(window)
     words: list[Token] = []
     i = 0
     while i < len(tokens) and len(words) < MAX_NAME_WORDS:
         t = tokens[i]
         w = t.text
+        if words and "\n" in window[words[-1].end : t.start]:
+            break  # a name is written on one line: "Kind regards,\nAmedeu\nDrumul Niculina 398"
         if w in (",",) and words and len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
             i += 1  # "Pires, Mário": surname, comma, given name
             continue
@@ -986,10 +989,15 @@ def _name_or_rare(word: str) -> bool:
     return _names(word, given_names()) or _names(word, surnames()) or not is_common_english(word)
 
 
+# "Invoice address\nİnönü, Abdulsemet\n846 Hayrioğlu Brook": the line above an address block.
+_NAME_LINE_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})[ \t]*\n[ \t]*$")
+
+
 def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name that opens a clause right before an address and its comma, as a list of someone's
-    details writes it. Each word a name of the lists or no everyday English word."""
-    m = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start)
+    """The name that opens a clause right before an address and its comma, or stands on the line
+    above it, as a list of someone's details or an envelope writes it. Each word a name of the
+    lists or no everyday English word."""
+    m = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start) or _NAME_LINE_BEFORE.search(text, max(0, start - 60), start)
     if m is None:
         return None
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))

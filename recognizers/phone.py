@@ -116,6 +116,13 @@ CALL_CUES = (
     "celular",
     "cellulare",
     "mobil",
+    # A signature's labels: "m: 22 905 18 59 | e: ...", "t: +44 ...", "tlf. 22 33 44 55".
+    "m:",
+    "t:",
+    "ph:",
+    "tlf",
+    "telefon",
+    "tél",
 )
 
 

@@ -738,3 +738,40 @@ class StreetBeforePostcodeRecognizer(LocalRecognizer):
                 continue
             results.append(result(self, "STREET_ADDRESS", before.start() + words[0].start(), m.end(), 0.6, "a street, its number, a postcode and a town"))
         return results
+
+
+# The lines of an address block after the street found: town, postcode, region, country, each
+# on its own line ("7 Smith Meadows\nGeorginahaven\nG9J 5JD", "CAMPO NOVAES, 9\nESPERANÇA\n
+# 56766981 MOREIRA PAULISTA / BA"), up to a blank line, a label ("Tel.") or a sentence.
+_NEXT_LINE = regex.compile(r"[ \t,]*\n[ \t]*(?P<line>[^\n]{1,60})")
+_LINE_TOKEN = regex.compile(r"[^\W\d_][\w'’.-]*|\d[\w-]*")
+_CODE_IN_LINE = regex.compile(rf"(?<![\w-]){_ANY_POSTCODE}(?![\w-])")
+_LABELS = frozenset(
+    ["tel", "tel.", "phone", "ph", "m", "mob", "mobile", "e", "email", "e-mail", "fax", "date", "dob", "name", "dear", "hi", "hello", "tlf", "telefon"]
+)
+MAX_BLOCK_LINES = 3
+
+
+def _address_line(line: str) -> bool:
+    tokens = _LINE_TOKEN.findall(line)
+    if not tokens or len(tokens) > 6 or ":" in line or tokens[0].lower().rstrip(".") in _LABELS:
+        return False
+    words = [t for t in tokens if not t[0].isdigit()]
+    if any(w.lower() in STOP_WORDS and len(w) > 2 for w in words):
+        return False  # a sentence: "please cancel my contract", "within three days."
+    if _CODE_IN_LINE.search(line):
+        return True
+    return bool(words) and all(not is_english_vocabulary(w) or (w.isupper() and len(w) <= 3) for w in words)
+
+
+def address_block_lines(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The lines after a street address that finish its block, or None."""
+    first = last = None
+    position = end
+    for _ in range(MAX_BLOCK_LINES):
+        m = _NEXT_LINE.match(text, position)
+        if m is None or not _address_line(m.group("line")):
+            break
+        first = m.start("line") if first is None else first
+        last = position = m.start("line") + len(m.group("line").rstrip(" \t,"))
+    return (first, last) if first is not None and last is not None else None

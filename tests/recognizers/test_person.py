@@ -808,3 +808,24 @@ def test_a_name_listed_as_a_role(scan, text, expected):
 @pytest.mark.parametrize("text", ["we added the router as the main contact", "please list me as the account holder"])
 def test_everyday_words_listed_as_a_role_are_no_name(scan, text):
     assert scan(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A signature's name, after "--" or a sign-off, on its own line.
+        ("--\nBARBU, IANIS\nM: 0236 077 172 | E: NTOMA@EXAMPLE.COM", "BARBU, IANIS"),
+        ("--\nVera\nm: (0768)-957981", "Vera"),
+        ("Kind regards,\nAmedeu\nDrumul Niculina Aanei Nr. 398\nFetesti, 132193", "Amedeu"),
+        # A late relative: "my late father ..."
+        ("MY LATE FATHER CAMPBELL, CHRISTIAN HAD A CONTRACT WITH YOU", "CAMPBELL, CHRISTIAN"),
+    ],
+)
+def test_a_name_in_a_letter(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+def test_the_name_on_the_line_above_an_address(detector):
+    text = "Invoice address\nİnönü, Abdulsemet\n846 Hayrioğlu Brook\nNorth Uzbay, AS 88215"
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
+    assert "İnönü, Abdulsemet" in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]

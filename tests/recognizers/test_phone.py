@@ -261,3 +261,8 @@ def _with_names(detector, text: str, entity: str) -> list[str]:
     the other is."""
     [found] = detector.scanner.texts([(text, ["PERSON", "PHONE_NUMBER"])])
     return [text[s:e] for kind, s, e, _, _ in sorted(found, key=lambda f: f[1]) if kind == entity]
+
+
+@pytest.mark.parametrize(("text", "number"), [("m: 22 905 18 59 | e: anna@example.org", "22 905 18 59"), ("tlf. 22 33 44 55", "22 33 44 55")])
+def test_a_number_after_a_signature_s_label(scan, text, number):
+    assert scan(text, "PHONE_NUMBER") == [number]

@@ -341,3 +341,25 @@ def test_a_street_known_by_its_number_postcode_and_town(scan, text, address):
 @pytest.mark.parametrize("text", ["we moved in room 12, 2024 was hard", "ticket 4411, 12345 units shipped", "order 12 items, 45678 Berlin please"])
 def test_numbers_before_a_code_shape_are_no_street(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("Please forward all mail to:\n\n7 Smith Meadows\nGeorginahaven\nG9J 5JD", "Georginahaven\nG9J 5JD"),
+        ("Invoice address\nAnna Berg\n846 Hayrioğlu Brook\nNorth Uzbay, AS 88215\n\nCustomer since 2019", "North Uzbay, AS 88215"),
+        ("SHIP TO:\nMARIA SILVA\nRUA DAS FLORES 12\nESPERANÇA\n56766-981 MOREIRA PAULISTA", "ESPERANÇA\n56766-981 MOREIRA PAULISTA"),
+    ],
+)
+def test_the_lines_that_finish_an_address_block(detector, text, block):
+    [found] = detector.scanner.texts([(text, ["STREET_ADDRESS", "LOCATION", "PERSON"])])
+    start = text.index(block)
+    assert any(s <= start and start + len(block) <= e for kind, s, e, _, _ in found if kind == "STREET_ADDRESS"), found
+
+
+@pytest.mark.parametrize(
+    "text", ["12 Main Street\nPlease call me back\nThanks", "12 Main Street\nTel. 0742 181 543", "Flat 4, 12 Main Street\n\nDear Sir,\nwithin three days"]
+)
+def test_a_sentence_or_a_label_after_an_address_is_no_part_of_it(detector, text):
+    [found] = detector.scanner.texts([(text, ["STREET_ADDRESS"])])
+    assert not any("\n" in text[s:e] for kind, s, e, _, _ in found if kind == "STREET_ADDRESS"), found
