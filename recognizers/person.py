@@ -667,9 +667,10 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
             words.append(t)
             i += 1
             continue
-        # "James Tucker near Perrychester": after a capitalized name word, a word in lower case
-        # ends the name in cased text, though "near" is a surname somewhere.
-        ends_capitals = cased and words and _is_capitalized_name(words[-1].text) and not _is_capitalized_name(w) and w.lower() not in _PARTICLES
+        # "James Tucker near Perrychester": after a capitalized name word, a preposition in lower
+        # case ends the name in cased text, though "Near" is a surname somewhere ("Jasmine bell"
+        # typed carelessly is still one name).
+        ends_capitals = cased and words and _is_capitalized_name(words[-1].text) and w.lower() in _ENDS_A_NAME
         if ends_capitals or not _is_name_word(w, cased, not words, title, strong):
             if words and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
                 i += 1
@@ -684,6 +685,11 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
     if not words:
         return None
     return offset + words[0].start, offset + words[-1].end
+
+
+# Words in lower case that end a capitalized name: prepositions of place, and the verbs a name
+# stands before ("from Egå won the draw").
+_ENDS_A_NAME = frozenset(["near", "outside", "opposite", "beside", "via", "inside", "nearby", "towards", "toward", "past", "across", "along", *_VERBS.split()])
 
 
 def _joins_name(tokens: list[Token], i: int, last: Token, cased: bool, title: bool, strong: bool) -> bool:

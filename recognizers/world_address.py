@@ -8,7 +8,10 @@ a street word is the evidence; the postcode and place that follow ("75002 Paris"
 "SW1A 1AA London") are part of the address and of the span. Street words that are also English
 words ("Place", "Route", "Via", "Square") count only when capitalized. Lower-case streets in
 the US order count after "at", "from" or "to"; a postcode alone counts where one is said to
-follow ("zip code is 94107") or as a US state and ZIP after a city.
+follow ("zip code is 94107") or as a US state and ZIP after a city. Addresses in Chinese,
+Japanese and Korean writing are read by their administrative units and numbered parts; a street
+with no street word by the number, postcode and town after it; an address block on several
+lines by the lines that finish it.
 """
 
 from __future__ import annotations
@@ -713,7 +716,8 @@ _NOT_A_PLACE_WORD = frozenset(["please", "thanks", "asap", "today", "tomorrow", 
 
 @register
 class StreetBeforePostcodeRecognizer(LocalRecognizer):
-    REQUIRES = r"\d[ \t]*,?[ \t]*\S*\d"
+    # A number, then a code with a digit, then a word: what the pattern needs at the least.
+    REQUIRES = r"[ \t]\d{1,4}[a-zA-Z]?\.?[ \t]*,?[ \t]*[A-Za-z-]{0,3}\d[\w -]{0,8}[ \t][^\W\d_]"
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="StreetBeforePostcodeRecognizer")

@@ -709,9 +709,17 @@ def test_a_role_without_a_name_after_it(scan, text):
     assert scan(text, "PERSON") == []
 
 
-def test_a_word_in_lower_case_ends_a_capitalized_name(scan):
-    # "Near" is a surname somewhere; in cased text it is no part of "James Tucker".
-    assert "James Tucker" in scan("lost phone reported by James Tucker near the station", "PERSON")
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Near" is a surname somewhere; in cased text a preposition in lower case ends the name.
+        ("lost phone reported by James Tucker near the station", "James Tucker"),
+        # A surname typed in lower case after a capitalized given name is still the name's.
+        ("it's Jasmine bell, with a y", "Jasmine bell"),
+    ],
+)
+def test_a_preposition_in_lower_case_ends_a_capitalized_name(scan, text, name):
+    assert name in scan(text, "PERSON")
 
 
 @pytest.mark.parametrize(
