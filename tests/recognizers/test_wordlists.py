@@ -1,7 +1,7 @@
 """The word lists shipped in recognizers/data/ are read as the recognizers expect them."""
 
 from recognizers import wordlists
-from recognizers.location import place_names
+from recognizers.location import other_language_names, place_names
 from recognizers.names import given_names, surnames
 
 
@@ -35,6 +35,14 @@ def test_countries_in_other_languages_and_towns_that_are_no_words():
     places = place_names()
     assert {"mexique", "kambodja", "camarões", "usbekistan", "erkelenz", "lidingö", "lidingo"} <= places
     assert not places & {"time", "goes", "best"}  # towns of 15,000 people that are English words
+
+
+def test_cities_as_other_languages_write_them_are_kept_apart():
+    others = other_language_names()
+    assert {"københavn", "kobenhavn", "milano", "warszawa", "bucurești", "bucuresti", "praha"} <= others
+    # Not the names place_names() has, nor a name of people or an English word ("mila", "den haag").
+    assert not others & place_names()
+    assert not others & {"mila", "den haag", "cph"}
 
 
 def test_names_english_writes_only_with_a_capital():
