@@ -129,6 +129,10 @@ class FirmNameRecognizer(LocalRecognizer):
             inverted_pair = _GIVEN_AFTER_COMMA.match(text, m.end())
             if inverted_pair is not None and _a_given_name(inverted_pair.group(1).lower(), given):
                 continue
+            # "Yoder, Omar and her husband": a pronoun or an article is no partner, though
+            # census surnames hold "Her" and "The".
+            if any(w in STOP_WORDS for w in words):
+                continue
             if all(w in family for w in words) and not all(w in given for w in words):
                 found.append(result(self, SHIELD, m.start(), m.end(), 0.95, "surnames listed as a firm's name"))
         return found

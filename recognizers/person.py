@@ -954,16 +954,21 @@ _LETTERS_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
 NAME_BEFORE_WINDOW = 80
 
 
-def _words_before(pattern: re.Pattern[str], text: str, start: int) -> list[re.Match[str]]:
+def _words_before(pattern: re.Pattern[str], text: str, start: int, between: frozenset[str] = frozenset()) -> list[re.Match[str]]:
     """The words of the name `pattern` (its group "name") finds right before text[start:], the
-    words that lead up to it left out ("On Tue, Ástgeir", "send it to", "passport shows")."""
+    words that lead up to it left out ("On Tue, Ástgeir", "send it to", "passport shows",
+    "handset of"): read back from the identifier, the name ends at the first word that leads in."""
     m = pattern.search(text, max(0, start - NAME_BEFORE_WINDOW), start)
     if m is None:
         return []
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    while words and _leads_in(words[0].group(), text[words[0].end() : words[0].end() + 1] == ","):
-        words.pop(0)
-    return words
+    # Words that stand between a name and its identifier ("kate born 1980-02-15") are no part.
+    while words and words[-1].group().lower().rstrip(".") in between:
+        words.pop()
+    first = len(words)
+    while first > 0 and not _leads_in(words[first - 1].group(), text[words[first - 1].end() : words[first - 1].end() + 1] == ","):
+        first -= 1
+    return words[first:]
 
 
 # "visit rescheduled - Lassen, Mads, Blåmunkevej 224", "luna, callejón de ariel larrea 908": a
@@ -981,12 +986,10 @@ _NAME_BEFORE_BIRTH_DATE = re.compile(
 def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name right before a date of birth: each word a name of the lists or no everyday
     English word, the words leading up to it left out ("passport shows")."""
-    words = _words_before(_NAME_BEFORE_BIRTH_DATE, text, start)
+    words = _words_before(_NAME_BEFORE_BIRTH_DATE, text, start, between=_BIRTH_WORDS)
     if not words or any(w.group().lower() in _NOT_NAMES or w.group().lower() in _CALENDAR for w in words):
         return None
-    while words and words[-1].group().lower().rstrip(".") in _BIRTH_WORDS:
-        words.pop()
-    if not words or not all(_name_or_rare(w.group()) for w in words):
+    if not all(_name_or_rare(w.group()) for w in words):
         return None
     return words[0].start(), words[-1].end()
 
@@ -1026,6 +1029,10 @@ _NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’.-])(?P<name>[^\W\d_][\w'’.-]*(
 def name_before_number(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name right before a phone number in brackets, as contact lists write whose it is.
     The words that lead up to it are no part of it ("call my mobile (...)", "the shop in")."""
+    # The bracket is before the number found ("Helena ((351) 295 ...)"), or its first
+    # character ("(0850 674531)").
+    if text[start : start + 1] == "(" and text[start - 1 : start] != "(":
+        start += 1
     if start == 0 or text[start - 1] != "(":
         return None
     words = _words_before(_NAME_BEFORE_BRACKET, text, start)

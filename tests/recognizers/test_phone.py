@@ -246,7 +246,16 @@ def test_a_date_year_or_count_after_a_name_is_no_number(detector, text):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Sofia (+55 73 0275-1519) asked whether roaming works", "Sofia"), ("note: Oddvar Edílonsson (+47 412 34 567) moved", "Oddvar Edílonsson")],
+    [
+        ("Sofia (+55 73 0275-1519) asked whether roaming works", "Sofia"),
+        ("note: Oddvar Edílonsson (+47 412 34 567) moved", "Oddvar Edílonsson"),
+        # The bracket found with the number: a national number in brackets.
+        ("LOST PHONE REPORTED BY INGE COOLEN (0850 674531) NEAR CUBA", "INGE COOLEN"),
+        # Read back from the bracket: the name ends at the first word that leads in.
+        ("handset of Bakkeren (0850 674531) lost", "Bakkeren"),
+        ("HANDSET OF BAKKEREN (0850 674531) LOST", "BAKKEREN"),
+        ("Helena ((351) 295 441 089) asked whether roaming works", "Helena"),
+    ],
 )
 def test_the_name_before_a_number_in_brackets(detector, text, name):
     assert name in _with_names(detector, text, "PERSON")
