@@ -977,9 +977,9 @@ _NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?
 
 
 # "ELLA (JUNE 18, 2001) WANTS PAPER BILLS", "bianca 22071951 wants ...", "passport shows kate born
-# 1980-02-15": a name, then the date of birth that goes with it.
+# 1980-02-15", "that's me jimmy date of birth 01 march 1988": a name, then its date of birth.
 _NAME_BEFORE_BIRTH_DATE = re.compile(
-    r"(?<![\w'’.-])(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})(?:[ \t]*\(|,?[ \t]+(?:(?i:born|b\.|dob|d\.o\.b\.?|[-–])[ \t:]+)*)$"
+    r"(?<![\w'’.-])(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})(?:[ \t]*\(|,?[ \t]+(?:(?i:born|b\.|dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|[-–])[ \t:]+)*)$"
 )
 
 
@@ -994,7 +994,7 @@ def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] |
     return words[0].start(), words[-1].end()
 
 
-_BIRTH_WORDS = frozenset(["born", "b", "dob", "d.o.b"])
+_BIRTH_WORDS = frozenset(["born", "b", "dob", "d.o.b", "date", "of", "birth", "birthdate"])
 
 
 def _name_or_rare(word: str) -> bool:

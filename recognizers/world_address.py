@@ -23,7 +23,7 @@ from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, Recog
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.lexicon import is_english_vocabulary, is_typo_of_common
+from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
 from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, register, result
 from recognizers.street_address import HOUSE_NUMBER, STREET_SUFFIX, SUFFIX_WORDS, StreetAddressRecognizer
 
@@ -286,6 +286,10 @@ _NUMBER_THEN_NAME = rf"(?<![\w.,-]){_HOUSE},?\s+{_STREET_WORD}(?:\s+{_NAME_WORD}
 _FOREIGN_STREET_WORDS = [w for w in _DISTINCT if w not in ("piazza", "avenue", "impasse", "bd") and not w.endswith(".")]
 _PLAIN_NAME_WORD = rf"{_NOT_A_STREET}(?!(?i:and|or|until|since|keeps|has|had|with|by|but)\b)[^\W\d_][\w'’-]*"
 _STREET_WORD_THEN_NAME = rf"(?<=(?i:\b(?:at|to|near|on|from|in))\s+)(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+{_PARTICLE})?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post)\b))"
+# "the router at avenue bernier", "AT AVENUE DE ÉTIENNE": the street words English uses too,
+# where the name after them is no English word ("at avenue level" stays).
+_SHARED_STREET_WORDS = ["avenue", "piazza", "impasse"]
+_SHARED_STREET_WORD_THEN_NAME = _STREET_WORD_THEN_NAME.replace(_alternatives(_FOREIGN_STREET_WORDS), _alternatives(_SHARED_STREET_WORDS))
 # "address is Rotonda Claudia, 9", "live at 141 Karlesdóttir Run": any street after a cue.
 _AFTER_CUE = regex.compile(rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_ANY_STREET}{_UNIT}{_TAIL})", regex.DOTALL | regex.MULTILINE)
 
@@ -326,8 +330,11 @@ class NamedStreetRecognizer(PatternRecognizer):
     the sentence goes on."""
 
     SPEECH_ONLY = True
-    PATTERNS = [Pattern("a word of place, street word, name", _STREET_WORD_THEN_NAME, 0.6)]
-    REQUIRES = FirstWords(_FOREIGN_STREET_WORDS)
+    PATTERNS = [
+        Pattern("a word of place, street word, name", _STREET_WORD_THEN_NAME, 0.6),
+        Pattern("a word of place, street word English uses too, a name English does not", _SHARED_STREET_WORD_THEN_NAME, 0.6),
+    ]
+    REQUIRES = FirstWords([*_FOREIGN_STREET_WORDS, *_SHARED_STREET_WORDS])
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -337,6 +344,13 @@ class NamedStreetRecognizer(PatternRecognizer):
             name="NamedStreetRecognizer",
             global_regex_flags=re.DOTALL | re.MULTILINE,
         )
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        words = pattern_text.split()
+        if words[0].lower() not in _SHARED_STREET_WORDS:
+            return None
+        names = [w for w in words[1:] if not re.fullmatch(_PARTICLE, w, re.IGNORECASE)]
+        return not names or any(is_common_english(w) or is_typo_of_common(w) for w in names)
 
 
 @register

@@ -792,6 +792,8 @@ def test_a_firm_of_surnames_is_not_two_people_written_surname_first(detector):
         ("ELLA (JUNE 18, 2001) WANTS PAPER BILLS", "ELLA"),
         ("bianca 22071951 wants paper bills", "bianca"),
         ("passport shows kate born 1980-02-15 in paragvaj", "kate"),
+        ("yes that's me jimmy date of birth 01 march 1988", "jimmy"),
+        ("YES THAT'S ME LUCE, DATE OF BIRTH: 03/09/1984", "LUCE"),
     ],
 )
 def test_the_name_before_a_date_of_birth(detector, text, expected):

@@ -36,6 +36,24 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
     assert expected in scan(text, "STREET_ADDRESS")
 
 
+# Street words English uses too, before a name English does not: the street, without a number.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hugues says the router at avenue bernier keeps rebooting", "avenue bernier"),
+        ("DENIS SAYS THE ROUTER AT AVENUE DE ÉTIENNE KEEPS REBOOTING", "AVENUE DE ÉTIENNE"),
+        ("parked on avenue de la paix", "avenue de la paix"),
+    ],
+)
+def test_a_street_word_english_uses_too_before_a_foreign_name(scan, text, expected):
+    assert scan(text, "STREET_ADDRESS") == [expected]
+
+
+@pytest.mark.parametrize("text", ["we met at avenue level and talked", "the shop on avenue road is closed", "I'm at the avenue now", "in piazza today"])
+def test_a_street_word_english_uses_before_english_words_is_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
