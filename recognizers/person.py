@@ -225,6 +225,17 @@ class PersonCueRecognizer(LocalRecognizer):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
             if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
                 spans.append(span)
+        for m in _NAME_FIELD.finditer(clean):
+            words = m.group("name").replace(",", " ").split()
+            if (
+                any(len(w.rstrip(".")) > 1 for w in words)
+                and not any(w.lower().rstrip(".") in _NOT_NAMES for w in words)
+                and not _everyday_words(m.group("name"))
+            ):
+                spans.append(m.span("name"))
+        for m in _DECLARER.finditer(clean):
+            if not any(w.lower() in _NOT_NAMES for w in m.group("name").split()):
+                spans.append(m.span("name"))
         for m in _SIGN_OFF.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
             if span and span[1] == m.end("name"):
@@ -628,6 +639,22 @@ _SIGN_OFF = re.compile(
 
 # "SMS: Hi dan, your SIM is on its way", "Good morning Ms Berg!": a greeting opening a
 # sentence, then the name it is addressed to and a comma or "!".
+# A form's name field: "NAME: BRANDS, WOUT / DOB ...", "Full name: Wout Brands | tel ...". The
+# label says what its value is, in any case, up to the end of the field: a separator, the end
+# of the line, or the next field's label.
+_NAME_FIELD = re.compile(
+    r"(?<![\w-])(?:(?:full|customer|account|contact|given|first|last|family|display)[ \t]+)?name[ \t]*:[ \t]*"
+    r"(?P<name>[^\W\d_][\w'’-]*\.?(?:,?[ \t]+[^\W\d_][\w'’-]*\.?){0,3})"
+    r"(?=[ \t]*(?:$|[|/;\n]|[ \t][-–][ \t]|,?[ \t]+(?:dob|d\.o\.b|date|born|tel|phone|mobile|mob|email|e-mail|addr|address|acct|account|id)\b))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A declaration: "I, Traian Marin, born on ...", "I, AMOR, RESIDING AT ...": the name between
+# "I," and the comma before what the declarer is, does or declares.
+_DECLARER = re.compile(
+    r"(?:^|(?<=[.!?:\n\"“])[ \t]*|(?<=[.!?:]\s))I,[ \t]+(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}),[ \t]+"
+    r"(?=(?i:born|residing|resident|living|of|the\s+undersigned|holder|hereby|authori[sz]e|declare|confirm|request|agree|consent|give|wish|want|understand|acknowledge|certify|being|customer|subscriber|account|date\s+of\s+birth|dob|id|passport)\b)",
+    re.MULTILINE,
+)
 _GREETING = re.compile(
     r"(?:^|(?<=[.!?:\n])\s*|(?<=[.!?:]\s))(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))[ \t]+"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)[ \t]*[,!]",

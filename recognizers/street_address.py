@@ -375,3 +375,30 @@ class StreetAddressRecognizer(PatternRecognizer):
             # Case matters here: capitalized name words are the evidence.
             global_regex_flags=_FLAGS,
         )
+
+
+# US military mail: "PSC 3341, Box 1057\nAPO AP 38261", "Unit 8127 Box 9023, DPO AE 25147",
+# "USNS Miller\nFPO AA 44112". The post office line (APO, FPO or DPO, the "state" AA, AE or AP
+# and a ZIP code) is an address's last line on its own too.
+_MILITARY_POST = r"(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}(?:-\d{4})?(?!\d)"
+_MILITARY_UNIT = r"(?:(?:PSC|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}|Unit[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}(?=[ \t]*,?[ \t]*\n?[ \t]*(?:APO|FPO|DPO)\b))"
+_MILITARY_SHIP = r"(?:USNS|USNV|USS|USCGC)[ \t]+[A-Za-z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*)?(?=[ \t]*,?[ \t]*\n?[ \t]*(?:APO|FPO|DPO)\b)"
+_MILITARY = rf"(?<![\w-])(?:(?:{_MILITARY_UNIT}|{_MILITARY_SHIP})(?:[ \t]*,?[ \t]*\n?[ \t]*{_MILITARY_POST})?|{_MILITARY_POST})"
+
+
+@register
+class MilitaryAddressRecognizer(PatternRecognizer):
+    """US military mail addresses (PSC/CMR/Unit and Box, a ship's name, then APO/FPO/DPO with
+    AA, AE or AP and a ZIP code), in any case: a fixed format US generators and forms write."""
+
+    MIN_DIGITS = 5  # the ZIP code, or a unit's and a box's numbers
+    PATTERNS = [Pattern("military mail address", _MILITARY, 0.7)]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="STREET_ADDRESS",
+            patterns=self.PATTERNS,
+            supported_language=supported_language,
+            name="MilitaryAddressRecognizer",
+            global_regex_flags=re.IGNORECASE | re.MULTILINE,
+        )

@@ -272,8 +272,10 @@ _ANY_STREET = (
     rf"|{_NOT_A_STREET}(?P<street_name>{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|{_PARTICLE})\s+){{0,4}}?(?:{_NAME_WORD},?\s+)?)(?:(?i:nr|no|hno)\.?\s*)?{_HOUSE}(?!\w))"
 )
 
+# "Alameda Faria, S/N": no number ("sin número", "sem número"), where a number would stand.
+_NO_NUMBER = r"(?i:s/n|s\.n\.)"
 # "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"
-_NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+_NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 # "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
 _NAME_STREET_WORD_NUMBER = rf"(?<![\w'’]){_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
 # "Hafnarstræti 12", "Jens-Drubin-Straße 47", "Storgatan 77"
@@ -292,6 +294,13 @@ _SHARED_STREET_WORDS = ["avenue", "piazza", "impasse"]
 _SHARED_STREET_WORD_THEN_NAME = _STREET_WORD_THEN_NAME.replace(_alternatives(_FOREIGN_STREET_WORDS), _alternatives(_SHARED_STREET_WORDS))
 # "address is Rotonda Claudia, 9", "live at 141 Karlesdóttir Run": any street after a cue.
 _AFTER_CUE = regex.compile(rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_ANY_STREET}{_UNIT}{_TAIL})", regex.DOTALL | regex.MULTILINE)
+# "RETURN ADDRESS: STRADA IONESCU, FIENI, 623008": after a cue, a street word and a name with no
+# number, when a postcode (after the town, or before it) closes it.
+_AFTER_CUE_NO_NUMBER = regex.compile(
+    rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_STREET_WORD}(?:\s+{_PARTICLE})?(?:\s+{_NAME_WORD}){{1,3}}"
+    rf"(?:\s*,\s*{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE}){{0,2}})?\s*,\s*{_POSTCODE}(?!\w)(?:[ \t]+{_PLACE_AFTER_POSTCODE})?)",
+    regex.MULTILINE,
+)
 
 
 @register
@@ -379,6 +388,10 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
             result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street after an address cue")
             for m in _AFTER_CUE.finditer(text)
             if not _everyday_name(m.group("street_name"))
+        ]
+        found += [
+            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street and a postcode after an address cue")
+            for m in _AFTER_CUE_NO_NUMBER.finditer(text)
         ]
         # "Aaronbaan 32 is my address": the cue after the street, read back within a window.
         for cue in _CUE_AFTER_STREET.finditer(text):

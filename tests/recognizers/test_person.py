@@ -95,6 +95,30 @@ def test_a_name_after_a_role_word_without_a_colon(scan, text, expected):
     assert expected in scan(text, "PERSON")
 
 
+# A form's name field, to the end of the field, in any case; a declaration's "I, <name>, ...".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NAME: BRANDS, WOUT / DOB 1992-06-22 / TEL +31384 198725", "BRANDS, WOUT"),
+        ("NAME: WOUT BRANDS / DOB 1992-06-22", "WOUT BRANDS"),
+        ("Customer name: Rose Hill | tel 555 0100", "Rose Hill"),
+        ("full name: mark baker\naddress: 12 high st", "mark baker"),
+        ("I, AMOR, BORN ON 06/15/1988 IN ALMERÍA, AUTHORISE THE TRANSFER", "AMOR"),
+        ("I, Traian Marin, born on November 14, 1944 in Kyrgyzstan, residing at ...", "Traian Marin"),
+        ("Contract signed. I, lars øvergaard, hereby authorise the transfer", "lars øvergaard"),
+    ],
+)
+def test_a_name_field_and_a_declarer(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["name: not provided", "NAME: UNKNOWN / DOB 1992-06-22", "file name: report.pdf", "I, however, want a refund", "I, too, agree"]
+)
+def test_no_name_in_an_empty_field_or_an_aside(scan, text):
+    assert scan(text, "PERSON") == []
+
+
 @pytest.mark.parametrize("text", ["Customer Service said the line is fine", "the customer wants a refund", "caller ID was blocked"])
 def test_a_role_word_before_ordinary_words_names_no_one(scan, text):
     assert scan(text, "PERSON") == []

@@ -19,3 +19,22 @@ def test_street_addresses(scan, text, expected):
 @pytest.mark.parametrize("text", DECOYS)
 def test_not_addresses(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# US military mail, as forms and US generators write it, in any case and over two lines.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Address: PSC 3341, Box 1057\nAPO AP 38261\nDate of birth: 24.05.1970", "PSC 3341, Box 1057\nAPO AP 38261"),
+        ("ship to unit 8127 box 9023, dpo ae 25147 thanks", "unit 8127 box 9023, dpo ae 25147"),
+        ("USNS Miller\nFPO AA 44112", "USNS Miller\nFPO AA 44112"),
+        ("send it to APO AE 09012", "APO AE 09012"),
+    ],
+)
+def test_military_mail_addresses(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["the USS Enterprise was a ship", "box 12 in unit 4", "unit 8127 box 9023 is on the shelf"])
+def test_a_ship_or_a_box_without_a_post_office_line_is_no_address(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []

@@ -36,6 +36,25 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
     assert expected in scan(text, "STREET_ADDRESS")
 
 
+# A street without a house number: "S/N" where the number would stand, or, after an address
+# cue, a street word and a name closed by a postcode.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anjos, Rafael\nAlameda Faria, S/N\n3921-495 Amarante", "Alameda Faria, S/N\n3921-495 Amarante"),
+        ("RETURN ADDRESS: STRADA IONESCU, FIENI, 623008 / CONTACT: EUGENIA", "STRADA IONESCU, FIENI, 623008"),
+        ("my address is calle mayor, 28013 madrid", "calle mayor, 28013 madrid"),
+    ],
+)
+def test_a_street_without_a_house_number(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["my address is the same, 2024 was the last move", "address: see the calle mayor branch"])
+def test_no_street_without_a_number_or_a_postcode(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
+
+
 # Street words English uses too, before a name English does not: the street, without a number.
 @pytest.mark.parametrize(
     ("text", "expected"),
