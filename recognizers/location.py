@@ -521,11 +521,21 @@ def place_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     after a cue of place; "Anna from billing" and "Jan from Vodafone" stay."""
     m = _FROM.match(text, end)
     if m is None:
+        # "Vít & Ferdinand Janda (joint account), Kravaře": a record's names, then the town
+        # after a comma, ending the line.
+        if (listed := _COMMA_AFTER_NAMES.match(text, end)) is not None:
+            span = _place_after(text, listed.end()) or _unlisted_place(text, listed.end())
+            if span is not None and _LINE_ENDS.match(text, span[1]):
+                return span
         # "emergency contact huy mai phạm oman": a well-known place right after the name, ending
         # the clause (brackets lost to speech-to-text).
         m = _PLACE_ENDING_CLAUSE.match(text, end)
         return m.span("place") if m is not None and is_well_known_place(m.group("place")) else None
     return _place_after(text, m.end()) or _unlisted_place(text, m.end())
+
+
+_COMMA_AFTER_NAMES = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*,[ \t]*")
+_LINE_ENDS = re.compile(r"[ \t]*(?:$|\n|[.;|])", re.MULTILINE)
 
 
 def place_after_address(text: str, start: int, end: int) -> tuple[int, int] | None:

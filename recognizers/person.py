@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 
 import regex
@@ -421,7 +422,11 @@ class RecordCellRecognizer(LocalRecognizer):
             # name that is a word too ("job | +31292 841908 | oeganda", "edit | dunaújváros |
             # 05/14/1989"); not a log's "date | 2024-01-05 | ok".
             kinds = {named[2] for _, _, named in cells if named is not None}
-            beside_an_identifier = "PHONE_NUMBER" in kinds or (bool(kinds) and any(_DATE_CELL.fullmatch(cell) for _, cell, _ in cells))
+            dates = [cell_date for _, cell, _ in cells if (cell_date := _DATE_CELL.fullmatch(cell)) is not None]
+            # A date of birth's year ("ISTVAN GREIN GROTH B.ENG. | BÜSINGEN AM HOCHRHEIN |
+            # 12.07.1962") says the record is about someone as a name would.
+            born = any(int(year) <= _LATEST_BIRTH_YEAR for d in dates for year in _YEAR.findall(d.group()))
+            beside_an_identifier = "PHONE_NUMBER" in kinds or (bool(dates) and (bool(kinds) or (born and len(cells) >= 3)))
             for start, cell, named in cells:
                 if named is None and beside_an_identifier:
                     named = _detail_cell(cell)
@@ -455,7 +460,14 @@ def _listed_name(word: str) -> bool:
     return (word in given_names() and word not in _CALENDAR) or word in surnames() or is_english_proper_name(word)
 
 
-_DATE_CELL = re.compile(r"[ \t]*(?:\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4})[ \t]*")
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+# Records of customers: a year of birth at least this far back (a log's dates are recent).
+_LATEST_BIRTH_YEAR = date.today().year - 10
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A date in digits, or with its month's name ("11 march 1964", "March 11, 1964").
+_DATE_CELL = re.compile(
+    rf"[ \t]*(?:\d{{4}}([-./])\d{{1,2}}\1\d{{1,2}}|\d{{1,2}}([-./])\d{{1,2}}\2\d{{2,4}}|\d{{1,2}}\.?[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})[ \t]*"
+)
 
 
 def _in_word_list(word: str) -> bool:
@@ -471,10 +483,19 @@ def _detail_cell(cell: str) -> tuple[int, int, str] | None:
     if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,"):
         return None
     lower = [w.group().lower().strip(".") for w in words]
-    if any(w in STOP_WORDS and w not in _PARTICLES for w in lower) or not all(_listed_name(w) or not _in_word_list(w) for w in lower):
+    # A known place, of two words or of one no everyday word ("SAINT MARTIN", "Bad Ischl"; not "Orange").
+    if is_known_place(" ".join(lower)) and (len(lower) > 1 or not is_common_english(lower[0])):
+        return words[0].start(), words[-1].end(), "LOCATION"
+    # Between the words of a town, the small words of its river or region ("Büsingen am Hochrhein").
+    inner = {w for w in lower[1:-1] if w in _PLACE_JOINERS}
+    if any(w in STOP_WORDS and w not in _PARTICLES and w not in inner for w in lower):
         return None
-    place = " ".join(lower)
-    return words[0].start(), words[-1].end(), "LOCATION" if is_known_place(place) else "PERSON"
+    if not all(_listed_name(w) or not _in_word_list(w) for w in lower if w not in inner):
+        return None
+    return words[0].start(), words[-1].end(), "LOCATION" if inner or is_known_place(" ".join(lower)) else "PERSON"
+
+
+_PLACE_JOINERS = frozenset({"am", "an", "im", "upon", "on", "sur", "sous", "ob", "bei"})
 
 
 def _name_cell(cell: str) -> tuple[int, int, str] | None:

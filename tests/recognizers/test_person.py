@@ -753,6 +753,11 @@ def test_a_preposition_in_lower_case_ends_a_capitalized_name(scan, text, name):
         # too, a name no list has though it looks inflected ("novaes").
         ("job\t+31292 841908\toeganda", "job"),
         ("LÉO CARVALHO\t+55 12 1754-5402\tNOVAES", "NOVAES"),
+        # A known place of two words, everyday words or not; a town with its river's "am".
+        ("BOCCHERINI, GIUSEPPINA\t+39 01410691844\tSAINT MARTIN", "SAINT MARTIN"),
+        # Beside a date of birth (a year ten years back or more) and another cell.
+        ("ISTVAN GREIN GROTH B.ENG. | BÜSINGEN AM HOCHRHEIN | 12.07.1962", "BÜSINGEN AM HOCHRHEIN"),
+        ("alan bernie | aabybro | 11 march 1964", "aabybro"),
     ],
 )
 def test_a_cell_beside_a_phone_number_is_a_detail_of_the_person(detector, text, expected):
@@ -760,7 +765,9 @@ def test_a_cell_beside_a_phone_number_is_a_detail_of_the_person(detector, text, 
     assert expected in [text[s:e] for _, s, e, _, _ in found]
 
 
-@pytest.mark.parametrize("text", ["Router | restarted | 2024-01-05", "Modem | replaced | 0612345678 | pending", "date | 2024-01-05 | ok"])
+@pytest.mark.parametrize(
+    "text", ["Router | restarted | 2024-01-05", "Modem | replaced | 0612345678 | pending", "date | 2024-01-05 | ok", "restarted | 1990-01-05 | router"]
+)
 def test_everyday_cells_beside_a_number_stay(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
     assert [kind for kind, *_ in found if kind in ("PERSON", "LOCATION")] == []
