@@ -31,7 +31,7 @@ AMBIGUOUS = STOP_WORDS | {
 }  # fmt: skip
 # A word that says a city follows may stand between the cue and the name ("in TP. Đà Nẵng",
 # "to the city of Split").
-_CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of)\s+|,\s*)(?:(?:tp\.?|thành\s+phố|tỉnh|the\s+city\s+of)\s+)?"
+_CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of|aus|uit|från|fra|iz|din|desde|depuis|en|à)\s+|,\s*)(?:(?:tp\.?|thành\s+phố|tỉnh|the\s+city\s+of)\s+)?"
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +124,13 @@ def _longest_name() -> int:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     return frozenset(n.split()[0] for n in place_names() | other_language_names())
+
+
+@lru_cache(maxsize=1)
+def _listed_first_words() -> frozenset[str]:
+    """The first words of place_names() alone: another language's name of a city opens no run
+    of unlisted words ("München hat ...")."""
+    return frozenset(n.split()[0] for n in place_names())
 
 
 @lru_cache(maxsize=1)
@@ -416,7 +423,7 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
             words.append(m)
         elif lower in STOP_WORDS or (words and is_foreign_everyday(lower)):
             break  # "Novaes quer cancelar": the sentence goes on in its language
-        elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
+        elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _listed_first_words():
             words.append(m)
             named = True
         elif is_name_word(lower) and ((words and words[-1].group().lower() in _PLACE_WORDS) or after in _PLACE_ENDINGS):
@@ -531,7 +538,7 @@ def place_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         # the clause (brackets lost to speech-to-text).
         m = _PLACE_ENDING_CLAUSE.match(text, end)
         return m.span("place") if m is not None and is_well_known_place(m.group("place")) else None
-    return _place_after(text, m.end()) or _unlisted_place(text, m.end())
+    return _place_after(text, m.end(), other_languages=True) or _unlisted_place(text, m.end())
 
 
 _COMMA_AFTER_NAMES = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*,[ \t]*")

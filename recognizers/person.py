@@ -719,7 +719,10 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
         # case ends the name in cased text, though "Near" is a surname somewhere ("Jasmine bell"
         # typed carelessly is still one name).
         ends_capitals = cased and words and _is_capitalized_name(words[-1].text) and w.lower() in _ENDS_A_NAME
-        if ends_capitals or not _is_name_word(w, cased, not words, title, strong):
+        # "senna van hulten uit santpoort-zuid", "filip pałac z sandomierz": "from" in the
+        # customer's language ends the name, in any case, where a word follows it.
+        ends_abroad = words and w.lower() in _FROM_ABROAD and i + 1 < len(tokens)
+        if ends_capitals or ends_abroad or not _is_name_word(w, cased, not words, title, strong):
             if words and w.lower() in _PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
                 i += 1
                 continue
@@ -737,6 +740,8 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
 
 # Words in lower case that end a capitalized name: prepositions of place, and the verbs a name
 # stands before ("from Egå won the draw").
+# "From" in other languages (German, Dutch, Scandinavian, Polish, Czech, Croatian, Romanian).
+_FROM_ABROAD = frozenset(["aus", "uit", "fra", "från", "z", "ze", "iz", "din"])
 _ENDS_A_NAME = frozenset(["near", "outside", "opposite", "beside", "via", "inside", "nearby", "towards", "toward", "past", "across", "along", *_VERBS.split()])
 
 
@@ -1231,6 +1236,8 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bo
     j = i + 1
     while j < len(words) and j - i < MAX_NAME_WORDS and _adjacent(text, words[j - 1], words[j]):
         word = _bare(words[j].group())
+        if word in _FROM_ABROAD and j + 1 < len(words):
+            break  # "filip pałac z sandomierz": where the person is from follows
         if word in _PARTICLES and j + 1 < len(words) and _adjacent(text, words[j], words[j + 1]) and _run_word(_bare(words[j + 1].group())):
             j += 1
             continue

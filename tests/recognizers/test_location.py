@@ -216,11 +216,17 @@ def test_words_before_office_that_name_no_place(scan, text):
         ("Frau Alma Pechel-Gertz aus Gardelegen möchte den Vertrag kündigen", "Gardelegen"),
         ("Mevrouw Lauren van den Eijssel uit Hieslum wil het abonnement opzeggen", "Hieslum"),
         ("Mevrouw Meyer, Helena uit Vledder wil opzeggen", "Vledder"),
+        # In lower case too: "from" in the customer's language ends the name before it.
+        ("mevrouw senna van hulten uit santpoort-zuid wil het abonnement opzeggen", "santpoort-zuid"),
+        ("pani pan filip pałac z sandomierz chce wypowiedzieć umowę", "sandomierz"),
+        ("Herr Jürgen Weber aus München hat angerufen", "München"),
     ],
 )
 def test_the_place_a_person_is_from_in_another_language(detector, text, place):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
     assert any(place in text[f.start : f.end] for f in detection.findings if f.entity_type == "LOCATION")
+    # ... and "from" is no part of the person's name.
+    assert not any(text[f.start : f.end].endswith((" uit", " z", " aus")) for f in detection.findings if f.entity_type == "PERSON")
 
 
 @pytest.mark.parametrize(
