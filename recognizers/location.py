@@ -232,7 +232,9 @@ _PLACE_CUE = re.compile(
     # "my mum naja is in bindslev": where someone is.
     r"|(?:is|are|was|were|am|'m|’m)\s+(?:now\s+|currently\s+|still\s+)?in"
     # "travelling between Kimberleyborough and Ellisshire": the place after "and" is joined_place's.
-    r"|between)"
+    r"|between"
+    # "lost phone reported near sangeorgiu de mures": "near" says a place follows on its own.
+    r"|near)"
     r"\s+(?:the\s+(?:city|town|village|region|province|state|county|island|district)\s+of\s+)?",
     re.IGNORECASE,
 )
@@ -318,7 +320,7 @@ class CuedPlaceRecognizer(LocalRecognizer):
     REQUIRES = FirstWords(
         "calling call ringing writing texting based roaming living live lives lived located staying stay travelling traveling travel "
         "moved moving relocated visiting visit holiday holidays vacation trip flying flew arrived landed technician engineer office "
-        "store shop branch born grew resident reside resides residing headquartered stationed working work works in of between depot exchange"
+        "store shop branch born grew resident reside resides residing headquartered stationed working work works in of between depot exchange near"
     )
 
     def __init__(self, supported_language: str = "en") -> None:

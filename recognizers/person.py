@@ -1129,6 +1129,9 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     window = text[max(0, start - 60) : start]
     # The conjunction is looked for with `in` first: most names have none before them.
     before = _AND_BEFORE.search(text, max(0, start - 60), start) if _CONJUNCTION_WORDS.search(window) else None
+    if before is None and _RELATION_WORDS.search(window):
+        # "CAMILLA AND HER HUSBAND KRISTEL SALMARSDÓTTIR": the other half, then how they are related.
+        before = _AND_RELATION_BEFORE.search(text, max(0, start - 60), start)
     if before:
         pair = before.group(1).split()
         if len(pair) == 2 and _joinable(pair[0], found[0]) and _joinable(pair[1], found[0], surname=True):
@@ -1136,6 +1139,12 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         if _joinable(pair[-1], found[0]):
             return before.end(1) - len(pair[-1]), before.end(1)
     return None
+
+
+_RELATION_WORDS = re.compile(r"(?i:\s(?:his|her|their|my)\s+\w+\s+$)")
+_AND_RELATION_BEFORE = re.compile(
+    r"(?:^|(?<=\s))((?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)\s+(?:and|&)\s+(?:his|her|their|my)\s+(?:" + _RELATIONS + r")\s+$", re.IGNORECASE
+)
 
 
 def _joinable(word: str, like: str, surname: bool = False) -> bool:

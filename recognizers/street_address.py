@@ -348,6 +348,9 @@ HOUSE_NUMBER = _NUMBER = (
 _CAPITALIZED = rf"{_NUMBER}(?:(?:[A-Z][\w'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_SUFFIX}{_UNIT}(?!\w)"
 _FLAGS = re.DOTALL | re.MULTILINE
 _ANY_CASE = rf"{_NUMBER}(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"
+# In any case, a flat or suite number after the street is evidence enough: "68994 frank mountain
+# suite 780", "2360 valþórsson burgs apt 739".
+_ANY_CASE_WITH_UNIT = rf"{_NUMBER}(?:[^\W\d_][\w'-]*\s+){{1,3}}{_SUFFIX},?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\d{{1,5}}[A-Za-z]?(?!\w)"
 
 
 @register
@@ -359,6 +362,7 @@ class StreetAddressRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("street address", _CAPITALIZED, 0.6),
         Pattern("street address (any case)", _ANY_CASE, 0.2),
+        Pattern("street address and its flat or suite (any case)", _ANY_CASE_WITH_UNIT, 0.6),
     ]
     # A suffix stands as a word of its own in every match (after whitespace, before a
     # non-word character): a set look-up spares most texts the patterns themselves.

@@ -67,6 +67,7 @@ def test_acronyms_are_not_places(scan, text):
 
 UNLISTED = [
     ("customer is based in Marokko", "Marokko"),
+    ("lost phone reported by eufrosina (0739 319 790) near sangeorgiu de mures", "sangeorgiu de mures"),
     ("the technician in haldensleben said so", "haldensleben"),
     ("i'm calling from são tomé e príncipe", "são tomé e príncipe"),
     ("ROAMING IN LAUREANA CILENTO SINCE MONDAY", "LAUREANA CILENTO"),
@@ -193,6 +194,11 @@ def test_words_after_a_place_and_and_are_no_place(scan, text):
 
 
 # A place names an office or a branch.
+@pytest.mark.parametrize("text", ["the signal is weak near the window", "battery near zero again", "near Netflix levels of buffering"])
+def test_everyday_words_and_brands_after_near_are_no_place(scan, text):
+    assert scan(text, "LOCATION") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

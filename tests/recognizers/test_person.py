@@ -136,6 +136,9 @@ def test_a_role_word_before_ordinary_words_names_no_one(scan, text):
         # Double-barrelled names are one name.
         ("karl-heinz oberhauser called about the bill", "karl-heinz oberhauser"),
         ("spoke with Marie-Claire Dubois-Laurent today", "Marie-Claire Dubois-Laurent"),
+        # The other half of a couple, named before how they are related.
+        ("CAMILLA AND HER HUSBAND KRISTEL SALMARSDÓTTIR BOTH NEED ESIMS", "CAMILLA"),
+        ("noa and her mother helga jensen share the plan", "noa"),
     ],
 )
 def test_names_in_the_orders_and_forms_people_write_them(scan, text, expected):

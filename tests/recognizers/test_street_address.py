@@ -5,8 +5,10 @@ TRUE = [
     ("ship it to 12 Baker Street", "12 Baker Street"),
     ("I live at 400 north maple ave apt 3", "400 north maple ave apt 3"),
     ("send to 1600 Pennsylvania Avenue NW", "1600 Pennsylvania Avenue NW"),
+    # In lower case, the flat or suite after the street is the evidence.
+    ("installer could not find 68994 frank mountain suite 780; customer not home", "68994 frank mountain suite 780"),
 ]
-DECOYS = ["I paid 20 dollars on the way home", "we have 3 way calling", "version 2 of the app runs fine"]
+DECOYS = ["I paid 20 dollars on the way home", "we have 3 way calling", "version 2 of the app runs fine", "ship 2 units to suite 5"]
 
 
 @pytest.mark.parametrize(("text", "expected"), TRUE)
