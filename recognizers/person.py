@@ -241,6 +241,8 @@ class PersonCueRecognizer(LocalRecognizer):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
             if span and span[1] == m.end("name"):
                 spans.append(span)
+            elif _signed_name(m.group("name")):
+                spans.append(m.span("name"))  # "thx urban anders": a name of the lists says the rest is one too
         for start, end in spans:
             results.append(self._result(offsets[start], offsets[end - 1] + 1))
         return results
@@ -632,6 +634,16 @@ def surname_with_particles(text: str, start: int, end: int) -> tuple[int, int] |
 
 
 _COMMONEST_WORD = 100_000  # uses in the frequency list: "young", "man", "green", "hope"
+
+
+def _signed_name(words: str) -> bool:
+    """Whether the words that end a message after a sign-off are a name: no small or everyday
+    filler ("thanks so much", "cheers mate"), and at least one name of the lists that is no
+    everyday word ("urban anders")."""
+    split = [w.lower() for w in words.replace(",", " ").split()]
+    if not split or any(w in _NOT_NAMES or w in _CALENDAR for w in split):
+        return False
+    return any((w in given_names() or w in surnames()) and not is_common_english(w) for w in split) and not all(is_common_english(w) for w in split)
 
 
 def _everyday_words(words: str) -> bool:

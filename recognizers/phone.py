@@ -192,9 +192,12 @@ class MsisdnRecognizer(LocalRecognizer):
         fewest = CUED_DIGITS[0] - 1 if cue_before(text, start, CALL_CUES, NEAR_CUE) is not None else CUED_DIGITS[0]
         if not fewest <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
             return None
-        # A leading "+" is how a number to call is written in every country: it needs no cue.
+        # A leading "+" is how a number to call is written in every country: it needs no cue;
+        # nor does a national number with its trunk "0" in brackets after a word ("nitara deo
+        # (05395462226) asked"), as contact lists write whose number it is.
         if (
             text[start] != "+"
+            and not _TRUNK_IN_BRACKETS.search(text, max(0, start - 3), min(len(text), end + 1))
             and cue_before(text, start, CALL_CUES, CUE_WINDOW) is None
             and not _CUE_AFTER.match(text, end)
             and not _GIVEN_AS_AN_ANSWER.search(text, max(0, start - 12), start)
@@ -383,6 +386,7 @@ def _is_date(text: str) -> bool:
     return 1 <= min(a, b) <= 12 and max(a, b) <= 31 and min(a, b) >= 1
 
 
+_TRUNK_IN_BRACKETS = re.compile(r"[^\W\d_][ \t]\(0[1-9][\d \t-]*\d\)(?:$|(?=\s))")
 # What stands between a name and the number written with it: "Anna Berg (515 537 904)",
 # "witold kochel 888 244 561 asked", "Berg, Anna: 0089-679181", a tab of an export.
 _BETWEEN_NAME_AND_NUMBER = re.compile(r"(?:[ \t]*[,:–—-])?[ \t]*\(?[ \t]*(?=[+\d(])")

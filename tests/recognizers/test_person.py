@@ -119,6 +119,17 @@ def test_no_name_in_an_empty_field_or_an_aside(scan, text):
     assert scan(text, "PERSON") == []
 
 
+# After a sign-off, the words that end the message, when a name of the lists is among them.
+@pytest.mark.parametrize(("text", "expected"), [("can u send the invoice thx urban anders", "urban anders"), ("THX URBAN ANDERS", "URBAN ANDERS")])
+def test_the_name_after_a_sign_off(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["thanks again team", "cheers mate", "thanks so much", "regards, customer care", "best regards sales team"])
+def test_a_sign_off_to_no_one_in_particular(scan, text):
+    assert scan(text, "PERSON") == []
+
+
 @pytest.mark.parametrize("text", ["Customer Service said the line is fine", "the customer wants a refund", "caller ID was blocked"])
 def test_a_role_word_before_ordinary_words_names_no_one(scan, text):
     assert scan(text, "PERSON") == []

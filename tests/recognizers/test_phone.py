@@ -255,10 +255,17 @@ def test_a_date_year_or_count_after_a_name_is_no_number(detector, text):
         ("handset of Bakkeren (0850 674531) lost", "Bakkeren"),
         ("HANDSET OF BAKKEREN (0850 674531) LOST", "BAKKEREN"),
         ("Helena ((351) 295 441 089) asked whether roaming works", "Helena"),
+        # A national number with its trunk "0" in brackets after a name is one to call.
+        ("nitara deo (05395462226) asked whether roaming works", "nitara deo"),
     ],
 )
 def test_the_name_before_a_number_in_brackets(detector, text, name):
     assert name in _with_names(detector, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["order (0012345678) shipped", "see page (012) now", "ticket(0123456789)"])
+def test_other_numbers_in_brackets_are_no_phone_numbers(detector, text):
+    assert _with_names(detector, text, "PHONE_NUMBER") == []
 
 
 def test_everyday_words_before_a_number_in_brackets_are_no_name(detector):
