@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers import wordlists
 from recognizers.lexicon import is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
 from recognizers.names import is_name_word
-from recognizers.registry import AnyOf, FirstWords, WordEndings, register, result
+from recognizers.registry import AllOf, AnyOf, FirstWords, WordEndings, register, result
 
 # Big-city names that are everyday English words or first names more often than places.
 AMBIGUOUS = STOP_WORDS | {
@@ -123,14 +123,15 @@ def _longest_name() -> int:
 
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
-    return frozenset(n.split()[0] for n in place_names() | other_language_names())
+    return frozenset(n.split()[0] for n in place_names())
 
 
 @lru_cache(maxsize=1)
-def _listed_first_words() -> frozenset[str]:
-    """The first words of place_names() alone: another language's name of a city opens no run
-    of unlisted words ("München hat ...")."""
-    return frozenset(n.split()[0] for n in place_names())
+def _other_first_words() -> frozenset[str]:
+    """The first words of other_language_names(), kept apart: another language's name of a city
+    opens no run of unlisted words ("München hat ..."), and texts that have one of these words
+    only are spared the place recognizer's full pass."""
+    return frozenset(n.split()[0] for n in other_language_names())
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +152,8 @@ def _place_after(text: str, offset: int, other_languages: bool = False) -> tuple
             # The cue's whitespace is consumed: a name starts right at `offset`, and with the
             # first word of a known name (as written, or before a full stop or comma).
             first = m.group().lower()
-            if m.start() != offset or not any(f in _first_words() for f in (first, first.rstrip(_TRAILING), without_accents(first).rstrip(_TRAILING))):
+            forms = (first, first.rstrip(_TRAILING), without_accents(first).rstrip(_TRAILING))
+            if m.start() != offset or not any(f in _first_words() or (other_languages and f in _other_first_words()) for f in forms):
                 return None
         words.append(m)
         if len(words) == _longest_name():
@@ -190,11 +192,7 @@ class PlaceNameRecognizer(LocalRecognizer):
         for cue in _CUE_RE.finditer(text):
             if cue.start() < position:
                 continue
-            # After a comma, another language's name of a city only where no word comes before
-            # the comma: "Via Roma 42, Milano", "(joint account), Warszawa"; "Dobre, Simi" is
-            # a name written surname first.
-            other_languages = not cue.group().startswith(",") or not (cue.start() and text[cue.start() - 1].isalpha())
-            span = _place_after(text, cue.end(), other_languages=other_languages)
+            span = _place_after(text, cue.end())
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.6, "known place name after a preposition"))
                 position = span[1]
@@ -217,6 +215,42 @@ class PlaceNameRecognizer(LocalRecognizer):
                 results.append(result(self, "LOCATION", *span, 0.5, "known place name that is no English word"))
                 position = span[1]
         return results
+
+
+@register
+class OtherLanguagePlaceRecognizer(LocalRecognizer):
+    """A city as another language writes it ("we moved to København", "calling from münchen",
+    "Via Roma 42, Milano") after a preposition of place, or after a comma where no word comes
+    before it ("Dobre, Simi" is a name written surname first). Apart from PlaceNameRecognizer so
+    that its many first words cost only a pass over the cues."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language, name="OtherLanguagePlaceRecognizer")
+
+    def load(self) -> None:
+        _other_first_words()
+
+    @property
+    def REQUIRES(self) -> AllOf:
+        return _other_first_word_condition()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        position = 0
+        for cue in _CUE_RE.finditer(text):
+            if cue.start() < position or (cue.group().startswith(",") and cue.start() and text[cue.start() - 1].isalpha()):
+                continue
+            span = _place_after(text, cue.end(), other_languages=True)
+            if span is not None:
+                results.append(result(self, "LOCATION", *span, 0.6, "a city as another language writes it, after a preposition"))
+                position = span[1]
+        return results
+
+
+@lru_cache(maxsize=1)
+def _other_first_word_condition() -> AllOf:
+    letters = [m.group() for w in _other_first_words() if (m := _LETTERS.search(w)) is not None]
+    return AllOf(_CUE_RE, AnyOf(FirstWords(letters), _ACCENTED_LATIN))
 
 
 # Where a place is said to be: a verb of being, living or travelling, then a preposition.
@@ -425,7 +459,7 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
             words.append(m)
         elif lower in STOP_WORDS or (words and is_foreign_everyday(lower)):
             break  # "Novaes quer cancelar": the sentence goes on in its language
-        elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _listed_first_words():
+        elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
             words.append(m)
             named = True
         elif is_name_word(lower) and ((words and words[-1].group().lower() in _PLACE_WORDS) or after in _PLACE_ENDINGS):
