@@ -1054,9 +1054,16 @@ def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] |
     words = _words_before(_NAME_BEFORE_BIRTH_DATE, text, start, between=_BIRTH_WORDS)
     if not words or any(w.group().lower() in _NOT_NAMES or w.group().lower() in _CALENDAR for w in words):
         return None
-    if not all(_name_or_rare(w.group()) for w in words):
+    # "GLOVER, GRACE, BORN ...": surname, comma, given name of the lists, everyday words or not.
+    inverted = len(words) == 2 and text[words[0].end() : words[1].start()] == ", " and _inverted_name_words(words[0].group(), words[1].group())
+    if not inverted and not all(_name_or_rare(w.group()) for w in words):
         return None
     return words[0].start(), words[-1].end()
+
+
+def _inverted_name_words(surname: str, given: str) -> bool:
+    lower_surname, lower_given = surname.lower(), given.lower()
+    return lower_surname in surnames() and lower_given in given_names() and not {lower_surname, lower_given} & (_NOT_NAMES | _CALENDAR)
 
 
 _BIRTH_WORDS = frozenset(["born", "b", "dob", "d.o.b", "date", "of", "birth", "birthdate"])

@@ -373,7 +373,8 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
     REQUIRES = AnyOf(
         Substrings("address", "adres", "anschrift", "direcci", "indirizzo", "endere"),
         FirstWords(
-            "live lives lived living ship shipped shipping send sending sent deliver delivered delivery post posted mail mailed forward courier located moved reside resides residing based registered"
+            "live lives lived living ship ships shipped shipping send sends sending sent deliver delivers delivered delivery post posts posted mail mails"
+            " mailed forward forwards forwarded courier couriered located moved reside resides residing based registered"
         ),
     )
 

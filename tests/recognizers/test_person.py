@@ -839,6 +839,8 @@ def test_a_firm_of_surnames_is_not_two_people_written_surname_first(detector):
         ("passport shows kate born 1980-02-15 in paragvaj", "kate"),
         ("yes that's me jimmy date of birth 01 march 1988", "jimmy"),
         ("YES THAT'S ME LUCE, DATE OF BIRTH: 03/09/1984", "LUCE"),
+        # Surname, comma, a given name of the lists that is an everyday word too.
+        ("PASSPORT SHOWS GLOVER, GRACE, BORN 12/05/1941 IN DARRENTOWN", "GLOVER, GRACE"),
     ],
 )
 def test_the_name_before_a_date_of_birth(detector, text, expected):

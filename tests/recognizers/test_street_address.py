@@ -7,8 +7,18 @@ TRUE = [
     ("send to 1600 Pennsylvania Avenue NW", "1600 Pennsylvania Avenue NW"),
     # In lower case, the flat or suite after the street is the evidence.
     ("installer could not find 68994 frank mountain suite 780; customer not home", "68994 frank mountain suite 780"),
+    # Australia's road types.
+    ("Wendy Rodriguez, 3 Watson Plateau - complaint about coverage", "3 Watson Plateau"),
+    ("tech visit booked at Flat 23 47 Pierce Gully today", "Flat 23 47 Pierce Gully"),
 ]
-DECOYS = ["I paid 20 dollars on the way home", "we have 3 way calling", "version 2 of the app runs fine", "ship 2 units to suite 5"]
+DECOYS = [
+    "I paid 20 dollars on the way home",
+    "we have 3 way calling",
+    "version 2 of the app runs fine",
+    "ship 2 units to suite 5",
+    "we have 3 Free Rides left",
+    "I waited 2 Long Range minutes",
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), TRUE)

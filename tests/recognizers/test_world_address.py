@@ -8,6 +8,9 @@ TRUE = [
     ("41 Odos Ermou, Athens", "41 Odos Ermou, Athens"),
     ("my address is 12 rue de la Paix, 75002 Paris", "12 rue de la Paix, 75002 Paris"),
     ("Calle Mayor 3", "Calle Mayor 3"),
+    # "ships", "sends", "delivers": the cue in every person of the verb.
+    ("your new sim ships to via roman, 2 appartamento 69 this week.", "via roman, 2 appartamento 69"),
+    ("dear elena, your new sim ships to u hřiště 667, 451 18 mimoň this week.", "u hřiště 667, 451 18 mimoň"),
     ("ulica Długa 5, 80-827 Gdańsk", "ulica Długa 5, 80-827 Gdańsk"),
     ("Kalverstraat 92\n1012 PH Amsterdam", "Kalverstraat 92\n1012 PH Amsterdam"),
     ("send it to Töröktóti utca 102.", "Töröktóti utca 102."),
