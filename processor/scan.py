@@ -19,6 +19,7 @@ Texts that need NER go through one `nlp.pipe` call per batch.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -181,7 +182,20 @@ class Scanner:
 
     def texts(self, jobs: Sequence[tuple[str, Sequence[str]]], nlp_batch_size: int = 256) -> list[list[Found] | BaseException]:
         """Every recognizer over each text; a failure is returned in place of that text's
-        results, so the caller can dead-letter only the events that hold it."""
+        results, so the caller can dead-letter only the events that hold it. A text with
+        combining marks is scanned as composed letters, and what is found mapped back."""
+        composed = [without_combining_marks(text) for text, _ in jobs]
+        if not any(composed):
+            return self._texts(jobs, nlp_batch_size)
+        out = self._texts([(c[0], entities) if c else (text, entities) for c, (text, entities) in zip(composed, jobs)], nlp_batch_size)
+        for i, c in enumerate(composed):
+            found = out[i]
+            if c is not None and not isinstance(found, BaseException):
+                starts = c[1]
+                out[i] = [(entity, starts[start], starts[end], score, source) for entity, start, end, score, source in found]
+        return out
+
+    def _texts(self, jobs: Sequence[tuple[str, Sequence[str]]], nlp_batch_size: int) -> list[list[Found] | BaseException]:
         out: list[list[Found] | BaseException] = []
         pending: list[tuple[int, str, Sequence[str], list[tuple[RecognizerResult, _Entry]], bool]] = []
         for i, (text, entities) in enumerate(jobs):
@@ -305,6 +319,35 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
             continue
         return True
     return False
+
+
+# Combining marks (U+0300-U+036F) after a letter: text in decomposed form ("José" as "Jose" and
+# an acute accent, as some keyboards and systems write it), and the dot Python's lower() leaves
+# on a Turkish "İ" ("i̇nönü"). Word patterns stop at a mark: "i̇nönü" would read as "i" and "nönü".
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def without_combining_marks(text: str) -> tuple[str, list[int]] | None:
+    """`text` with each letter and the marks after it composed into one character where Unicode
+    has one, the marks dropped where it has none; and for each character of the result (plus
+    one past the end) the offset in `text` where its letter starts. None when `text` has no
+    combining mark (nearly every text), so that nothing is copied."""
+    if text.isascii() or _COMBINING.search(text) is None:
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        group = unicodedata.normalize("NFC", text[i:j]) if j > i + 1 else text[i]
+        kept = "".join(ch for ch in group if not unicodedata.combining(ch)) or group[:1]
+        out.append(kept)
+        starts.extend([i] * len(kept))
+        i = j
+    starts.append(len(text))
+    return "".join(out), starts
 
 
 def _union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -235,7 +235,7 @@ class PersonCueRecognizer(LocalRecognizer):
             ):
                 spans.append(m.span("name"))
         for m in _DECLARER.finditer(clean):
-            if not any(w.lower() in _NOT_NAMES for w in m.group("name").split()):
+            if not any(w.lower() in _NOT_NAMES for w in m.group("name").replace(",", " ").split()):
                 spans.append(m.span("name"))
         for m in _SIGN_OFF.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
@@ -681,10 +681,11 @@ _NAME_FIELD = re.compile(
     r"(?=[ \t]*(?:$|[|/;\n]|[ \t][-–][ \t]|,?[ \t]+(?:dob|d\.o\.b|date|born|tel|phone|mobile|mob|email|e-mail|addr|address|acct|account|id)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
-# A declaration: "I, Traian Marin, born on ...", "I, AMOR, RESIDING AT ...": the name between
-# "I," and the comma before what the declarer is, does or declares.
+# A declaration: "I, Traian Marin, born on ...", "I, AMOR, RESIDING AT ...", "I, Ortmann,
+# Heide-Marie, born on ...": the name between "I," and the comma before what the declarer is,
+# does or declares.
 _DECLARER = re.compile(
-    r"(?:^|(?<=[.!?:\n\"“])[ \t]*|(?<=[.!?:]\s))I,[ \t]+(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}),[ \t]+"
+    r"(?:^|(?<=[.!?:\n\"“])[ \t]*|(?<=[.!?:]\s))I,[ \t]+(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}(?:,[ \t]+[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)?),[ \t]+"
     r"(?=(?i:born|residing|resident|living|of|the\s+undersigned|holder|hereby|authori[sz]e|declare|confirm|request|agree|consent|give|wish|want|understand|acknowledge|certify|being|customer|subscriber|account|date\s+of\s+birth|dob|id|passport)\b)",
     re.MULTILINE,
 )

@@ -298,7 +298,7 @@ _AFTER_CUE = regex.compile(rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_ANY_STREET}
 # number, when a postcode (after the town, or before it) closes it.
 _AFTER_CUE_NO_NUMBER = regex.compile(
     rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_STREET_WORD}(?:\s+{_PARTICLE})?(?:\s+{_NAME_WORD}){{1,3}}"
-    rf"(?:\s*,\s*{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE}){{0,2}})?\s*,\s*{_POSTCODE}(?!\w)(?:[ \t]+{_PLACE_AFTER_POSTCODE})?)",
+    rf"(?:\s*,\s*{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE}){{0,2}})?(?:\s*,\s*|[ \t]+)(?=\d*[a-zA-Z]?\d{{3}}){_POSTCODE}(?!\w)(?:[ \t]+{_PLACE_AFTER_POSTCODE})?)",
     regex.MULTILINE,
 )
 

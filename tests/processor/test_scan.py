@@ -4,7 +4,7 @@ import pytest
 
 from processor.events import BuiltinStream, walk
 from processor.generate import generate
-from processor.scan import Digits, needs_ner
+from processor.scan import Digits, needs_ner, without_combining_marks
 
 HAND_MADE = [
     "card 4111 1111 1111 1111, imei 49-015420-323751-8, iccid 89441234567890123454",
@@ -98,3 +98,26 @@ def test_a_word_running_on_past_a_finding_or_right_after_it_needs_ner():
     assert needs_ner(text, covered)
     assert needs_ner(text[: text.index(" and")], covered[:1])
     assert needs_ner("Jo Flowers MD", [(0, len("Jo Flowers"))])
+
+
+# Text in decomposed form, and Python's lower() of a Turkish "İ": the letters and their marks
+# are scanned as one, and what is found is where it stands in the text as written.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("spoke with Jose\u0301 Marti\u0301nez today", "Jose\u0301 Marti\u0301nez"),
+        ("shop sold the handset to i\u0307hsanog\u0306lu, sencar", "i\u0307hsanog\u0306lu, sencar"),
+    ],
+)
+def test_letters_and_their_combining_marks_are_read_as_one(detector, text, name):
+    [found] = detector.scanner.texts([(text, ["PERSON"])])
+    assert name in [text[start:end] for _, start, end, _, _ in found]
+
+
+def test_composing_keeps_every_offset_in_the_text_as_written():
+    text = "Jose\u0301 i\u0307no\u0308nu\u0308 ok"
+    composed, starts = without_combining_marks(text)
+    assert composed == "José inönü ok"
+    assert [text[starts[i] : starts[i + 1]] for i in range(len(composed))][:5] == ["J", "o", "s", "e\u0301", " "]
+    assert starts[-1] == len(text)
+    assert without_combining_marks("plain text, no marks: é already composed") is None

@@ -106,6 +106,7 @@ def test_a_name_after_a_role_word_without_a_colon(scan, text, expected):
         ("I, AMOR, BORN ON 06/15/1988 IN ALMERÍA, AUTHORISE THE TRANSFER", "AMOR"),
         ("I, Traian Marin, born on November 14, 1944 in Kyrgyzstan, residing at ...", "Traian Marin"),
         ("Contract signed. I, lars øvergaard, hereby authorise the transfer", "lars øvergaard"),
+        ("I, Ortmann, Heide-Marie, born on 24/05/1945 in Eckernförde", "Ortmann, Heide-Marie"),
     ],
 )
 def test_a_name_field_and_a_declarer(scan, text, expected):

@@ -47,6 +47,7 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
         ("Anjos, Rafael\nAlameda Faria, S/N\n3921-495 Amarante", "Alameda Faria, S/N\n3921-495 Amarante"),
         ("RETURN ADDRESS: STRADA IONESCU, FIENI, 623008 / CONTACT: EUGENIA", "STRADA IONESCU, FIENI, 623008"),
         ("my address is calle mayor, 28013 madrid", "calle mayor, 28013 madrid"),
+        ("billing address strada barbu 869337 boldesti-scaeni", "strada barbu 869337 boldesti-scaeni"),
     ],
 )
 def test_a_street_without_a_house_number(scan, text, expected):
