@@ -731,6 +731,36 @@ class EastAsianAddressRecognizer(LocalRecognizer):
         return results
 
 
+# Vietnamese addresses: a house number with its alleys ("7/28", "2/73/643", "Số 6"), then the
+# ways that lead to it, each a word of its kind and a number or a name ("Ngõ 41 Phố số 4",
+# "Hẻm 12 Lê Đức Thọ", "Khu 69 Hoàng Diệu", "đường 53"), then the city or province.
+_VN_WAY = r"(?i:hẻm|ngõ|ngách|kiệt|khu|phố|đường|tổ|ấp|thôn|xóm)"
+_VN_NAME = rf"(?!{_VN_WAY}[ \t])\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:[ \t]+(?:de[ \t]+)?(?!{_VN_WAY}[ \t])\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*){{0,4}}"
+# "Hẻm 12 Lê Đức Thọ": an alley's number, then the street it leads off, named without its word.
+_VN_PART = rf"{_VN_WAY}[ \t]+(?:(?i:số)[ \t]+)?(?:\d{{1,4}}[A-Za-z]?(?![\w/])(?:[ \t]+{_VN_NAME})?|{_VN_NAME})"
+_VN_CITY = r"(?:,[ \t]*(?:(?i:tp\.?|thành[ \t]+phố|tỉnh|quận|huyện)[ \t]+)\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})?"
+_VIETNAMESE_ADDRESS = rf"(?<![\w/.-])(?:(?i:số)[ \t]+)?\d{{1,6}}(?:/\d{{1,5}}){{0,3}}[A-Za-z]?,?[ \t]+{_VN_PART}(?:,?[ \t]+{_VN_PART}){{0,3}}{_VN_CITY}"
+
+
+@register
+class VietnameseAddressRecognizer(PatternRecognizer):
+    """A Vietnamese address: house number and alleys, the ways to it, the city ("2/73/643 Hẻm 12
+    Lê Đức Thọ, TP. Đà Nẵng", "1 đường 53")."""
+
+    MIN_DIGITS = 1
+    PATTERNS = [Pattern("Vietnamese address", _VIETNAMESE_ADDRESS, 0.6)]
+    REQUIRES = FirstWords("hẻm ngõ ngách kiệt khu phố đường tổ ấp thôn xóm")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="STREET_ADDRESS",
+            patterns=self.PATTERNS,
+            supported_language=supported_language,
+            name="VietnameseAddressRecognizer",
+            global_regex_flags=re.MULTILINE,
+        )
+
+
 # A street that names no street word, known by what follows it: its number, then a postcode
 # and a town, as most of Europe writes an address ("Bakkenvollen 14B, 7871 Lie", "ÚPSKÁ 790,
 # 606 14 LANŽHOT", "iversenringen 1 9154 jacobsen"). The postcode and town are the evidence.

@@ -39,6 +39,21 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
     assert expected in scan(text, "STREET_ADDRESS")
 
 
+# Vietnamese addresses: house number and alleys, the ways to it, each with a number or a name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the old flat at 7/28 Ngõ 41 Phố số 4, TP. Cần Thơ was sold", "7/28 Ngõ 41 Phố số 4, TP. Cần Thơ"),
+        ("the package went to 2/73/643 Hẻm 12 Lê Đức Thọ, TP. Đà Nẵng", "2/73/643 Hẻm 12 Lê Đức Thọ, TP. Đà Nẵng"),
+        ("letter returned from 1 đường 53 addressed to bà kim dương", "1 đường 53"),
+        ("technician met them outside số 943411 đường 33 fault fixed", "số 943411 đường 33"),
+        ("RE: outage near 895 Khu 69 Hoàng Diệu (Guinea-Bissau)", "895 Khu 69 Hoàng Diệu"),
+    ],
+)
+def test_vietnamese_addresses(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
 # A street without a house number: "S/N" where the number would stand, or, after an address
 # cue, a street word and a name closed by a postcode.
 @pytest.mark.parametrize(
