@@ -485,6 +485,8 @@ def _detail_cell(cell: str) -> tuple[int, int, str] | None:
     if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,"):
         return None
     lower = [w.group().lower().strip(".") for w in words]
+    if _a_status(lower):
+        return None
     # A known place, of two words or of one no everyday word ("SAINT MARTIN", "Bad Ischl"; not "Orange").
     if is_known_place(" ".join(lower)) and (len(lower) > 1 or not is_common_english(lower[0])):
         return words[0].start(), words[-1].end(), "LOCATION"
@@ -493,11 +495,48 @@ def _detail_cell(cell: str) -> tuple[int, int, str] | None:
     if any(w in STOP_WORDS and w not in _PARTICLES and w not in inner for w in lower):
         return None
     if not all(_listed_name(w) or not _in_word_list(w) for w in lower if w not in inner):
-        return None
+        # "VASILICĂ POP": a given name (of the lists, or a word no list knows) opens it, and a
+        # surname that is a word elsewhere too follows, written alike.
+        opens = (lower[0] in given_names() and not is_common_english(lower[0])) or unknown_word(lower[0])
+        if not (2 <= len(words) <= 3 and not inner and opens and _same_case(words)):
+            return None
+        return words[0].start(), words[-1].end(), "PERSON"
     return words[0].start(), words[-1].end(), "LOCATION" if inner or is_known_place(" ".join(lower)) else "PERSON"
 
 
 _PLACE_JOINERS = frozenset({"am", "an", "im", "upon", "on", "sur", "sous", "ob", "bei"})
+
+
+def _a_status(lower: list[str]) -> bool:
+    """A cell of one word that says how things stand, not who: "ok", "done", "fixed", "yes"."""
+    return len(lower) == 1 and lower[0] in _STATUSES
+
+
+_STATUSES = frozenset(
+    [
+        "ok",
+        "okay",
+        "done",
+        "fixed",
+        "yes",
+        "no",
+        "pending",
+        "closed",
+        "open",
+        "resolved",
+        "unresolved",
+        "none",
+        "unknown",
+        "tbd",
+        "sent",
+        "failed",
+        "error",
+        "active",
+        "inactive",
+        "cancelled",
+        "canceled",
+    ]
+)
 
 
 def _name_cell(cell: str) -> tuple[int, int, str] | None:
@@ -512,7 +551,7 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
     if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,") or cell.count(",") > 1:
         return None
     lower = [w.group().lower().strip(".") for w in words]
-    if any(w in STOP_WORDS and w not in _PARTICLES for w in lower):
+    if any(w in STOP_WORDS and w not in _PARTICLES for w in lower) or _a_status(lower):
         return None
     joined = " ".join(lower)
     if is_known_place(joined):

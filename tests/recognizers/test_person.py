@@ -773,6 +773,8 @@ def test_a_preposition_in_lower_case_ends_a_capitalized_name(scan, text, name):
         # Beside a date of birth (a year ten years back or more) and another cell.
         ("ISTVAN GREIN GROTH B.ENG. | BÜSINGEN AM HOCHRHEIN | 12.07.1962", "BÜSINGEN AM HOCHRHEIN"),
         ("alan bernie | aabybro | 11 march 1964", "aabybro"),
+        # A given name, then a surname that is a word elsewhere too.
+        ("VASILICĂ POP\t0725 568 973\tISRAEL", "VASILICĂ POP"),
     ],
 )
 def test_a_cell_beside_a_phone_number_is_a_detail_of_the_person(detector, text, expected):
@@ -781,7 +783,14 @@ def test_a_cell_beside_a_phone_number_is_a_detail_of_the_person(detector, text, 
 
 
 @pytest.mark.parametrize(
-    "text", ["Router | restarted | 2024-01-05", "Modem | replaced | 0612345678 | pending", "date | 2024-01-05 | ok", "restarted | 1990-01-05 | router"]
+    "text",
+    [
+        "Router | restarted | 2024-01-05",
+        "Modem | replaced | 0612345678 | pending",
+        "date | 2024-01-05 | ok",
+        "restarted | 1990-01-05 | router",
+        "Router restarted\t0725 568 973\tok",
+    ],
 )
 def test_everyday_cells_beside_a_number_stay(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
