@@ -1399,7 +1399,9 @@ def name_before_place(text: str, start: int, end: int) -> tuple[int, int] | None
     if m is None or m.end() != start:
         return None
     word = _bare(m.group("name"))
-    if word not in given_names() or word in _NOT_NAMES or word in _DETERMINERS or word in _CALENDAR:
+    # A capitalized word no list knows names someone too ("Wolfhard of Herzberg").
+    unlisted = m.group("name")[:1].isupper() and not m.group("name").isupper() and unknown_word(word)
+    if (word not in given_names() and not unlisted) or word in _NOT_NAMES or word in _DETERMINERS or word in _CALENDAR:
         return None
     return m.span("name")
 

@@ -189,7 +189,9 @@ class MsisdnRecognizer(LocalRecognizer):
         start, end = _trim(text, start, end)
         digits = sum(ch.isdigit() for ch in text[start:end])
         # Right after the cue ("reach me at 950 0 923"), seven digits are a local number too.
-        fewest = CUED_DIGITS[0] - 1 if cue_before(text, start, CALL_CUES, NEAR_CUE) is not None else CUED_DIGITS[0]
+        # So are they before "on file" ("we have 177 1 908 on file for Zorlu, Anargül").
+        near = cue_before(text, start, CALL_CUES, NEAR_CUE) is not None or _CUE_AFTER.match(text, end) is not None
+        fewest = CUED_DIGITS[0] - 1 if near else CUED_DIGITS[0]
         if not fewest <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
             return None
         # A leading "+" is how a number to call is written in every country: it needs no cue;

@@ -240,6 +240,7 @@ def test_the_place_a_person_is_from_in_another_language(detector, text, place):
     [
         ("re outage near horní stromky 1 paskov", "LOCATION", "paskov"),  # the town after a street, no comma
         ("sari of merikarvia disputes the roaming charge", "PERSON", "sari"),  # who is of the place
+        ("Radegund of Lyon called about the bill", "PERSON", "Radegund"),  # a capitalized word no list knows
         ("diego from ilhas virgens americanas won the loyalty draw", "PERSON", "diego"),
         ("Emergency contact: Véronique (Navarro)", "LOCATION", "Navarro"),  # in brackets after a name
         ("re: outage near 24 varghese path, nashik (fiji)", "LOCATION", "fiji"),  # in brackets after a place

@@ -94,6 +94,7 @@ WRITTEN_ELSEWHERE = [
     ("my mobile is 06-12345678", "06-12345678"),  # the Netherlands
     ("whatsapp 0612 345 678 please", "0612 345 678"),
     ("we have 878092 4661 on file for nebih", "878092 4661"),  # what follows says so
+    ("we have 177 1 908 on file for Zorlu, Anargül", "177 1 908"),  # seven digits, as after a cue right before
     ("07700 900 12 is her mobile", "07700 900 12"),
 ]
 
