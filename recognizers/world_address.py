@@ -277,7 +277,8 @@ _NO_NUMBER = r"(?i:s/n|s\.n\.)"
 # "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"
 _NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 # "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
-_NAME_STREET_WORD_NUMBER = rf"(?<![\w'’]){_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+# "Ady Endre utca 177.", "Ady endre utca": capitalized words of the name before it too.
+_NAME_STREET_WORD_NUMBER = rf"(?<![\w'’])(?:\p{{Lu}}[\w'’.-]*[ \t]+){{0,2}}{_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
 # "Hafnarstræti 12", "Jens-Drubin-Straße 47", "Storgatan 77"
 _COMPOUND_THEN_NUMBER = rf"(?<![\w'’]){_COMPOUND}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
 # "214, avenue Charlotte Gilles", "12 rue de la Paix", "41 Odos Ermou, Athens", "Số 817 phố Lý Chính Thắng"

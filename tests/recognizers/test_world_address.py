@@ -14,6 +14,7 @@ TRUE = [
     ("ulica Długa 5, 80-827 Gdańsk", "ulica Długa 5, 80-827 Gdańsk"),
     ("Kalverstraat 92\n1012 PH Amsterdam", "Kalverstraat 92\n1012 PH Amsterdam"),
     ("send it to Töröktóti utca 102.", "Töröktóti utca 102."),
+    ("I live in Kajmán-szigetek near the station, Ady endre utca 177.", "Ady endre utca 177."),  # a name of two words before "utca"
     ("the address is Rotonda Claudia, 9 Piano 8, 40050 Monteortone", "Rotonda Claudia, 9 Piano 8, 40050 Monteortone"),
     ("deliver to Pasadizo de Perla Polo 758", "Pasadizo de Perla Polo 758"),
     ("Storgatan 77, 73170 Varberg", "Storgatan 77, 73170 Varberg"),
