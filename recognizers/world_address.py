@@ -276,6 +276,12 @@ _ANY_STREET = (
 _NO_NUMBER = r"(?i:s/n|s\.n\.)"
 # "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"
 _NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
+# "largo de branco, 65", "AV DE MACEDO, 77", "via di porta 5": a street word English uses too
+# (or "Av."), in any case, when a particle of a street's name follows it and a number ends it.
+_WORDS_BEFORE_A_PARTICLE = [w.lower() for w in _CAPITALIZED_ONLY] + ["av.", "av"]
+_WORD_PARTICLE_NAME_NUMBER = (
+    rf"(?<![\w'’])(?i:{_alternatives(_WORDS_BEFORE_A_PARTICLE)})\s+(?i:{_PARTICLE})\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},?\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+)
 # "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
 # "Ady Endre utca 177.", "Ady endre utca": capitalized words of the name before it too.
 _NAME_STREET_WORD_NUMBER = rf"(?<![\w'’])(?:\p{{Lu}}[\w'’.-]*[ \t]+){{0,2}}{_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
@@ -315,11 +321,12 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
         Pattern("compound street name, number", _COMPOUND_THEN_NUMBER, 0.6),
         Pattern("name, street word, number", _NAME_STREET_WORD_NUMBER, 0.6),
         Pattern("number, street word, name", _NUMBER_THEN_NAME, 0.6),
+        Pattern("street word English uses too, particle, name, number", _WORD_PARTICLE_NAME_NUMBER, 0.6),
     ]
     CONTEXT = StreetAddressRecognizer.CONTEXT
     # Every match has a street word or a compound street name: word look-ups that spare most
     # texts the patterns (which cost a tenth of a millisecond a text).
-    REQUIRES = AnyOf(FirstWords(w.rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY]), WordEndings(_ENDINGS))
+    REQUIRES = AnyOf(FirstWords(w.rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY, *_WORDS_BEFORE_A_PARTICLE]), WordEndings(_ENDINGS))
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -739,18 +746,25 @@ _VN_WAY = r"(?i:hẻm|ngõ|ngách|kiệt|khu|phố|đường|tổ|ấp|thôn|xó
 _VN_NAME = rf"(?!{_VN_WAY}[ \t])\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:[ \t]+(?:de[ \t]+)?(?!{_VN_WAY}[ \t])\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*){{0,4}}"
 # "Hẻm 12 Lê Đức Thọ": an alley's number, then the street it leads off, named without its word.
 _VN_PART = rf"{_VN_WAY}[ \t]+(?:(?i:số)[ \t]+)?(?:\d{{1,4}}[A-Za-z]?(?![\w/])(?:[ \t]+{_VN_NAME})?|{_VN_NAME})"
-_VN_CITY = r"(?:,[ \t]*(?:(?i:tp\.?|thành[ \t]+phố|tỉnh|quận|huyện)[ \t]+)\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})?"
-_VIETNAMESE_ADDRESS = rf"(?<![\w/.-])(?:(?i:số)[ \t]+)?\d{{1,6}}(?:/\d{{1,5}}){{0,3}}[A-Za-z]?,?[ \t]+{_VN_PART}(?:,?[ \t]+{_VN_PART}){{0,3}}{_VN_CITY}"
+# The city or province after a comma, its postcode first or not ("14751 Thành phố Cần Thơ").
+_VN_CITY_NAMED = r",[ \t]*(?:\d{5,6}[ \t]+)?(?:(?i:tp\.?|thành[ \t]+phố|tỉnh|quận|huyện)[ \t]+)\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
+_VN_CITY = rf"(?:{_VN_CITY_NAMED})?"
+_VN_HOUSE = r"(?<![\w/.-])(?:(?i:số)[ \t]+)?\d{1,6}(?:/\d{1,5}){0,3}[A-Za-z]?"
+_VIETNAMESE_ADDRESS = rf"{_VN_HOUSE},?[ \t]+{_VN_PART}(?:,?[ \t]+{_VN_PART}){{0,3}}{_VN_CITY}"
+# "9/66 Trần Quốc Toản, 14751 Thành phố Cần Thơ": a street named without its word, known by the
+# house number before it and the city's word after it.
+_VIETNAMESE_NAMED_STREET = rf"{_VN_HOUSE}[ \t]+{_VN_NAME}{_VN_CITY_NAMED}"
 
 
 @register
 class VietnameseAddressRecognizer(PatternRecognizer):
     """A Vietnamese address: house number and alleys, the ways to it, the city ("2/73/643 Hẻm 12
-    Lê Đức Thọ, TP. Đà Nẵng", "1 đường 53")."""
+    Lê Đức Thọ, TP. Đà Nẵng", "1 đường 53"); or a street's name alone between the house number
+    and the city ("9/66 TRẦN QUỐC TOẢN, 14751 THÀNH PHỐ CẦN THƠ")."""
 
     MIN_DIGITS = 1
-    PATTERNS = [Pattern("Vietnamese address", _VIETNAMESE_ADDRESS, 0.6)]
-    REQUIRES = FirstWords("hẻm ngõ ngách kiệt khu phố đường tổ ấp thôn xóm")
+    PATTERNS = [Pattern("Vietnamese address", _VIETNAMESE_ADDRESS, 0.6), Pattern("Vietnamese street and city", _VIETNAMESE_NAMED_STREET, 0.6)]
+    REQUIRES = FirstWords("hẻm ngõ ngách kiệt khu phố đường tổ ấp thôn xóm tp tỉnh quận huyện")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

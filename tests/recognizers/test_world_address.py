@@ -23,9 +23,15 @@ TRUE = [
     ("we met at rue de la paix.", "rue de la paix"),
     ("RE: outage near Stretto Tonia, 60 Appartamento 53 (Muggio')", "Stretto Tonia, 60 Appartamento 53"),
     ("tech visit booked at strada fabricii, zip code 400100", "strada fabricii"),
+    # A street word English uses too, in any case, when a street name's particle follows it.
+    ("the sim for eva maia went to largo de branco, 65 by mistake", "largo de branco, 65"),
+    ("INSTALLER COULD NOT FIND AV DE MACEDO, 77; CUSTOMER NOT HOME", "AV DE MACEDO, 77"),
+    ("installer could not find Av. de Macedo, 77 today", "Av. de Macedo, 77"),
 ]
 DECOYS = [
     "sent via email 2 times",
+    "the route to london 5 times",
+    "the ring of fire 5 times",
     "the route 66 diner",
     "I paid 20 dollars on Main",
     "version 2 of the app",
@@ -49,10 +55,19 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
         ("letter returned from 1 đường 53 addressed to bà kim dương", "1 đường 53"),
         ("technician met them outside số 943411 đường 33 fault fixed", "số 943411 đường 33"),
         ("RE: outage near 895 Khu 69 Hoàng Diệu (Guinea-Bissau)", "895 Khu 69 Hoàng Diệu"),
+        # A street named without its word: the city's word after it says what it is.
+        ("COURIER LEFT IT AT 9/66 TRẦN QUỐC TOẢN, 14751 THÀNH PHỐ CẦN THƠ", "9/66 TRẦN QUỐC TOẢN, 14751 THÀNH PHỐ CẦN THƠ"),
+        ("sent to 12 Lê Lợi, Tỉnh Thừa Thiên Huế today", "12 Lê Lợi, Tỉnh Thừa Thiên Huế"),
+        ("NOT FOUND: SỐ 7/74 ĐƯỜNG 62, 96855 THÀNH PHỐ HỒ CHÍ MINH; CALL", "SỐ 7/74 ĐƯỜNG 62, 96855 THÀNH PHỐ HỒ CHÍ MINH"),
     ],
 )
 def test_vietnamese_addresses(scan, text, expected):
     assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["we sold 12 Apples, TP. ok", "room 12 Tower B, level 3"])
+def test_a_number_and_capitals_without_a_vietnamese_city_word_are_no_address(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
 
 
 # A street without a house number: "S/N" where the number would stand, or, after an address
