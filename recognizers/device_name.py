@@ -46,10 +46,11 @@ def _is_owner(word: str) -> bool:
     the possessive's "s" ("annas", "johns")."""
     if not word.isalpha() or len(word) < 3 or word in DEVICE_WORDS or word in MODEL_WORDS or word in NOT_OWNERS:
         return False
-    for stem in (word, word[:-1]) if word.endswith("s") and len(word) > 3 else (word,):
-        if stem in census_given_names() or stem in given_names_no_words():
-            return True
-    return not is_english_vocabulary(word) and not is_english_vocabulary(word[:-1])
+    stems = (word, word[:-1]) if word.endswith("s") and len(word) > 3 else (word,)
+    if any(stem in census_given_names() or stem in given_names_no_words() for stem in stems):
+        return True
+    # Only a final "s" may be the possessive's: "ranieri" is not "ranier" ("Anca" not "anc").
+    return not any(is_english_vocabulary(stem) for stem in stems)
 
 
 # Words of host names that name lists hold too.

@@ -15,6 +15,10 @@ from recognizers.device_name import names_in_host
         ("pixel-8-anna", ["anna"]),
         ("johns-ipad", ["johns"]),  # a given name that is an English word too
         ("Sebastian-pc", ["Sebastian"]),
+        # Only a final "s" is read as the possessive's: "ranieri" is no "ranier", "Anca" no "anc".
+        ("iphone-ranieri", ["ranieri"]),
+        ("Anca-macbook-pro", ["Anca"]),
+        ("laptop-normann", ["normann"]),
         # No name in them: words, models, serials.
         ("living-room-tv", []),
         ("work-laptop", []),
