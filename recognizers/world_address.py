@@ -280,7 +280,7 @@ _NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{
 # (or "Av."), in any case, when a particle of a street's name follows it and a number ends it.
 _WORDS_BEFORE_A_PARTICLE = [w.lower() for w in _CAPITALIZED_ONLY] + ["av.", "av"]
 _WORD_PARTICLE_NAME_NUMBER = (
-    rf"(?<![\w'’])(?i:{_alternatives(_WORDS_BEFORE_A_PARTICLE)})\s+(?i:{_PARTICLE})\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},?\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+    rf"(?<![\w'’])(?i:{_alternatives(_WORDS_BEFORE_A_PARTICLE)})\s+(?i:{_PARTICLE})\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 )
 # "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
 # "Ady Endre utca 177.", "Ady endre utca": capitalized words of the name before it too.
@@ -306,6 +306,14 @@ _AFTER_CUE = regex.compile(rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_ANY_STREET}
 _AFTER_CUE_NO_NUMBER = regex.compile(
     rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’]){_STREET_WORD}(?:\s+{_PARTICLE})?(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s*,\s*{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE}){{0,2}})?(?:\s*,\s*|[ \t]+)(?=\d*[a-zA-Z]?\d{{3}}){_POSTCODE}(?!\w)(?:[ \t]+{_PLACE_AFTER_POSTCODE})?)",
+    regex.MULTILINE,
+)
+
+# "adresse de livraison : BOULEVARD GRONDIN, né le ...", "new address: avenue de Bourdon.": after
+# a cue, a street word and its name, no number, up to the end of the clause.
+_AFTER_CUE_STREET_ONLY = regex.compile(
+    rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’])(?:{_STREET_WORD}|(?i:{_alternatives(_SHARED_STREET_WORDS)}))(?:\s+(?i:{_PARTICLE}))?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?)"
+    rf"(?=\s*(?:$|[,;.!?)\n]))",
     regex.MULTILINE,
 )
 
@@ -401,6 +409,10 @@ class CuedStreetAddressRecognizer(LocalRecognizer):
         found += [
             result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street and a postcode after an address cue")
             for m in _AFTER_CUE_NO_NUMBER.finditer(text)
+        ]
+        found += [
+            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street word and a name after an address cue")
+            for m in _AFTER_CUE_STREET_ONLY.finditer(text)
         ]
         # "Aaronbaan 32 is my address": the cue after the street, read back within a window.
         for cue in _CUE_AFTER_STREET.finditer(text):

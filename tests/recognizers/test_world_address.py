@@ -79,14 +79,21 @@ def test_a_number_and_capitals_without_a_vietnamese_city_word_are_no_address(sca
         ("RETURN ADDRESS: STRADA IONESCU, FIENI, 623008 / CONTACT: EUGENIA", "STRADA IONESCU, FIENI, 623008"),
         ("my address is calle mayor, 28013 madrid", "calle mayor, 28013 madrid"),
         ("billing address strada barbu 869337 boldesti-scaeni", "strada barbu 869337 boldesti-scaeni"),
+        ("Ship to:\nBarros, Luís\nAv de Fonseca, S/N\n3409-804 Mealhada", "Av de Fonseca, S/N\n3409-804 Mealhada"),
+        # After a cue, a street word and its name are the street up to the end of the clause.
+        ("NOUVELLE ADRESSE DE LIVRAISON : BOULEVARD GRONDIN, NÉ LE 22/06/1965", "BOULEVARD GRONDIN"),
+        ("Nouvelle adresse de livraison : avenue de Bourdon, né le 17-08-1975", "avenue de Bourdon"),
     ],
 )
 def test_a_street_without_a_house_number(scan, text, expected):
     assert expected in scan(text, "STREET_ADDRESS")
 
 
-@pytest.mark.parametrize("text", ["my address is the same, 2024 was the last move", "address: see the calle mayor branch"])
-def test_no_street_without_a_number_or_a_postcode(scan, text):
+@pytest.mark.parametrize(
+    "text",
+    ["my address is the same, 2024 was the last move", "address: see the calle mayor branch", "the new address is Avenue.", "we moved to avenue and then left"],
+)
+def test_no_street_without_a_street_word_and_name_a_number_or_a_postcode(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
 
 
