@@ -196,8 +196,13 @@ class PersonCueRecognizer(LocalRecognizer):
         for cue in _SOFT_CUES.finditer(clean):
             # Without its colon, "customer" is as often a word of the sentence ("Customer
             # Service"): read what follows as uncased, where only a known name or a word that
-            # is no everyday English counts.
-            span = _name_after(clean, cue.end(), cased=False, title=False)
+            # is no everyday English counts. A cue in another language is no English word that
+            # a sentence uses otherwise: what follows it need not even be far from every
+            # English word ("osoba kontaktowa Nela Grzywnowicz", "Nela" is one letter from "Nell").
+            foreign = cue.group().split()[0].lower() in _FOREIGN_SOFT_CUE_WORDS
+            span = _name_after(clean, cue.end(), cased=False, title=False, strong=foreign)
+            if span and foreign:
+                span = _without_trailing_foreign_words(clean, span)
             if span:
                 spans.append(span)
         for m in _HERE.finditer(clean):
@@ -282,6 +287,19 @@ _SOFT_CUES = re.compile(
     r"|(?:emergency\s+)?contact(?:\s+person)?|au\s+nom\s+de|a\s+nome\s+di|en\s+nombre\s+de|em\s+nome\s+de|im\s+namen\s+von)\s+(?=\w)"
     r"|(?:^|[.;,/|]\s*)name\s+(?=\w)",
     re.IGNORECASE,
+)
+def _without_trailing_foreign_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name after a cue in another language without the words of that language that ran on
+    after it ("Kunde hans muster ruft an": "ruft" is the sentence's)."""
+    words = list(_LETTERS_RUN.finditer(text, *span))
+    while len(words) > 1 and is_foreign_everyday(words[-1].group().lower()):
+        words.pop()
+    return span[0], words[-1].end() if words else span[1]
+
+
+_FOREIGN_SOFT_CUE_WORDS = frozenset(
+    ["kunde", "kundin", "klant", "klient", "klientka", "cliente", "ansprechpartner", "ansprechpartnerin", "contactpersoon", "referente", "osoba"]
+    + ["aos", "cuidados", "atención", "atencion", "attention", "attenzione", "au", "a", "en", "em", "im"]
 )
 # "Marcin Żok called about the bill", "eliassen, trond phoned", "Zikmund wants the contract
 # moved": a name opening a sentence, then a verb of getting in touch or asking.

@@ -546,6 +546,20 @@ def test_a_name_after_a_role_word_of_another_language(scan, text, expected):
     assert any(expected in found for found in scan(text, "PERSON"))
 
 
+# A role word of another language is no English word a sentence uses otherwise: the name after
+# it counts even when it is one letter from an English word ("Nela", "Nell"), and the words of
+# that language that run on after it stay the sentence's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fakturę wysłać na adres, osoba kontaktowa Nela Grzywnowicz", ["Nela Grzywnowicz"]),
+        ("kunde hans mustr ruft an", ["hans mustr"]),
+    ],
+)
+def test_the_name_after_a_role_word_of_another_language_and_no_more(scan, text, expected):
+    assert scan(text, "PERSON") == expected
+
+
 @pytest.mark.parametrize("text", ["MyTelco/9.24.55 (Android 14; Pixel 8)", "ordered it through PayPal yesterday", "she saw it on TikTok and wants it"])
 def test_products_written_as_brands_are_no_lone_names(scan, text):
     assert scan(text, "PERSON") == []
