@@ -366,11 +366,16 @@ _POSSESSIVE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_
 _CAPITALIZED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)[ \t]+$")
 
 
-def _is_given_name(word: str) -> bool:
+def _is_given_name(word: str, personal: bool = False) -> bool:
     """A given name of the lists, no everyday word, month, day or well-known place; of a
-    double given name ("Philippe-Yves") the first half."""
+    double given name ("Philippe-Yves") the first half. A place's name too when what it owns is
+    a person's (`personal`: "Victoria's phone", "Jordan's voicemail")."""
     parts = word.lower().split("-")
-    return parts[0] in given_names() and not any(p in _NOT_NAMES or p in _CALENDAR for p in parts) and not is_well_known_place(word)
+    return parts[0] in given_names() and not any(p in _NOT_NAMES or p in _CALENDAR for p in parts) and (personal or not is_well_known_place(word))
+
+
+# What only a person owns: a country or city has a network, never a phone or a voicemail.
+_PERSONAL_THING = re.compile(r"[ \t]+(?:(?:new|old|own|current|work|home)[ \t]+)?(?i:phone|mobile|cell|handset|sim|voicemail|e-?mail|number|contract|birthday)\b")
 
 
 # "Timothy - account holder", "Hardy (caller)": a name, then the role it has here.
@@ -620,7 +625,8 @@ class NameBySideRecognizer(LocalRecognizer):
                 if before is None:
                     break
                 words.insert(0, (before.start(1), before.group(1)))
-            start = next((at for at, word in words if _is_given_name(word)), None)
+            personal = _PERSONAL_THING.match(text, m.end()) is not None
+            start = next((at for at, word in words if _is_given_name(word, personal)), None)
             if start is not None:
                 found.append(result(self, "PERSON", start, m.end("name"), 0.6, "a given name (and surname) with the possessive"))
         cased = any(ch.isupper() for ch in text[1:]) and not text.isupper()
