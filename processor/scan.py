@@ -36,6 +36,7 @@ from recognizers.location import (
     joined_place,
     place_after_address,
     place_after_name,
+    place_between,
     place_in_brackets,
     place_names,
     place_qualifier,
@@ -443,6 +444,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
     ),
     "LOCATION": (
         ("LOCATION", joined_place),
+        ("LOCATION", place_between),
         ("LOCATION", place_in_brackets),
         ("PERSON", name_before_place),
         ("LOCATION", place_qualifier),

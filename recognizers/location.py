@@ -501,6 +501,23 @@ def joined_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _place_after(text, after.end()) or _unlisted_place(text, after.end())
 
 
+# "TRAVELLING BETWEEN VULCAN AND INDIA": the other end of a "between" whose second end is the
+# place found; read back from it. The pair says what the first is, an English word or not.
+_BETWEEN_BEFORE = re.compile(r"(?<![\w'’-])(?i:between)\s+(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2})\s+(?i:and|&)\s+$")
+_NOT_ENDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "calls", "jobs", "meals", "shifts"])
+
+
+def place_between(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The place before "and" when a place found at text[start:end] ends a "between" pair."""
+    m = _BETWEEN_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or m.end() != start:
+        return None
+    words = m.group("place").lower().replace("-", " ").split()
+    if words[0] in STOP_WORDS or any(w in _NOT_ENDS for w in words):
+        return None
+    return m.span("place")
+
+
 _BRACKETED = re.compile(r"\s*\(\s*(?P<words>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})\s*\)")
 # "from" in the languages customers write: "Frau Alma Pechel aus Gardelegen", "Mevrouw Helena
 # Meyer uit Vledder", "Pani Ewa z Radomia", "Mme Agathe de Lyon".

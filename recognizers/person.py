@@ -288,6 +288,8 @@ _SOFT_CUES = re.compile(
     r"|(?:^|[.;,/|]\s*)name\s+(?=\w)",
     re.IGNORECASE,
 )
+
+
 def _without_trailing_foreign_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A name after a cue in another language without the words of that language that ran on
     after it ("Kunde hans muster ruft an": "ruft" is the sentence's)."""
@@ -375,7 +377,9 @@ def _is_given_name(word: str, personal: bool = False) -> bool:
 
 
 # What only a person owns: a country or city has a network, never a phone or a voicemail.
-_PERSONAL_THING = re.compile(r"[ \t]+(?:(?:new|old|own|current|work|home)[ \t]+)?(?i:phone|mobile|cell|handset|sim|voicemail|e-?mail|number|contract|birthday)\b")
+_PERSONAL_THING = re.compile(
+    r"[ \t]+(?:(?:new|old|own|current|work|home)[ \t]+)?(?i:phone|mobile|cell|handset|sim|voicemail|e-?mail|number|contract|birthday)\b"
+)
 
 
 # "Timothy - account holder", "Hardy (caller)": a name, then the role it has here.

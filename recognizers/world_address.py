@@ -279,9 +279,7 @@ _NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{
 # "largo de branco, 65", "AV DE MACEDO, 77", "via di porta 5": a street word English uses too
 # (or "Av."), in any case, when a particle of a street's name follows it and a number ends it.
 _WORDS_BEFORE_A_PARTICLE = [w.lower() for w in _CAPITALIZED_ONLY] + ["av.", "av"]
-_WORD_PARTICLE_NAME_NUMBER = (
-    rf"(?<![\w'’])(?i:{_alternatives(_WORDS_BEFORE_A_PARTICLE)})\s+(?i:{_PARTICLE})\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
-)
+_WORD_PARTICLE_NAME_NUMBER = rf"(?<![\w'’])(?i:{_alternatives(_WORDS_BEFORE_A_PARTICLE)})\s+(?i:{_PARTICLE})\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 # "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
 # "Ady Endre utca 177.", "Ady endre utca": capitalized words of the name before it too.
 _NAME_STREET_WORD_NUMBER = rf"(?<![\w'’])(?:\p{{Lu}}[\w'’.-]*[ \t]+){{0,2}}{_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"

@@ -151,10 +151,17 @@ def test_brands_names_and_typos_are_no_places_without_a_cue(scan, text):
         ("customer travelling between brovst and næstved roaming pack added", ["brovst", "næstved"]),
         ("Customer travelling between Kimberleyborough and Ellisshire, roaming pack added", ["Kimberleyborough", "Ellisshire"]),
         ("roaming in south africa and grace ville since monday", ["south africa", "grace ville"]),
+        # The first end of "between" read back from the second: an English word or not.
+        ("CUSTOMER TRAVELLING BETWEEN VULCAN AND INDIA, ROAMING PACK ADDED", ["VULCAN", "INDIA"]),
     ],
 )
 def test_a_place_joined_to_a_place(scan, text, expected):
     assert scan(text, "LOCATION") == expected
+
+
+@pytest.mark.parametrize("text", ["calls between monday and Paris were dropped", "the difference between it and Paris is the price"])
+def test_days_and_pronouns_before_a_place_are_no_places(scan, text):
+    assert scan(text, "LOCATION") == ["Paris"]
 
 
 # What a person's name or an address is followed by says what a place is: "(Suecia)" after a
