@@ -752,18 +752,23 @@ class EastAsianAddressRecognizer(LocalRecognizer):
 # Vietnamese addresses: a house number with its alleys ("7/28", "2/73/643", "Số 6"), then the
 # ways that lead to it, each a word of its kind and a number or a name ("Ngõ 41 Phố số 4",
 # "Hẻm 12 Lê Đức Thọ", "Khu 69 Hoàng Diệu", "đường 53"), then the city or province.
-_VN_WAY = r"(?i:hẻm|ngõ|ngách|kiệt|khu|phố|đường|tổ|ấp|thôn|xóm)"
-_VN_NAME = rf"(?!{_VN_WAY}[ \t])\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:[ \t]+(?:de[ \t]+)?(?!{_VN_WAY}[ \t])\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*){{0,4}}"
+_VN_WAY = r"(?i:hẻm|ngõ|ngách|kiệt|khu|khóm|phố|đường|tổ|ấp|thôn|xóm)"
+# The administrative units after the ways: ward, commune, town, district, city, province.
+_VN_UNIT_WORD = r"(?i:tp\.?|thành[ \t]+phố|tỉnh|quận|huyện|phường|xã|thị[ \t]+trấn)"
+_VN_NOT_NAME = rf"(?!(?:{_VN_WAY}|{_VN_UNIT_WORD})[ \t])"
+_VN_NAME = rf"{_VN_NOT_NAME}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:[ \t]+(?:de[ \t]+)?{_VN_NOT_NAME}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*){{0,4}}"
 # "Hẻm 12 Lê Đức Thọ": an alley's number, then the street it leads off, named without its word.
 _VN_PART = rf"{_VN_WAY}[ \t]+(?:(?i:số)[ \t]+)?(?:\d{{1,4}}[A-Za-z]?(?![\w/])(?:[ \t]+{_VN_NAME})?|{_VN_NAME})"
-# The city or province after a comma, its postcode first or not ("14751 Thành phố Cần Thơ").
-_VN_CITY_NAMED = r",[ \t]*(?:\d{5,6}[ \t]+)?(?:(?i:tp\.?|thành[ \t]+phố|tỉnh|quận|huyện)[ \t]+)\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
-_VN_CITY = rf"(?:{_VN_CITY_NAMED})?"
+# Up to three units, each after a comma or not, in any case ("phường Long Bình thành phố Huế",
+# ", 14751 Thành phố Cần Thơ"), a postcode before the first or after the last.
+_VN_UNIT = rf",?[ \t]*(?:\d{{5,6}}[ \t]+)?{_VN_UNIT_WORD}[ \t]+{_VN_NAME}"
+_VN_UNITS = rf"(?:{_VN_UNIT}){{1,3}}(?:,?[ \t]+\d{{5,6}}(?!\d))?"
 _VN_HOUSE = r"(?<![\w/.-])(?:(?i:số)[ \t]+)?\d{1,6}(?:/\d{1,5}){0,3}[A-Za-z]?"
-_VIETNAMESE_ADDRESS = rf"{_VN_HOUSE},?[ \t]+{_VN_PART}(?:,?[ \t]+{_VN_PART}){{0,3}}{_VN_CITY}"
-# "9/66 Trần Quốc Toản, 14751 Thành phố Cần Thơ": a street named without its word, known by the
-# house number before it and the city's word after it.
-_VIETNAMESE_NAMED_STREET = rf"{_VN_HOUSE}[ \t]+{_VN_NAME}{_VN_CITY_NAMED}"
+_VIETNAMESE_ADDRESS = rf"{_VN_HOUSE},?[ \t]+{_VN_PART}(?:,?[ \t]+{_VN_PART}){{0,3}}(?:{_VN_UNITS})?"
+# "9/66 Trần Quốc Toản, 14751 Thành phố Cần Thơ", "3/38/141 Lê Văn Sỹ Phường Bình Thuận Cà Mau
+# 60558": a street named without its word, known by the house number before it and the units
+# after it.
+_VIETNAMESE_NAMED_STREET = rf"{_VN_HOUSE}[ \t]+{_VN_NAME}{_VN_UNITS}"
 
 
 @register
@@ -774,7 +779,7 @@ class VietnameseAddressRecognizer(PatternRecognizer):
 
     MIN_DIGITS = 1
     PATTERNS = [Pattern("Vietnamese address", _VIETNAMESE_ADDRESS, 0.6), Pattern("Vietnamese street and city", _VIETNAMESE_NAMED_STREET, 0.6)]
-    REQUIRES = FirstWords("hẻm ngõ ngách kiệt khu phố đường tổ ấp thôn xóm tp tỉnh quận huyện")
+    REQUIRES = FirstWords("hẻm ngõ ngách kiệt khu khóm phố đường tổ ấp thôn xóm tp tỉnh quận huyện phường xã")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

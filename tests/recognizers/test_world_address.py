@@ -59,6 +59,11 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
         ("COURIER LEFT IT AT 9/66 TRẦN QUỐC TOẢN, 14751 THÀNH PHỐ CẦN THƠ", "9/66 TRẦN QUỐC TOẢN, 14751 THÀNH PHỐ CẦN THƠ"),
         ("sent to 12 Lê Lợi, Tỉnh Thừa Thiên Huế today", "12 Lê Lợi, Tỉnh Thừa Thiên Huế"),
         ("NOT FOUND: SỐ 7/74 ĐƯỜNG 62, 96855 THÀNH PHỐ HỒ CHÍ MINH; CALL", "SỐ 7/74 ĐƯỜNG 62, 96855 THÀNH PHỐ HỒ CHÍ MINH"),
+        # Ward, commune, city and province after the street, without commas, a postcode last.
+        ("residing at 3/38/141 Lê Văn Sỹ Phường Bình Thuận Cà Mau 60558, authorise", "3/38/141 Lê Văn Sỹ Phường Bình Thuận Cà Mau 60558"),
+        ("address:\n\n1 Khóm 25 đường 43 xã An Khê TP. Đà Nẵng", "1 Khóm 25 đường 43 xã An Khê TP. Đà Nẵng"),
+        ("Vi Vũ\n617 Hẻm 30 Nguyễn Văn Linh phường Long Bình thành phố Huế\nTel. 1", "617 Hẻm 30 Nguyễn Văn Linh phường Long Bình thành phố Huế"),
+        ("Số 1/83/266 Alexandre de Rhodes phường Đông Hải tỉnh Đồng Nai 21269 / Contact", "Số 1/83/266 Alexandre de Rhodes phường Đông Hải tỉnh Đồng Nai 21269"),
     ],
 )
 def test_vietnamese_addresses(scan, text, expected):
