@@ -132,6 +132,10 @@ _DISTINCT = [
 _CAPITALIZED_ONLY = [
     "Via", "Corso", "Largo", "Place", "Route", "Square", "Cours", "Ronda", "Camino", "Carrera", "Plaza", "Praia", "Largo", "Ring", "Weg",
     "Vale", "Lago", "Feira", "Parque", "Distrito", "Stretto", "Vila",
+    # Abbreviations of "Avenida" and "Rua" ("Av Castro, 14", "R. de Pinheiro, S/N"): "av" is
+    # Swedish for "of" in lower case.
+    "Av", "AV", "Av.", "AV.", "R.",
+    "Acceso", "ACCESO", "Esplanada", "ESPLANADA",
 ]  # fmt: skip
 # Endings of compound street names: German, Dutch, Nordic, Finnish, Hungarian, Icelandic, Slavic.
 _ENDINGS = [

@@ -27,11 +27,16 @@ TRUE = [
     ("the sim for eva maia went to largo de branco, 65 by mistake", "largo de branco, 65"),
     ("INSTALLER COULD NOT FIND AV DE MACEDO, 77; CUSTOMER NOT HOME", "AV DE MACEDO, 77"),
     ("installer could not find Av. de Macedo, 77 today", "Av. de Macedo, 77"),
+    # "Av" and "R." for "Avenida" and "Rua", capitalized ("av" is Swedish for "of").
+    ("Paulo de Santos\nAv Castro, 14\n2750-510 Ponte de Sor\n\nDear", "Av Castro, 14\n2750-510 Ponte de Sor"),
+    ("Silva, Mariana\nR. de Pinheiro, S/N\n7069-802 Marinha Grande", "R. de Pinheiro, S/N\n7069-802 Marinha Grande"),
+    ("sent to\nAcceso de Violeta Palomo 55\nOurense, 25466\nwithin", "Acceso de Violeta Palomo 55\nOurense, 25466"),
 ]
 DECOYS = [
     "sent via email 2 times",
     "the route to london 5 times",
     "the ring of fire 5 times",
+    "tillverkad av ericsson 5 st",
     "the route 66 diner",
     "I paid 20 dollars on Main",
     "version 2 of the app",
