@@ -949,13 +949,23 @@ _TITLES_BEFORE_A_NAME = HONORIFICS | {"av", "uzm", "gör", "dt", "quý", "anh", 
 _WORD_AFTER = re.compile(r" ([^\W\d_][\w'’]*)(?![\w'’-])")
 
 
+def _name_opening(word: str) -> bool:
+    """A word that may open a name found after it: a given name of the lists, or a surname of
+    the lists that is no everyday word, month or well-known place ("urban [lundkvist]": given
+    names the lists miss are often surnames somewhere)."""
+    if _names(word, given_names()):
+        return True
+    lower = word.lower()
+    return _names(lower, surnames()) and lower not in _NOT_NAMES and lower not in _CALENDAR and not is_well_known_place(lower)
+
+
 def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """A person's span widened to the whole name when only part of it was found: a census
-    given name right before it ("maria [gonzalez]", NER on capitals or lower case finds half),
+    """A person's span widened to the whole name when only part of it was found: a given name
+    (or a surname that is no everyday word) right before it ("maria [gonzalez]", NER on capitals or lower case finds half),
     a census surname right after a given name ("[Maria] Gonzalez"). Words of everyday English
     ("will", "long") are left alone: they join names less often than they join sentences."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before and before.end() == start and _names(before.group(1), given_names()):
+    if before and before.end() == start and _name_opening(before.group(1)):
         start = before.start(1)
     for _ in range(2):  # "Univ.Prof. Dr. Anna Berg", "quý cô Nhật Phạm"
         title = _TITLE_BEFORE.search(text, max(0, start - 20), start)

@@ -193,6 +193,9 @@ def test_half_a_name_found_is_widened_to_the_whole(scan, text, expected):
         ("we will Smith it", 8, 13, "Smith"),
         ("from maria  gonzalez", 12, 20, "gonzalez"),
         ("ask for Maria Gonzalez", 8, 13, "Maria Gonzalez"),
+        # A surname of the lists that is no everyday word opens a name as well as a given name.
+        ("urban lundkvist from gävle", 6, 15, "urban lundkvist"),
+        ("from london smith", 12, 17, "smith"),  # a well-known place is no name's first word
     ],
 )
 def test_names_join_a_name_and_everyday_words_do_not(text, start, end, expected):
