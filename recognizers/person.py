@@ -939,7 +939,7 @@ class LoneGivenNameRecognizer(LocalRecognizer):
         return results
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?) $")
 # A title right before a name ("Univ.Prof. Franca Stroh", "DOTT. CIRILLO", "chị bảo dương"):
 # it goes with the name, so that what is left says nothing about who was named. Besides the
 # titles that cue a name, those that are words of other uses in some language ("av" is
@@ -953,6 +953,10 @@ def _name_opening(word: str) -> bool:
     """A word that may open a name found after it: a given name of the lists, or a surname of
     the lists that is no everyday word, month or well-known place ("urban [lundkvist]": given
     names the lists miss are often surnames somewhere)."""
+    if "-" in word:
+        # "lars-tor [eriksen]": a double given name, its first half a given name of the lists.
+        first, *rest = word.lower().split("-")
+        return _names(first, given_names()) and not any(part in STOP_WORDS for part in rest)
     if _names(word, given_names()):
         return True
     lower = word.lower()
@@ -984,7 +988,34 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         titled = word[:1].isupper() and word[1:].islower() and _CASED.search(text) is not None and words[-1][:1].isupper()
         if _names(word, surnames()) or (titled and word.lower() in surnames() and word.lower() not in _NOT_NAMES and word.lower() not in _CALENDAR):
             end = after.end(1)
+    start = _double_name_start(text, start)
+    # A degree's first letter may have been taken for an initial ("TIBOR GEISLER B" of "B.A.").
+    initial = end - 2 if end - start > 2 and text[end - 2] == " " and text[end - 1].isalpha() and text[end : end + 1] == "." else None
+    suffix = _POSTNOMINAL.match(text, end) or (_POSTNOMINAL.match(text, initial) if initial is not None else None)
+    if suffix is not None:
+        end = max(end, suffix.end())
     return _whole_vietnamese_name(text, start, end)
+
+
+# Letters after a name, its degrees and generation: "Tibor Geisler B.A.", "Vadim Lehmann
+# B.Eng.", "prof. else karz b.sc.", "John Smith Jr.", "Henry Ford III". Two-letter degrees only
+# with their dots ("M.A.", never "ma", Italian for "but").
+_POSTNOMINAL = re.compile(
+    r",?[ \t]+(?:(?i:[bmd]\.[ \t]?(?:a|sc|eng|ed|phil|com|arch|tech|fa|res|des|mus)\.?|ph\.[ \t]?d\.?|dipl\.-ing\.?|jr\.?|sr\.?|mba|bsc|msc|llm|ll\.[ \t]?m\.?)"
+    r"|PhD|MdB|MD|III?|IV)(?![\w.-])"
+)
+# "Sophie-[Louise Beakey]", "LUCE-[GABRIELLE LELIÈVRE]": the first half of a double given name.
+_HALF_BEFORE_HYPHEN = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-$")
+
+
+def _double_name_start(text: str, start: int) -> int:
+    """Where a name found starting after a hyphen really starts: at the first half of a double
+    name, when that is a given name of the lists or no English word ("non-Smith" stays)."""
+    m = _HALF_BEFORE_HYPHEN.search(text, max(0, start - 30), start)
+    if m is None:
+        return start
+    half = m.group(1).lower()
+    return m.start(1) if half in given_names() or not (is_english_vocabulary(half) or half in STOP_WORDS) else start
 
 
 # Vietnamese names are three syllables or so (family, middle, given: "Bùi Hữu Bảo"), each an

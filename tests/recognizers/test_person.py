@@ -196,6 +196,14 @@ def test_half_a_name_found_is_widened_to_the_whole(scan, text, expected):
         # A surname of the lists that is no everyday word opens a name as well as a given name.
         ("urban lundkvist from gävle", 6, 15, "urban lundkvist"),
         ("from london smith", 12, 17, "smith"),  # a well-known place is no name's first word
+        # A double given name's first half; degrees and generations after the name.
+        ("booked for lars-tor eriksen at", 20, 27, "lars-tor eriksen"),
+        ("carrier: Sophie-Louise Beakey, Spain", 16, 29, "Sophie-Louise Beakey"),
+        ("a non-Smith thing", 6, 11, "Smith"),
+        ("MY MUM TIBOR GEISLER B.A. IS IN", 7, 22, "TIBOR GEISLER B.A."),
+        ("re Vadim Lehmann B.Eng.'s ticket", 3, 16, "Vadim Lehmann B.Eng."),
+        ("John Smith Jr. called", 0, 10, "John Smith Jr."),
+        ("Anna Rossi ma non risponde", 0, 10, "Anna Rossi"),
     ],
 )
 def test_names_join_a_name_and_everyday_words_do_not(text, start, end, expected):

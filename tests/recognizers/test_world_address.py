@@ -68,7 +68,10 @@ def test_addresses_as_the_world_writes_them(scan, text, expected):
         ("residing at 3/38/141 Lê Văn Sỹ Phường Bình Thuận Cà Mau 60558, authorise", "3/38/141 Lê Văn Sỹ Phường Bình Thuận Cà Mau 60558"),
         ("address:\n\n1 Khóm 25 đường 43 xã An Khê TP. Đà Nẵng", "1 Khóm 25 đường 43 xã An Khê TP. Đà Nẵng"),
         ("Vi Vũ\n617 Hẻm 30 Nguyễn Văn Linh phường Long Bình thành phố Huế\nTel. 1", "617 Hẻm 30 Nguyễn Văn Linh phường Long Bình thành phố Huế"),
-        ("Số 1/83/266 Alexandre de Rhodes phường Đông Hải tỉnh Đồng Nai 21269 / Contact", "Số 1/83/266 Alexandre de Rhodes phường Đông Hải tỉnh Đồng Nai 21269"),
+        (
+            "Số 1/83/266 Alexandre de Rhodes phường Đông Hải tỉnh Đồng Nai 21269 / Contact",
+            "Số 1/83/266 Alexandre de Rhodes phường Đông Hải tỉnh Đồng Nai 21269",
+        ),
     ],
 )
 def test_vietnamese_addresses(scan, text, expected):
