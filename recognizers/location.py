@@ -99,7 +99,18 @@ def _stands_for_itself(name: str) -> bool:
     lower = " ".join(name.lower().split()).rstrip(_TRAILING)
     if lower not in _well_known():
         return False
-    return not any(is_english_vocabulary(w) or is_name_word(w) or is_typo_of_common(w) for w in _LETTERS.findall(lower))
+    words = [w for w in _LETTERS.findall(lower) if w not in _NAME_JOINERS]
+    distinct = [w for w in words if not (is_english_vocabulary(w) or is_name_word(w) or is_typo_of_common(w))]
+    if len(words) > 1:
+        # Several words that make a known name together are rarely a sentence's by chance
+        # ("trinidad og tobago", "isole turks e caicos", "new zealand"): half of them that
+        # nothing else uses is enough.
+        return 2 * len(distinct) >= len(words)
+    return len(distinct) == len(words)
+
+
+# The words that join the parts of a place's name in the languages customers write.
+_NAME_JOINERS = frozenset(["and", "og", "och", "und", "e", "y", "i", "a", "et", "en", "és", "ve", "và", "și", "ja", "dan", "u", "na", "eta", "ir", "of", "the"])
 
 
 # Letters Unicode does not decompose into a base letter and an accent, and that keyboards

@@ -107,6 +107,9 @@ NO_CUE_NEEDED = [
     ("PASSPORT SHOWS ALEXANDRIE, BORN 1961 IN MEXIQUE", "MEXIQUE"),
     ("Kambodja office escalated the ticket", "Kambodja"),
     ("Yuri of Camarões disputes the roaming charge", "Camarões"),
+    # A name of several words, half of them no English word or name: "og" joins, "trinidad" is
+    # a given name too.
+    ("emergency contact fru britt mogensen trinidad og tobago", "trinidad og tobago"),
 ]
 TOWNS = [
     ("Passport shows Hans, born 02.03.1961 in Erkelenz", "Erkelenz"),  # 43,000 people, listed
@@ -126,6 +129,8 @@ NOT_PLACES_WITHOUT_A_CUE = [
     "the price of Huawei phones went up",  # a brand after "of"
     "a copy of the invoice for maria",  # no name before "of"
     "born and raised here",
+    "the sim is new and we are in the office",
+    "Santa Claus brought a phone",
 ]
 
 
