@@ -634,9 +634,12 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w'’-])(?i:north|south|east|west|northeast|northwest|southeast|southwest|port|lake|mount|mt|new|fort|saint|st|ste|san|santa|são|sankt|bad|upper|lower|great|little|greater|old|tp|thành\s+phố)\.?[ \t]+$"
 )
 _QUALIFIER_AFTER = re.compile(
-    r"[ \t]+(?:(?i:strand|ville|town|city|beach|bay|heights|falls|springs|hills|harbou?r|haven|island|islands|county|park)(?![\w'’-])"
-    r"|(?i:am|an\s+der|upon|on|sur|sous|del|de\s+la|do|da)[ \t]+(?P<river>[^\W\d_][\w'’-]*))"
+    r"[ \t]+(?:(?i:strand|ville|town|city|beach|bay|heights|falls|springs|hills|harbou?r|haven|virgin[ \t]+islands|island|islands|county|park)(?![\w'’-])"
+    r"|(?P<particle>(?i:am|an\s+der|upon|on|sur|sous|del|de\s+la|do|da|nad|pod))[ \t]+(?P<river>[^\W\d_][\w'’-]*))"
 )
+# Particles no English sentence uses: the river after them needs no capital ("NOVÉ MĚSTO NAD
+# METUJÍ", "Châlons sur marne"), only to be no everyday word.
+_RIVER_PARTICLES = frozenset(["nad", "pod", "sur", "sous", "an der"])
 
 
 def place_qualifier(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -653,6 +656,8 @@ def place_suffix(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None:
         return None
     river = m.group("river")
+    if river is not None and " ".join(m.group("particle").lower().split()) in _RIVER_PARTICLES and not is_common_english(river):
+        return m.start() + len(m.group()) - len(m.group().lstrip(" \t")), m.end()
     # In text all in capitals a capital says nothing: "ELINE ON REQUEST" is no river.
     if river is not None and not ((river[:1].isupper() and not text.isupper()) or (_CLAUSE_ENDS.match(text, m.end()) and not is_common_english(river))):
         return None  # "calling from Leeds on monday about ...", "went to paris on holiday"

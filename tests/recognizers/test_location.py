@@ -278,6 +278,9 @@ def test_no_place_or_name_made_of_everyday_words_next_to_one(detector, text):
         ("Victoria Henk rang from Mühldorf am Inn; wants a cheaper plan", ["Mühldorf", "am Inn"]),
         ("michael is travelling to brøndby strand next week", ["brøndby", "strand"]),
         ("I am calling from Newcastle upon Tyne about my bill", ["Newcastle upon Tyne"]),
+        # A river after a particle no English sentence uses, in any case.
+        ("RE DOMINIK'S TICKET, MOVED TO NOVÉ MĚSTO NAD METUJÍ LAST WK", ["NOVÉ MĚSTO", "NAD METUJÍ"]),
+        ("shop in united states virgin islands sold the handset", ["united states", "virgin islands"]),
     ],
 )
 def test_the_words_that_make_a_place_name_with_it_go_with_it(scan, text, expected):
