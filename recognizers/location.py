@@ -724,3 +724,38 @@ class TownNamedAfterSomeoneRecognizer(LocalRecognizer):
             for m in _TOWN_AFTER_A_NAME.finditer(text)
             if _named_after_someone(m.group())
         ]
+
+
+# "thành phố hà nội", "Tỉnh Đồng Nai", "THÀNH PHỐ HỒ CHÍ MINH": Vietnamese says "city" or
+# "province" before the name, in any case; the words after it are the name while they are
+# syllables English does not write (or carry Vietnamese accents).
+_VIETNAMESE_UNIT = re.compile(r"(?<![\w'’])(?i:thành[ \t]+phố|tỉnh)[ \t]+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})")
+_VIETNAMESE_ACCENT = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323\u1ea0-\u1ef9àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+
+
+@register
+class VietnameseCityRecognizer(LocalRecognizer):
+    """A Vietnamese city or province after its word, in any case ("thành phố hà nội")."""
+
+    REQUIRES = FirstWords("thành tỉnh")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language, name="VietnameseCityRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for m in _VIETNAMESE_UNIT.finditer(text):
+            words = list(re.finditer(r"[^\W\d_]+", m.group("name")))
+            kept = 0
+            for i, w in enumerate(words):
+                word = w.group()
+                vietnamese = _VIETNAMESE_ACCENT.search(word) is not None
+                if not vietnamese and (word.lower() in STOP_WORDS or (i > 0 and is_english_vocabulary(word.lower()))):
+                    break
+                kept = i + 1
+            if kept:
+                found.append(result(self, "LOCATION", m.start(), m.start("name") + words[kept - 1].end(), 0.6, "a Vietnamese city or province"))
+        return found

@@ -297,6 +297,13 @@ _NUMBER_THEN_NAME = rf"(?<![\w.,-]){_HOUSE},?\s+{_STREET_WORD}(?:\s+{_NAME_WORD}
 _FOREIGN_STREET_WORDS = [w for w in _DISTINCT if w not in ("piazza", "avenue", "impasse", "bd") and not w.endswith(".")]
 _PLAIN_NAME_WORD = rf"{_NOT_A_STREET}(?!(?i:and|or|until|since|keeps|has|had|with|by|but)\b)[^\W\d_][\w'’-]*"
 _STREET_WORD_THEN_NAME = rf"(?<=(?i:\b(?:at|to|near|on|from|in))\s+)(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+{_PARTICLE})?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post)\b))"
+# "installer could not find chemin de petitjean;", "la rue du Bac est fermée": a street word
+# English never uses and the particle of a street's name after it need no word of place.
+_NAME_PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|degli|di|du|des|la|le|les|van|von|der|den)"
+_STREET_WORD_PARTICLE_NAME = (
+    rf"(?<![\w'’])(?i:{_alternatives(_FOREIGN_STREET_WORDS)})\s+(?i:{_NAME_PARTICLE})(?:\s+(?i:la|le|l'))?\s+{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{0,2}}?"
+    rf"(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post)\b))"
+)
 # "the router at avenue bernier", "AT AVENUE DE ÉTIENNE": the street words English uses too,
 # where the name after them is no English word ("at avenue level" stays).
 _SHARED_STREET_WORDS = ["avenue", "piazza", "impasse"]
@@ -352,14 +359,16 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
 @register
 class NamedStreetRecognizer(PatternRecognizer):
     """A street named without its number after a word of place: "the router at Intrarea
-    Eftimie", "booked at boulevard adam, zip code 57443". Only the street words of other
-    languages, none of which English uses ("strada", "rue", "ulica"), and a name ending where
-    the sentence goes on."""
+    Eftimie", "booked at boulevard adam, zip code 57443"; or with the particle of a street's
+    name after its word, anywhere ("could not find chemin de petitjean;"). Only the street
+    words of other languages, none of which English uses ("strada", "rue", "ulica"), and a name
+    ending where the sentence goes on."""
 
     SPEECH_ONLY = True
     PATTERNS = [
         Pattern("a word of place, street word, name", _STREET_WORD_THEN_NAME, 0.6),
         Pattern("a word of place, street word English uses too, a name English does not", _SHARED_STREET_WORD_THEN_NAME, 0.6),
+        Pattern("street word, particle, name", _STREET_WORD_PARTICLE_NAME, 0.6),
     ]
     REQUIRES = FirstWords([*_FOREIGN_STREET_WORDS, *_SHARED_STREET_WORDS])
 

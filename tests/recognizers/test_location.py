@@ -365,3 +365,16 @@ def test_a_word_in_capitals_after_a_place_is_no_river_in_text_all_in_capitals(sc
 
 def test_words_about_someone_in_brackets_after_an_address_are_no_place(scan):
     assert scan("Delivery failed: Smålands Allé 83 (recipient Maja Berg unknown)", "LOCATION") == []
+
+
+# Vietnamese says "city" or "province" before the name: the name is the syllables after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("emergency contact quang mai bảo phạm thành phố hà nội", ["thành phố hà nội"]),
+        ("THÀNH PHỐ HỒ CHÍ MINH IS HOT TODAY", ["THÀNH PHỐ HỒ CHÍ MINH"]),
+        ("the sim went to tỉnh đồng nai today", ["tỉnh đồng nai"]),
+    ],
+)
+def test_a_vietnamese_city_or_province_after_its_word(scan, text, expected):
+    assert scan(text, "LOCATION") == expected

@@ -20,6 +20,7 @@ TRUE = [
     ("Storgatan 77, 73170 Varberg", "Storgatan 77, 73170 Varberg"),
     ("NAE, BULEVARDUL TUDOR NR. 90 BL. 15  SC. 87 AP. 747 - COMPLAINT", "BULEVARDUL TUDOR NR. 90 BL. 15  SC. 87 AP. 747"),  # block, stair, flat
     ("Evelina Dima says the router at Intrarea Eftimie keeps rebooting", "Intrarea Eftimie"),  # no number
+    ("installer could not find chemin de petitjean; customer not home", "chemin de petitjean"),  # no cue: the particle says it
     ("we met at rue de la paix.", "rue de la paix"),
     ("RE: outage near Stretto Tonia, 60 Appartamento 53 (Muggio')", "Stretto Tonia, 60 Appartamento 53"),
     ("tech visit booked at strada fabricii, zip code 400100", "strada fabricii"),
