@@ -971,7 +971,11 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.end() == start and _name_opening(before.group(1)):
         start = before.start(1)
-    for _ in range(2):  # "Univ.Prof. Dr. Anna Berg", "quý cô Nhật Phạm"
+    for _ in range(3):  # "Univ.Prof. Dr. Anna Berg", "quý cô Nhật Phạm", "DR. A. PINTÉR FERENC"
+        initial = _INITIAL_BEFORE.search(text, max(0, start - 6), start)
+        if initial is not None:
+            start = initial.start(1)
+            continue
         title = _TITLE_BEFORE.search(text, max(0, start - 20), start)
         if title is None:
             break
@@ -986,7 +990,12 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         # A surname that is an everyday word too ("Natalie Page", "Omar Cross") when written
         # as names are, in text that writes words in lower case.
         titled = word[:1].isupper() and word[1:].islower() and _CASED.search(text) is not None and words[-1][:1].isupper()
-        if _names(word, surnames()) or (titled and word.lower() in surnames() and word.lower() not in _NOT_NAMES and word.lower() not in _CALENDAR):
+        # Text in one case tells nothing by case; a surname that ends the clause after a given
+        # name is the name's end ("NOTE FROM YVONNE HALL:", "ON FILE FOR ISABELA POP, IS").
+        closing = _CASED.search(text) is None and _CLAUSE_CLOSE.match(text, after.end(1)) is not None and word.lower() not in _NOT_A_SURNAME_AFTER
+        if _names(word, surnames()) or (
+            (titled or closing) and word.lower() in surnames() and word.lower() not in _NOT_NAMES and word.lower() not in _CALENDAR
+        ):
             end = after.end(1)
     start = _double_name_start(text, start)
     # A degree's first letter may have been taken for an initial ("TIBOR GEISLER B" of "B.A.").
@@ -997,6 +1006,14 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     return _whole_vietnamese_name(text, start, end)
 
 
+# An initial before a name: "O. BALOGH FERENC", "J. Kiss György" (not "e.g. Anna").
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.[ \t]+$")
+_CLAUSE_CLOSE = re.compile(r"[ \t]*(?:$|[,;:.!?)\n])")
+# Words that end a clause after a name without being its surname: "call maria back.".
+_NOT_A_SURNAME_AFTER = frozenset(
+    ["back", "again", "now", "later", "today", "tomorrow", "tonight", "yesterday", "too", "also", "here", "there", "first", "last", "soon", "home"]
+    + ["please", "thanks", "instead", "asap", "directly", "personally", "alone", "anyway", "though", "ok", "okay"]
+)
 # Letters after a name, its degrees and generation: "Tibor Geisler B.A.", "Vadim Lehmann
 # B.Eng.", "prof. else karz b.sc.", "John Smith Jr.", "Henry Ford III". Two-letter degrees only
 # with their dots ("M.A.", never "ma", Italian for "but").

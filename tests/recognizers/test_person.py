@@ -204,6 +204,14 @@ def test_half_a_name_found_is_widened_to_the_whole(scan, text, expected):
         ("re Vadim Lehmann B.Eng.'s ticket", 3, 16, "Vadim Lehmann B.Eng."),
         ("John Smith Jr. called", 0, 10, "John Smith Jr."),
         ("Anna Rossi ma non risponde", 0, 10, "Anna Rossi"),
+        # Initials before a name.
+        ("O. BALOGH FERENC AND HER HUSBAND", 3, 16, "O. BALOGH FERENC"),
+        ("e.g. Anna Smith", 5, 15, "Anna Smith"),
+        # In text of one case, a listed surname that ends the clause after a given name.
+        ("NOTE FROM YVONNE HALL: MOVING TO GABON", 10, 16, "YVONNE HALL"),
+        ("note from yvonne hall, moving to gabon", 10, 16, "yvonne hall"),
+        ("can you call yvonne back.", 13, 19, "yvonne"),
+        ("NOTE FROM YVONNE HALL AND CO", 10, 16, "YVONNE"),
     ],
 )
 def test_names_join_a_name_and_everyday_words_do_not(text, start, end, expected):
@@ -232,7 +240,8 @@ def test_the_rest_of_a_name_that_is_also_a_word(scan, text, expected):
     [
         ("signed by Natalie Page on Monday", 10, 17, "Natalie Page"),
         ("signed by natalie page on monday", 10, 17, "natalie"),  # no capitals to tell a name from a word
-        ("SIGNED BY NATALIE PAGE", 10, 17, "NATALIE"),  # nor are capitals everywhere
+        ("SIGNED BY NATALIE PAGE ON MONDAY", 10, 17, "NATALIE"),  # nor are capitals everywhere
+        ("SIGNED BY NATALIE PAGE", 10, 17, "NATALIE PAGE"),  # but a surname of the lists ends the clause
     ],
 )
 def test_an_everyday_surname_joins_a_given_name_only_where_the_text_writes_names_apart(text, start, end, expected):
