@@ -184,8 +184,9 @@ class Scanner:
     def texts(self, jobs: Sequence[tuple[str, Sequence[str]]], nlp_batch_size: int = 256) -> list[list[Found] | BaseException]:
         """Every recognizer over each text; a failure is returned in place of that text's
         results, so the caller can dead-letter only the events that hold it. A text with
-        combining marks is scanned as composed letters, and what is found mapped back."""
-        composed = [without_combining_marks(text) for text, _ in jobs]
+        combining marks or mojibake is scanned in its readable form (`readable_form`), and what
+        is found mapped back to the text as written."""
+        composed = [readable_form(text) for text, _ in jobs]
         if not any(composed):
             return self._texts(jobs, nlp_batch_size)
         out = self._texts([(c[0], entities) if c else (text, entities) for c, (text, entities) in zip(composed, jobs)], nlp_batch_size)
@@ -349,6 +350,69 @@ def without_combining_marks(text: str) -> tuple[str, list[int]] | None:
         i = j
     starts.append(len(text))
     return "".join(out), starts
+
+
+# UTF-8 read as Latin-1 or Windows-1252 ("SÃ£o TomÃ©" for "São Tomé", "Ä‘" for "đ"), as exports
+# between systems that disagree on the encoding leave it: each letter is two to four
+# characters, and no word list or pattern knows the word. A lead byte's character, then those
+# of continuation bytes.
+_CP1252_HIGH = {ch: b for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", errors="ignore"))}
+_CONTINUATION = "".join(sorted({chr(b) for b in range(0x80, 0xC0)} | {ch for ch, b in _CP1252_HIGH.items() if b < 0xC0}))
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONTINUATION)}]")
+
+
+def _byte_of(ch: str) -> int | None:
+    code = ord(ch)
+    return code if code < 0x100 else _CP1252_HIGH.get(ch)
+
+
+def without_mojibake(text: str) -> tuple[str, list[int]] | None:
+    """`text` with each run of characters that is a UTF-8 letter read as Latin-1 or
+    Windows-1252 decoded back to that letter, and for each character of the result (plus one
+    past the end) the offset in `text` where it starts. None when there is no such run."""
+    if text.isascii() or _MOJIBAKE.search(text) is None:
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    i = 0
+    while i < len(text):
+        lead = _byte_of(text[i])
+        size = (
+            2
+            if lead is not None and 0xC2 <= lead <= 0xDF
+            else 3
+            if lead is not None and 0xE0 <= lead <= 0xEF
+            else 4
+            if lead is not None and 0xF0 <= lead <= 0xF4
+            else 0
+        )
+        if size and i + size <= len(text):
+            raw = [_byte_of(ch) for ch in text[i : i + size]]
+            if all(b is not None and 0x80 <= b <= 0xBF for b in raw[1:]):
+                try:
+                    letter = bytes(b for b in raw if b is not None).decode("utf-8")
+                except UnicodeDecodeError:
+                    letter = ""
+                if len(letter) == 1:
+                    out.append(letter)
+                    starts.append(i)
+                    i += size
+                    continue
+        out.append(text[i])
+        starts.append(i)
+        i += 1
+    starts.append(len(text))
+    return "".join(out), starts
+
+
+def readable_form(text: str) -> tuple[str, list[int]] | None:
+    """`text` as a reader sees it (mojibake decoded, then letters and their combining marks
+    composed), with the offset in `text` of each character of it; None when it reads as written."""
+    decoded = without_mojibake(text)
+    composed = without_combining_marks(decoded[0] if decoded else text)
+    if decoded is None or composed is None:
+        return decoded or composed
+    return composed[0], [decoded[1][at] for at in composed[1]]
 
 
 def _union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

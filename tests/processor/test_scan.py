@@ -4,7 +4,7 @@ import pytest
 
 from processor.events import BuiltinStream, walk
 from processor.generate import generate
-from processor.scan import Digits, needs_ner, without_combining_marks
+from processor.scan import Digits, needs_ner, readable_form, without_combining_marks, without_mojibake
 
 HAND_MADE = [
     "card 4111 1111 1111 1111, imei 49-015420-323751-8, iccid 89441234567890123454",
@@ -121,3 +121,29 @@ def test_composing_keeps_every_offset_in_the_text_as_written():
     assert [text[starts[i] : starts[i + 1]] for i in range(len(composed))][:5] == ["J", "o", "s", "e\u0301", " "]
     assert starts[-1] == len(text)
     assert without_combining_marks("plain text, no marks: é already composed") is None
+
+
+# UTF-8 read as Latin-1 or Windows-1252, as exports between systems leave it: scanned as the
+# letters it stands for, found where it is written.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("RE: outage near Số 79 Phố Hùng Vương, 64443 Thành phố Cần Thơ (SÃ£o TomÃ© and PrÃ\xadncipe)", "SÃ£o TomÃ© and PrÃ\xadncipe"),
+        ("spoke with Nguyá»…n VÄƒn about the bill", "Nguyá»…n VÄƒn"),
+    ],
+)
+def test_mojibake_is_read_as_the_letters_it_stands_for(detector, text, found):
+    [results] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
+    assert found in [text[start:end] for _, start, end, _, _ in results]
+
+
+def test_decoding_mojibake_keeps_every_offset_in_the_text_as_written():
+    text = "SÃ£o TomÃ©, itâ€™s 5Â£"
+    decoded, starts = without_mojibake(text)
+    assert decoded == "São Tomé, it’s 5£"
+    assert [text[starts[i] : starts[i + 1]] for i in range(4)] == ["S", "Ã£", "o", " "]
+    assert starts[-1] == len(text)
+    assert without_mojibake("São Tomé, written right") is None and without_mojibake("plain ascii") is None
+    # Both repairs at once map through both.
+    both, offsets = readable_form("JoseÌ\x81 SÃ£o")
+    assert both == "José São" and offsets[-1] == len("JoseÌ\x81 SÃ£o")
