@@ -999,8 +999,8 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
             end = after.end(1)
     start = _double_name_start(text, start)
     # A degree's first letter may have been taken for an initial ("TIBOR GEISLER B" of "B.A.").
-    initial = end - 2 if end - start > 2 and text[end - 2] == " " and text[end - 1].isalpha() and text[end : end + 1] == "." else None
-    suffix = _POSTNOMINAL.match(text, end) or (_POSTNOMINAL.match(text, initial) if initial is not None else None)
+    degree_at = end - 2 if end - start > 2 and text[end - 2] == " " and text[end - 1].isalpha() and text[end : end + 1] == "." else None
+    suffix = _POSTNOMINAL.match(text, end) or (_POSTNOMINAL.match(text, degree_at) if degree_at is not None else None)
     if suffix is not None:
         end = max(end, suffix.end())
     return _whole_vietnamese_name(text, start, end)
