@@ -1230,17 +1230,36 @@ _NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’.-])(?P<name>[^\W\d_][\w'’.-]*(
 
 def name_before_number(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name right before a phone number in brackets, as contact lists write whose it is.
-    The words that lead up to it are no part of it ("call my mobile (...)", "the shop in")."""
+    The words that lead up to it are no part of it ("call my mobile (...)", "the shop in").
+    Without brackets, a given name of the lists right before it."""
     # The bracket is before the number found ("Helena ((351) 295 ...)"), or its first
     # character ("(0850 674531)").
     if text[start : start + 1] == "(" and text[start - 1 : start] != "(":
         start += 1
+    if start > 0 and text[start - 1] in " \t":
+        return _given_name_before(text, start)
     if start == 0 or text[start - 1] != "(":
         return None
     words = _words_before(_NAME_BEFORE_BRACKET, text, start)
     if not words or any(is_common_english(w.group()) and not is_name_word(w.group()) for w in words):
         return None
     return words[0].start(), words[-1].end()
+
+
+_WORD_BEFORE_NUMBER = re.compile(r"(?:^|(?<=[\s:;,(]))(?P<name>[^\W\d_][\w'’-]*)[ \t]+$")
+
+
+def _given_name_before(text: str, start: int) -> tuple[int, int] | None:
+    """A given name of the lists right before a phone number, as notes write whose it is
+    ("kate +1-577-820-1824 near ...", "marie 08-088 86 22 asked"); "call", "mobile", "ring"
+    before a number are no names."""
+    m = _WORD_BEFORE_NUMBER.search(text, max(0, start - 40), start)
+    if m is None or m.end() != start:
+        return None
+    word = m.group("name")
+    if not _names(word, given_names()) or word.lower() in _NOT_NAMES or word.lower() in _CALENDAR:
+        return None
+    return m.span("name")
 
 
 _DATE_WORDS = frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "on"])

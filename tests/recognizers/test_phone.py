@@ -273,6 +273,23 @@ def test_everyday_words_before_a_number_in_brackets_are_no_name(detector):
     assert _with_names(detector, "call my mobile (+44 7700 900123) after six", "PERSON") == []
 
 
+# Without brackets, a given name of the lists right before the number is whose it is.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("lost phone reported by kate +1-577-820-1824x7096 near carter ville", "kate"),
+        ("marie 08-088 86 22 asked whether roaming works", "marie"),
+    ],
+)
+def test_a_given_name_right_before_a_number(detector, text, name):
+    assert name in _with_names(detector, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["please call 0712 345 678", "mobile 0712 345 678", "my number is 0712 345 678", "ring mark 0712 345 678"])
+def test_words_right_before_a_number_are_no_name(detector, text):
+    assert _with_names(detector, text, "PERSON") == []
+
+
 def _with_names(detector, text: str, entity: str) -> list[str]:
     """What is found as `entity` when names and numbers are both looked for: each says where
     the other is."""
