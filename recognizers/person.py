@@ -284,7 +284,7 @@ _SOFT_CUES = re.compile(
     r"\b(?:customer|client|caller|subscriber|account\s+holder|contract\s+holder|(?:second|main|other)\s+user|recipient|addressee|payee|kunde|kundin|klant|klient|klientka|cliente|ansprechpartner(?:in)?|contactpersoon"
     r"|referente|osoba\s+kontaktowa|(?:aos\s+)?cuidados\s+de|atenci[oó]n\s+de|attention\s+de|attenzione\s+di"
     # "emergency contact victor lesotho"; "au nom de yves", "a nome di", "en nombre de", "im Namen von".
-    r"|(?:emergency\s+)?contact(?:\s+person)?|au\s+nom\s+de|a\s+nome\s+di|en\s+nombre\s+de|em\s+nome\s+de|im\s+namen\s+von)\s+(?=\w)"
+    r"|(?:emergency\s+)?contact(?:\s+person)?|au\s+nom\s+de|a\s+nome\s+di|en\s+nombre\s+de|em\s+nome\s+de|im\s+namen\s+von)(?:[ \t]*:)?\s+(?=\w)"
     r"|(?:^|[.;,/|]\s*)name\s+(?=\w)",
     re.IGNORECASE,
 )

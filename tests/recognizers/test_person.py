@@ -593,6 +593,7 @@ def test_products_written_as_brands_are_no_lone_names(scan, text):
         ("emergency contact victor lesotho", "victor"),
         ("Handset insured for Alistair McKing, 14/10/1947", "Alistair McKing"),
         ("heather wrote in from nwilliams@example.net about a double charge", "heather"),
+        ("contract holder: alves, thomas; second user: lorenzo", "lorenzo"),  # a role word with its colon
     ],
 )
 def test_a_name_said_with_where_or_how_the_person_wrote(scan, text, expected):
