@@ -1008,7 +1008,9 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 # An initial before a name: "O. BALOGH FERENC", "J. Kiss György" (not "e.g. Anna").
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.[ \t]+$")
-_CLAUSE_CLOSE = re.compile(r"[ \t]*(?:$|[,;:.!?)\n])")
+# What follows a name's last word: the clause's end, or a word that ends a name ("MET SOPHIA
+# SALES OUTSIDE ...", "YVONNE HALL CALLED").
+_CLAUSE_CLOSE = re.compile(r"[ \t]*(?:$|[,;:.!?)(\n]|[ \t](?i:" + "|".join(sorted(_ENDS_A_NAME | {"from", "is", "was", "has", "had"})) + r")\b)")
 # Words that end a clause after a name without being its surname: "call maria back.".
 _NOT_A_SURNAME_AFTER = frozenset(
     ["back", "again", "now", "later", "today", "tomorrow", "tonight", "yesterday", "too", "also", "here", "there", "first", "last", "soon", "home"]

@@ -127,6 +127,8 @@ _DISTINCT = [
     "recanto", "chácara", "fazenda", "residencial", "setor", "trecho", "jardim",
     "incrocio", "borgo", "lungolago", "salita", "discesa", "traversa", "rotonda", "piazzetta", "circonvallazione", "località",
     "chaussée", "sentier", "ruelle", "voie", "rond-point", "hameau", "lieu-dit",
+    # Brazil's other kinds of way (the Correios' list), none an English word.
+    "pátio", "lagoa", "morro", "trevo", "aeroporto", "estação", "condomínio", "colônia", "esplanada",
 ]  # fmt: skip
 # Street words that are English words too: only when capitalized ("Via Roma", not "via email").
 _CAPITALIZED_ONLY = [
@@ -135,7 +137,7 @@ _CAPITALIZED_ONLY = [
     # Abbreviations of "Avenida" and "Rua" ("Av Castro, 14", "R. de Pinheiro, S/N"): "av" is
     # Swedish for "of" in lower case.
     "Av", "AV", "Av.", "AV.", "R.",
-    "Acceso", "ACCESO", "Esplanada", "ESPLANADA",
+    "Acceso", "ACCESO",
 ]  # fmt: skip
 # Endings of compound street names: German, Dutch, Nordic, Finnish, Hungarian, Icelandic, Slavic.
 _ENDINGS = [
@@ -241,7 +243,10 @@ _POSTCODE = (
     r"|\d{3,6}(?:-\d{3,4})?|\d{8}|\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})"
 )
 # Letters only: "London NW1 6XE" is a place and then a postcode.
-_PLACE_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*(?![\p{L}\p{M}\d])"
+# Not the words a sentence goes on with after an address, which capitals write alike
+# ("... CAMARGO, 26 KEEPS REBOOTING", "... 9 IS MY ADDRESS").
+_SENTENCE_GOES_ON = r"(?!(?i:keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|in|at|on|to|the|my|our|his|her|their)(?![\p{L}\p{M}\d]))"
+_PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d])"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
 _PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|sur|am|an|upon)\s+)?{_PLACE_WORD}){{0,3}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.

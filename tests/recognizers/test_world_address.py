@@ -456,3 +456,16 @@ def test_the_lines_that_finish_an_address_block(detector, text, block):
 def test_a_sentence_or_a_label_after_an_address_is_no_part_of_it(detector, text):
     [found] = detector.scanner.texts([(text, ["STREET_ADDRESS"])])
     assert not any("\n" in text[s:e] for kind, s, e, _, _ in found if kind == "STREET_ADDRESS"), found
+
+
+# Capitals write a town after an address and the sentence's next words alike: those words
+# ("KEEPS", "IS") are no town.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("PIETRA SAYS THE ROUTER AT PÁTIO ARTHUR GABRIEL CAMARGO, 26 KEEPS REBOOTING", "PÁTIO ARTHUR GABRIEL CAMARGO, 26"),
+        ("THE ROUTER AT CALLE MAYOR 3 IS DOWN", "CALLE MAYOR 3"),
+    ],
+)
+def test_the_sentence_after_an_address_in_capitals_is_no_part_of_it(scan, text, address):
+    assert scan(text, "STREET_ADDRESS") == [address]
