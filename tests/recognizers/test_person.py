@@ -212,6 +212,7 @@ def test_half_a_name_found_is_widened_to_the_whole(scan, text, expected):
         ("note from yvonne hall, moving to gabon", 10, 16, "yvonne hall"),
         ("can you call yvonne back.", 13, 19, "yvonne"),
         ("NOTE FROM YVONNE HALL AND CO", 10, 16, "YVONNE"),
+        ("MET SOPHIA SALES OUTSIDE THE SHOP", 4, 10, "SOPHIA SALES"),  # before a word that ends a name
     ],
 )
 def test_names_join_a_name_and_everyday_words_do_not(text, start, end, expected):
