@@ -269,7 +269,9 @@ class Scanner:
         for r in kept:
             if r.entity_type in _ONE_LINE and "\n" in text[r.start : r.end]:
                 # A name ends at a line break ("Hélène Dubois\nAgent: ..."): the line it starts on.
+                # Every one first, before any follower asks what the others cover.
                 r.end = r.start + max(1, text[r.start : r.end].index("\n"))
+        for r in kept:
             if r.entity_type == "PERSON":
                 r.start, r.end = whole_name(text, r.start, r.end)
             # What a finding says about the words right after it: "emanuel and noa", "between

@@ -128,7 +128,7 @@ _DISTINCT = [
     "incrocio", "borgo", "lungolago", "salita", "discesa", "traversa", "rotonda", "piazzetta", "circonvallazione", "località",
     "chaussée", "sentier", "ruelle", "voie", "rond-point", "hameau", "lieu-dit",
     # Brazil's other kinds of way (the Correios' list), none an English word.
-    "pátio", "lagoa", "morro", "trevo", "aeroporto", "estação", "condomínio", "colônia", "esplanada",
+    "pátio", "lagoa", "morro", "trevo", "aeroporto", "estação", "condomínio", "colônia", "esplanada", "favela",
 ]  # fmt: skip
 # Street words that are English words too: only when capitalized ("Via Roma", not "via email").
 _CAPITALIZED_ONLY = [
@@ -245,7 +245,7 @@ _POSTCODE = (
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 # Not the words a sentence goes on with after an address, which capitals write alike
 # ("... CAMARGO, 26 KEEPS REBOOTING", "... 9 IS MY ADDRESS").
-_SENTENCE_GOES_ON = r"(?!(?i:keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|in|at|on|to|the|my|our|his|her|their)(?![\p{L}\p{M}\d]))"
+_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|in|at|on|to|the|my|our|his|her|their)(?![\p{L}\p{M}\d]))"
 _PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d])"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
 _PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|sur|am|an|upon)\s+)?{_PLACE_WORD}){{0,3}}"
@@ -665,7 +665,28 @@ def address_after_name(text: str, start: int, end: int) -> tuple[int, int] | Non
     m = _NUMBERED_STREET_AFTER_NAME.match(text, end)
     if m is not None and not any(w.lower().strip(".") in _NOT_STREET_NAMES or w.lower() in STOP_WORDS for w in m.group("name").split()):
         return m.start("value"), m.end("value")
-    return None
+    return _block_after_name_line(text, end)
+
+
+_STREET_WORD_IN_LINE = regex.compile(rf"(?<![\w'’]){_STREET_WORD}(?![\w'’])|{_COMPOUND}(?![\w'’])|\d")
+
+
+def _block_after_name_line(text: str, end: int) -> tuple[int, int] | None:
+    """The address block on the lines after a name that ends its line ("Nistor, Eusebiu\n
+    Intrarea Stoica\nCernavoda, 766591"): lines as addresses write them, the first with a street
+    word or a number, the last with a postcode."""
+    first = last = None
+    position, lines = end, []
+    for _ in range(MAX_BLOCK_LINES):
+        m = _NEXT_LINE.match(text, position)
+        if m is None or not _address_line(m.group("line")):
+            break
+        lines.append(m.group("line"))
+        first = m.start("line") if first is None else first
+        last = position = m.start("line") + len(m.group("line").rstrip(" \t,"))
+    if first is None or last is None or len(lines) < 2 or not _CODE_IN_LINE.search(lines[-1]) or not _STREET_WORD_IN_LINE.search(lines[0]):
+        return None
+    return first, last
 
 
 # A postcode right after a place or right before it, as addresses end: "London NW1 6XE",

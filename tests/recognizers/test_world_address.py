@@ -263,6 +263,10 @@ def test_numbers_near_postcode_like_words_are_no_postcodes(scan, text):
         ("surać, kristina, medvedgradska 596, 52972 slunj - complaint", "medvedgradska 596, 52972 slunj"),
         ("siri haugland sivertsensvingen 87e - complaint about coverage", "sivertsensvingen 87e"),
         ("zak segerson, 96 raol street - complaint about coverage", "96 raol street"),
+        # A signature's block: the name on its line (a town's name too, which NER reads as a
+        # place), then the street, then postcode and town; a label ends it.
+        ("Kind regards,\nDino Požega\nSvibovac 71\n63505 Čazma\nTel. 023 358 194", "Svibovac 71\n63505 Čazma"),
+        ("Kind regards,\nNistor, Eusebiu\nIntrarea Stoica\nCernavoda, 766591\nTel. 0723 701 709", "Intrarea Stoica\nCernavoda, 766591"),
     ],
 )
 def test_a_street_right_after_a_name(detector, text, expected):
@@ -270,7 +274,9 @@ def test_a_street_right_after_a_name(detector, text, expected):
     assert expected in _streets(detector, text)
 
 
-@pytest.mark.parametrize("text", ["I told Anna, room 12 is free", "ask Lisa Smith at gate 5", "called Maria 3 times"])
+@pytest.mark.parametrize(
+    "text", ["I told Anna, room 12 is free", "ask Lisa Smith at gate 5", "called Maria 3 times", "Kind regards,\nAnna Berg\nCustomer Services\nTeam 5"]
+)
 def test_english_words_and_numbers_after_a_name_are_no_street(detector, text):
     assert _streets(detector, text) == []
 
