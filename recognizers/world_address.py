@@ -245,7 +245,7 @@ _POSTCODE = (
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 # Not the words a sentence goes on with after an address, which capitals write alike
 # ("... CAMARGO, 26 KEEPS REBOOTING", "... 9 IS MY ADDRESS").
-_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|in|at|on|to|the|my|our|his|her|their)(?![\p{L}\p{M}\d]))"
+_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their)(?![\p{L}\p{M}\d]))"
 _PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d])"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
 _PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|sur|am|an|upon)\s+)?{_PLACE_WORD}){{0,3}}"

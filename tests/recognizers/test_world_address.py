@@ -471,6 +471,8 @@ def test_a_sentence_or_a_label_after_an_address_is_no_part_of_it(detector, text)
     [
         ("PIETRA SAYS THE ROUTER AT PÁTIO ARTHUR GABRIEL CAMARGO, 26 KEEPS REBOOTING", "PÁTIO ARTHUR GABRIEL CAMARGO, 26"),
         ("THE ROUTER AT CALLE MAYOR 3 IS DOWN", "CALLE MAYOR 3"),
+        # A town's own small words are its ("San Martino In Trignano").
+        ("delivered to Incrocio Rocco, 65, 14037 San Martino In Trignano and signed", "Incrocio Rocco, 65, 14037 San Martino In Trignano"),
     ],
 )
 def test_the_sentence_after_an_address_in_capitals_is_no_part_of_it(scan, text, address):
