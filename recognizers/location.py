@@ -271,7 +271,7 @@ def _other_first_word_condition() -> AllOf:
 
 # Where a place is said to be: a verb of being, living or travelling, then a preposition.
 _PLACE_CUE = re.compile(
-    r"\b(?:(?:calling|call|ringing|writing|texting|roaming|travelling|traveling|travel|moved|moving|relocated|visiting|visit|holiday|holidays"
+    r"\b(?:(?:calling|call|called|calls|ringing|rang|rings|phoned|phones|phoning|wrote|writes|emailed|texted|texts|writing|texting|roaming|travelling|traveling|travel|moved|moving|relocated|visiting|visit|holiday|holidays"
     r"|vacation|trip|flying|flew|technician|engineer|office|store|shop|branch|grew\s+up|resident|headquartered|stationed|working|work|works)"
     r"\s+(?:in|from|to|near|around)"
     # "born in", and "born 24-04-1994 in", "born on 3 March 1961 in": the date between is the
@@ -368,7 +368,7 @@ class CuedPlaceRecognizer(LocalRecognizer):
     place, with the small words that join place names ("são tomé e príncipe")."""
 
     REQUIRES = FirstWords(
-        "calling call ringing writing texting based roaming living live lives lived located staying stay travelling traveling travel "
+        "calling call called calls ringing rang rings phoned phones phoning wrote writes emailed texted texts writing texting based roaming living live lives lived located staying stay travelling traveling travel "
         "moved moving relocated visiting visit holiday holidays vacation trip flying flew arrived landed technician engineer office "
         "store shop branch born grew resident reside resides residing headquartered stationed working work works in of between depot exchange near"
     )

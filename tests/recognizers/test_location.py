@@ -121,6 +121,9 @@ TOWNS = [
     ("she was born in 1980 in petřvald", "petřvald"),
     ("ene, dora of odobesti disputes the roaming charge", "odobesti"),
     ("luna lima of marianas do norte disputes it", "marianas do norte"),
+    # Where someone called or wrote from: any verb of getting in touch.
+    ("Silvestro Cortese rang from Condove; wants a cheaper plan", "Condove"),
+    ("LAURENT, GENEVIÈVE RANG FROM SAINT GUY; WANTS A CHEAPER PLAN", "SAINT GUY"),
 ]
 NOT_PLACES_WITHOUT_A_CUE = [
     "I bought a Nokia G21 last week",  # a town in Finland, a brand first
@@ -130,6 +133,8 @@ NOT_PLACES_WITHOUT_A_CUE = [
     "a copy of the invoice for maria",  # no name before "of"
     "born and raised here",
     "the sim is new and we are in the office",
+    "she called from work today",
+    "he rang from the office",
     "Santa Claus brought a phone",
 ]
 
