@@ -306,7 +306,7 @@ _FOREIGN_SOFT_CUE_WORDS = frozenset(
 # "Marcin Żok called about the bill", "eliassen, trond phoned", "Zikmund wants the contract
 # moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
-    r"(?:^|[.!?;]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+(?:(?i:and|&)\s+)?[^\W\d_][\w'’-]*){0,4}?)\s+"
+    r"(?:^|[.!?;:]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+(?:(?i:and|&)\s+)?[^\W\d_][\w'’-]*){0,4}?)\s+"
     r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed"
     r"|confirmed|agreed|approved|signed|cancell?ed|paid|returned|declined|accepted|refused|ordered|replied|explained|mentioned|told"
     # What people do that a telecom writes down: "maxi and ildefonso share the family plan",

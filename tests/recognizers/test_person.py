@@ -339,6 +339,8 @@ ADDRESSEES += [
     ("PER COSTANTINO: THE OLD NUMBER CAN BE RELEASED", "COSTANTINO"),
     ("Zikmund wants the contract moved to her partner", "Zikmund"),
     ("atılgan wants the contract moved", "atılgan"),
+    ("ticket reopened: roman says nothing changed at ostrovského 56", "roman"),  # after a label's colon
+    ("TICKET REOPENED: HẠNH TRÍ VŨ SAYS NOTHING CHANGED", "HẠNH TRÍ VŨ"),
     # A form dictated without its colons; a name no list has before "here".
     ("name karley dob 01 march 1945 tel 496325-1854", "karley"),
     ("HI, GUNNHALLUR HERE - THE WIFI DROPPED AGAIN", "GUNNHALLUR"),
@@ -366,6 +368,8 @@ def test_a_name_after_addressed_to_or_belongs_to(scan, text, expected):
         "The customer wants a refund",
         "callback requested to the old number",
         "name change requested by the customer",
+        "Note: customer says the line is dead",
+        "Update: the technician called back",
         "the name on the account is wrong",
     ],
 )
