@@ -19,6 +19,7 @@ from confluent_kafka.admin import AdminClient, NewTopic, OffsetSpec  # type: ign
 
 from processor.config import KafkaSettings, PipelineConfig
 from processor.errors import BrokerUnreachable, ConfigError, TopicNotReady
+from processor.logs import RepeatedLines
 from processor.provisioning import plan
 
 T = TypeVar("T")
@@ -49,8 +50,9 @@ def passes_by_itself(error: object) -> bool:
 
 
 # librdkafka's own log lines (a refused connection, a broker down) go through Python's logging,
-# so that they are JSON lines like the rest.
+# so that they are JSON lines like the rest; the same line again within half a minute is only counted.
 _CLIENT_LOG = logging.getLogger("pii.kafka")
+_CLIENT_LOG.addFilter(RepeatedLines(window_s=30.0))
 
 
 def client_config(settings: KafkaSettings, **extra: Any) -> dict[str, Any]:

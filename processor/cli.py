@@ -122,6 +122,9 @@ def run(config: Path | None, stop_when_idle: float | None, workers: int, instanc
         return _run_workers(config, stop_when_idle, workers, instance, loaded.metrics.port)
     from processor.service import Service
 
+    # `kill -USR1 <pid>` prints every thread's stack on stderr and the service goes on: what a
+    # stuck service is doing, without stopping it (the tests ask for it when one overstays).
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         Service(loaded, stop_when_idle_s=stop_when_idle, instance=instance).run()
     finally:

@@ -25,8 +25,11 @@ above are unchanged.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
+import os
 import signal
+import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -57,6 +60,9 @@ STOP_WAIT_S = 10.0
 # good can take minutes (librdkafka retries what it owed); by then nothing is left to hand
 # over (what was not committed is processed again on restart), so the service goes without it.
 CLOSE_WAIT_S = 10.0
+# Past `kafka.outage_limit_s` by this much, the orderly stop has failed somewhere: the watchdog
+# ends the process (see `OutageWatchdog`).
+OUTAGE_OVERSTAY_S = 45.0
 # Between attempts to get a lost broker back: doubling from the first to the last.
 RECOVERY_BACKOFF_S = (0.5, 5.0)
 # Client errors that mean the broker is out of reach (rather than one request failing). One
@@ -159,9 +165,12 @@ class Service:
     def run(self) -> ServiceStats:
         server = self._metrics_server() if self.metrics_port else None
         metrics.set_ready(False)
+        watchdog = OutageWatchdog(self.kafka.bootstrap_servers, self.kafka.outage_limit_s + OUTAGE_OVERSTAY_S, lambda: self._unreachable_since)
+        watchdog.start()
         try:
             return self._run()
         finally:
+            watchdog.stop()
             if server is not None:
                 server.close()
 
@@ -330,8 +339,8 @@ class Service:
             topic, partition, offset = cast(str, m.topic()), cast(int, m.partition()), cast(int, m.offset())
             headers = cast("list[tuple[str, bytes | None]] | None", m.headers())
             records.append(Record(self._stream_of_topic[topic], m.value(), m.key(), Origin(topic, partition, offset), headers))
-        if records:
-            self._broker_back()
+        # Records are no sign that the broker is back: they may have been fetched before it went
+        # (librdkafka prefetches). Only an answer from it is (a commit, the metadata probe).
         return records
 
     def _lose_broker(self, cause: str) -> None:
@@ -347,13 +356,13 @@ class Service:
         elif error.code() in _UNREACHABLE:
             self._lose_broker(error.name())
 
-    def _broker_back(self) -> None:
+    def _broker_back(self, how: str) -> None:
         if self._unreachable_since is not None:
             waited = time.monotonic() - self._unreachable_since
             self._unreachable_since = None
             metrics.set_ready(True)
             metrics.BROKER_OUTAGE.set(0)
-            log.info("broker back", extra={"fields": {"bootstrap": self.kafka.bootstrap_servers, "outage_s": round(waited, 1)}})
+            log.info("broker back", extra={"fields": {"bootstrap": self.kafka.bootstrap_servers, "outage_s": round(waited, 1), "how": how}})
 
     def _give_up_if_lost_too_long(self, cause: str) -> None:
         if self._unreachable_since is not None:
@@ -372,7 +381,7 @@ class Service:
         except KafkaException as e:
             self._give_up_if_lost_too_long(_name(e))
             return
-        self._broker_back()
+        self._broker_back("metadata answered")
 
     def _recover(self, member: str, lost: _BatchLost) -> None:
         """Get back to a consistent state after a batch was not committed: a new producer (with
@@ -430,7 +439,7 @@ class Service:
             done = {(tp.topic, tp.partition): tp.offset for tp in committed}
             if offsets and all(done.get((tp.topic, tp.partition), -1) >= tp.offset for tp in offsets):
                 self._committed(outcomes, tally, batch_began)
-        self._broker_back()
+        self._broker_back("recovered")
         log.info("recovered", extra={"fields": {"attempts": attempts, "recovery_s": round(time.monotonic() - began, 1)}})
 
     def _replace_consumer(self, member: str) -> None:
@@ -555,7 +564,7 @@ class Service:
             self._abort()
             raise _BatchLost(_name(e), _code(e), (outcomes, tally, began, offsets)) from None
         self._committed(outcomes, tally, began)
-        self._broker_back()
+        self._broker_back("commit answered")
 
     def _committed(self, outcomes: list[Outcome], tally: Tally, began: float) -> None:
         self.stats.last_commit_at = time.monotonic()
@@ -613,6 +622,48 @@ def _in_background(call: Any, *args: Any, name: str = "commit") -> Future[None]:
 
     threading.Thread(target=run, name=name, daemon=True).start()
     return future
+
+
+class OutageWatchdog:
+    """The last word on a broker outage, on a thread of its own: the service loop gives up after
+    `kafka.outage_limit_s` by itself; if it has not `limit_s` after the broker went (a client
+    call that never returns, a path nobody foresaw), every thread's stack goes to stderr and the
+    process ends with status 1. Uncommitted events are processed again on restart: ending is
+    safe, hanging is not (an orchestrator restarts a process that exits, not one that hangs)."""
+
+    def __init__(self, bootstrap: str, limit_s: float, unreachable_since: Any, clock: Any = time.monotonic, end: Any = None, every_s: float = 1.0) -> None:
+        self.bootstrap, self.limit_s, self.unreachable_since, self.clock, self.every_s = bootstrap, limit_s, unreachable_since, clock, every_s
+        self.end = end or self._end_process
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="outage-watchdog", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+    def check(self) -> bool:
+        """Whether the outage has outlasted the limit (and the process was told to end)."""
+        since = self.unreachable_since()
+        if since is None or self.clock() - since <= self.limit_s:
+            return False
+        self.end(self.clock() - since)
+        return True
+
+    def _watch(self) -> None:
+        while not self._stopped.wait(self.every_s):
+            if self.check():
+                return
+
+    def _end_process(self, waited_s: float) -> None:
+        log.error(
+            "broker out of reach past the outage limit and the service did not stop by itself: ending the process",
+            extra={"fields": {"bootstrap": self.bootstrap, "waited_s": round(waited_s, 1)}},
+        )
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        sys.stderr.flush()
+        os._exit(1)
 
 
 def _close_within(seconds: float, *closes: Any) -> None:

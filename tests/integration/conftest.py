@@ -141,6 +141,22 @@ class RunningService:
     def said(self) -> str:
         return "".join(self.log)
 
+    @property
+    def story(self) -> str:
+        """For a failure message: the service's own lines, and the Kafka client's last few."""
+        own = [line for line in self.log if '"logger":"pii.kafka"' not in line]
+        return "".join(own[-60:]) + "... the Kafka client's last lines:\n" + "".join([line for line in self.log if '"logger":"pii.kafka"' in line][-8:])
+
+    def stacks(self) -> str:
+        """Every thread's stack of the running service (SIGUSR1: see `pii-processor run`)."""
+        before = len(self.log)
+        self.proc.send_signal(signal.SIGUSR1)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any(line.startswith("Current thread") for line in self.log[before:]):
+            time.sleep(0.1)
+        time.sleep(0.5)
+        return "".join(line for line in self.log[before:] if not line.startswith("{"))
+
     def wait_until_assigned(self, timeout_s: float = 120) -> None:
         deadline = time.monotonic() + timeout_s
         while not any('"partitions assigned"' in line for line in self.log):
