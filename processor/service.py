@@ -62,7 +62,7 @@ STOP_WAIT_S = 10.0
 CLOSE_WAIT_S = 10.0
 # Past `kafka.outage_limit_s` by this much, the orderly stop has failed somewhere: the watchdog
 # ends the process (see `OutageWatchdog`).
-OUTAGE_OVERSTAY_S = 45.0
+OUTAGE_OVERSTAY_S = 30.0
 # Between attempts to get a lost broker back: doubling from the first to the last.
 RECOVERY_BACKOFF_S = (0.5, 5.0)
 # Client errors that mean the broker is out of reach (rather than one request failing). One
@@ -657,12 +657,13 @@ class OutageWatchdog:
                 return
 
     def _end_process(self, waited_s: float) -> None:
-        log.error(
-            "broker out of reach past the outage limit and the service did not stop by itself: ending the process",
-            extra={"fields": {"bootstrap": self.bootstrap, "waited_s": round(waited_s, 1)}},
-        )
+        log.error("the service did not stop by itself past the outage limit: its threads follow", extra={"fields": {"waited_s": round(waited_s, 1)}})
         faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
-        sys.stderr.flush()
+        print(
+            f"pii-processor run: {BrokerLost(self.bootstrap, waited_s, 'the service did not stop by itself; the watchdog ended it')}",
+            file=sys.stderr,
+            flush=True,
+        )
         os._exit(1)
 
 

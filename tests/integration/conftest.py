@@ -145,7 +145,7 @@ class RunningService:
     def story(self) -> str:
         """For a failure message: the service's own lines, and the Kafka client's last few."""
         own = [line for line in self.log if '"logger":"pii.kafka"' not in line]
-        return "".join(own[-60:]) + "... the Kafka client's last lines:\n" + "".join([line for line in self.log if '"logger":"pii.kafka"' in line][-8:])
+        return "".join(own[-200:]) + "... the Kafka client's last lines:\n" + "".join([line for line in self.log if '"logger":"pii.kafka"' in line][-8:])
 
     def stacks(self) -> str:
         """Every thread's stack of the running service (SIGUSR1: see `pii-processor run`)."""

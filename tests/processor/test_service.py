@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from processor.service import OutageWatchdog
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Clock:
@@ -58,3 +64,12 @@ def test_the_watchdog_thread_acts_on_its_own_and_stops_when_told():
     calm.stop()
     calm._thread.join(timeout=5)
     assert not calm._thread.is_alive()
+
+
+def test_ending_the_process_names_the_broker_and_prints_every_thread(tmp_path):
+    script = "from processor.service import OutageWatchdog\nOutageWatchdog('10.0.0.7:9092', 1.0, lambda: 0.0)._end_process(331.0)\nprint('still here')"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 1
+    assert "still here" not in done.stdout
+    assert "lost the Kafka broker at 10.0.0.7:9092 and could not get it back in 331 s" in done.stderr
+    assert "the watchdog ended it" in done.stderr and "Current thread" in done.stderr
