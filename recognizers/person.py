@@ -1188,7 +1188,7 @@ def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] |
         return None
     # "GLOVER, GRACE, BORN ...": surname, comma, given name of the lists, everyday words or not.
     inverted = len(words) == 2 and text[words[0].end() : words[1].start()] == ", " and _inverted_name_words(words[0].group(), words[1].group())
-    if not inverted and not all(_name_or_rare(w.group()) for w in words):
+    if not inverted and not all(_name_or_rare_in(w.group(), text) for w in words):
         return None
     return words[0].start(), words[-1].end()
 
@@ -1198,13 +1198,77 @@ def _inverted_name_words(surname: str, given: str) -> bool:
     return lower_surname in surnames() and lower_given in given_names() and not {lower_surname, lower_given} & (_NOT_NAMES | _CALENDAR)
 
 
-_BIRTH_WORDS = frozenset(["born", "b", "dob", "d.o.b", "date", "of", "birth", "birthdate"])
+# The words of "date of birth" and "born" in English and the languages of the name lists:
+# they stand between a name and its date ("Olga Fagiani, data di nascita 04161974").
+_BIRTH_WORDS = frozenset(
+    ["born", "b", "dob", "d.o.b", "date", "of", "birth", "birthdate"]
+    + [
+        "geburtsdatum",
+        "geb",
+        "geboren",
+        "geboortedatum",
+        "date",
+        "de",
+        "naissance",
+        "née",
+        "né",
+        "fecha",
+        "nacimiento",
+        "nacido",
+        "nacida",
+        "data",
+        "di",
+        "nascita",
+        "nato",
+        "nata",
+        "nascimento",
+        "nascido",
+        "nascida",
+        "urodzenia",
+        "urodzony",
+        "urodzona",
+        "datum",
+        "narození",
+        "narozen",
+        "dátum",
+        "születési",
+        "született",
+        "fødselsdato",
+        "født",
+        "födelsedatum",
+        "född",
+        "syntymäaika",
+        "syntynyt",
+        "fæðingardagur",
+        "fæddur",
+        "fædd",
+        "rođenja",
+        "rođen",
+        "rođena",
+        "nașterii",
+        "născut",
+        "născută",
+        "doğum",
+        "tarihi",
+        "ngày",
+        "sinh",
+    ]
+)
 
 
 def _name_or_rare(word: str) -> bool:
     """A name of the lists that is no everyday word ("kate", not "born" though Born is a
     surname), or a word that is no everyday English word at all ("noa", "józsef")."""
     return _names(word, given_names()) or _names(word, surnames()) or not is_common_english(word)
+
+
+def _name_or_rare_in(word: str, text: str) -> bool:
+    """`_name_or_rare`, where an everyday word of another language counts as a word when the
+    text is written in one ("data di nascita 27041940", "Nowy adres dostawy"): in English text
+    it stands out as a name ("the account lists kanak as the payer")."""
+    if not _name_or_rare(word):
+        return False
+    return _names(word, given_names()) or _names(word, surnames()) or not (is_foreign_everyday(word) and in_another_language(text))
 
 
 # "Invoice address\nİnönü, Abdulsemet\n846 Hayrioğlu Brook": the line above an address block.
@@ -1219,7 +1283,7 @@ def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | No
     if m is None:
         return None
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    if not words or not all(_name_or_rare(w.group()) for w in words):
+    if not words or not all(_name_or_rare_in(w.group(), text) for w in words):
         return None
     if any(w.group().lower() in STOP_WORDS or w.group().lower() in _CALENDAR for w in words):
         return None
@@ -1236,7 +1300,8 @@ def name_before_number(text: str, start: int, end: int) -> tuple[int, int] | Non
     Without brackets, a given name of the lists right before it."""
     # The bracket is before the number found ("Helena ((351) 295 ...)"), or its first
     # character ("(0850 674531)").
-    if text[start : start + 1] == "(" and text[start - 1 : start] != "(":
+    # (Not the area code's bracket: "terugbellen op (0592) 169310" has no name in brackets.)
+    if text[start : start + 1] == "(" and text[start - 1 : start] != "(" and ")" not in text[start : end - 1]:
         start += 1
     if start > 0 and text[start - 1] in " \t":
         return _given_name_before(text, start)

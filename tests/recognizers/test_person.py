@@ -902,10 +902,31 @@ def test_the_name_before_a_date_of_birth(detector, text, expected):
     assert [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"] == [expected]
 
 
-@pytest.mark.parametrize("text", ["customer born 1980-02-15 called", "my dob is 12/03/1980"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer born 1980-02-15 called",
+        "my dob is 12/03/1980",
+    ],
+)
 def test_everyday_words_before_a_date_of_birth_are_no_name(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "DATE_OF_BIRTH"])])
     assert [kind for kind, *_ in found if kind == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("nuovo indirizzo di consegna piazza arnaldo 90 data di nascita 27041940", "nascita"),
+        ("Nowy adres dostawy: pl. Bema 42. Data urodzenia 1975-04-28", "urodzenia"),
+        ("A senhora pediu a segunda via, data de nascimento 04/02/1949", "nascimento"),
+        ("Klantnummer gecontroleerd, geboortedatum 03.04.1961", "geboortedatum"),
+    ],
+)
+def test_date_of_birth_in_other_languages_is_no_name(detector, text, words):
+    [detection] = detector.detect([(BuiltinStream.SUPPORT_TRANSCRIPTS, {"text": text})])
+    named = [text[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"]
+    assert not any(words in n for n in named), named
 
 
 @pytest.mark.parametrize(

@@ -269,8 +269,17 @@ def test_other_numbers_in_brackets_are_no_phone_numbers(detector, text):
     assert _with_names(detector, text, "PHONE_NUMBER") == []
 
 
-def test_everyday_words_before_a_number_in_brackets_are_no_name(detector):
-    assert _with_names(detector, "call my mobile (+44 7700 900123) after six", "PERSON") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call my mobile (+44 7700 900123) after six",
+        # The bracket of an area code is no bracket around the number.
+        "Klant belt over de rekening, terugbellen op (0592) 169310",
+        "contact us on (0592) 169310 tomorrow",
+    ],
+)
+def test_everyday_words_before_a_number_in_brackets_are_no_name(detector, text):
+    assert _with_names(detector, text, "PERSON") == []
 
 
 # Without brackets, a given name of the lists right before the number is whose it is.
