@@ -509,7 +509,26 @@ def joined_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = _PLACE_WORD.match(text, after.end())
     if first is None or first.group().lower() in STOP_WORDS:
         return None  # "calling from Paris and the line is bad"
-    return _place_after(text, after.end()) or _unlisted_place(text, after.end())
+    return _place_after(text, after.end()) or _unlisted_place(text, after.end()) or _other_end(text, start, after.end())
+
+
+# "BETWEEN PORTO AND SOUTHERN OCEAN, ...": after "between <place> and", the words to the clause's
+# end are the other end, English words or not (place_between reads the pair the other way).
+_BETWEEN_JUST_BEFORE = re.compile(r"(?<![\w'’-])(?i:between)\s+$")
+_END_OF_PAIR = re.compile(r"(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2})(?=[ \t]*(?:$|[,.;:!?)(\n]))")
+
+
+def _other_end(text: str, start: int, at: int) -> tuple[int, int] | None:
+    if _BETWEEN_JUST_BEFORE.search(text, max(0, start - 12), start) is None:
+        return None
+    m = _END_OF_PAIR.match(text, at)
+    if m is None:
+        return None
+    place = m.group("place").rstrip(".")
+    words = place.lower().replace("-", " ").split()
+    if not words or words[0] in STOP_WORDS or any(w in _NOT_ENDS for w in words):
+        return None
+    return m.start("place"), m.start("place") + len(place)
 
 
 # "TRAVELLING BETWEEN VULCAN AND INDIA": the other end of a "between" whose second end is the
@@ -550,6 +569,14 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
     # a name of the person's own (a maiden name, a nickname): "Véronique (Navarro)".
     # A plural of an everyday word is one too ("(joint account holders)").
     letters = _LETTERS.findall(words)
+    # "(New Adam)", "(Port Kyle)": a word of places, then a capitalized name, is a place.
+    if (
+        len(letters) >= 2
+        and letters[0].lower() in _PLACE_QUALIFIERS
+        and all(w[:1].isupper() for w in letters)
+        and all(is_name_word(w) or not is_common_english(w) for w in letters[1:])
+    ):
+        return m.start("words"), m.end("words")
     if all(w.lower() in STOP_WORDS or is_common_english(w) or is_common_english(w.rstrip("sS")) or is_typo_of_common(w) for w in letters):
         return None
     # A place begins and ends on its name or a word of places ("(new gillianton)"); "(recipient

@@ -466,7 +466,7 @@ class RecordCellRecognizer(LocalRecognizer):
 
 
 _LINE_HEAD = re.compile(
-    r"[ \t]*(?:\[(?P<tag>[^\]\n\d]{2,40})\][ \t]*)?(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?(?:(?P<speaker>[^\W\d_][\w'’. -]{0,40}?)[ \t]*:[ \t])?"
+    r"[ \t]*(?:\[(?P<tag>[^\]\n\d]{2,40})\][ \t]*)?(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?(?:(?P<speaker>[^\W\d_][\w'’., -]{0,40}?)[ \t]*:[ \t])?"
 )
 
 
@@ -590,6 +590,15 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
     # The cell is the value, as a field's is: a name of the lists counts though it is an everyday
     # word too ("Mauricio", "Butcher"), unless every word is everyday English and none a given name.
     listed = [all(_listed_name(part) for part in w.split("-")) for w in lower]
+    # "Andresen, Laus": a listed surname, its comma, then the given name, whatever list knows it.
+    if (
+        len(words) == 2
+        and cell.count(",") == 1
+        and listed[0]
+        and not is_common_english(lower[1])
+        and words[1].group()[:1].isupper() == words[0].group()[:1].isupper()
+    ):
+        return words[0].start(), words[-1].end(), "PERSON"
     # "Wi-Fi" is "wifi": a word no list knows has no known word in it either.
     if not all(n or (unknown_word(w) and unknown_word(w.replace("-", ""))) or w in _PARTICLES for n, w in zip(listed, lower)):
         return None

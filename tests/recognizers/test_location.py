@@ -163,6 +163,8 @@ def test_brands_names_and_typos_are_no_places_without_a_cue(scan, text):
         ("roaming in south africa and grace ville since monday", ["south africa", "grace ville"]),
         # The first end of "between" read back from the second: an English word or not.
         ("CUSTOMER TRAVELLING BETWEEN VULCAN AND INDIA, ROAMING PACK ADDED", ["VULCAN", "INDIA"]),
+        # And the second from the first, to the clause's end.
+        ("CUSTOMER TRAVELLING BETWEEN PORTO AND SOUTHERN OCEAN, ROAMING PACK ADDED", ["PORTO", "SOUTHERN OCEAN"]),
     ],
 )
 def test_a_place_joined_to_a_place(scan, text, expected):
@@ -331,8 +333,14 @@ def test_a_place_in_brackets_or_quotes(scan, text, expected):
     assert expected in scan(text, "LOCATION")
 
 
-def test_everyday_words_in_brackets_after_a_name_are_no_place(scan):
-    assert scan("Anna Berg and Ola Nordmann (joint account holders)", "LOCATION") == []
+@pytest.mark.parametrize(("text", "expected"), [("outage near Flat 2\nAllen Drive, N9 4WP Port Bethanside (New Adam)", "New Adam")])
+def test_a_word_of_places_and_a_name_in_brackets_after_an_address(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize("text", ["Anna Berg and Ola Nordmann (joint account holders)", "Olegario (New Customer) called"])
+def test_everyday_words_in_brackets_after_a_name_are_no_place(scan, text):
+    assert scan(text, "LOCATION") == []
 
 
 @pytest.mark.parametrize(

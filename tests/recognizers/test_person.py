@@ -724,6 +724,7 @@ RECORD_CELLS = [
     ("[dresden] hans-gerhard hering: the line is dead again", "PERSON", "hans-gerhard hering"),
     ("[DELHI] KAMYA: THE LINE IS DEAD AGAIN", "LOCATION", "DELHI"),
     ("[10:02] Anna Berg: hi there", "PERSON", "Anna Berg"),
+    ("[Jyderup] Andresen, Laus: the line is dead again", "PERSON", "Andresen, Laus"),  # surname, comma, any given name
     ("jagrati subramaniam\t03298786848\tgopalpur", "PHONE_NUMBER", "03298786848"),  # one run, with its trunk 0
 ]
 
