@@ -307,7 +307,7 @@ _FOREIGN_SOFT_CUE_WORDS = frozenset(
 # moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
     r"(?:^|[.!?;:]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+(?:(?i:and|&)\s+)?[^\W\d_][\w'’-]*){0,4}?)\s+"
-    r"(?:called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed"
+    r"(?P<verb>called|phoned|rang|emailed|texted|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed"
     r"|confirmed|agreed|approved|signed|cancell?ed|paid|returned|declined|accepted|refused|ordered|replied|explained|mentioned|told"
     # What people do that a telecom writes down: "maxi and ildefonso share the family plan",
     # "VINCENT IS TRAVELLING TO MEPPEN", "per from borås won the loyalty draw".
@@ -317,7 +317,7 @@ _BEFORE_VERB = re.compile(
     re.IGNORECASE,
 )
 _VERBS = (
-    "called phoned rang emailed wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
+    "called phoned rang emailed texted wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
     " confirmed agreed approved signed cancelled canceled paid returned declined accepted refused ordered replied explained mentioned told"
     " share shares won lost lives lived moved bought booked owns uses left travelling traveling moving calling asking waiting visiting abroad"
 )
@@ -342,7 +342,7 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
         # Most sentences that open with words before such a verb open with everyday words
         # ("callback requested", "Customer asked"): those are told apart on the raw text,
         # before hesitations are taken out for the rest.
-        if not any(not _everyday_words(m.group("name")) for m in _BEFORE_VERB.finditer(text)):
+        if not any(_names_someone(m) for m in _BEFORE_VERB.finditer(text)):
             return []
         clean, offsets = without_fillers(text)
         cased = any(ch.isupper() for ch in clean[1:]) and not clean.isupper()
@@ -357,9 +357,25 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
             for start, end in parts:
                 span = _name_after(clean, start, cased, title=False, strong=True)
                 # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
-                if span and span[1] == end and not _everyday_words(clean[start:end]):
+                if span and span[1] == end and (not _everyday_words(clean[start:end]) or _given_name_getting_in_touch(clean[start:end], m.group("verb"))):
                     results.append(result(self, "PERSON", offsets[span[0]], offsets[span[1] - 1] + 1, 0.75, "name before a verb of getting in touch"))
         return results
+
+
+# Verbs only people do: a given name of the lists before one is someone's though the name is an
+# everyday word too ("Christian wrote in from ...", "MARK WROTE IN", "Grace called about the bill").
+_ONLY_PEOPLE_DO = frozenset(["called", "phoned", "rang", "emailed", "texted", "wrote", "complained", "said", "says", "asked", "asks"])
+
+
+def _given_name_getting_in_touch(name: str, verb: str) -> bool:
+    word = name.strip().lower()
+    if verb.lower() not in _ONLY_PEOPLE_DO or not word.isalpha():
+        return False
+    return word in given_names() and word not in _NOT_NAMES and word not in _CALENDAR and word not in STOP_WORDS
+
+
+def _names_someone(m: re.Match[str]) -> bool:
+    return not _everyday_words(m.group("name")) or _given_name_getting_in_touch(m.group("name"), m.group("verb"))
 
 
 # "Alma's phone is broken", "Yves's router": a given name with the possessive.
@@ -394,6 +410,16 @@ _AS_THE_ROLE = re.compile(
     r"(?<![\w'’-])(?P<name>[^\W\d_][\w'’-]*(?:,?[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t]+as[ \t]+(?:the|a|an|her|his|their|our)[ \t]+"
     r"(?:(?:main|second|new|only|joint)[ \t]+)?(?:payer|account[ \t]+holder|holder|owner|contact|user|authori[sz]ed[ \t]+user|subscriber|beneficiary|guarantor|co-?signer|emergency[ \t]+contact)\b",
     re.IGNORECASE,
+)
+# "re bernardo's ticket", "RE Ahern, Shauneen's ticket", "about annak öcalan's bill": after a
+# word saying what a note is about, a possessive before a thing of the account is whose it is,
+# in any case (the capitalized possessive above needs no such cue).
+_ABOUT_POSSESSIVE = re.compile(
+    r"(?:^|(?<=[\s(\[:;,]))(?i:re|regarding|concerning|about|for)\b[:\s]+(?P<name>[^\W\d_][\w'’-]*(?:,?[ \t]+[^\W\d_][\w'’-]*){0,2}?)['’][sS][ \t]+"
+    r"(?:(?i:new|old|own|current|open|last|latest|second|first|mobile|home|broadband|fibre|fiber)[ \t]+)?"
+    r"(?i:ticket|case|account|bill|invoice|phone|line|router|modem|sim|esim|contract|order|complaint|request|refund|number|handset|device|plan"
+    r"|appointment|visit|port(?:ing)?|payment|card|claim|query|issue|subscription|package|parcel|delivery|request|voicemail|address)\b",
+    re.MULTILINE,
 )
 _PAIR_JOINER = re.compile(r"\s+(?:&|(?i:and))\s+")
 # Letters of scripts other than the Latin one: a run of them in Latin text is a name or a place
@@ -590,6 +616,10 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
     # The cell is the value, as a field's is: a name of the lists counts though it is an everyday
     # word too ("Mauricio", "Butcher"), unless every word is everyday English and none a given name.
     listed = [all(_listed_name(part) for part in w.split("-")) for w in lower]
+    # "Selena Hoes": a given name of the lists that is no everyday word, then its surname,
+    # whatever word that is elsewhere.
+    if len(words) == 2 and "," not in cell and _names(lower[0], given_names()) and not is_common_english(lower[0]) and lower[1] not in STOP_WORDS:
+        return words[0].start(), words[-1].end(), "PERSON"
     # "Andresen, Laus": a listed surname, its comma, then the given name, whatever list knows it.
     if (
         len(words) == 2
@@ -615,7 +645,7 @@ class NameBySideRecognizer(LocalRecognizer):
     or a place, both identifying, in support notes."""
 
     REQUIRES = AnyOf(
-        r"['’]s\b",
+        r"['’][sS]\b",
         FirstWords("holder customer caller subscriber owner payer tenant contact joint user cosigner signer guarantor beneficiary"),
         _OTHER_SCRIPT_RUN,
         r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]",
@@ -642,6 +672,12 @@ class NameBySideRecognizer(LocalRecognizer):
             start = next((at for at, word in words if _is_given_name(word, personal)), None)
             if start is not None:
                 found.append(result(self, "PERSON", start, m.end("name"), 0.6, "a given name (and surname) with the possessive"))
+        for m in _ABOUT_POSSESSIVE.finditer(text):
+            named = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
+            # "Bilge, Sakip's": written surname first, the surname may be any word.
+            inverted = len(named) == 2 and "," in text[named[0].end() : named[1].start()] and named[0].group().lower() not in STOP_WORDS
+            if named and all(_owner_word(w.group()) for w in named[inverted:]):
+                found.append(result(self, "PERSON", named[0].start(), named[-1].end(), 0.6, "whose thing a note is about"))
         cased = any(ch.isupper() for ch in text[1:]) and not text.isupper()
         for m in _ROLE_AFTER.finditer(text):
             # "Efil Öcalan Dumanlı & Tunguç Şama (joint account)": each name of the pair.
@@ -663,6 +699,15 @@ class NameBySideRecognizer(LocalRecognizer):
                 found += [result(self, "PERSON", r.start(), r.end(), 0.6, "a name in another script in Latin text") for r in runs]
             found += [result(self, "PERSON", start, end, 0.6, "a Vietnamese name in text of another language") for start, end in _vietnamese_names(text)]
         return found
+
+
+def _owner_word(word: str) -> bool:
+    """A word of whose a thing is: a name of the lists or a word no everyday English one is;
+    not a day, a month, "last month's" or "the company's"."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in _NOT_NAMES or lower in _CALENDAR:
+        return False
+    return _names(word, given_names()) or _names(word, surnames()) or not is_common_english(word)
 
 
 _WORD_IN_RUN = re.compile(r"[^\W\d_]+")
@@ -864,6 +909,8 @@ def _is_name_word(w: str, cased: bool, first: bool, title: bool, strong: bool = 
         if first and not title and not _is_capitalized_name(w):
             return False  # in cased text a real name is capitalized; "this is frank feedback" is not a name
         return _is_capitalized_name(w) or known
+    if title and first and lower not in STOP_WORDS:
+        return True  # after "Mr.", "MRS", "dr" the next word is a name, everyday or not ("MR. CAL RENEHAN")
     return known or not (is_common_english(w) or (not strong and is_typo_of_common(w)))
 
 

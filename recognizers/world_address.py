@@ -195,6 +195,7 @@ _ENDINGS = [
     # More Dutch, Nordic and Finnish street endings ("Frederiquedreef", "Sivertsensvingen",
     # "Simonsentunet", "Jenssenkroken", "Evensenspranget").
     "dreef",
+    "boulevard",  # "Damianboulevard 25"
     "steeg",
     "baan",
     "hof",
@@ -309,6 +310,14 @@ _STREET_WORD_PARTICLE_NAME = (
     rf"(?<![\w'’])(?i:{_alternatives(_FOREIGN_STREET_WORDS)})\s+(?i:{_NAME_PARTICLE})(?:\s+(?i:la|le|l'))?\s+{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{0,2}}?"
     rf"(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post)\b))"
 )
+# "Intrarea Dinu, 705966 Onesti", "near the station intrarea ioniță 519775 sabaoani": a street
+# word English never uses, its name, then a postcode of four digits or more and the town: a
+# street without its number (Romania's "Intrarea", Italy's "Contrada") needs no cue.
+_STREET_WORD_NAME_POSTCODE = (
+    rf"(?<![\w'’])(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+(?i:{_PARTICLE}))?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?,?\s+"
+    rf"(?=\d{{4}})(?:\d{{4,6}}|\d{{5}}-\d{{3}}|\d{{2}}-\d{{3}})(?!\w)(?:[ \t]+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE}){{0,2}}?)?"
+    rf"(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|ring|please)\b))"
+)
 # "the router at avenue bernier", "AT AVENUE DE ÉTIENNE": the street words English uses too,
 # where the name after them is no English word ("at avenue level" stays).
 _SHARED_STREET_WORDS = ["avenue", "piazza", "impasse"]
@@ -374,6 +383,7 @@ class NamedStreetRecognizer(PatternRecognizer):
         Pattern("a word of place, street word, name", _STREET_WORD_THEN_NAME, 0.6),
         Pattern("a word of place, street word English uses too, a name English does not", _SHARED_STREET_WORD_THEN_NAME, 0.6),
         Pattern("street word, particle, name", _STREET_WORD_PARTICLE_NAME, 0.6),
+        Pattern("street word, name, postcode, town", _STREET_WORD_NAME_POSTCODE, 0.6),
     ]
     REQUIRES = FirstWords([*_FOREIGN_STREET_WORDS, *_SHARED_STREET_WORDS])
 

@@ -259,6 +259,9 @@ def test_an_everyday_surname_joins_a_given_name_only_where_the_text_writes_names
         ("nina and prof martin berntsen share the family plan", "prof martin berntsen"),
         ("Av. Fatinur Yorulmaz Erdoğan says the router is fine", "Av. Fatinur Yorulmaz Erdoğan"),
         ("contract holder quý cô nhật phạm second user chị bảo dương", "chị bảo dương"),
+        # After a title the next word is a name, though it is an everyday word too.
+        ("TAYLOR VILLE OFFICE ESCALATED THE TICKET FOR MR. CAL RENEHAN", "MR. CAL RENEHAN"),
+        ("escalated the ticket for mr. cal renehan", "mr. cal renehan"),
     ],
 )
 def test_a_title_goes_with_the_name_it_stands_before(scan, text, expected):
@@ -661,7 +664,22 @@ def test_a_given_name_and_surname_opening_a_sentence_before_a_verb_though_both_a
     assert expected in scan(text, "PERSON")
 
 
-@pytest.mark.parametrize("text", ["Young man called about the bill", "Customer Service asked for a callback", "Tech support called back"])
+# A given name that is an everyday word too, before a verb only people do.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Christian wrote in from linn94@example.org about a double charge", "Christian"),
+        ("MARK WROTE IN FROM ELINCANT@EXAMPLE.NET ABOUT A DOUBLE CHARGE", "MARK"),
+        ("Grace called about the bill", "Grace"),
+    ],
+)
+def test_a_given_name_that_is_a_word_before_a_verb_only_people_do(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["Young man called about the bill", "Customer Service asked for a callback", "Tech support called back", "Sales called", "May called twice"]
+)
 def test_the_commonest_words_before_a_verb_are_no_name(scan, text):
     assert scan(text, "PERSON") == []
 
@@ -725,6 +743,7 @@ RECORD_CELLS = [
     ("[DELHI] KAMYA: THE LINE IS DEAD AGAIN", "LOCATION", "DELHI"),
     ("[10:02] Anna Berg: hi there", "PERSON", "Anna Berg"),
     ("[Jyderup] Andresen, Laus: the line is dead again", "PERSON", "Andresen, Laus"),  # surname, comma, any given name
+    ("Damianboulevard 25 - Selena Hoes - fibre install pending", "PERSON", "Selena Hoes"),  # a given name, any surname
     ("jagrati subramaniam\t03298786848\tgopalpur", "PHONE_NUMBER", "03298786848"),  # one run, with its trunk 0
 ]
 
@@ -913,6 +932,25 @@ def test_the_name_before_a_date_of_birth(detector, text, expected):
 def test_everyday_words_before_a_date_of_birth_are_no_name(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "DATE_OF_BIRTH"])])
     assert [kind for kind, *_ in found if kind == "PERSON"] == []
+
+
+# Whose thing a note is about: "re X's ticket", in any case.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("re bernardo's ticket, moved to entroncamento last wk", "bernardo"),
+        ("re Ahern, Shauneen's ticket, moved to Keelan Ville last wk", "Ahern, Shauneen"),
+        ("RE BILGE, SAKIP'S TICKET, MOVED TO WEST ALTUĞ LAST WK", "BILGE, SAKIP"),
+        ("about annak öcalan's bill", "annak öcalan"),
+    ],
+)
+def test_whose_thing_a_note_is_about(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["re last month's bill", "about the company's account", "re Monday's visit", "regarding yesterday's ticket"])
+def test_no_one_owns_a_time_or_a_firm(scan, text):
+    assert scan(text, "PERSON") == []
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ TRUE = [
     ("41 Odos Ermou, Athens", "41 Odos Ermou, Athens"),
     ("my address is 12 rue de la Paix, 75002 Paris", "12 rue de la Paix, 75002 Paris"),
     ("Calle Mayor 3", "Calle Mayor 3"),
+    ("merelboulevard 5 - van mispelen, jonas - fibre install pending", "merelboulevard 5"),
     # "ships", "sends", "delivers": the cue in every person of the verb.
     ("your new sim ships to via roman, 2 appartamento 69 this week.", "via roman, 2 appartamento 69"),
     ("dear elena, your new sim ships to u hřiště 667, 451 18 mimoň this week.", "u hřiště 667, 451 18 mimoň"),
@@ -97,6 +98,9 @@ def test_a_number_and_capitals_without_a_vietnamese_city_word_are_no_address(sca
         # After a cue, a street word and its name are the street up to the end of the clause.
         ("NOUVELLE ADRESSE DE LIVRAISON : BOULEVARD GRONDIN, NÉ LE 22/06/1965", "BOULEVARD GRONDIN"),
         ("Nouvelle adresse de livraison : avenue de Bourdon, né le 17-08-1975", "avenue de Bourdon"),
+        # A street word English never uses, its name, a postcode and the town need no cue.
+        ("visit rescheduled - Aristița Nistor, Intrarea Dinu, 705966 Onesti, ring twice", "Intrarea Dinu, 705966 Onesti"),
+        ("i live in buhusi near the station intrarea ioniță 519775 sabaoani", "intrarea ioniță 519775 sabaoani"),
     ],
 )
 def test_a_street_without_a_house_number(scan, text, expected):
