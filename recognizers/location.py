@@ -76,6 +76,17 @@ def _well_known() -> frozenset[str]:
     return frozenset(form for n in names for form in (n.lower(), without_accents(n.lower())))
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    names = wordlists.read("country-names") + wordlists.read("iso-country-names")
+    return frozenset(form for n in names for form in (n.lower(), without_accents(n.lower())))
+
+
+def is_country(name: str) -> bool:
+    """Whether `name` (any case) is a country's or territory's name in one of 40 languages."""
+    return " ".join(name.lower().split()) in _countries()
+
+
 def is_well_known_place(name: str) -> bool:
     return " ".join(name.lower().split()) in _well_known()
 

@@ -39,7 +39,7 @@ from recognizers.lexicon import (
     is_typo_of_common,
     reads_as_english,
 )
-from recognizers.location import AMBIGUOUS, is_known_place, is_well_known_place, place_names
+from recognizers.location import AMBIGUOUS, is_country, is_known_place, is_well_known_place, place_names
 from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
 from recognizers.registry import AnyOf, FirstWords, register, result
@@ -458,7 +458,8 @@ class RecordCellRecognizer(LocalRecognizer):
             head = _LINE_HEAD.match(line)
             if head is not None:
                 for part in ("tag", "speaker"):
-                    named = _name_cell(head.group(part)) if head.group(part) else None
+                    cell = head.group(part)
+                    named = (_name_cell(cell) or (_speaker(cell) if part == "speaker" else None)) if cell else None
                     if named is not None:
                         at, to, entity = named
                         found.append(
@@ -518,7 +519,7 @@ def _listed_name(word: str) -> bool:
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 # Records of customers: a year of birth at least this far back (a log's dates are recent).
 _LATEST_BIRTH_YEAR = date.today().year - 10
-_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?"
 # A date in digits, or with its month's name ("11 march 1964", "March 11, 1964").
 _DATE_CELL = re.compile(
     rf"[ \t]*(?:\d{{4}}([-./])\d{{1,2}}\1\d{{1,2}}|\d{{1,2}}([-./])\d{{1,2}}\2\d{{2,4}}|\d{{1,2}}\.?[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})[ \t]*"
@@ -592,6 +593,25 @@ _STATUSES = frozenset(
 )
 
 
+def _speaker(cell: str) -> tuple[int, int, str] | None:
+    """Who speaks on a chat line ("[mozambique] isabelle-charlotte ferrand: ..."): a person,
+    whatever list knows the words, unless every word is everyday English ("Agent", "Tech
+    support", "System")."""
+    words = list(_CELL_WORD.finditer(cell))
+    if not words or len(words) > 4 or "," in cell:
+        return None
+    lower = [w.group().lower().strip(".") for w in words]
+    if any(p in STOP_WORDS for w in lower for p in [w, *w.split("-")]):
+        return None
+    # Each part a name of the lists or no English word ("Wi-Fi settings", "Tech Support" stay);
+    # a short word in capitals alone is an acronym ("FTTH: ok").
+    if not all(_listed_name(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for w in lower for p in w.split("-") if p):
+        return None
+    if len(words) == 1 and words[0].group().isupper() and len(lower[0]) <= 4 and not _listed_name(lower[0]):
+        return None
+    return words[0].start(), words[-1].end(), "PERSON"
+
+
 def _name_cell(cell: str) -> tuple[int, int, str] | None:
     """The span and type of the name that is the whole cell ("roko džapo", "Butcher, Alexandra";
     "MURCIA"), or None."""
@@ -610,7 +630,8 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
     if is_known_place(joined):
         # A place, or a name that is one too ("Mauricio" is Spanish for Mauritius): either is
         # who or where; "Orange" and "Nice" as a carrier's or a word's cell stay.
-        if joined in AMBIGUOUS or all(is_common_english(w) for w in lower):
+        # A country is one though English has the word ("JOHN\t(01)964-6125\tPHILIPPINES").
+        if joined in AMBIGUOUS or (all(is_common_english(w) for w in lower) and not is_country(joined)):
             return None
         return words[0].start(), words[-1].end(), "LOCATION"
     # The cell is the value, as a field's is: a name of the lists counts though it is an everyday

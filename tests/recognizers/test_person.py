@@ -744,6 +744,9 @@ RECORD_CELLS = [
     ("[10:02] Anna Berg: hi there", "PERSON", "Anna Berg"),
     ("[Jyderup] Andresen, Laus: the line is dead again", "PERSON", "Andresen, Laus"),  # surname, comma, any given name
     ("Damianboulevard 25 - Selena Hoes - fibre install pending", "PERSON", "Selena Hoes"),  # a given name, any surname
+    ("[mozambique] isabelle-charlotte ferrand: the line is dead again", "PERSON", "isabelle-charlotte ferrand"),  # any speaker's words
+    ("JOHN\t(01)964-6125\tPHILIPPINES", "LOCATION", "PHILIPPINES"),  # a country, though English has the word
+    ("ØYVIND POULSEN | RIBE | APRIL 18, 1964", "PERSON", "RIBE"),  # a date of birth in capitals says the record is someone's
     ("jagrati subramaniam\t03298786848\tgopalpur", "PHONE_NUMBER", "03298786848"),  # one run, with its trunk 0
 ]
 
