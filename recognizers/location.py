@@ -588,15 +588,21 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
         and all(is_name_word(w) or not is_common_english(w) for w in letters[1:])
     ):
         return m.start("words"), m.end("words")
-    if all(w.lower() in STOP_WORDS or is_common_english(w) or is_common_english(w.rstrip("sS")) or is_typo_of_common(w) for w in letters):
+    # A slip of the keyboard is written in lower case ("(hmoe)"); "(Moen)" is a name.
+    if all(
+        w.lower() in STOP_WORDS or is_common_english(w) or is_common_english(w.rstrip("sS")) or (is_typo_of_common(w) and not w[:1].isupper()) for w in letters
+    ):
         return None
-    # A place begins and ends on its name or a word of places ("(new gillianton)"); "(recipient
-    # Maja Berg unknown)" says something about someone.
-    if any(is_common_english(w) and w.lower() not in _PLACE_QUALIFIERS for w in (letters[0], letters[-1])):
+    # A place begins and ends on its name or a word of places ("(new gillianton)"), or begins on
+    # a particle of place names ("(De Weere)", "(La Spezia)"); "(recipient Maja Berg unknown)"
+    # says something about someone.
+    opens_with_particle = len(letters) > 1 and letters[0][:1].isupper() and letters[0].lower() in _PLACE_PARTICLES
+    if any(is_common_english(w) and w.lower() not in _PLACE_QUALIFIERS for w in (letters[0], letters[-1])[opens_with_particle:]):
         return None
     return m.start("words"), m.end("words")
 
 
+_PLACE_PARTICLES = frozenset(["de", "la", "le", "les", "el", "los", "las", "den", "het", "l'", "al", "san", "sankt", "st"])
 _PLACE_QUALIFIERS = frozenset(
     [
         "north",

@@ -206,8 +206,7 @@ class PersonCueRecognizer(LocalRecognizer):
             if span:
                 spans.append(span)
         for m in _HERE.finditer(clean):
-            word = m.group("name")
-            if all(p in given_names() or unknown_word(p) for p in word.lower().split("-")) and word.lower() not in _NOT_NAMES:
+            if _introduces_self(m.group("name")):
                 spans.append(m.span("name"))
         for m in _OBJECT_CUE.finditer(clean):
             # "ON FILE FOR HOLLY, IS THAT RIGHT", "can someone call Maria back?": a name as the
@@ -421,6 +420,10 @@ _ABOUT_POSSESSIVE = re.compile(
     r"|appointment|visit|port(?:ing)?|payment|card|claim|query|issue|subscription|package|parcel|delivery|request|voicemail|address)\b",
     re.MULTILINE,
 )
+# "SPOKE TO HERRING, MARK'S DAUGHTER", "ayşe's husband called": whose relative someone is,
+# a person whatever words the name is made of; read back from the possessive.
+_KIN_POSSESSIVE = re.compile(r"['’][sS][ \t]+(?:(?i:late|eldest|youngest|oldest|elder|younger|little|new|ex)[ \t]+)?(?i:" + _RELATIONS + r")\b")
+_OWNER_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)(,?)[ \t]+$")
 _PAIR_JOINER = re.compile(r"\s+(?:&|(?i:and))\s+")
 # Letters of scripts other than the Latin one: a run of them in Latin text is a name or a place
 # written in its own script ("I met 斎藤 直子 yesterday", "spoke with Иван Петров").
@@ -699,6 +702,10 @@ class NameBySideRecognizer(LocalRecognizer):
             inverted = len(named) == 2 and "," in text[named[0].end() : named[1].start()] and named[0].group().lower() not in STOP_WORDS
             if named and all(_owner_word(w.group()) for w in named[inverted:]):
                 found.append(result(self, "PERSON", named[0].start(), named[-1].end(), 0.6, "whose thing a note is about"))
+        for m in _KIN_POSSESSIVE.finditer(text):
+            span = _owner_before(text, m.start())
+            if span is not None:
+                found.append(result(self, "PERSON", *span, 0.6, "whose relative someone is"))
         cased = any(ch.isupper() for ch in text[1:]) and not text.isupper()
         for m in _ROLE_AFTER.finditer(text):
             # "Efil Öcalan Dumanlı & Tunguç Şama (joint account)": each name of the pair.
@@ -720,6 +727,42 @@ class NameBySideRecognizer(LocalRecognizer):
                 found += [result(self, "PERSON", r.start(), r.end(), 0.6, "a name in another script in Latin text") for r in runs]
             found += [result(self, "PERSON", start, end, 0.6, "a Vietnamese name in text of another language") for start, end in _vietnamese_names(text)]
         return found
+
+
+def _kin_word(word: str) -> bool:
+    """A word of a name whose relative someone is: a name of the lists though an everyday word
+    too ("mark's daughter"), or a word no everyday English one is."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in _NOT_NAMES or lower in _CALENDAR:
+        return False
+    return lower in given_names() or _names(word, surnames()) or not (is_english_vocabulary(word) or is_typo_of_common(word))
+
+
+def _owner_before(text: str, end: int) -> tuple[int, int] | None:
+    """The name of up to three words ending at text[end] (a possessive's "'s" follows): "mark",
+    "HERRING, MARK", "ana ruiz"; the words leading up to it ("spoke to") left out."""
+    m = re.match(r"[^\W\d_][\w'’-]*", text[max(0, end - 40) : end][::-1])
+    if m is None:
+        return None
+    start = end - m.end()
+    if not _kin_word(text[start:end]):
+        return None
+    first = start
+    for _ in range(2):
+        before = _OWNER_WORD_BEFORE.search(text, max(0, first - 40), first)
+        if before is None or not _kin_word(before.group(1)):
+            # Written surname first, the surname may be any word ("HERRING, MARK'S").
+            if (
+                before is not None
+                and before.group(2)
+                and first == start
+                and before.group(1).lower() not in STOP_WORDS
+                and before.group(1)[:1].isupper() == text[start : start + 1].isupper()
+            ):
+                first = before.start(1)
+            break
+        first = before.start(1)
+    return first, end
 
 
 def _owner_word(word: str) -> bool:
@@ -807,7 +850,23 @@ def _everyday_words(words: str) -> bool:
 
 
 # "yeah, Debbie here", "hi anne-marie here": a given name followed by "here" at the start of a turn.
-_HERE = re.compile(r"(?:^|[.!?]\s+|^(?:yeah|yes|hi|hello|hey)[,\s]+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?)\s+here\b", re.IGNORECASE)
+_HERE = re.compile(
+    r"(?:^(?:yeah|yes|hi|hello|hey|hiya)[,\s]+|^|[.!?]\s+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?(?:,?[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,2}?)\s+here\b", re.IGNORECASE
+)
+
+
+def _introduces_self(name: str) -> bool:
+    """Whether the words before "here" ("hi, manthan here", "hi christian barber here", "Florea,
+    Giorgiana here") are a name: one word a given name of the lists or a word no list knows;
+    more, each a name of the lists or no English word ("tech support here" stays)."""
+    words = [w for w in re.split(r"[,\s]+", name.lower()) if w]
+    if any(w in _NOT_NAMES for w in words):
+        return False
+    if len(words) == 1:
+        return all(p in given_names() or unknown_word(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for p in words[0].split("-"))
+    return all(p in given_names() or p in surnames() or not (is_english_vocabulary(p) or is_typo_of_common(p)) for w in words for p in w.split("-"))
+
+
 # "thx, Vansha", "Kind regards,\nAnouk de Vries": a sign-off, then the name that ends the message.
 _SIGN_OFF = re.compile(
     r"(?:\b(?:thanks|thank\s+you|thx|ty|cheers|regards|best\s+regards|kind\s+regards|best\s+wishes|best|sincerely|yours|br)[,!.]?|^--)\s+"

@@ -333,9 +333,18 @@ def test_a_place_in_brackets_or_quotes(scan, text, expected):
     assert expected in scan(text, "LOCATION")
 
 
-@pytest.mark.parametrize(("text", "expected"), [("outage near Flat 2\nAllen Drive, N9 4WP Port Bethanside (New Adam)", "New Adam")])
-def test_a_word_of_places_and_a_name_in_brackets_after_an_address(scan, text, expected):
-    assert expected in scan(text, "LOCATION")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("outage near Flat 2\nAllen Drive, N9 4WP Port Bethanside (New Adam)", "New Adam"),
+        ("RE: outage near Suussteeg 68, 5231RH Meerssen (De Weere)", "De Weere"),  # a particle opens it
+        ("RE: outage near Fredriksenhøgda 3, 6332 Eliås (Moen)", "Moen"),  # capitalized: no slip of the keyboard
+        ("RE: outage near Intrarea Marin, 197463 Segarcea (Alesd)", "Alesd"),
+    ],
+)
+def test_a_place_in_brackets_after_an_address(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["STREET_ADDRESS", "LOCATION"])])
+    assert expected in [text[s:e] for kind, s, e, _, _ in found if kind == "LOCATION"]
 
 
 @pytest.mark.parametrize("text", ["Anna Berg and Ola Nordmann (joint account holders)", "Olegario (New Customer) called"])

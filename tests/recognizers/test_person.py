@@ -8,9 +8,19 @@ TRUE = [
     ("my wife Brooke handles the account", "Brooke"),
     ("yeah, Debbie here, I called yesterday", "Debbie"),
     ("please ask for Mr. Okafor at the front desk", "Mr. Okafor"),
+    # "hi, <name> here": the whole name, whatever words it is made of.
+    ("hi christian barber here - the wifi dropped again", "christian barber"),
+    ("hi, manthan here - the wifi at 35/30 ramesh circle dropped again", "manthan"),
+    ("hi, kayıt here - the wifi dropped again", "kayıt"),
+    # Whose relative someone is.
+    ("SPOKE TO HERRING, MARK'S DAUGHTER, SHE LIVES IN ZACHARYFURT NOW", "HERRING, MARK"),
 ]
 DECOYS = [
     "can I upgrade to the 100 Mbps plan",
+    "hi tech support here, quick question",
+    "hi team here",
+    "my neighbour's wife called about the noise",
+    "the tenant's daughter moved out",
     "this is ridiculous, it's the third time",
     "it's fine, thanks",
     "I tried the steps from article KB34816 already",
