@@ -260,6 +260,9 @@ ORDINARY = (
         [
             "voip",
             "vowifi",
+            "esim",
+            "esims",
+            "volte",
             "ussd",
             "puk",
             "docsis",

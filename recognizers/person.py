@@ -610,7 +610,10 @@ def _speaker(cell: str) -> tuple[int, int, str] | None:
     # a short word in capitals alone is an acronym ("FTTH: ok").
     if not all(_listed_name(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for w in lower for p in w.split("-") if p):
         return None
-    if len(words) == 1 and words[0].group().isupper() and len(lower[0]) <= 4 and not _listed_name(lower[0]):
+    # One word alone is a label as often ("Birthdate:", "cc:"): only a name of the lists.
+    if len(words) == 1 and not (lower[0] in given_names() or lower[0] in surnames()):
+        return None
+    if any(w in _NOT_NAMES for w in lower):
         return None
     return words[0].start(), words[-1].end(), "PERSON"
 
