@@ -919,6 +919,8 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
     window = text[offset : offset + 80]
     tokens = tokenize(window)
     words: list[Token] = []
+    # Where a double given name judged whole begins (its first half is not in `words`).
+    first_token: Token | None = None
     i = 0
     while i < len(tokens) and len(words) < MAX_NAME_WORDS:
         t = tokens[i]
@@ -935,6 +937,21 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
         if not words and _inverted_name(tokens, i):
             words.append(t)
             i += 1
+            continue
+        # A double given name is judged whole ("yves-thibaut": "yves" alone is an everyday word
+        # to the frequency list, the pair is no English).
+        if (
+            not words
+            and i + 2 < len(tokens)
+            and tokens[i + 1].text == "-"
+            and tokens[i + 1].start == t.end
+            and tokens[i + 2].start == tokens[i + 1].end
+            and _is_name_word(w + "-" + tokens[i + 2].text, cased, True, title, strong)
+            and _is_name_word(tokens[i + 2].text, cased, False, title, strong)
+        ):
+            words.append(tokens[i + 2])
+            first_token = t
+            i += 3
             continue
         # "James Tucker near Perrychester": after a capitalized name word, a preposition in lower
         # case ends the name in cased text, though "Near" is a surname somewhere ("Jasmine bell"
@@ -956,7 +973,8 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
         i += 1
     if not words:
         return None
-    return offset + words[0].start, offset + words[-1].end
+    start = first_token.start if first_token is not None else words[0].start
+    return offset + start, offset + words[-1].end
 
 
 # Words in lower case that end a capitalized name: prepositions of place, and the verbs a name

@@ -129,6 +129,8 @@ _DISTINCT = [
     "chaussée", "sentier", "ruelle", "voie", "rond-point", "hameau", "lieu-dit",
     # Brazil's other kinds of way (the Correios' list), none an English word.
     "pátio", "lagoa", "morro", "trevo", "aeroporto", "estação", "condomínio", "colônia", "esplanada", "favela",
+    # Croatian kinds of way besides "ulica" and "trg" ("klanac grgura tepečića 1b").
+    "klanac", "prilaz", "obala", "šetalište", "setaliste", "odvojak", "vijenac", "prolaz", "naselje",
 ]  # fmt: skip
 # Street words that are English words too: only when capitalized ("Via Roma", not "via email").
 _CAPITALIZED_ONLY = [

@@ -9,6 +9,8 @@ TRUE = [
     ("my address is 12 rue de la Paix, 75002 Paris", "12 rue de la Paix, 75002 Paris"),
     ("Calle Mayor 3", "Calle Mayor 3"),
     ("merelboulevard 5 - van mispelen, jonas - fibre install pending", "merelboulevard 5"),
+    ("i live near the station, klanac grgura tepečića 1b", "klanac grgura tepečića 1b"),
+    ("Prilaz Gjure Deželića 12, 10000 Zagreb", "Prilaz Gjure Deželića 12, 10000 Zagreb"),
     # "ships", "sends", "delivers": the cue in every person of the verb.
     ("your new sim ships to via roman, 2 appartamento 69 this week.", "via roman, 2 appartamento 69"),
     ("dear elena, your new sim ships to u hřiště 667, 451 18 mimoň this week.", "u hřiště 667, 451 18 mimoň"),
