@@ -299,7 +299,12 @@ class Service:
         try:
             self._settle()
         except _BatchLost as lost:
-            self._lost_in_callback = lost
+            # The consumer is replaced, not rewound: the `consume` call this callback runs in
+            # raises, and confluent-kafka drops what that call had fetched, a fatal error among
+            # it (seen in CI: the session timed out while a commit hung, the static member was
+            # fenced, the error went with the dropped batch, and the consumer stood still for good
+            # with /readyz at 200). A new consumer with the same instance id is always safe.
+            self._lost_in_callback = _BatchLost(lost.cause, lost.code, lost.lost, consumer_fatal=True)
 
     def _new_producer(self, member: str, timeout_s: float) -> Producer:
         config: dict[str, Any] = {
