@@ -299,10 +299,10 @@ class Service:
         try:
             self._settle()
         except _BatchLost as lost:
-            # The consumer is replaced, not rewound: the `consume` call this callback runs in
-            # raises, and confluent-kafka drops what that call had fetched, a fatal error among
+            # The consumer is replaced, not rewound: the loop raises this before it reads what
+            # the `consume` call this callback runs in returned, and a fatal error may be among
             # it (seen in CI: the session timed out while a commit hung, the static member was
-            # fenced, the error went with the dropped batch, and the consumer stood still for good
+            # fenced, the error went with the unread batch, and the consumer stood still for good
             # with /readyz at 200). A new consumer with the same instance id is always safe.
             self._lost_in_callback = _BatchLost(lost.cause, lost.code, lost.lost, consumer_fatal=True)
 
