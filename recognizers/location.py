@@ -369,6 +369,38 @@ _PLACE_WORDS = frozenset(
     ]
 )
 MAX_PLACE_WORDS = 4
+# The place words that open a town's name and make what follows one ("New Gestur", "East Jaki").
+_QUALIFIERS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "port",
+        "new",
+        "old",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "sankt",
+        "lake",
+        "mount",
+        "mt",
+        "fort",
+        "isla",
+        "ilha",
+        "cape",
+    ]
+)
 
 
 @register
@@ -404,6 +436,10 @@ class CuedPlaceRecognizer(LocalRecognizer):
             span = _place_naming_an_office(text, m) if m is not None else None
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.5, "a place before office or branch"))
+        if not text.isupper():
+            for m in _WHERE_CUE.finditer(text):
+                if m.group("name").lower() in _cities_of_everyday_names():
+                    results.append(result(self, "LOCATION", *m.span("name"), 0.6, "a city named by an everyday word, capitalized where a place is said"))
         # "born 12.03.1961 in Steinarborg", "Christina of Rebeccachester": after a bare "in" or
         # "of", a town's shape is needed as well (a place word or a town ending), since brands
         # and products follow these words too ("in Netflix", "of Huawei").
@@ -420,6 +456,21 @@ class CuedPlaceRecognizer(LocalRecognizer):
 
 
 _WEAK_PLACE_CUE = re.compile(r"\b(in|of)\s+", re.IGNORECASE)
+# Where someone or something is, and nothing else: after these, a capitalized city whose name is
+# an everyday word too is the city ("lost phone near Split", "roaming in Nice"); in cased text
+# only, where the capital is the writer's.
+_WHERE_CUE = re.compile(
+    r"\b(?i:near|(?:roaming|travell?ing|travell?ed|lives|living|lived|based|located|staying|stayed|moved|moving|relocated|born|holiday|holidays|vacation)\s+(?:in|to|near|at)"
+    r"|visiting)\s+(?P<name>[A-Z][a-z]+)(?![\w'’-])"
+)
+
+
+@lru_cache(maxsize=1)
+def _cities_of_everyday_names() -> frozenset[str]:
+    """The cities of place_names() that AMBIGUOUS takes out ("nice", "split", "reading")."""
+    return frozenset(n.lower() for n in wordlists.read("geonames-places")) & AMBIGUOUS - STOP_WORDS
+
+
 _OFFICE = re.compile(r"(?<=\s)(?i:office|branch|depot|exchange)\b")
 _BEFORE_OFFICE = re.compile(r"(?<![\w'’.-])(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2})\s+$")
 OFFICE_WINDOW = 60
@@ -484,6 +535,11 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
         after = matches[k + 1].group().lower() if k + 1 < len(matches) else ""
         if lower in _PLACE_WORDS:
             words.append(m)
+        elif lower not in STOP_WORDS and words and words[-1].group().lower() in _QUALIFIERS and not is_common_english(w):
+            # A word a typo or another language could be, made a name by the English word
+            # before it: "NEW GESTUR", "East Jaki".
+            words.append(m)
+            named = True
         elif lower in STOP_WORDS or (words and is_foreign_everyday(lower)):
             break  # "Novaes quer cancelar": the sentence goes on in its language
         elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():

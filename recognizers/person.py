@@ -166,7 +166,9 @@ _CUE_FIRST_WORDS = (
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
     " here customer client caller subscriber attn attention recipient verified account registered for by with to who whos call ring phone"
     " kunde kundin klant klient klientka cliente ansprechpartner ansprechpartnerin contactpersoon referente osoba cuidados atención atencion attenzione"
-    " nom nome nombre namen cc bcc from sender hi hello hey morning afternoon evening addressee payee user"
+    " nom nome nombre namen cc bcc from sender hi hello hey morning afternoon evening addressee payee user met meet"
+    " card account phone mobile number line sim contract plan bill invoice details address e email router handset subscription voicemail device payment"
+    " cards accounts phones mobiles numbers lines sims contracts plans bills invoices addresses emails routers handsets subscriptions voicemails devices payments"
 )
 
 
@@ -232,11 +234,13 @@ class PersonCueRecognizer(LocalRecognizer):
                 spans.append(span)
         for m in _NAME_FIELD.finditer(clean):
             words = m.group("name").replace(",", " ").split()
-            if (
-                any(len(w.rstrip(".")) > 1 for w in words)
-                and not any(w.lower().rstrip(".") in _NOT_NAMES for w in words)
-                and not _everyday_words(m.group("name"))
-            ):
+            lower = [w.lower().rstrip(".") for w in words]
+            if m.group("role") or (m.group("label") or "").split()[:1] in (["full"], ["customer"], ["given"], ["first"], ["last"], ["family"], []):
+                # Of a person's field, any word but those of a field no one fills in.
+                named = len(words) <= 3 and not set(lower) & _NOT_A_NAME_VALUE
+            else:
+                named = not _everyday_words(m.group("name"))  # "account name: business premium"
+            if named and any(len(w) > 1 for w in lower) and not any(w in _NOT_NAMES for w in lower):
                 spans.append(m.span("name"))
         for m in _DECLARER.finditer(clean):
             if not any(w.lower() in _NOT_NAMES for w in m.group("name").replace(",", " ").split()):
@@ -256,14 +260,20 @@ class PersonCueRecognizer(LocalRecognizer):
 
 
 # A name as the object of a preposition, and what ends the clause after it.
-_OBJECT_CUE = re.compile(r"\b(?:for|by|with|to|from|who\s+is|who's|(call|ring|phone))\s+(?=\w)", re.IGNORECASE)
+# "the payment card of yauvani kalla was declined": of whom a thing of the account is;
+# "technician met chiara outside ...": whom someone met.
+_OBJECT_CUE = re.compile(
+    r"\b(?:for|by|with|to|from|met|meet|who\s+is|who's|(call|ring|phone)"
+    r"|(?:card|account|phone|mobile|number|line|sim|contract|plan|bill|invoice|details|address|e-?mail|router|handset|subscription|voicemail|device|payment)s?\s+of)\s+(?=\w)",
+    re.IGNORECASE,
+)
 # What ends the clause: punctuation, the end, a dash or bracket, a number or date after the name.
 # "FOR ESTER AT BJÖRKGRÄND 96": where the person is comes after "at".
 # "Meeting with Hans-Walter and the landlord": "and" starts the next one.
 # "from adam to sune", "reach out to nanni re: outage", "passed for maria date of birth ...".
 # "mail for mona keeps bouncing", "the SIM for Verde went to ...": a verb starts the next one.
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|the|re:?|date\s+of\s+birth|dob|born)\s|\s+\(|\s+[-–]\s|\s+\d"
+    r"\s*(?:[,;:?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|the|re:?|date\s+of\s+birth|dob|born|outside|near|inside|opposite|beside)\s|\s+\(|\s+[-–]\s|\s+\d"
     r"|\s+(?i:is|was|has|had|keeps|kept|went|goes|moving|moved|will|would|can|could|should|does|did|got|gets"
     r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
 )
@@ -883,11 +893,52 @@ _SIGN_OFF = re.compile(
 # A form's name field: "NAME: BRANDS, WOUT / DOB ...", "Full name: Wout Brands | tel ...". The
 # label says what its value is, in any case, up to the end of the field: a separator, the end
 # of the line, or the next field's label.
+# A person's role as a form's label ("CONTRACT HOLDER: KICK;", "VERIFIED CALLER: TORE, BORN
+# ..."), where the field's value is a name whatever words it is made of: what the field holds
+# when no one is named is a word of _NOT_A_NAME_VALUE.
 _NAME_FIELD = re.compile(
-    r"(?<![\w-])(?:(?:full|customer|account|contact|given|first|last|family|display)[ \t]+)?name[ \t]*:[ \t]*"
+    r"(?<![\w-])(?:(?P<label>(?:full|customer|account|contact|given|first|last|family|display)[ \t]+)?name"
+    r"|(?P<role>(?:verified[ \t]+)?(?:customer|caller|subscriber|(?:account|contract)[ \t]+holder|(?:main|second|other)[ \t]+user|recipient|payee|addressee|contact[ \t]+person)))[ \t]*:[ \t]*"
     r"(?P<name>[^\W\d_][\w'’-]*\.?(?:,?[ \t]+[^\W\d_][\w'’-]*\.?){0,3})"
     r"(?=[ \t]*(?:$|[|/;\n]|[ \t][-–][ \t]|,?[ \t]+(?:dob|d\.o\.b|date|born|tel|phone|mobile|mob|email|e-mail|addr|address|acct|account|id)\b))",
     re.IGNORECASE | re.MULTILINE,
+)
+_NOT_A_NAME_VALUE = frozenset(
+    [
+        "unknown",
+        "anonymous",
+        "withheld",
+        "private",
+        "hidden",
+        "blocked",
+        "restricted",
+        "none",
+        "nil",
+        "n/a",
+        "na",
+        "same",
+        "self",
+        "tbd",
+        "tbc",
+        "pending",
+        "various",
+        "multiple",
+        "other",
+        "unavailable",
+        "redacted",
+        "removed",
+        "not",
+        "see",
+        "as",
+        "above",
+        "below",
+        "unchanged",
+        "new",
+        "blank",
+        "empty",
+        "missing",
+        "test",
+    ]
 )
 # A declaration: "I, Traian Marin, born on ...", "I, AMOR, RESIDING AT ...", "I, Ortmann,
 # Heide-Marie, born on ...": the name between "I," and the comma before what the declarer is,

@@ -390,6 +390,18 @@ _ANY_CASE = rf"{_NUMBER}(?:[A-Za-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}(?!\w)"
 # suite 780", "2360 valþórsson burgs apt 739".
 _ANY_CASE_WITH_UNIT = rf"{_NUMBER}(?:[^\W\d_][\w'-]*\s+){{1,3}}{_SUFFIX},?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\d{{1,5}}[A-Za-z]?(?!\w)"
 
+# In any case, and with no context word, a number, one to three name words and a word that
+# names nothing but a road: "installer could not find 93 shah street", "went to 2/1 fritz
+# junction". No plural ("two hard drives") and no little word among the name's ("5 miles down
+# the road", "a 10 minutes drive").
+_ROAD_WORDS = r"(?i:street|road|avenue|boulevard|lane|drive|crescent|terrace|highway|parkway|junction|esplanade|promenade)"
+_LITTLE_WORD = (
+    r"(?i:the|a|an|of|to|down|up|on|in|at|by|and|or|my|your|our|their|his|her|its|this|that|each|every|per|from|off|along|across|over|past|into"
+    # and the units a number measures: "a 10 minutes drive", "2 km road"
+    r"|(?:second|sec|minute|min|hour|hr|day|week|month|year|mile|km|kilometre|kilometer|metre|meter|block|yard|foot|feet|step|lane)s?)"
+)
+_ANY_CASE_ROAD = rf"{_NUMBER}(?:(?!{_LITTLE_WORD}\s)[^\W\d_][\w'-]*\s+){{1,3}}{_ROAD_WORDS}{_UNIT}(?![\w-])"
+
 
 @register
 class StreetAddressRecognizer(PatternRecognizer):
@@ -401,6 +413,7 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern("street address", _CAPITALIZED, 0.6),
         Pattern("street address (any case)", _ANY_CASE, 0.2),
         Pattern("street address and its flat or suite (any case)", _ANY_CASE_WITH_UNIT, 0.6),
+        Pattern("street address with a word that names only a road (any case)", _ANY_CASE_ROAD, 0.5),
     ]
     # A suffix stands as a word of its own in every match (after whitespace, before a
     # non-word character): a set look-up spares most texts the patterns themselves.

@@ -24,7 +24,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
-from recognizers.registry import AnyOf, FirstWords, Substrings, WordEndings, register, result
+from recognizers.registry import AllOf, AnyOf, FirstWords, Substrings, WordEndings, register, result
 from recognizers.street_address import HOUSE_NUMBER, STREET_SUFFIX, SUFFIX_WORDS, StreetAddressRecognizer
 
 # Street words that stand before the street's name, in any case.
@@ -359,7 +359,7 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
     CONTEXT = StreetAddressRecognizer.CONTEXT
     # Every match has a street word or a compound street name: word look-ups that spare most
     # texts the patterns (which cost a tenth of a millisecond a text).
-    REQUIRES = AnyOf(FirstWords(w.rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY, *_WORDS_BEFORE_A_PARTICLE]), WordEndings(_ENDINGS))
+    REQUIRES: AnyOf | AllOf = AnyOf(FirstWords(w.rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY, *_WORDS_BEFORE_A_PARTICLE]), WordEndings(_ENDINGS))
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -370,6 +370,24 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
             name="WorldStreetAddressRecognizer",
             global_regex_flags=re.DOTALL | re.MULTILINE,
         )
+
+
+@register
+class UnnumberedStreetAddressRecognizer(WorldStreetAddressRecognizer):
+    """The same street addresses where "s/n" (sin número, sem número) stands for the house
+    number: "Av de Coelho, S/N", "Calle Mayor s/n", in a text with no digit, which the recognizer
+    above is spared (where a text has digits too, both find it and the finding is merged)."""
+
+    MIN_DIGITS = 0
+    PATTERNS = [
+        Pattern("street word, name, s/n", _NAME_THEN_NUMBER, 0.6),
+        Pattern("street word English uses too, particle, name, s/n", _WORD_PARTICLE_NAME_NUMBER, 0.6),
+    ]
+    REQUIRES = AllOf(regex.compile(rf"(?<![\w/]){_NO_NUMBER}(?![\w/])"), WorldStreetAddressRecognizer.REQUIRES)
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language)
+        self.name = "UnnumberedStreetAddressRecognizer"
 
 
 @register

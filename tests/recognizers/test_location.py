@@ -400,3 +400,27 @@ def test_words_about_someone_in_brackets_after_an_address_are_no_place(scan):
 )
 def test_a_vietnamese_city_or_province_after_its_word(scan, text, expected):
     assert scan(text, "LOCATION") == expected
+
+
+# A place word of English makes the next word a town's name even when a typo or another
+# language could be that word ("gestur" is one letter from "gesture" and Icelandic for "guest").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("GUÐMANN ASKED WHETHER ROAMING WORKS IN NEW GESTUR", "NEW GESTUR"), ("roaming works in east jaki today", "east jaki")],
+)
+def test_a_town_opened_by_a_place_word(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+# A city whose name is an everyday word, capitalized in cased text where only a place is said.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("lost phone reported near Split", ["Split"]), ("roaming in Nice was expensive", ["Nice"]), ("I live near Reading", ["Reading"])],
+)
+def test_a_city_named_by_an_everyday_word_where_a_place_is_said(scan, text, expected):
+    assert scan(text, "LOCATION") == expected
+
+
+@pytest.mark.parametrize("text", ["SPLIT THE BILL NEAR THE END", "we are near split decisions", "the tech is in the gestur room"])
+def test_an_everyday_word_in_capitals_or_small_letters_is_no_city(scan, text):
+    assert scan(text, "LOCATION") == []

@@ -1015,3 +1015,41 @@ def test_the_name_on_the_line_above_an_address(detector):
     text = "Invoice address\nİnönü, Abdulsemet\n846 Hayrioğlu Brook\nNorth Uzbay, AS 88215"
     [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
     assert "İnönü, Abdulsemet" in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whose thing of the account it is.
+        ("the payment card of yauvani kalla was declined twice", "yauvani kalla"),
+        ("THE PAYMENT CARD OF ROSA WAS DECLINED TWICE", "ROSA"),
+        # Whom someone met.
+        ("technician met chiara outside the shop, fault fixed", "chiara"),
+        ("I will meet Ana at the store", "Ana"),
+        # A colon ends the clause after "from".
+        ("Note from Petre Tomescu: moving to Slovenia in May, keep the number", "Petre Tomescu"),
+        # A person's role as a form's label: its value is a name whatever words it is made of.
+        ("CONTRACT HOLDER: KICK; SECOND USER: FEMKE CHOTZEN", "KICK"),
+        ("VERIFIED CALLER: TORE, BORN 08 FEBRUARY 1959, POSTCODE 0442", "TORE"),
+        ("Name: Hope", "Hope"),
+    ],
+)
+def test_a_name_as_the_object_of_a_thing_a_meeting_or_a_field(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the number of calls was high",
+        "the plan of action is ready",
+        "the phone of my wife is broken",
+        "we met the deadline",
+        "Caller: unknown; duration 3 min",
+        "Customer: yes",
+        "display name: home router",
+        "message from Support: your bill is ready",
+    ],
+)
+def test_things_of_an_account_and_empty_fields_name_no_one(scan, text):
+    assert scan(text, "PERSON") == []

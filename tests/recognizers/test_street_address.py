@@ -10,6 +10,10 @@ TRUE = [
     # Australia's road types.
     ("Wendy Rodriguez, 3 Watson Plateau - complaint about coverage", "3 Watson Plateau"),
     ("tech visit booked at Flat 23 47 Pierce Gully today", "Flat 23 47 Pierce Gully"),
+    # In any case and with no cue, a word that names only a road; a unit number before the house's.
+    ("installer could not find 93 shah street; customer not home", "93 shah street"),
+    ("installer could not find 2/1 fritz junction; customer vicki not home", "2/1 fritz junction"),
+    ("installer could not find 93/99, shah street; customer away", "93/99, shah street"),
 ]
 DECOYS = [
     "I paid 20 dollars on the way home",
@@ -18,6 +22,12 @@ DECOYS = [
     "ship 2 units to suite 5",
     "we have 3 Free Rides left",
     "I waited 2 Long Range minutes",
+    # A number, then what it measures or the road's little words: no address.
+    "it takes 10 minutes drive from here",
+    "it is a 2 km road",
+    "i drove 5 miles down the road",
+    "we backed up 2 hard drives",
+    "the 4 lane highway is closed",
 ]
 
 

@@ -483,3 +483,19 @@ def test_a_sentence_or_a_label_after_an_address_is_no_part_of_it(detector, text)
 )
 def test_the_sentence_after_an_address_in_capitals_is_no_part_of_it(scan, text, address):
     assert scan(text, "STREET_ADDRESS") == [address]
+
+
+# "s/n" (sin número, sem número) where the house number stands, in a text with no digit at all.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("courier left the parcel with Cristiano da Matos at Av de Coelho, S/N", "Av de Coelho, S/N"),
+        ("ship it to Calle Mayor s/n, please", "Calle Mayor s/n"),
+    ],
+)
+def test_s_n_where_the_house_number_stands(scan, text, expected):
+    assert scan(text, "STREET_ADDRESS") == [expected]
+
+
+def test_a_serial_number_abbreviated_is_no_street(scan):
+    assert scan("the s/n of the router is on the back", "STREET_ADDRESS") == []
