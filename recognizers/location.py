@@ -401,6 +401,9 @@ _QUALIFIERS = frozenset(
         "cape",
     ]
 )
+# And those that may open one with a person's name after it ("Port Daniel", "La Rochelle"); not
+# "the" or "of" ("page 3 of the bill").
+_TOWN_OPENERS = _QUALIFIERS | {"la", "le", "les", "bad", "holy"}
 
 
 @register
@@ -513,7 +516,7 @@ _TOWN_ENDING = re.compile(
 
 def _shaped_like_a_town(name: str) -> bool:
     words = name.split()
-    return (len(words) > 1 and words[0].lower() in _PLACE_WORDS) or bool(_TOWN_ENDING.search(words[-1]))
+    return (len(words) > 1 and words[0].lower() in _TOWN_OPENERS) or bool(_TOWN_ENDING.search(words[-1]))
 
 
 # Words that end town names made from a person's name ("Taylor Ville", "Port Daniel" starts
@@ -545,7 +548,7 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
         elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
             words.append(m)
             named = True
-        elif is_name_word(lower) and ((words and words[-1].group().lower() in _PLACE_WORDS) or after in _PLACE_ENDINGS):
+        elif is_name_word(lower) and ((words and words[-1].group().lower() in _TOWN_OPENERS) or after in _PLACE_ENDINGS):
             words.append(m)  # a town named after someone: "Port Daniel", "South Sherry", "Angela Ville"
             named = True
         elif named and lower in _PLACE_ENDINGS:

@@ -488,11 +488,14 @@ def _everyday_name(name: str | None) -> bool:
 _STREET_NAME_WORDS = frozenset(w.lower().rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY, *SUFFIX_WORDS])
 
 
+# Where something is, or was looked for: "installer could not find hauglandfaret 3".
+_PLACE_PREPOSITION = r"(?i:\b(?:at|from|to|near|outside|opposite|behind|find|found|locate|located))"
+_PLACE_PREPOSITION_WORDS = "at from to near outside opposite behind find found locate located"
 # "letter returned from liekedreef 24", "the router at Tveithøgda 315, 0150 Oslo", "ships to
 # medlovská 4": after a bare "at", "from" or "to", a street whose name no English word is, then
 # a house number.
 _AT_STREET = regex.compile(
-    rf"(?i:\b(?:at|from|to|near|outside|opposite|behind))\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})",
+    rf"{_PLACE_PREPOSITION}\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})",
     regex.DOTALL,
 )
 
@@ -505,7 +508,7 @@ class ForeignStreetRecognizer(LocalRecognizer):
 
     SPEECH_ONLY = True
     MIN_DIGITS = 1
-    REQUIRES = FirstWords("at from to near outside opposite behind")
+    REQUIRES = FirstWords(_PLACE_PREPOSITION_WORDS)
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="ForeignStreetRecognizer")
@@ -529,7 +532,7 @@ class ForeignStreetRecognizer(LocalRecognizer):
 # burgs apt 739": after "at", "from" or "to", the US order (house number, name words, street
 # suffix) in any case.
 _AT_NUMBERED_STREET = regex.compile(
-    rf"(?i:\b(?:at|from|to|near|outside|opposite|behind))\s+(?P<value>{HOUSE_NUMBER}(?P<name>(?:{_NAME_WORD}\s+){{1,3}}){STREET_SUFFIX}(?!\w){_UNIT}{_TAIL})",
+    rf"{_PLACE_PREPOSITION}\s+(?P<value>{HOUSE_NUMBER}(?P<name>(?:{_NAME_WORD}\s+){{1,3}}){STREET_SUFFIX}(?!\w){_UNIT}{_TAIL})",
     regex.DOTALL,
 )
 # Words that count things rather than name a street: "at 5 minutes walk", "from 2 blocks down the road".
@@ -604,7 +607,7 @@ class NumberedStreetRecognizer(LocalRecognizer):
 
     SPEECH_ONLY = True
     MIN_DIGITS = 1
-    REQUIRES = FirstWords("at from to near outside opposite behind")
+    REQUIRES = FirstWords(_PLACE_PREPOSITION_WORDS)
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="NumberedStreetRecognizer")

@@ -421,6 +421,6 @@ def test_a_city_named_by_an_everyday_word_where_a_place_is_said(scan, text, expe
     assert scan(text, "LOCATION") == expected
 
 
-@pytest.mark.parametrize("text", ["SPLIT THE BILL NEAR THE END", "we are near split decisions", "the tech is in the gestur room"])
+@pytest.mark.parametrize("text", ["SPLIT THE BILL NEAR THE END", "we are near split decisions", "the tech is in the gestur room", "see page 3 of the bill"])
 def test_an_everyday_word_in_capitals_or_small_letters_is_no_city(scan, text):
     assert scan(text, "LOCATION") == []

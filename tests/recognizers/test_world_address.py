@@ -499,3 +499,20 @@ def test_s_n_where_the_house_number_stands(scan, text, expected):
 
 def test_a_serial_number_abbreviated_is_no_street(scan):
     assert scan("the s/n of the router is on the back", "STREET_ADDRESS") == []
+
+
+# What an installer or a courier could not find is a place too.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("installer could not find hauglandfaret 3 customer marius sørensen not home", "hauglandfaret 3"),
+        ("INSTALLER COULD NOT FIND VRŠOVKA 63; CUSTOMER KRYŠTOF ŠEVČÍK NOT HOME", "VRŠOVKA 63"),
+    ],
+)
+def test_a_street_that_could_not_be_found(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["i could not find windows 10 settings", "we found page 3 of the bill"])
+def test_english_words_and_a_number_after_find_are_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
