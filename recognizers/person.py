@@ -1179,6 +1179,19 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.end() == start and _name_opening(before.group(1)):
         start = before.start(1)
+    # A surname's particles go with it: "van [Noort, Levi]", "DE [STRIGTER, JENNA]", "da [cruz
+    # vinicius]" (the lists hold the surname without them).
+    particles = _PARTICLES_BEFORE.search(text, max(0, start - 20), start)
+    if particles is not None and particles.end() == start:
+        start = particles.start(1)
+    # "porto, [cauã]", "Gustavsson, [Per]": a given name found, the surname before it and a comma
+    # (a surname of the lists, or a word no language uses every day).
+    inverted = _SURNAME_AND_COMMA_BEFORE.search(text, max(0, start - 40), start)
+    if inverted is not None and inverted.end() == start and text[start:end].split()[0].lower().strip(",") in given_names():
+        surname = inverted.group(1).lower()
+        listed = surname in surnames() and not is_common_english(surname)
+        if (listed or unknown_word(surname)) and surname not in _NOT_NAMES and surname not in _CALENDAR:
+            start = inverted.start(1)
     for _ in range(3):  # "Univ.Prof. Dr. Anna Berg", "quý cô Nhật Phạm", "DR. A. PINTÉR FERENC"
         initial = _INITIAL_BEFORE.search(text, max(0, start - 6), start)
         if initial is not None:
@@ -1214,6 +1227,9 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     return _whole_vietnamese_name(text, start, end)
 
 
+_SURNAME_AND_COMMA_BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’-]*),[ \t]+$")
+# Not "do" (English's auxiliary far more often than Portuguese's particle).
+_PARTICLES_BEFORE = re.compile(r"(?:^|(?<=[\s(\[:;,]))((?:(?i:van|von|de|da|dos|das|du|di|del|della|der|den|ter|ten|le|la|al|el|bin|ibn)[ \t]+){1,3})$")
 # An initial before a name: "O. BALOGH FERENC", "J. Kiss György" (not "e.g. Anna").
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.[ \t]+$")
 # What follows a name's last word: the clause's end, or a word that ends a name ("MET SOPHIA

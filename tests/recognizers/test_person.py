@@ -1053,3 +1053,24 @@ def test_a_name_as_the_object_of_a_thing_a_meeting_or_a_field(scan, text, expect
 )
 def test_things_of_an_account_and_empty_fields_name_no_one(scan, text):
     assert scan(text, "PERSON") == []
+
+
+# A name is found whole: the particles before a surname, and a surname before a comma and the
+# given name found after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Refund approved for van Noort, Levi; receipt sent to puck19@example.com", "van Noort, Levi"),
+        ("CAN SOMEONE CALL DE STRIGTER, JENNA BACK? SHE'S AT FLEURBAAN 9 UNTIL NOON", "DE STRIGTER, JENNA"),
+        ("please update the contact da cruz vinicius mobile +55 13 8920-9442", "da cruz vinicius"),
+        ("Passport shows van der Avoirt, Tygo, born 18.10.1947 in Ven-Zelderheide", "van der Avoirt, Tygo"),
+        ("porto, cauã of da mota de nascimento disputes the roaming charge", "porto, cauã"),
+    ],
+)
+def test_a_name_found_with_its_particles_and_its_surname_before_a_comma(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Thanks, Maria", ["Maria"]), ("why do Anna and Ben pay twice", ["Anna", "Ben"])])
+def test_a_word_before_a_comma_or_an_auxiliary_is_no_part_of_a_name(scan, text, expected):
+    assert scan(text, "PERSON") == expected
