@@ -368,7 +368,21 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
                 # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
                 if span and span[1] == end and (not _everyday_words(clean[start:end]) or _given_name_getting_in_touch(clean[start:end], m.group("verb"))):
                     results.append(result(self, "PERSON", offsets[span[0]], offsets[span[1] - 1] + 1, 0.75, "name before a verb of getting in touch"))
+                elif span and span[0] == start and _whole_subject_a_name(clean[start:end]):
+                    results.append(result(self, "PERSON", offsets[start], offsets[end - 1] + 1, 0.75, "name before a verb of getting in touch"))
         return results
+
+
+def _whole_subject_a_name(subject: str) -> bool:
+    """Whether every word before the verb is the name whose start was found: "otto casa grande
+    asked us to call" (a given name of the lists, no everyday word, first; no little word of
+    English after it, and a last word no everyday English word is or a name of the lists). Not
+    "Anna today asked", "Maria also called"."""
+    words = subject.replace(",", " ").split()
+    if not 2 <= len(words) <= 4 or not _names(words[0], given_names()):
+        return False
+    last = words[-1].lower()
+    return not any(w.lower() in STOP_WORDS for w in words[1:]) and (not is_common_english(last) or is_name_word(last)) and last not in _CALENDAR
 
 
 # Verbs only people do: a given name of the lists before one is someone's though the name is an

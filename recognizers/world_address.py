@@ -24,6 +24,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
+from recognizers.names import is_name_word
 from recognizers.registry import AllOf, AnyOf, FirstWords, Substrings, WordEndings, register, result
 from recognizers.street_address import HOUSE_NUMBER, STREET_SUFFIX, SUFFIX_WORDS, StreetAddressRecognizer
 
@@ -535,6 +536,11 @@ _AT_NUMBERED_STREET = regex.compile(
     rf"{_PLACE_PREPOSITION}\s+(?P<value>{HOUSE_NUMBER}(?P<name>(?:{_NAME_WORD}\s+){{1,3}}){STREET_SUFFIX}(?!\w){_UNIT}{_TAIL})",
     regex.DOTALL,
 )
+# A house number, a name and one word more, to the clause's end.
+_AT_NUMBER_AND_NAME = regex.compile(
+    rf"{_PLACE_PREPOSITION}\s+(?P<value>\d{{1,5}}[A-Za-z]?\s+(?P<name>{_NAME_WORD})\s+(?P<kind>[^\W\d_]{{2,}}))"
+    r"(?=[ \t]*(?:$|[,;.!?)\n]|[ \t]+(?i:by|and|on|for|until|since|is|was|keeps|kept|yesterday|today|last|this|next|instead)\b))"
+)
 # Words that count things rather than name a street: "at 5 minutes walk", "from 2 blocks down the road".
 _NOT_STREET_NAMES = frozenset(
     [
@@ -622,6 +628,14 @@ class NumberedStreetRecognizer(LocalRecognizer):
             if any(w in _NOT_STREET_NAMES or w in STOP_WORDS for w in words):
                 continue
             found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a numbered street after at, from or to"))
+        for m in _AT_NUMBER_AND_NAME.finditer(text, overlapped=True):
+            # "went to 417 sanchez reach by mistake": a road's kind no list holds ("reach", "dip",
+            # "break" are Australia's), after a person's name that no English word is.
+            name, kind = m.group("name").lower(), m.group("kind").lower()
+            # Not a count of people or things: "to 2 johnson reps".
+            counted = kind.endswith("s") and kind not in SUFFIX_WORDS
+            if is_name_word(name) and not is_common_english(name) and kind not in _NOT_STREET_NAMES and kind not in STOP_WORDS and not counted:
+                found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a number, a name and a word after at, from or to"))
         return found
 
 

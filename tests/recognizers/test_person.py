@@ -1074,3 +1074,13 @@ def test_a_name_found_with_its_particles_and_its_surname_before_a_comma(scan, te
 @pytest.mark.parametrize(("text", "expected"), [("Thanks, Maria", ["Maria"]), ("why do Anna and Ben pay twice", ["Anna", "Ben"])])
 def test_a_word_before_a_comma_or_an_auxiliary_is_no_part_of_a_name(scan, text, expected):
     assert scan(text, "PERSON") == expected
+
+
+# The whole subject before a verb only people do, when a given name opens it and no little word
+# of English follows.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("otto casa grande asked us to call +55 63 5530-2804 instead", ["otto casa grande"]), ("Otto from billing asked", ["Otto"])],
+)
+def test_the_whole_subject_a_name(scan, text, expected):
+    assert scan(text, "PERSON") == expected

@@ -516,3 +516,14 @@ def test_a_street_that_could_not_be_found(scan, text, expected):
 @pytest.mark.parametrize("text", ["i could not find windows 10 settings", "we found page 3 of the bill"])
 def test_english_words_and_a_number_after_find_are_no_street(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# After "to" or "at", a house number, a name no English word is and one word more (a kind of
+# road no list holds) to the clause's end; not a count of people.
+def test_a_number_a_name_and_a_kind_of_road_no_list_holds(scan):
+    assert scan("the sim for jeffrey clark went to 417 sanchez reach by mistake", "STREET_ADDRESS") == ["417 sanchez reach"]
+
+
+@pytest.mark.parametrize("text", ["I talked to 2 johnson reps today", "the bill went to 300 dollars by mistake"])
+def test_a_count_after_to_is_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
