@@ -283,7 +283,9 @@ def _other_first_word_condition() -> AllOf:
 # Where a place is said to be: a verb of being, living or travelling, then a preposition.
 _PLACE_CUE = re.compile(
     r"\b(?:(?:calling|call|called|calls|ringing|rang|rings|phoned|phones|phoning|wrote|writes|emailed|texted|texts|writing|texting|roaming|travelling|traveling|travel|moved|moving|relocated|visiting|visit|holiday|holidays"
-    r"|vacation|trip|flying|flew|technician|engineer|office|store|shop|branch|grew\s+up|resident|headquartered|stationed|working|work|works)"
+    r"|vacation|trip|flying|flew|technician|engineer|office|store|shop|branch|grew\s+up|resident|headquartered|stationed|working|work|works"
+    # Where the network fails: "re: outage in modelu", "no coverage near ...".
+    r"|outage|outages|coverage|reception|signal|mast)"
     r"\s+(?:in|from|to|near|around)"
     # "born in", and "born 24-04-1994 in", "born on 3 March 1961 in": the date between is the
     # date of birth, the place after it the place of birth.
@@ -526,6 +528,10 @@ _PLACE_ENDINGS = frozenset(
 )
 
 
+# The abbreviations of chat no dictionary holds, which end a place: "outage in modelu asap".
+_CHAT_WORDS = frozenset(["asap", "pls", "plz", "thx", "tks", "ty", "fyi", "btw", "tmrw", "tmr", "eod", "cob", "rn", "atm", "imo", "lol"])
+
+
 def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
     words: list[re.Match[str]] = []
     named = False
@@ -543,7 +549,7 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
             # before it: "NEW GESTUR", "East Jaki".
             words.append(m)
             named = True
-        elif lower in STOP_WORDS or (words and is_foreign_everyday(lower)):
+        elif lower in STOP_WORDS or lower in _CHAT_WORDS or (words and is_foreign_everyday(lower)):
             break  # "Novaes quer cancelar": the sentence goes on in its language
         elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
             words.append(m)

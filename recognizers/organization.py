@@ -97,6 +97,9 @@ class OrganizationRecognizer(PatternRecognizer):
 # list is how firms (law, accounting, trading) are named; people are named with given names.
 _FIRM = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)((?:,\s+[^\W\d_][\w'’]*){1,3}),?\s+(?:and|&)\s+([^\W\d_][\w'’]*)(?![\w'’-])", re.IGNORECASE)
 _LISTED = re.compile(r"[^\W\d_][\w'’]*")
+_PEOPLE_ROLE_AFTER = re.compile(
+    r"[ \t]*[-–—,(][ \t]*(?i:the[ \t]+)?(?i:joint[ \t]+account|account[ \t]+holders?|customers?|subscribers?|callers?|payers?|tenants?|co-?signers?|guarantors?|spouses?|parents)\b"
+)
 _GIVEN_AFTER_COMMA = re.compile(r",\s*([^\W\d_][\w'’-]*)")
 
 
@@ -132,6 +135,9 @@ class FirmNameRecognizer(LocalRecognizer):
             # "Yoder, Omar and her husband": a pronoun or an article is no partner, though
             # census surnames hold "Her" and "The".
             if any(w in STOP_WORDS for w in words):
+                continue
+            # "helland, christian & mathias (joint account)": a role only people have.
+            if _PEOPLE_ROLE_AFTER.match(text, m.end()):
                 continue
             if all(w in family for w in words) and not all(w in given for w in words):
                 found.append(result(self, SHIELD, m.start(), m.end(), 0.95, "surnames listed as a firm's name"))

@@ -232,6 +232,8 @@ class PersonCueRecognizer(LocalRecognizer):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
             if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
                 spans.append(span)
+            elif _greeted_name(m.group("name")):
+                spans.append(m.span("name"))
         for m in _NAME_FIELD.finditer(clean):
             words = m.group("name").replace(",", " ").split()
             lower = [w.lower().rstrip(".") for w in words]
@@ -240,7 +242,13 @@ class PersonCueRecognizer(LocalRecognizer):
                 named = len(words) <= 3 and not set(lower) & _NOT_A_NAME_VALUE
             else:
                 named = not _everyday_words(m.group("name"))  # "account name: business premium"
-            if named and any(len(w) > 1 for w in lower) and not any(w in _NOT_NAMES for w in lower):
+            # A little word of English opens a name of another language too ("Name: An Xuân
+            # Vũ"), when a word of a name follows it.
+            little = [w for w in lower if w in _NOT_NAMES]
+            foreign_opening = (
+                little == lower[:1] and len(lower) > 1 and lower[0] not in _NO_ONE_OPENS and all(not is_common_english(w) or is_name_word(w) for w in lower[1:])
+            )
+            if named and any(len(w) > 1 for w in lower) and (not little or foreign_opening):
                 spans.append(m.span("name"))
         for m in _DECLARER.finditer(clean):
             if not any(w.lower() in _NOT_NAMES for w in m.group("name").replace(",", " ").split()):
@@ -387,7 +395,9 @@ def _whole_subject_a_name(subject: str) -> bool:
 
 # Verbs only people do: a given name of the lists before one is someone's though the name is an
 # everyday word too ("Christian wrote in from ...", "MARK WROTE IN", "Grace called about the bill").
-_ONLY_PEOPLE_DO = frozenset(["called", "phoned", "rang", "emailed", "texted", "wrote", "complained", "said", "says", "asked", "asks"])
+_ONLY_PEOPLE_DO = frozenset(
+    ["called", "phoned", "rang", "emailed", "texted", "wrote", "complained", "said", "says", "asked", "asks", "wants", "wanted", "disputes", "disputed"]
+)
 
 
 def _given_name_getting_in_touch(name: str, verb: str) -> bool:
@@ -917,6 +927,7 @@ _NAME_FIELD = re.compile(
     r"(?=[ \t]*(?:$|[|/;\n]|[ \t][-–][ \t]|,?[ \t]+(?:dob|d\.o\.b|date|born|tel|phone|mobile|mob|email|e-mail|addr|address|acct|account|id)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
+_NO_ONE_OPENS = frozenset(["the", "a", "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those", "no", "none"])
 _NOT_A_NAME_VALUE = frozenset(
     [
         "unknown",
@@ -962,11 +973,25 @@ _DECLARER = re.compile(
     r"(?=(?i:born|residing|resident|living|of|the\s+undersigned|holder|hereby|authori[sz]e|declare|confirm|request|agree|consent|give|wish|want|understand|acknowledge|certify|being|customer|subscriber|account|date\s+of\s+birth|dob|id|passport)\b)",
     re.MULTILINE,
 )
+# "Hi Blom, Lize, your SIM ...", "HI ALE DE MARTÍ, YOUR SIM": up to four words, a surname first
+# and its comma too, before the comma that ends the greeting.
 _GREETING = re.compile(
-    r"(?:^|(?<=[.!?:\n])\s*|(?<=[.!?:]\s))(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))[ \t]+"
-    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)[ \t]*[,!]",
+    r"(?:^|(?<=[.!?:\n])\s*|(?<=[.!?:]\s))(?i:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))[ \t]+"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:(?:,?[ \t]+)[^\W\d_][\w'’-]*){0,3})[ \t]*[,!]",
     re.MULTILINE,
 )
+
+
+def _greeted_name(name: str) -> bool:
+    """Whether the words a greeting names are someone's: no word of them a little word of
+    English but a name's particles, and not all everyday words ("Hi team,", "hello there,")."""
+    words = name.replace(",", " ").split()
+    if any(w.lower() in _NOT_NAMES and w.lower() not in _PARTICLES for w in words):
+        return False
+    # One given name of the lists, though an everyday word too: "Hi Mark,", "dear grace,".
+    if len(words) == 1 and words[0].lower() in given_names() and words[0].lower() not in _CALENDAR:
+        return True
+    return not _everyday_words(name)
 
 
 # Small words inside names: "Luísa da Martins", "Anouk de Vries", "Ludwig van Beethoven".

@@ -424,3 +424,13 @@ def test_a_city_named_by_an_everyday_word_where_a_place_is_said(scan, text, expe
 @pytest.mark.parametrize("text", ["SPLIT THE BILL NEAR THE END", "we are near split decisions", "the tech is in the gestur room", "see page 3 of the bill"])
 def test_an_everyday_word_in_capitals_or_small_letters_is_no_city(scan, text):
     assert scan(text, "LOCATION") == []
+
+
+# Where the network fails is a place; a chat's abbreviation after it is not part of it.
+def test_a_place_where_the_network_fails(scan):
+    assert scan("hi team, pls reach out to narcisa dima re: outage in modelu asap", "LOCATION") == ["modelu"]
+
+
+@pytest.mark.parametrize("text", ["outage in progress since monday", "no coverage in the basement"])
+def test_what_an_outage_is_in_is_not_always_a_place(scan, text):
+    assert scan(text, "LOCATION") == []

@@ -1084,3 +1084,37 @@ def test_a_word_before_a_comma_or_an_auxiliary_is_no_part_of_a_name(scan, text, 
 )
 def test_the_whole_subject_a_name(scan, text, expected):
     assert scan(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A greeting's name of up to four words, a surname and its comma first too.
+        ("SMS to (044)-0825546: Hi Blom, Lize, your SIM is on its way", "Blom, Lize"),
+        ("SMS TO +34 977 71 06 87: HI ALE DE MARTÍ, YOUR SIM IS ON ITS WAY", "ALE DE MARTÍ"),
+        ("Hi Mark, your sim is ready", "Mark"),
+        # A pair before a role only people have is no firm of partners.
+        ("helland, christian & mathias (joint account), philippines", "helland, christian"),
+        ("BAKER, JOSHUA & DONALD (JOINT ACCOUNT), WHEELERBOROUGH", "DONALD"),
+        # A name of another language opened by a little word of English.
+        ("Name: An Xuân Vũ / DOB 03/25/1995 / tel (07) 9167 6873", "An Xuân Vũ"),
+        ("mark wants the contract moved to her partner rivera roy", "mark"),
+    ],
+)
+def test_greetings_pairs_and_fields_name_someone(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear customer, your bill is ready",
+        "dear all, the line is down",
+        "Hi guys, help",
+        "Hi team, the line is down",
+        "Sales wants the report",
+        "Name: an old router / model 5",
+    ],
+)
+def test_greetings_to_everyone_and_empty_fields_name_no_one(scan, text):
+    assert scan(text, "PERSON") == []
