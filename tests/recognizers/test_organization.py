@@ -68,6 +68,13 @@ def test_a_list_of_people_with_given_names_is_not_a_firm(detector):
     assert {"Laura Baker", "Tom Morgan", "Eve Fletcher"} <= found
 
 
+@pytest.mark.parametrize("note", ["helland, christian & mathias (joint account), philippines", "BAKER, JOSHUA & DONALD (JOINT ACCOUNT), WHEELERBOROUGH"])
+def test_a_role_only_people_have_makes_no_firm_of_names(detector, note):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
+    found = [note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"]
+    assert len(found) == 2 and note.split(" (")[0].endswith(found[-1]), found
+
+
 @pytest.mark.parametrize("note", ["Yoder, Omar and her husband Aimee both need eSIMs", "YODER, OMAR AND HER HUSBAND AIMEE BOTH NEED ESIMS"])
 def test_a_pronoun_after_and_makes_no_firm_of_a_name(detector, note):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
