@@ -1546,11 +1546,63 @@ def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | No
     if m is None:
         return None
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    if not words or not all(_name_or_rare_in(w.group(), text) for w in words):
+    if not words or any(w.group().lower() in STOP_WORDS or w.group().lower() in _CALENDAR for w in words):
         return None
-    if any(w.group().lower() in STOP_WORDS or w.group().lower() in _CALENDAR for w in words):
+    # An address block's first line is whom it is for, whatever words the name is made of
+    # ("INVOICE ADDRESS\nCHE\n48 GEANY STREET", "TONE-RUTH LIE\nMOENHAUGEN 7H"): the block
+    # opens the text or follows its label.
+    opens_block = m.re is _NAME_LINE_BEFORE and _BLOCK_OPENING.search(text, 0, m.start("name")) is not None
+    if opens_block and not any(w.group().lower() in _BLOCK_LABEL_WORDS for w in words):
+        return words[0].start(), words[-1].end()
+    if not all(_name_or_rare_in(w.group(), text) for w in words):
         return None
     return words[0].start(), words[-1].end()
+
+
+# The start of the text, or an address block's label on the line above ("Invoice address",
+# "SHIP TO:", "--").
+_BLOCK_OPENING = re.compile(
+    r"(?:\A|(?:^|\n)[ \t]*(?:(?i:(?:invoice|billing|delivery|shipping|postal|mailing|home|new|old|correspondence)[ \t]+address|address(?:ee)?|ship[ \t]+to|deliver[ \t]+to|bill[ \t]+to|send[ \t]+to|recipient)[ \t]*:?|--)[ \t]*\n)[ \t]*\Z"
+)
+# Words of a block's lines that are no one's name.
+_BLOCK_LABEL_WORDS = frozenset(
+    [
+        "address",
+        "addressee",
+        "home",
+        "work",
+        "office",
+        "billing",
+        "shipping",
+        "invoice",
+        "delivery",
+        "postal",
+        "mailing",
+        "to",
+        "ship",
+        "bill",
+        "send",
+        "recipient",
+        "c",
+        "o",
+        "attn",
+        "attention",
+        "department",
+        "dept",
+        "floor",
+        "building",
+        "company",
+        "customer",
+        "services",
+        "service",
+        "team",
+        "reception",
+        "unit",
+        "flat",
+        "apartment",
+        "suite",
+    ]
+)
 
 
 # "Sofia (+55 73 0275-1519) asked ...", "Melo, Marta (929693690)": a name, its number in brackets.

@@ -255,7 +255,8 @@ _PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p
 _PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|sur|am|an|upon)\s+)?{_PLACE_WORD}){{0,3}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
-_TAIL = rf"(?:(?:\s*,\s*|\s*\n\s*|\s+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,2}}"
+# Within the block: one line break at most between its parts, as a blank line ends it.
+_TAIL = rf"(?:(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,2}}"
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
 # Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat). The word ends before its

@@ -1118,3 +1118,23 @@ def test_greetings_pairs_and_fields_name_someone(scan, text, expected):
 )
 def test_greetings_to_everyone_and_empty_fields_name_no_one(scan, text):
     assert scan(text, "PERSON") == []
+
+
+# An address block's first line is whom it is for, whatever words the name is made of, when
+# the block opens the text or follows its label.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INVOICE ADDRESS\nCHE\n48 GEANY STREET N02 X7AK DAWN VILLE", "CHE"),
+        ("TONE-RUTH LIE\nMOENHAUGEN 7H, 5396 THOMASSEN\n\nDEAR CUSTOMER SERVICES,\nPLEASE CANCEL MY CONTRACT.", "TONE-RUTH LIE"),
+    ],
+)
+def test_the_first_line_of_an_address_block(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "LOCATION"])])
+    assert expected in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["Invoice address\nHome\n12 Main Street", "the tech said\nfine\n12 Main Street"])
+def test_a_label_or_a_sentence_above_an_address_is_no_name(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "LOCATION"])])
+    assert [kind for kind, *_ in found if kind == "PERSON"] == []

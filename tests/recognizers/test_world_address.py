@@ -527,3 +527,8 @@ def test_a_number_a_name_and_a_kind_of_road_no_list_holds(scan):
 @pytest.mark.parametrize("text", ["I talked to 2 johnson reps today", "the bill went to 300 dollars by mistake"])
 def test_a_count_after_to_is_no_street(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+def test_a_blank_line_ends_an_address(scan):
+    text = "TONE-RUTH LIE\nMOENHAUGEN 7H, 5396 THOMASSEN\n\nDEAR CUSTOMER SERVICES,\nPLEASE CANCEL MY CONTRACT."
+    assert scan(text, "STREET_ADDRESS") == ["MOENHAUGEN 7H, 5396 THOMASSEN"]
