@@ -448,7 +448,7 @@ _AS_THE_ROLE = re.compile(
 # word saying what a note is about, a possessive before a thing of the account is whose it is,
 # in any case (the capitalized possessive above needs no such cue).
 _ABOUT_POSSESSIVE = re.compile(
-    r"(?:^|(?<=[\s(\[:;,]))(?i:re|regarding|concerning|about|for)\b[:\s]+(?P<name>[^\W\d_][\w'’-]*(?:,?[ \t]+[^\W\d_][\w'’-]*){0,2}?)['’][sS][ \t]+"
+    r"(?:^|(?<=[\s(\[:;,]))(?i:re|regarding|concerning|about|for)\b[:\s]+(?P<name>[^\W\d_][\w'’-]*(?:,?[ \t]+[^\W\d_][\w'’-]*){0,3}?)['’][sS][ \t]+"
     r"(?:(?i:new|old|own|current|open|last|latest|second|first|mobile|home|broadband|fibre|fiber)[ \t]+)?"
     r"(?i:ticket|case|account|bill|invoice|phone|line|router|modem|sim|esim|contract|order|complaint|request|refund|number|handset|device|plan"
     r"|appointment|visit|port(?:ing)?|payment|card|claim|query|issue|subscription|package|parcel|delivery|request|voicemail|address)\b",
@@ -635,7 +635,9 @@ def _speaker(cell: str) -> tuple[int, int, str] | None:
     whatever list knows the words, unless every word is everyday English ("Agent", "Tech
     support", "System")."""
     words = list(_CELL_WORD.finditer(cell))
-    if not words or len(words) > 4 or "," in cell:
+    # One comma, after the first word: the name written surname first ("[ITÁLIA] NASCIMENTO,
+    # DOM: ..."), not a list ("Agent, Tech: ...").
+    if not words or len(words) > 4 or cell.count(",") > 1 or ("," in cell and (len(words) < 2 or not cell[words[0].end() :].startswith(","))):
         return None
     lower = [w.group().lower().strip(".") for w in words]
     if any(p in STOP_WORDS for w in lower for p in [w, *w.split("-")]):
@@ -737,7 +739,12 @@ class NameBySideRecognizer(LocalRecognizer):
             named = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
             # "Bilge, Sakip's": written surname first, the surname may be any word.
             inverted = len(named) == 2 and "," in text[named[0].end() : named[1].start()] and named[0].group().lower() not in STOP_WORDS
-            if named and all(_owner_word(w.group()) for w in named[inverted:]):
+            # "re joel brown's ticket": after a given name of the lists, a surname of them though
+            # an everyday word too.
+            given_first = not inverted and len(named) > 1 and _names(named[0].group(), given_names())
+            if given_first:
+                given_first = all(_owner_word(w.group()) or (w.group().lower() in surnames() and w.group().lower() not in STOP_WORDS) for w in named[1:])
+            if named and (given_first or all(_owner_word(w.group()) for w in named[inverted:])):
                 found.append(result(self, "PERSON", named[0].start(), named[-1].end(), 0.6, "whose thing a note is about"))
         for m in _KIN_POSSESSIVE.finditer(text):
             span = _owner_before(text, m.start())
@@ -1215,8 +1222,10 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     (or a surname that is no everyday word) right before it ("maria [gonzalez]", NER on capitals or lower case finds half),
     a census surname right after a given name ("[Maria] Gonzalez"). Words of everyday English
     ("will", "long") are left alone: they join names less often than they join sentences."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before and before.end() == start and _name_opening(before.group(1)):
+    for _ in range(3):  # "philippine alexandre [le roy]", "mohamed rosendo [peral atienza]"
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if not (before and before.end() == start and _name_opening(before.group(1))):
+            break
         start = before.start(1)
     # A surname's particles go with it: "van [Noort, Levi]", "DE [STRIGTER, JENNA]", "da [cruz
     # vinicius]" (the lists hold the surname without them).

@@ -530,6 +530,41 @@ class ForeignStreetRecognizer(LocalRecognizer):
         return found
 
 
+# A record's cell or a line's head that is one word and a house number: "Všejanská 6 - Erik
+# Tichý - fibre install pending", "AASENHAVNA 7 - BERG, ANDERS", "Delivery failed: DANIELSENGROPA
+# 4A (recipient ...)". The cell's bounds say where the street ends.
+_CELL_STREET = regex.compile(
+    r"(?:^|(?<=[\t|:])|(?<=[ \t][-–—]))[ \t]*(?P<value>(?P<name>[^\W\d_][\w'’-]{3,}),?[ \t]+\d{1,5}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?)(?=[ \t]*(?:$|[-–—|\t(,;]))",
+    regex.MULTILINE,
+)
+
+
+@register
+class StreetCellRecognizer(LocalRecognizer):
+    """A street of one word no English word is, and its number, alone in a record's cell or at
+    a line's head ("Všejanská 6 - Erik Tichý - ..."). Not a name of the lists ("Anna 5 -"), not
+    a word with a capital inside ("iPhone 12 - screen")."""
+
+    SPEECH_ONLY = True
+    MIN_DIGITS = 1
+    REQUIRES = regex.compile(r"[^\W\d_]{4,},?[ \t]+\d{1,5}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?[ \t]*(?:$|[-–—|\t(,;])", regex.MULTILINE)
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="StreetCellRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for m in _CELL_STREET.finditer(text):
+            name = m.group("name")
+            if is_english_vocabulary(name) or is_typo_of_common(name) or is_name_word(name) or (not name.isupper() and any(ch.isupper() for ch in name[1:])):
+                continue
+            found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a street and its number alone in a cell"))
+        return found
+
+
 # "the router at 0 amber trail", "returned from 9791 maharaj path", "moves to 2360 valþórsson
 # burgs apt 739": after "at", "from" or "to", the US order (house number, name words, street
 # suffix) in any case.

@@ -1138,3 +1138,22 @@ def test_the_first_line_of_an_address_block(detector, text, expected):
 def test_a_label_or_a_sentence_above_an_address_is_no_name(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "LOCATION"])])
     assert [kind for kind, *_ in found if kind == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whose ticket: a given name, then surnames though everyday words, up to four words.
+        ("re joel brown's ticket, moved to egypt last wk", "joel brown"),
+        ("re mohamed rosendo peral atienza's ticket, moved to huelva last wk", "mohamed rosendo peral atienza"),
+        # A chat line's speaker written surname first.
+        ("[peru] palla, adweta: the line is dead again", "palla, adweta"),
+    ],
+)
+def test_whose_ticket_and_who_speaks(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["re last month's bill", "about the company's invoice", "[10:02] Agent, Tech: hello"])
+def test_no_one_owns_last_month_and_no_one_speaks_as_a_list(scan, text):
+    assert scan(text, "PERSON") == []

@@ -532,3 +532,21 @@ def test_a_count_after_to_is_no_street(scan, text):
 def test_a_blank_line_ends_an_address(scan):
     text = "TONE-RUTH LIE\nMOENHAUGEN 7H, 5396 THOMASSEN\n\nDEAR CUSTOMER SERVICES,\nPLEASE CANCEL MY CONTRACT."
     assert scan(text, "STREET_ADDRESS") == ["MOENHAUGEN 7H, 5396 THOMASSEN"]
+
+
+# A street of one word no English word is and its number, alone in a record's cell or at a line's head.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Všejanská 6 - Erik Tichý - fibre install pending", "Všejanská 6"),
+        ("AASENHAVNA 7 - BERG, ANDERS - FIBRE INSTALL PENDING", "AASENHAVNA 7"),
+        ("DELIVERY FAILED: DANIELSENGROPA 4A (RECIPIENT ROGER KNUDSEN UNKNOWN)", "DANIELSENGROPA 4A"),
+    ],
+)
+def test_a_street_alone_in_a_cell(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["iPhone 12 - screen broken", "Anna 5 - calls", "Windows 10 - update", "ticket: Router 3 - down"])
+def test_a_product_a_name_or_a_word_and_a_number_in_a_cell_are_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
