@@ -1276,6 +1276,18 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SURNAME_AND_COMMA_BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’-]*),[ \t]+$")
+
+
+def name_between(word: str) -> bool:
+    """Whether one word between two names found makes them one ("merkúr [storm] marinósson",
+    "kiss [enikő] orsolya"): a name of the lists, or a word no everyday English one is; not a
+    little word ("Anna and Ben"), a verb or a noun of a sentence ("Anna called Ben")."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in _NOT_NAMES or lower in _CALENDAR or not word.isalpha():
+        return False
+    return is_name_word(lower) or not is_common_english(lower)
+
+
 # Not "do" (English's auxiliary far more often than Portuguese's particle).
 _PARTICLES_BEFORE = re.compile(r"(?:^|(?<=[\s(\[:;,]))((?:(?i:van|von|de|da|dos|das|du|di|del|della|der|den|ter|ten|le|la|al|el|bin|ibn)[ \t]+){1,3})$")
 # An initial before a name: "O. BALOGH FERENC", "J. Kiss György" (not "e.g. Anna").

@@ -1157,3 +1157,13 @@ def test_whose_ticket_and_who_speaks(scan, text, expected):
 @pytest.mark.parametrize("text", ["re last month's bill", "about the company's invoice", "[10:02] Agent, Tech: hello"])
 def test_no_one_owns_last_month_and_no_one_speaks_as_a_list(scan, text):
     assert scan(text, "PERSON") == []
+
+
+# Two pieces of one name found apart, with one word of a name between them, are one name.
+def test_two_pieces_of_a_name_one_word_apart_are_one(scan):
+    assert "merkúr storm marinósson" in scan("merkúr storm marinósson and her husband evaldsson ás both need esims", "PERSON")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Anna called Ben yesterday", ["Anna", "Ben"]), ("I met Anna and Ben", ["Anna", "Ben"])])
+def test_two_names_a_verb_or_a_conjunction_apart_stay_two(scan, text, expected):
+    assert scan(text, "PERSON") == expected
