@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.date_of_birth import DATE, DATE_PIECE
 from recognizers.spelled_name import spelled_runs
 from recognizers.spoken_digits import DIGIT_WORDS
+from recognizers.world_address import names_a_street
 
 # What a turn asks for, by the words it asks with. Order matters: the first that matches wins
 # ("the name on the account" asks for a name, not an account number).
@@ -164,14 +165,43 @@ def answers(answer: str, entity: str) -> list[Answer]:
         return found or _spoken_digits(answer, entity, shortest)
     if entity == "STREET_ADDRESS":
         span = _bare_value(answer, max_words=10, words_only=False)
-        if span and any(ch.isdigit() for ch in answer[span[0] : span[1]]):
+        # A number, or a street word of some language: "it's intrarea popa", "uh drumul preda".
+        if span and (any(ch.isdigit() for ch in answer[span[0] : span[1]]) or names_a_street(answer[span[0] : span[1]])):
             return [Answer(entity, *span)]
     return []
 
 
 # Small words an address or a name may hold ("Rue de la Paix", "Isle of Dogs"); any other
 # stop word ("is", "for", "my") makes the turn a sentence, not a bare value.
-_IN_NAMES = frozenset({"de", "la", "le", "du", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "el", "dos", "das"})
+# Of names of places too: "marques do sul", "santa cruz de la sierra", "ilha e barco".
+_IN_NAMES = frozenset(
+    {
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "do",
+        "di",
+        "des",
+        "e",
+        "y",
+        "ter",
+        "ten",
+        "sur",
+    }
+)
 _IN_VALUES = _IN_NAMES | {"the", "of", "and", "on", "upon", "st"}
 
 

@@ -225,6 +225,10 @@ class PersonCueRecognizer(LocalRecognizer):
             named = named or (len(words) == 1 and _names(words[0], surnames()) and not is_common_english(words[0]))
             if not named and len(words) > 1:
                 named = any(_names(w, given_names()) or _names(w, surnames()) or unknown_word(w) for w in words[1:] if w.lower() not in _PARTICLES)
+            # Whom one meets is a person: in cased text a capitalized word no English one is
+            # ("I met Timoteo yesterday"), though no list holds it.
+            met = m.group().lower().startswith(("met", "meet"))
+            named = named or (met and cased and words[0][:1].isupper() and not is_common_english(words[0]) and not is_well_known_place(words[0]))
             city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
             if named and words[0].lower() not in _CALENDAR and not city:
                 spans.append(span)
@@ -281,7 +285,7 @@ _OBJECT_CUE = re.compile(
 # "from adam to sune", "reach out to nanni re: outage", "passed for maria date of birth ...".
 # "mail for mona keeps bouncing", "the SIM for Verde went to ...": a verb starts the next one.
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;:?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|the|re:?|date\s+of\s+birth|dob|born|outside|near|inside|opposite|beside)\s|\s+\(|\s+[-–]\s|\s+\d"
+    r"\s*(?:[,;:?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|the|re:?|date\s+of\s+birth|dob|born|outside|near|inside|opposite|beside|yesterday|today|tomorrow|tonight|earlier|again|last|this|next)\s|\s+\(|\s+[-–]\s|\s+\d"
     r"|\s+(?i:is|was|has|had|keeps|kept|went|goes|moving|moved|will|would|can|could|should|does|did|got|gets"
     r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
 )

@@ -374,16 +374,23 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
         )
 
 
+def _only_no_number(pattern: str) -> str:
+    """A pattern of a number or "s/n" made one of "s/n" alone."""
+    either = rf"(?:{_HOUSE}(?!\w)|{_NO_NUMBER})"
+    assert either in pattern, pattern
+    return pattern.replace(either, _NO_NUMBER)
+
+
 @register
 class UnnumberedStreetAddressRecognizer(WorldStreetAddressRecognizer):
     """The same street addresses where "s/n" (sin número, sem número) stands for the house
-    number: "Av de Coelho, S/N", "Calle Mayor s/n", in a text with no digit, which the recognizer
-    above is spared (where a text has digits too, both find it and the finding is merged)."""
+    number: "Av de Coelho, S/N", "Calle Mayor s/n", in a text with no digit too, which the
+    recognizer above skips."""
 
     MIN_DIGITS = 0
     PATTERNS = [
-        Pattern("street word, name, s/n", _NAME_THEN_NUMBER, 0.6),
-        Pattern("street word English uses too, particle, name, s/n", _WORD_PARTICLE_NAME_NUMBER, 0.6),
+        Pattern("street word, name, s/n", _only_no_number(_NAME_THEN_NUMBER), 0.6),
+        Pattern("street word English uses too, particle, name, s/n", _only_no_number(_WORD_PARTICLE_NAME_NUMBER), 0.6),
     ]
     REQUIRES = AllOf(regex.compile(rf"(?<![\w/]){_NO_NUMBER}(?![\w/])"), WorldStreetAddressRecognizer.REQUIRES)
 
@@ -488,6 +495,19 @@ def _everyday_name(name: str | None) -> bool:
 
 
 _STREET_NAME_WORDS = frozenset(w.lower().rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY, *SUFFIX_WORDS])
+_STREET_ENDINGS = tuple(e.lower().rstrip(".") for e in _ENDINGS)
+
+
+def names_a_street(words: str) -> bool:
+    """Whether a few words name a street by a street word of some language ("intrarea popa",
+    "drumul preda", "rue bourgeois", "maple avenue") or a street name's ending
+    ("Hafnarstræti"): what an answer to "what's the address?" without a number may be."""
+    lowered = [w.strip(",.").lower() for w in words.split()]
+    return any(w in _STREET_NAME_WORDS and w not in _COMMON_SUFFIXES for w in lowered) or any(w.endswith(_STREET_ENDINGS) for w in lowered if len(w) > 6)
+
+
+# Suffixes English uses every day ("way", "park", "green"): no street word in an answer alone.
+_COMMON_SUFFIXES = frozenset(w for w in SUFFIX_WORDS if is_common_english(w) and w not in ("street", "road", "avenue", "lane", "drive", "boulevard"))
 
 
 # Where something is, or was looked for: "installer could not find hauglandfaret 3".

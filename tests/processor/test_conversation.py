@@ -61,6 +61,11 @@ def test_what_a_turn_asks_for(question, entity):
         ("yeah bentefjell", "LOCATION", "bentefjell"),
         ("THAT WOULD BE SOUTH AFRICA", "LOCATION", "SOUTH AFRICA"),
         ("sure, Niederländische Antillen, thanks", "LOCATION", "Niederländische Antillen"),
+        # A street without its number, named by a street word of its language.
+        ("it's intrarea popa", "STREET_ADDRESS", "intrarea popa"),
+        ("uh drumul preda", "STREET_ADDRESS", "drumul preda"),
+        # A place's small words in other languages.
+        ("yeah marques do sul", "LOCATION", "marques do sul"),
     ],
 )
 def test_the_answer_holds_what_was_asked(answer, entity, value):
@@ -79,6 +84,9 @@ def test_the_answer_holds_what_was_asked(answer, entity, value):
         ("my first pet's name was bella", "PERSON"),  # a cue of its own: the recognizers' job
         ("I'm not sure, is it important?", "LOCATION"),
         ("on the train to work", "LOCATION"),
+        ("same as before", "STREET_ADDRESS"),
+        ("it's the green one", "STREET_ADDRESS"),
+        ("i do", "LOCATION"),
     ],
 )
 def test_a_turn_that_is_no_answer_gives_nothing(answer, entity):

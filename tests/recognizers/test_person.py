@@ -1026,6 +1026,7 @@ def test_the_name_on_the_line_above_an_address(detector):
         # Whom someone met.
         ("technician met chiara outside the shop, fault fixed", "chiara"),
         ("I will meet Ana at the store", "Ana"),
+        ("I met Timoteo yesterday at the shop", "Timoteo"),  # no list holds it; a capital in cased text
         # A colon ends the clause after "from".
         ("Note from Petre Tomescu: moving to Slovenia in May, keep the number", "Petre Tomescu"),
         # A person's role as a form's label: its value is a name whatever words it is made of.
