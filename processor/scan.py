@@ -58,7 +58,14 @@ from recognizers.person import (
 )
 from recognizers.phone import number_after_name
 from recognizers.registry import min_digits, min_run, requires
-from recognizers.world_address import address_after_name, address_block_lines, postcode_after_details, postcode_and_town_after_address, postcode_by_place
+from recognizers.world_address import (
+    address_after_name,
+    address_block_lines,
+    postcode_after_details,
+    postcode_and_town_after_address,
+    postcode_by_place,
+    street_before_name,
+)
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
 Found = tuple[str, int, int, float, str]
@@ -275,6 +282,9 @@ class Scanner:
         for r in kept:
             if r.entity_type == "PERSON":
                 r.start, r.end = whole_name(text, r.start, r.end)
+                street = street_before_name(text, r.start, r.end)
+                if street is not None:
+                    r.entity_type, (r.start, r.end) = "STREET_ADDRESS", street
             # What a finding says about the words right after it: "emanuel and noa", "between
             # brovst and næstved" (the other half of a pair), "Luuk Claassen, Frederiquedreef 8".
             for entity, follower in _FOLLOWERS.get(r.entity_type, ()):

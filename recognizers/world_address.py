@@ -506,6 +506,27 @@ def names_a_street(words: str) -> bool:
     return any(w in _STREET_NAME_WORDS and w not in _COMMON_SUFFIXES for w in lowered) or any(w.endswith(_STREET_ENDINGS) for w in lowered if len(w) > 6)
 
 
+# A street word of another language right before a name (with its particle): "rue [Andrée
+# Pages]", "C. de [Wilfredo Gálvez]", "Estrada [João Felipe da Cunha]". Words of _DISTINCT in
+# any case, those of _CAPITALIZED_ONLY as written.
+# Only the words no English sentence opens with ("Place Anna Berg on hold", "Via Maria" stay
+# persons: the street type reaches partners the person type does not), and "R." and "C." only
+# before a particle ("R. Smith" is an initial).
+_NAMING_STREET_WORD = rf"(?P<word>(?i:{_alternatives(_DISTINCT)})(?:[ \t]+(?i:{_PARTICLE}))?|(?:R|C)\.[ \t]+(?i:{_PARTICLE}))[ \t]+"
+_STREET_WORD_BEFORE = regex.compile(rf"(?:^|(?<=[\s:,(-])){_NAMING_STREET_WORD}$")
+_STREET_WORD_OPENING = regex.compile(_NAMING_STREET_WORD + r"(?=\S)")
+
+
+def street_before_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The street a name found at text[start:end] is the name of, when a street word of another
+    language stands right before it or opens what was found: "Shipping address - rue Andrée
+    Pages", "C. de Wilfredo Gálvez" are streets named after someone, not persons."""
+    if _STREET_WORD_OPENING.match(text, start, end) is not None:
+        return start, end
+    m = _STREET_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return (m.start("word"), end) if m is not None else None
+
+
 # Suffixes English uses every day ("way", "park", "green"): no street word in an answer alone.
 _COMMON_SUFFIXES = frozenset(w for w in SUFFIX_WORDS if is_common_english(w) and w not in ("street", "road", "avenue", "lane", "drive", "boulevard"))
 

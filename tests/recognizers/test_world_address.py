@@ -550,3 +550,23 @@ def test_a_street_alone_in_a_cell(scan, text, expected):
 @pytest.mark.parametrize("text", ["iPhone 12 - screen broken", "Anna 5 - calls", "Windows 10 - update", "ticket: Router 3 - down"])
 def test_a_product_a_name_or_a_word_and_a_number_in_a_cell_are_no_street(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# A name found right after a street word of another language is the street's name: the street,
+# not a person.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Address: boulevard Colette Lesage", "boulevard Colette Lesage"),
+        ("the package went to C. de Wilfredo Gálvez 81 Piso 6 , Ávila, 46422", "C. de Wilfredo Gálvez"),
+    ],
+)
+def test_a_street_named_after_someone(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "LOCATION"])])
+    assert ("STREET_ADDRESS", expected) in [(kind, text[s:e]) for kind, s, e, _, _ in found]
+
+
+@pytest.mark.parametrize(("text", "person"), [("Place Anna Berg on hold", "Anna Berg"), ("I spoke to R. Smith today", "R. Smith")])
+def test_an_english_word_or_an_initial_before_a_name_makes_no_street(detector, text, person):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
+    assert [(kind, text[s:e]) for kind, s, e, _, _ in found] == [("PERSON", person)]
