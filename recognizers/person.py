@@ -193,6 +193,10 @@ class PersonCueRecognizer(LocalRecognizer):
         for cue in _CUES.finditer(clean):
             said = cue.group().strip().rstrip(".").lower()
             span = _name_after(clean, cue.end(), cased, title=said in _TITLES, strong=not _WEAK_CUE.match(said))
+            if span and said in _TITLES:
+                # After a title any word may start the name; the sentence of another language
+                # that runs on after it is no part of it ("señora maría de castellón quiere darse").
+                span = _without_trailing_foreign_words(clean, span)
             if span:
                 spans.append(span)
         for cue in _SOFT_CUES.finditer(clean):
@@ -653,6 +657,10 @@ def _speaker(cell: str) -> tuple[int, int, str] | None:
     # One word alone is a label as often ("Birthdate:", "cc:"): only a name of the lists.
     if len(words) == 1 and not (lower[0] in given_names() or lower[0] in surnames()):
         return None
+    # A label in another language ("Nieuw bezorgadres:", "NEUE LIEFERADRESSE:"): a word of its
+    # everyday language and no name of the lists.
+    if "," not in cell and any(is_foreign_everyday(w) for w in lower) and not any(_listed_name(w) for w in lower):
+        return None
     if any(w in _NOT_NAMES for w in lower):
         return None
     return words[0].start(), words[-1].end(), "PERSON"
@@ -866,6 +874,10 @@ def surname_with_particles(text: str, start: int, end: int) -> tuple[int, int] |
     last = m.group().split()[-1]
     found = text[start:end]
     if found[:1].isupper() != last[:1].isupper() or is_common_english(last):
+        return None
+    # "... möchte den vertrag kündigen", "quiere darse de baja": an article and a word of the
+    # text's language after a name that ran on into the sentence.
+    if (is_foreign_everyday(last.lower()) or is_foreign_everyday(found.split()[-1].lower())) and not is_name_word(last):
         return None
     return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
 
@@ -1666,7 +1678,18 @@ def _given_name_before(text: str, start: int) -> tuple[int, int] | None:
     word = m.group("name")
     if not _names(word, given_names()) or word.lower() in _NOT_NAMES or word.lower() in _CALENDAR:
         return None
+    # "richiamare al +39 ...", "devolver la llamada al ...": after a word of another language,
+    # "al" is "to the" before it is Al ("please call al +1 ..." stays a name).
+    if word.lower() in _TO_THE:
+        before = _WORD_BEFORE_NUMBER_CONTEXT.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1) and not is_english_vocabulary(before.group(1)):
+            return None
     return m.span("name")
+
+
+# The word before the word before a number: what language the text is in there.
+_WORD_BEFORE_NUMBER_CONTEXT = re.compile(r"([^\W\d_]+)[^\w]*$")
+_TO_THE = frozenset(["al", "au", "ao", "aan", "am", "zum", "zur", "del", "dal", "alla", "allo"])
 
 
 _DATE_WORDS = frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "on"])

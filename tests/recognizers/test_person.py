@@ -1168,3 +1168,24 @@ def test_two_pieces_of_a_name_one_word_apart_are_one(scan):
 @pytest.mark.parametrize(("text", "expected"), [("Anna called Ben yesterday", ["Anna", "Ben"]), ("I met Anna and Ben", ["Anna", "Ben"])])
 def test_two_names_a_verb_or_a_conjunction_apart_stay_two(scan, text, expected):
     assert scan(text, "PERSON") == expected
+
+
+# In text of another language: "al" before a number is "to the"; a label of that language before
+# a colon is no speaker; a name that ran on into its sentence takes no article and noun after it.
+@pytest.mark.parametrize(
+    ("text", "not_named"),
+    [
+        ("il cliente severino chiama per la bolletta richiamare al +39 3244148373", "al"),
+        ("Nieuw bezorgadres: Thijsbaan 8, 3151RR Wijngaarden. Geboortedatum 12-03-1980", "Nieuw bezorgadres"),
+        ("frau spieß, klaus peter aus bad liebenwerda möchte den vertrag kündigen", "den vertrag"),
+    ],
+)
+def test_words_of_another_language_name_no_one(detector, text, not_named):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "LOCATION", "PHONE_NUMBER"])])
+    assert not_named not in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
+
+
+def test_al_before_a_number_in_english_is_al(detector):
+    text = "please call al +1 555 201 3344"
+    [found] = detector.scanner.texts([(text, ["PERSON", "PHONE_NUMBER"])])
+    assert "al" in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
