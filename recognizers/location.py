@@ -301,76 +301,6 @@ _PLACE_CUE = re.compile(
     r"\s+(?:the\s+(?:city|town|village|region|province|state|county|island|district)\s+of\s+)?",
     re.IGNORECASE,
 )
-# Words that open or join place names without being names themselves.
-_PLACE_WORDS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        # Vietnamese: city, province, district ("tp hải phòng", "thành phố đà nẵng").
-        "tp",
-        "tp.",
-        "thành",
-        "phố",
-        "tỉnh",
-        "quận",
-        "huyện",
-        "eastern",
-        "western",
-        "port",
-        "new",
-        "old",
-        "upper",
-        "lower",
-        "great",
-        "little",
-        "saint",
-        "st",
-        "san",
-        "santa",
-        "sankt",
-        "lake",
-        "mount",
-        "mt",
-        "fort",
-        "isla",
-        "ilha",
-        "cape",
-        "holy",
-        "city",
-        "bad",
-        "sur",
-        "sous",
-        "upon",
-        "on",
-        "de",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "del",
-        "della",
-        "di",
-        "e",
-        "la",
-        "le",
-        "les",
-        "the",
-        "of",
-        "y",
-        "i",
-        "au",
-        "aux",
-        "am",
-        "an",
-        "im",
-        "ob",
-    ]
-)
-MAX_PLACE_WORDS = 4
 # The place words that open a town's name and make what follows one ("New Gestur", "East Jaki").
 _QUALIFIERS = frozenset(
     [
@@ -403,6 +333,50 @@ _QUALIFIERS = frozenset(
         "cape",
     ]
 )
+# Words that open or join place names without being names themselves: the qualifiers, the
+# words of Vietnamese for a city or province, and the small words inside names.
+_PLACE_WORDS = _QUALIFIERS | frozenset(
+    # Vietnamese: city, province, district ("tp hải phòng", "thành phố đà nẵng").
+    [
+        "tp",
+        "tp.",
+        "thành",
+        "phố",
+        "tỉnh",
+        "quận",
+        "huyện",
+        "holy",
+        "city",
+        "bad",
+        "sur",
+        "sous",
+        "upon",
+        "on",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "e",
+        "la",
+        "le",
+        "les",
+        "the",
+        "of",
+        "y",
+        "i",
+        "au",
+        "aux",
+        "am",
+        "an",
+        "im",
+        "ob",
+    ]
+)
+MAX_PLACE_WORDS = 4
 # And those that may open one with a person's name after it ("Port Daniel", "La Rochelle"); not
 # "the" or "of" ("page 3 of the bill").
 _TOWN_OPENERS = _QUALIFIERS | {"la", "le", "les", "bad", "holy"}
