@@ -196,7 +196,9 @@ class PersonCueRecognizer(LocalRecognizer):
             if span and said in _TITLES:
                 # After a title any word may start the name; the sentence of another language
                 # that runs on after it is no part of it ("señora maría de castellón quiere darse").
-                span = _without_trailing_foreign_words(clean, span)
+                # Two words stay: a surname may be an everyday word of its language ("mevrouw
+                # daan broek", Dutch "trousers").
+                span = _without_trailing_foreign_words(clean, span, keep=2)
             if span:
                 spans.append(span)
         for cue in _SOFT_CUES.finditer(clean):
@@ -315,11 +317,11 @@ _SOFT_CUES = re.compile(
 )
 
 
-def _without_trailing_foreign_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
+def _without_trailing_foreign_words(text: str, span: tuple[int, int], keep: int = 1) -> tuple[int, int]:
     """A name after a cue in another language without the words of that language that ran on
-    after it ("Kunde hans muster ruft an": "ruft" is the sentence's)."""
+    after it ("Kunde hans muster ruft an": "ruft" is the sentence's); at least `keep` words."""
     words = list(_LETTERS_RUN.finditer(text, *span))
-    while len(words) > 1 and is_foreign_everyday(words[-1].group().lower()):
+    while len(words) > keep and is_foreign_everyday(words[-1].group().lower()):
         words.pop()
     return span[0], words[-1].end() if words else span[1]
 

@@ -1189,3 +1189,8 @@ def test_al_before_a_number_in_english_is_al(detector):
     text = "please call al +1 555 201 3344"
     [found] = detector.scanner.texts([(text, ["PERSON", "PHONE_NUMBER"])])
     assert "al" in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
+
+
+# After a title, two words stay a name though the surname is an everyday word of its language.
+def test_a_surname_that_is_a_word_of_its_language_after_a_title(scan):
+    assert "MEVROUW DAAN BROEK" in scan("MEVROUW DAAN BROEK UIT NOORDHOEK WIL HET ABONNEMENT OPZEGGEN", "PERSON")
