@@ -466,6 +466,11 @@ _ABOUT_POSSESSIVE = re.compile(
 )
 # "SPOKE TO HERRING, MARK'S DAUGHTER", "ayşe's husband called": whose relative someone is,
 # a person whatever words the name is made of; read back from the possessive.
+_AND_KIN = re.compile(
+    r"(?:^|(?<=[.!?;:\n]\s)|(?<=\n))(?P<name>[^\W\d_][\w'’-]*(?:,?[ \t]+[^\W\d_][\w'’-]*){0,3}?)[ \t]+(?:&|(?i:and))[ \t]+(?i:her|his|their)[ \t]+"
+    r"(?:(?i:late|new|ex)[ \t]+)?(?i:" + _RELATIONS + r")\b",
+    re.MULTILINE,
+)
 _KIN_POSSESSIVE = re.compile(r"['’][sS][ \t]+(?:(?i:late|eldest|youngest|oldest|elder|younger|little|new|ex)[ \t]+)?(?i:" + _RELATIONS + r")\b")
 _OWNER_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)(,?)[ \t]+$")
 _PAIR_JOINER = re.compile(r"\s+(?:&|(?i:and))\s+")
@@ -724,6 +729,8 @@ class NameBySideRecognizer(LocalRecognizer):
     REQUIRES = AnyOf(
         r"['’][sS]\b",
         FirstWords("holder customer caller subscriber owner payer tenant contact joint user cosigner signer guarantor beneficiary"),
+        # "and her husband": the pronouns of _AND_KIN.
+        FirstWords("her his their"),
         _OTHER_SCRIPT_RUN,
         r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]",
     )
@@ -760,6 +767,12 @@ class NameBySideRecognizer(LocalRecognizer):
                 given_first = all(_owner_word(w.group()) or (w.group().lower() in surnames() and w.group().lower() not in STOP_WORDS) for w in named[1:])
             if named and (given_first or all(_owner_word(w.group()) for w in named[inverted:])):
                 found.append(result(self, "PERSON", named[0].start(), named[-1].end(), 0.6, "whose thing a note is about"))
+        for m in _AND_KIN.finditer(text):
+            # "SAAR AND HER HUSBAND IRIS BOTH NEED ESIMS": whose relative comes next is a person.
+            name = m.group("name")
+            lower = [w.lower() for w in _LETTERS_RUN.findall(name)]
+            if lower and not set(lower) & (STOP_WORDS | _NOT_NAMES | _ROLE_WORDS) and (not _everyday_words(name) or lower[0] in given_names()):
+                found.append(result(self, "PERSON", *m.span("name"), 0.6, "a name before whose relative follows"))
         for m in _KIN_POSSESSIVE.finditer(text):
             span = _owner_before(text, m.start())
             if span is not None:
@@ -1485,6 +1498,9 @@ _NAME_BEFORE_BIRTH_DATE = re.compile(
 def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name right before a date of birth: each word a name of the lists or no everyday
     English word, the words leading up to it left out ("passport shows")."""
+    lone = _lone_word_before_bracketed_date(text, start)
+    if lone is not None:
+        return lone
     words = _words_before(_NAME_BEFORE_BIRTH_DATE, text, start, between=_BIRTH_WORDS)
     if not words or any(w.group().lower() in _NOT_NAMES or w.group().lower() in _CALENDAR for w in words):
         return None
@@ -1493,6 +1509,19 @@ def name_before_birth_date(text: str, start: int, end: int) -> tuple[int, int] |
     if not inverted and not all(_name_or_rare_in(w.group(), text) for w in words):
         return None
     return words[0].start(), words[-1].end()
+
+
+# "ROAR (16 NOVEMBER 1961) WANTS PAPER BILLS": one word opening the clause, its date of birth in
+# brackets after it, is whose date it is, whatever the word; not a role ("Customer (...)").
+_LONE_WORD_BEFORE_BRACKET = re.compile(r"(?:\A|(?<=[.;:!?\n]))[ \t]*(?P<name>[^\W\d_][\w'’-]*)[ \t]*\($")
+_ROLE_WORDS = frozenset(["customer", "caller", "client", "subscriber", "holder", "user", "payer", "owner", "contact", "tenant", "applicant", "patient"])
+
+
+def _lone_word_before_bracketed_date(text: str, start: int) -> tuple[int, int] | None:
+    m = _LONE_WORD_BEFORE_BRACKET.search(text, max(0, start - 40), start)
+    if m is None or m.group("name").lower() in _ROLE_WORDS | _NOT_NAMES | _CALENDAR:
+        return None
+    return m.span("name")
 
 
 def _inverted_name_words(surname: str, given: str) -> bool:

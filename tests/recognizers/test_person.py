@@ -1194,3 +1194,24 @@ def test_al_before_a_number_in_english_is_al(detector):
 # After a title, two words stay a name though the surname is an everyday word of its language.
 def test_a_surname_that_is_a_word_of_its_language_after_a_title(scan):
     assert "MEVROUW DAAN BROEK" in scan("MEVROUW DAAN BROEK UIT NOORDHOEK WIL HET ABONNEMENT OPZEGGEN", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whose relative comes next is a person, whatever the words.
+        ("SAAR AND HER HUSBAND IRIS BOTH NEED ESIMS", "SAAR"),
+        ("travis brown and her husband hernandez eric both need esims", "travis brown"),
+        # One word opening the clause, its date of birth in brackets after it.
+        ("ROAR (16 NOVEMBER 1961) WANTS PAPER BILLS", "ROAR"),
+    ],
+)
+def test_a_name_before_a_relative_or_a_bracketed_date_of_birth(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "DATE_OF_BIRTH"])])
+    assert expected in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["The customer and her husband called", "Customer (16 November 1961) wants paper bills"])
+def test_a_role_before_a_relative_or_a_date_of_birth_is_no_name(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "DATE_OF_BIRTH"])])
+    assert [kind for kind, *_ in found if kind == "PERSON"] == []
