@@ -311,7 +311,8 @@ def _join_names_one_word_apart(kept: list[RecognizerResult], text: str) -> None:
     for first, second in zip(persons, persons[1:]):
         gap = text[first.end : second.start]
         if first.end < second.start and len(gap) < 30 and gap.startswith(" ") and gap.endswith(" ") and name_between(gap.strip()):
-            second.start = first.start
+            # The widened one holds the first with its score at least, so that the first goes.
+            second.start, second.score = first.start, max(first.score, second.score)
 
 
 def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:

@@ -321,7 +321,8 @@ def _without_trailing_foreign_words(text: str, span: tuple[int, int], keep: int 
     """A name after a cue in another language without the words of that language that ran on
     after it ("Kunde hans muster ruft an": "ruft" is the sentence's); at least `keep` words."""
     words = list(_LETTERS_RUN.finditer(text, *span))
-    while len(words) > keep and is_foreign_everyday(words[-1].group().lower()):
+    # A word after a particle is the surname ("van den broek"), whatever else it is.
+    while len(words) > keep and is_foreign_everyday(words[-1].group().lower()) and words[-2].group().lower() not in _PARTICLES:
         words.pop()
     return span[0], words[-1].end() if words else span[1]
 
@@ -1260,12 +1261,13 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         start = before.start(1)
     # A surname's particles go with it: "van [Noort, Levi]", "DE [STRIGTER, JENNA]", "da [cruz
     # vinicius]" (the lists hold the surname without them).
-    particles = _PARTICLES_BEFORE.search(text, max(0, start - 20), start)
+    before_words = text[max(0, start - 20) : start].lower().split()
+    particles = _PARTICLES_BEFORE.search(text, max(0, start - 20), start) if before_words and before_words[-1] in _PARTICLE_WORDS else None
     if particles is not None and particles.end() == start:
         start = particles.start(1)
     # "porto, [cauã]", "Gustavsson, [Per]": a given name found, the surname before it and a comma
     # (a surname of the lists, or a word no language uses every day).
-    inverted = _SURNAME_AND_COMMA_BEFORE.search(text, max(0, start - 40), start)
+    inverted = _SURNAME_AND_COMMA_BEFORE.search(text, max(0, start - 40), start) if text[max(0, start - 2) : start].startswith(",") else None
     if inverted is not None and inverted.end() == start and text[start:end].split()[0].lower().strip(",") in given_names():
         surname = inverted.group(1).lower()
         listed = surname in surnames() and not is_common_english(surname)
@@ -1320,6 +1322,9 @@ def name_between(word: str) -> bool:
 
 
 # Not "do" (English's auxiliary far more often than Portuguese's particle).
+_PARTICLE_WORDS = frozenset(
+    ["van", "von", "de", "da", "dos", "das", "du", "di", "del", "della", "der", "den", "ter", "ten", "le", "la", "al", "el", "bin", "ibn"]
+)
 _PARTICLES_BEFORE = re.compile(r"(?:^|(?<=[\s(\[:;,]))((?:(?i:van|von|de|da|dos|das|du|di|del|della|der|den|ter|ten|le|la|al|el|bin|ibn)[ \t]+){1,3})$")
 # An initial before a name: "O. BALOGH FERENC", "J. Kiss György" (not "e.g. Anna").
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.[ \t]+$")
