@@ -336,6 +336,9 @@ def in_another_language(text: str) -> bool:
     return foreign >= 2 and foreign > sum(is_common_english(w) for w in words)
 
 
+_APOSTROPHE_S = re.compile(r"(?<=[^\W\d_])['’]s(?![^\W\d_])")
+
+
 def reads_as_english(text: str) -> bool:
     """Whether `text` is plainly English: three everyday English words at least (of three letters
     or more), a third of its words or more, and more than the everyday words of another
@@ -344,7 +347,8 @@ def reads_as_english(text: str) -> bool:
     A short text counts too when half its words are everyday English and none is an everyday
     word of another language ("HANDSET INSURED FOR DENÍEL, 03.12.1995")."""
     words = _WORD.findall(text)
-    english = sum(len(w) >= 3 and is_common_english(w) for w in words)
+    # An "'s" ("Korutürk's phone", "it's") is English grammar, whatever the word it ends.
+    english = sum(len(w) >= 3 and is_common_english(w) for w in words) + len(_APOSTROPHE_S.findall(text))
     foreign = sum(is_foreign_text_word(w) for w in words)
     if english >= 3:
         return english * 3 >= len(words) and english > foreign

@@ -404,9 +404,17 @@ class CuedPlaceRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for cue in _PLACE_CUE.finditer(text):
-            span = _unlisted_place(text, cue.end())
+            # After a verb of living or moving somewhere, a word one letter-swap from an English
+            # word is the place still ("moved to ried", not "ride"): no English sentence says it.
+            moving = cue.group().split()[0].lower() in _MOVING_VERBS
+            span = _unlisted_place(text, cue.end(), typos=moving)
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.6, "a place no everyday word names, after a cue of place"))
+                # "moved from belgium to moen": where one went from a place is a place too.
+                to = _FROM_TO.match(text, span[1]) if cue.group().rstrip().lower().endswith("from") else None
+                after = _unlisted_place(text, to.end(), typos=moving) if to is not None else None
+                if after is not None:
+                    results.append(result(self, "LOCATION", *after, 0.6, "a place where one went from a place"))
         # "Lidingö office escalated", "our tamásikövesd branch": a place names the office.
         for office in _OFFICE.finditer(text):
             # Looked for backwards from the word, within a bounded window: linear in the text.
@@ -506,7 +514,37 @@ _PLACE_ENDINGS = frozenset(
 _CHAT_WORDS = frozenset(["asap", "pls", "plz", "thx", "tks", "ty", "fyi", "btw", "tmrw", "tmr", "eod", "cob", "rn", "atm", "imo", "lol"])
 
 
-def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
+# The verbs after which only a place can follow "to", "in" or "from".
+_MOVING_VERBS = frozenset(
+    [
+        "moved",
+        "moving",
+        "relocated",
+        "roaming",
+        "travelling",
+        "traveling",
+        "travel",
+        "flying",
+        "flew",
+        "living",
+        "live",
+        "lives",
+        "lived",
+        "based",
+        "born",
+        "grew",
+        "resident",
+        "reside",
+        "resides",
+        "residing",
+        "staying",
+        "stay",
+    ]
+)
+_FROM_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _unlisted_place(text: str, offset: int, typos: bool = False) -> tuple[int, int] | None:
     words: list[re.Match[str]] = []
     named = False
     matches = list(_PLACE_WORD.finditer(text, offset, min(len(text), offset + 120)))
@@ -525,7 +563,7 @@ def _unlisted_place(text: str, offset: int) -> tuple[int, int] | None:
             named = True
         elif lower in STOP_WORDS or lower in _CHAT_WORDS or (words and is_foreign_everyday(lower)):
             break  # "Novaes quer cancelar": the sentence goes on in its language
-        elif not (is_common_english(w) or is_typo_of_common(w)) or lower in place_names() or lower in _first_words():
+        elif not (is_common_english(w) or (not typos and is_typo_of_common(w))) or lower in place_names() or lower in _first_words():
             words.append(m)
             named = True
         elif is_name_word(lower) and ((words and words[-1].group().lower() in _TOWN_OPENERS) or after in _PLACE_ENDINGS):

@@ -221,6 +221,8 @@ class PersonCueRecognizer(LocalRecognizer):
             # whole object of "for", "by", "with" (up to the end of the clause) or of "call back".
             span = _name_after(clean, m.end(), cased, title=False)
             if span is None or not (_BACK if m.group(1) else _CLAUSE_END).match(clean, span[1]):
+                if (span := _calendar_word_before_birth(clean, m.end())) is not None:
+                    spans.append(span)
                 continue
             words = clean[span[0] : span[1]].replace(",", " ").split()
             # A given name first ("Holly", not "Christmas"), or a word no list knows; of two
@@ -235,8 +237,11 @@ class PersonCueRecognizer(LocalRecognizer):
             # ("I met Timoteo yesterday"), though no list holds it.
             met = m.group().lower().startswith(("met", "meet"))
             named = named or (met and cased and words[0][:1].isupper() and not is_common_english(words[0]) and not is_well_known_place(words[0]))
+            # Whom one asks about, before the question mark: "WHO IS MARK?", "who's Grace?".
+            asked = m.group().lower().startswith("who") and len(words) == 1 and words[0].lower() in given_names() and clean[span[1] : span[1] + 1] == "?"
+            named = named or asked
             city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
-            if named and words[0].lower() not in _CALENDAR and not city:
+            if named and (words[0].lower() not in _CALENDAR or _calendar_word_before_birth(clean, m.end())) and not city:
                 spans.append(span)
         for m in _GREETING.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
@@ -1040,6 +1045,19 @@ _PARTICLES = frozenset(
 MAX_NAME_WORDS = 4
 
 
+# A word, a comma, then its date of birth: "KYC check passed for April, date of birth ...".
+_BEFORE_BIRTH = re.compile(r"([^\W\d_]+),?\s+(?i:date\s+of\s+birth|d\.?o\.?b\.?|born)\b")
+
+
+def _calendar_word_before_birth(text: str, offset: int) -> tuple[int, int] | None:
+    """A given name that is also a month or weekday ("April", "June"), as the object of a cue
+    and right before its date of birth: a month has no birthday."""
+    m = _BEFORE_BIRTH.match(text, offset)
+    if m is None or m.group(1).lower() not in _CALENDAR or m.group(1).lower() not in given_names():
+        return None
+    return m.span(1)
+
+
 def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool = False) -> tuple[int, int] | None:
     """The span of up to four name words starting at `offset`, or None. A word is a name word
     when it is capitalized (in cased text), a census name, or no everyday English word (names
@@ -1836,7 +1854,9 @@ class NameRunRecognizer(LocalRecognizer):
             if end is None:
                 i += 1
                 continue
-            results.append(result(self, "PERSON", words[i].start(), words[end].end(), 0.6, "a run of name words"))
+            # The name, not its "'s": "Zdravko's number" names "Zdravko".
+            stop = words[end].end() - 2 if words[end].group().lower().endswith(("'s", "’s")) else words[end].end()
+            results.append(result(self, "PERSON", words[i].start(), stop, 0.6, "a run of name words"))
             i = end + 1
         return results
 
@@ -1873,6 +1893,8 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bo
         inverted = True  # "horváth ilona", "PETIT ASTRID", "aanei clara", "arnoddur valbergsson"
     elif _stranger_in_english(text, words, i, first, english):
         inverted = False  # "DONATELLO AND MASSIMO SHARE", "refund approved for camillo"
+    elif _double_barrelled_name(first):
+        inverted = False  # "THE SIM FOR JUNE HENRY-ROBERTS WENT", "(Schultz-Kristensen)"
     else:
         return None
     last = i
@@ -1891,7 +1913,7 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bo
         last = j
         j += 1
     if last == i:
-        return _lone_given_name(words, i, first)
+        return i if _double_barrelled_name(first) else _lone_given_name(words, i, first)
     if not _same_case(words[i : last + 1]):
         # "Jürgen Baumgartner und wohne": the run ran on into the sentence's words; the names
         # are its first words written alike (two at least: "Tella was" stays no name).
@@ -2083,9 +2105,36 @@ def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: s
     given = _bare(words[i + 1].group())
     if unknown_word(first) and (unknown_word(given) or _names(given, given_names())) and _same_case(words[i : i + 2]) and english:
         return True
-    if not _names(given, given_names()) or given in _NOT_NAMES or given in _CALENDAR or is_well_known_place(given):
+    if given in _NOT_NAMES or given in _CALENDAR or is_well_known_place(given) or not _same_case(words[i : i + 2]):
         return False
+    if _double_given_name(given):
+        # "JUNK, KLAUS-MICHAEL": two given names joined are nothing but a name, and the word
+        # before its comma is the surname, whatever else the word means.
+        return first.isalpha() and first not in _NOT_NAMES and first not in STOP_WORDS and first not in _CALENDAR
+    if not _names(given, given_names()):
+        # A given name English uses too after a surname English does not: "WEBB, BILLY",
+        # "Phillips, Christian" (not "Well, Will": the surname must be no everyday word).
+        return given in given_names() and _names(first, surnames())
     # Any surname of the lists, everyday word or not ("KNIGHT, EMILY", "Stack, Daniel"): the
     # comma and the given name after it say what it is.
     family = (first in surnames() and first not in STOP_WORDS) or not (is_english_vocabulary(first) or is_typo_of_common(first))
-    return family and first not in _NOT_NAMES and _same_case(words[i : i + 2])
+    return family and first not in _NOT_NAMES
+
+
+def _double_given_name(word: str) -> bool:
+    """Two given names of the lists joined by a hyphen ("klaus-michael", "anne-marie"), one of
+    them at least no everyday English word ("will-power" is no name)."""
+    parts = word.split("-")
+    return len(parts) == 2 and all(part in given_names() and part not in _NOT_NAMES for part in parts) and any(_names(part, given_names()) for part in parts)
+
+
+def _double_barrelled_name(word: str) -> bool:
+    """Two names of the lists joined by a hyphen ("henry-roberts", "schultz-kristensen"), one of
+    them at least no everyday English word: "north-west" and "black-white" are no names."""
+    parts = word.split("-")
+    listed = given_names() | surnames()
+    return (
+        len(parts) == 2
+        and all(part in listed and part not in _NOT_NAMES and part not in _CALENDAR and part not in STOP_WORDS for part in parts)
+        and any(_names(part, given_names()) or _names(part, surnames()) for part in parts)
+    )

@@ -292,7 +292,8 @@ _NO_NUMBER = r"(?i:s/n|s\.n\.)"
 _NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 # "largo de branco, 65", "AV DE MACEDO, 77", "via di porta 5": a street word English uses too
 # (or "Av."), in any case, when a particle of a street's name follows it and a number ends it.
-_WORDS_BEFORE_A_PARTICLE = [w.lower() for w in _CAPITALIZED_ONLY] + ["av.", "av"]
+# "r de baptista 469": Portugal's "r" for "rua" too, before its particle.
+_WORDS_BEFORE_A_PARTICLE = [w.lower() for w in _CAPITALIZED_ONLY] + ["av.", "av", "r"]
 _WORD_PARTICLE_NAME_NUMBER = rf"(?<![\w'’])(?i:{_alternatives(_WORDS_BEFORE_A_PARTICLE)})\s+(?i:{_PARTICLE})\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 # "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
 # "Ady Endre utca 177.", "Ady endre utca": capitalized words of the name before it too.
@@ -320,7 +321,7 @@ _STREET_WORD_PARTICLE_NAME = (
 _STREET_WORD_NAME_POSTCODE = (
     rf"(?<![\w'’])(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+(?i:{_PARTICLE}))?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?,?\s+"
     rf"(?=\d{{4}})(?:\d{{4,6}}|\d{{5}}-\d{{3}}|\d{{2}}-\d{{3}})(?!\w)(?:[ \t]+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE}){{0,2}}?)?"
-    rf"(?=\s*(?:$|[,;.!?)(\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|ring|please)\b))"
+    rf"(?=\s*(?:$|[,;.!?)(\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|ring|please|zip|post|postcode|postal)\b))"
 )
 # "the router at avenue bernier", "AT AVENUE DE ÉTIENNE": the street words English uses too,
 # where the name after them is no English word ("at avenue level" stays).

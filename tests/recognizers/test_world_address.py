@@ -570,3 +570,22 @@ def test_a_street_named_after_someone(detector, text, expected):
 def test_an_english_word_or_an_initial_before_a_name_makes_no_street(detector, text, person):
     [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
     assert [(kind, text[s:e]) for kind, s, e, _, _ in found] == [("PERSON", person)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Portugal's "r" for "rua", before the particle of the street's name.
+        ("re outage near r de baptista 469 esposende", "r de baptista 469"),
+        ("R DE BAPTISTA 469, ESPOSENDE", "R DE BAPTISTA 469, ESPOSENDE"),
+        # A street without its number, postcode and town, before "zip code".
+        ("booked at drumul ene 412907 baraolt zip code 386511", "drumul ene 412907 baraolt"),
+    ],
+)
+def test_streets_by_their_abbreviation_or_their_postcode(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["r u there", "the r de 2 version"])
+def test_a_lone_r_is_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
