@@ -352,7 +352,13 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
 # Combining marks (U+0300-U+036F) after a letter: text in decomposed form ("José" as "Jose" and
 # an acute accent, as some keyboards and systems write it), and the dot Python's lower() leaves
 # on a Turkish "İ" ("i̇nönü"). Word patterns stop at a mark: "i̇nönü" would read as "i" and "nönü".
-_COMBINING = re.compile("[\u0300-\u036f]")
+# Also the vowel signs and points of alphabets that write them as marks with no composed form
+# (Hebrew, Arabic, Devanagari, Thai): "นวรรษนันท์" would read as four words.
+_COMBINING = re.compile("[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _is_mark(ch: str) -> bool:
+    return bool(unicodedata.combining(ch)) or unicodedata.category(ch) in ("Mn", "Mc")
 
 
 def without_combining_marks(text: str) -> tuple[str, list[int]] | None:
@@ -367,10 +373,10 @@ def without_combining_marks(text: str) -> tuple[str, list[int]] | None:
     i = 0
     while i < len(text):
         j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
+        while j < len(text) and _is_mark(text[j]):
             j += 1
         group = unicodedata.normalize("NFC", text[i:j]) if j > i + 1 else text[i]
-        kept = "".join(ch for ch in group if not unicodedata.combining(ch)) or group[:1]
+        kept = "".join(ch for ch in group if not _is_mark(ch)) or group[:1]
         out.append(kept)
         starts.extend([i] * len(kept))
         i = j

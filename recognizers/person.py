@@ -1893,8 +1893,10 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bo
         inverted = True  # "horváth ilona", "PETIT ASTRID", "aanei clara", "arnoddur valbergsson"
     elif _stranger_in_english(text, words, i, first, english):
         inverted = False  # "DONATELLO AND MASSIMO SHARE", "refund approved for camillo"
-    elif _double_barrelled_name(first):
-        inverted = False  # "THE SIM FOR JUNE HENRY-ROBERTS WENT", "(Schultz-Kristensen)"
+    elif _double_barrelled_name(first) and i > 0 and _adjacent(text, words[i - 1], words[i]) and _bare(words[i - 1].group()) in given_names():
+        # "THE SIM FOR JUNE HENRY-ROBERTS WENT": after a given name, though an everyday word or
+        # a month; alone, "Wilson-Maxwell" is as often a firm.
+        inverted = False
     else:
         return None
     last = i
@@ -1913,7 +1915,11 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, english: _Lazy | bo
         last = j
         j += 1
     if last == i:
-        return i if _double_barrelled_name(first) else _lone_given_name(words, i, first)
+        return (
+            i
+            if not inverted and _double_barrelled_name(first) and i > 0 and _bare(words[i - 1].group()) in given_names()
+            else _lone_given_name(words, i, first)
+        )
     if not _same_case(words[i : last + 1]):
         # "Jürgen Baumgartner und wohne": the run ran on into the sentence's words; the names
         # are its first words written alike (two at least: "Tella was" stays no name).

@@ -921,6 +921,61 @@ class EastAsianAddressRecognizer(LocalRecognizer):
         return results
 
 
+# Alphabets other than Latin that no East Asian address reader above covers: Greek, Cyrillic,
+# Armenian, Hebrew, Arabic, Devanagari, Thai, Georgian.
+_OTHER_SCRIPT_LETTER = r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff]"
+_OTHER_SCRIPT_WORD = rf"{_OTHER_SCRIPT_LETTER}[\p{{L}}\p{{M}}'’.-]*"
+# A house number, a flat, a postcode (seven digits in Israel): "9/7", "09-13", "3J", "821993".
+_ADDRESS_NUMBER_PART = r"\d{1,7}(?:[/-]\d{1,4})?[\p{L}]?(?![\p{L}\p{M}\d])"
+_OTHER_SCRIPT_PART = rf"(?:{_OTHER_SCRIPT_WORD}|{_ADDRESS_NUMBER_PART})"
+_OTHER_SCRIPT_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d]){_OTHER_SCRIPT_PART}(?:[ \t]*[,()]{{0,2}}[ \t]*(?:[(][ \t]*)?{_OTHER_SCRIPT_PART}[)]?)*")
+_LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}])[A-Za-z\u00c0-\u024f]{2,}")
+
+
+@register
+class OtherScriptAddressRecognizer(LocalRecognizer):
+    """An address written in another alphabet inside a text written in a Latin one ("I live at
+    п. Баргузин, ш. Запрудное, д. 7 стр. 28, 821993", "ship it to Κομίτου 94, ΤΚ 75749 Αθήνα"):
+    words of that alphabet and the numbers of an address among them, as one span. The reader
+    needs no street word of each language: in text written in English, a run of another
+    alphabet's words with a house number or postcode in it is where someone lives. Not in text
+    written wholly in that alphabet (its own sentences have numbers too), and not a run whose
+    numbers are a phone number's."""
+
+    MIN_DIGITS = 1
+    REQUIRES = _OTHER_SCRIPT_LETTER
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="OtherScriptAddressRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for m in _OTHER_SCRIPT_RUN.finditer(text):
+            run = m.group()
+            if not (regex.search(_OTHER_SCRIPT_LETTER, run) and any(ch.isdigit() for ch in run)):
+                continue
+            rest = text[: m.start()] + " " + text[m.end() :]
+            latin = _LATIN_WORD.findall(rest)
+            # The text around the run is written in Latin letters, English among them.
+            if len(latin) <= len(regex.findall(_OTHER_SCRIPT_WORD, rest)) or not any(len(w) >= 3 and is_common_english(w) for w in latin):
+                continue
+            # An address's words are names and abbreviations ("ул. Высокая", "д. 9/7"); a
+            # sentence's are mostly small words ("Клиент жалуется на интернет 3 дня").
+            cased = [w for w in regex.findall(_OTHER_SCRIPT_WORD, run) if w[0].lower() != w[0].upper()]
+            if len([w for w in cased if w[0].islower() and not w.endswith(".")]) * 3 > len(cased):
+                continue
+            end = m.end()
+            while end > m.start() and text[end - 1] in " \t,(":
+                end -= 1
+            if text[m.start() : end].count("(") < text[m.start() : end].count(")"):
+                end -= 1  # the bracket closes one opened before the run
+            results.append(result(self, "STREET_ADDRESS", m.start(), end, 0.6, "an address in another alphabet inside Latin text"))
+        return results
+
+
 # Vietnamese addresses: a house number with its alleys ("7/28", "2/73/643", "Số 6"), then the
 # ways that lead to it, each a word of its kind and a number or a name ("Ngõ 41 Phố số 4",
 # "Hẻm 12 Lê Đức Thọ", "Khu 69 Hoàng Diệu", "đường 53"), then the city or province.

@@ -107,6 +107,9 @@ def test_a_word_running_on_past_a_finding_or_right_after_it_needs_ner():
     [
         ("spoke with Jose\u0301 Marti\u0301nez today", "Jose\u0301 Marti\u0301nez"),
         ("shop sold the handset to i\u0307hsanog\u0306lu, sencar", "i\u0307hsanog\u0306lu, sencar"),
+        # Vowel signs with no composed form (Thai, Devanagari): the word stays whole.
+        ("my name is นวรรษนันท์ จ้อยนุแสง", "นวรรษนันท์ จ้อยนุแสง"),
+        ("my name is प्रिया शर्मा", "प्रिया शर्मा"),
     ],
 )
 def test_letters_and_their_combining_marks_are_read_as_one(detector, text, name):

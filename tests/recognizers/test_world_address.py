@@ -589,3 +589,24 @@ def test_streets_by_their_abbreviation_or_their_postcode(scan, text, expected):
 @pytest.mark.parametrize("text", ["r u there", "the r de 2 version"])
 def test_a_lone_r_is_no_street(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# An address written in another alphabet inside a text written in a Latin one: the other
+# alphabet's words and the numbers among them, whole.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I live at п. Баргузин, ш. Запрудное, д. 7 стр. 28, 821993", "п. Баргузин, ш. Запрудное, д. 7 стр. 28, 821993"),
+        ("ship it to проспект Симфонічна, буд. 3 кв. 9, Зимогір'я, 69838.", "проспект Симфонічна, буд. 3 кв. 9, Зимогір'я, 69838"),
+        ("I live at Βαυκερής 09-13,, ΤΚ 09960 Ηράκλειο", "Βαυκερής 09-13,, ΤΚ 09960 Ηράκλειο"),
+        ("address: מענית 78, תלמי אליהו, 7975432", "מענית 78, תלמי אליהו, 7975432"),
+    ],
+)
+def test_an_address_in_another_alphabet(scan, text, expected):
+    assert scan(text, "STREET_ADDRESS") == [expected]
+
+
+# Text written in that alphabet is no address for its numbers, nor is a sentence of it.
+@pytest.mark.parametrize("text", ["Мой iPhone 12 не работает", "Я живу в Москве с 2010 года", "Ticket: Клиент жалуется на интернет 3 дня"])
+def test_sentences_of_another_alphabet_are_no_address(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
