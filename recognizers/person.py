@@ -2130,6 +2130,8 @@ def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: s
 def _double_given_name(word: str) -> bool:
     """Two given names of the lists joined by a hyphen ("klaus-michael", "anne-marie"), one of
     them at least no everyday English word ("will-power" is no name)."""
+    if "-" not in word:
+        return False
     parts = word.split("-")
     return len(parts) == 2 and all(part in given_names() and part not in _NOT_NAMES for part in parts) and any(_names(part, given_names()) for part in parts)
 
@@ -2137,10 +2139,12 @@ def _double_given_name(word: str) -> bool:
 def _double_barrelled_name(word: str) -> bool:
     """Two names of the lists joined by a hyphen ("henry-roberts", "schultz-kristensen"), one of
     them at least no everyday English word: "north-west" and "black-white" are no names."""
+    if "-" not in word:
+        return False
     parts = word.split("-")
-    listed = given_names() | surnames()
+    given, family = given_names(), surnames()
     return (
         len(parts) == 2
-        and all(part in listed and part not in _NOT_NAMES and part not in _CALENDAR and part not in STOP_WORDS for part in parts)
-        and any(_names(part, given_names()) or _names(part, surnames()) for part in parts)
+        and all((part in given or part in family) and part not in _NOT_NAMES and part not in _CALENDAR and part not in STOP_WORDS for part in parts)
+        and any(_names(part, given) or _names(part, family) for part in parts)
     )

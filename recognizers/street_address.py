@@ -457,3 +457,103 @@ class MilitaryAddressRecognizer(PatternRecognizer):
             name="MilitaryAddressRecognizer",
             global_regex_flags=re.IGNORECASE | re.MULTILINE,
         )
+
+
+# A street named without its number, where a street is said to be: "the shop on Mason Track",
+# "I live on Hurst Shore", "lost it along Kelly Turnpike". In cased text only, where the
+# capitals are the writer's: capitalized name words, then a capitalized word that names a road.
+# Not the kinds of place that name more than a road ("at Central Park", "near Lake Placid",
+# "at Union Station"): those are places, and a place is read by the place recognizers.
+_PLACE_NOT_ROAD = frozenset(
+    [
+        "park",
+        "parks",
+        "lake",
+        "lakes",
+        "island",
+        "islands",
+        "isle",
+        "mount",
+        "mountain",
+        "mountains",
+        "fort",
+        "port",
+        "ports",
+        "valley",
+        "valleys",
+        "river",
+        "beach",
+        "bay",
+        "harbor",
+        "harbors",
+        "springs",
+        "spring",
+        "falls",
+        "fall",
+        "heights",
+        "village",
+        "villages",
+        "ville",
+        "center",
+        "centers",
+        "club",
+        "mall",
+        "station",
+        "union",
+        "unions",
+        "mission",
+        "key",
+        "keys",
+        "light",
+        "lights",
+        "land",
+        "rest",
+        "forest",
+        "canyon",
+        "creek",
+        "prairie",
+        "ranch",
+        "summit",
+        "camp",
+        "lodge",
+        "dam",
+        "green",
+        "greens",
+        "field",
+        "fields",
+        "garden",
+        "gardens",
+        "point",
+        "points",
+        "plaza",
+        "square",
+        "manor",
+        "manors",
+        "estate",
+        "estates",
+    ]
+)
+_ROAD_SUFFIXES = sorted({s for s in _SUFFIXES if s not in _PLACE_NOT_ROAD and len(s) > 2}, key=len, reverse=True)
+_CAPITALIZED_ROAD = "|".join(s.capitalize() for s in _ROAD_SUFFIXES)
+_NUMBERLESS_STREET = (
+    r"(?<=\b(?:on|at|off|along|near|onto)\s)(?!(?:The|A|An|My|Your|Our|Their|His|Her|This|That)\s)"
+    rf"(?:[A-Z][a-z][\w'’-]*\s+){{1,3}}(?:{_CAPITALIZED_ROAD})s?(?![\w'’-])"
+)
+
+
+@register
+class NumberlessStreetRecognizer(PatternRecognizer):
+    """A street's name without a house number after "on", "at", "along" and the like, in cased
+    text: capitalized words and a road's word ("on Mason Track", "at Hurst Shore")."""
+
+    PATTERNS = [Pattern("street without its number", _NUMBERLESS_STREET, 0.6)]
+    REQUIRES = AllOf(FirstWords("on at off along near onto"), FirstWords({*_ROAD_SUFFIXES, *(f"{s}s" for s in _ROAD_SUFFIXES)}))
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="STREET_ADDRESS",
+            patterns=self.PATTERNS,
+            supported_language=supported_language,
+            name="NumberlessStreetRecognizer",
+            global_regex_flags=re.MULTILINE,
+        )

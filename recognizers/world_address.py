@@ -240,11 +240,11 @@ _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _STREET_WORD = rf"(?:(?i:{_alternatives(_DISTINCT)})|{_alternatives(_CAPITALIZED_ONLY)})"
 _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
 # What may follow an address: postcodes of many countries (Brazil's CEP with or without its
-# dash, Ireland's Eircode, Czechia's "147 86" before its first three digits alone), then a
-# capitalized place name.
+# dash, Ireland's Eircode, Czechia's "147 86" before its first three digits alone, Chile's and
+# Israel's seven digits), then a capitalized place name.
 _POSTCODE = (
     r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d|[a-z]\d{2}\s?[a-z\d]{4})|\d{3}\s\d{2}(?!\d)|\d{4}\s?[A-Z]{2}(?![A-Za-z])"
-    r"|\d{3,6}(?:-\d{3,4})?|\d{8}|\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})"
+    r"|\d{3,6}(?:-\d{3,4})?|\d{7,8}|\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})"
 )
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 # Not the words a sentence goes on with after an address, which capitals write alike
@@ -252,18 +252,22 @@ _POSTCODE = (
 _SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their)(?![\p{L}\p{M}\d]))"
 _PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d])"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
-_PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|sur|am|an|upon)\s+)?{_PLACE_WORD}){{0,3}}"
+# Two of them in a row too: "Región de Magallanes y de la Antártica", "Valle del Cauca".
+_PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|los|las|y|sur|am|an|upon)\s+){{0,2}}{_PLACE_WORD}){{0,3}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
-# Within the block: one line break at most between its parts, as a blank line ends it.
-_TAIL = rf"(?:(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,2}}"
+# Within the block: one line break at most between its parts, as a blank line ends it. Up to
+# three parts: "478159, Concordia, Magdalena" (postcode, town, department in Colombia).
+_TAIL = rf"(?:(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,3}}"
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
 # Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat). The word ends before its
 # dot or space, the value at a word's end: ", Melilla" is no "m" and "elill".
 _UNIT = (
     r"(?:,?\s+(?i:appartamento|interno|scala|piano|piso|puerta|planta|apt|apartment|appt|app|suite|ste|unit|floor|fl|etage|étage|stock|whg|bus|boîte|boite"
-    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no|sc|scara|ap|et|etaj|bloc|int)(?:\.\s*|\s+)\w{1,5}(?!\w)\.?){0,3}"
+    r"|dept|depto|lok|lokal|m|esc|escalera|portal|bloco|bl|andar|sala|kat|daire|no|sc|scara|ap|et|etaj|bloc|int"
+    # Latin America's: "Dto. 7", "Local 1", "Torre 4", "Oficina 36", "Casa 7", "Bodega 64", "Edif. 819".
+    r"|dto|dpto|apto|apartamento|local|torre|oficina|casa|bodega|etapa|interior|edif|edificio|lote|manzana|mz)(?:\.\s*|\s+)\w{1,5}(?!\w)\.?){0,3}"
 )
 _CAPITALIZED = r"\p{Lu}[\w'’.-]*"
 # Small words inside street names: "Pasadizo de Perla Polo", "Quadra de da Rosa", "Rue du Bac".
@@ -290,6 +294,16 @@ _ANY_STREET = (
 _NO_NUMBER = r"(?i:s/n|s\.n\.)"
 # "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"
 _NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
+# "Av. San Juan N° 885", "Carrera 1ª # 7-2", "Cl. 197 # 3-43 Sur": Latin America marks the house
+# number ("N°", "#") and names many streets by a number; Colombia's abbreviations of its kinds of
+# way count before such a mark only.
+_HOUSE_MARK = r"(?:(?i:n[°º]|n\.º|nro\.?|núm\.?|no\.)|#)"
+_LATAM_STREET_WORD = rf"(?:{_STREET_WORD}|(?i:cl|cll|cra|kr|kra|tv|tr|dg|ak|ac|blv|bv|diag|carrera|transversal|diagonal|avenida|calle)\.?)"
+_NAME_OR_NUMBER = rf"(?:{_NAME_WORD}|\d{{1,3}}[ªº°]?[A-Za-z]?(?![\w-]))"
+_MARKED_HOUSE_NUMBER = (
+    rf"(?<![\w'’]){_LATAM_STREET_WORD}\s+(?:{_NAME_OR_NUMBER}\s+){{0,3}}{_NAME_OR_NUMBER}\s*{_HOUSE_MARK}\s*{_HOUSE}(?!\w)"
+    rf"(?:\s+(?i:sur|este|norte|oeste|bis)(?!\w))?{_UNIT}{_TAIL}"
+)
 # "largo de branco, 65", "AV DE MACEDO, 77", "via di porta 5": a street word English uses too
 # (or "Av."), in any case, when a particle of a street's name follows it and a number ends it.
 # "r de baptista 469": Portugal's "r" for "rua" too, before its particle.
@@ -358,11 +372,23 @@ class WorldStreetAddressRecognizer(PatternRecognizer):
         Pattern("name, street word, number", _NAME_STREET_WORD_NUMBER, 0.6),
         Pattern("number, street word, name", _NUMBER_THEN_NAME, 0.6),
         Pattern("street word English uses too, particle, name, number", _WORD_PARTICLE_NAME_NUMBER, 0.6),
+        Pattern("street word, name or number, marked house number", _MARKED_HOUSE_NUMBER, 0.6),
     ]
     CONTEXT = StreetAddressRecognizer.CONTEXT
     # Every match has a street word or a compound street name: word look-ups that spare most
     # texts the patterns (which cost a tenth of a millisecond a text).
-    REQUIRES: AnyOf | AllOf = AnyOf(FirstWords(w.rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY, *_WORDS_BEFORE_A_PARTICLE]), WordEndings(_ENDINGS))
+    REQUIRES: AnyOf | AllOf = AnyOf(
+        FirstWords(
+            w.rstrip(".")
+            for w in [
+                *_DISTINCT,
+                *_CAPITALIZED_ONLY,
+                *_WORDS_BEFORE_A_PARTICLE,
+                *["cl", "cll", "cra", "kr", "kra", "tv", "tr", "dg", "ak", "ac", "blv", "bv", "diag", "carrera", "transversal", "diagonal"],
+            ]
+        ),
+        WordEndings(_ENDINGS),
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

@@ -60,3 +60,22 @@ def test_military_mail_addresses(scan, text, expected):
 @pytest.mark.parametrize("text", ["the USS Enterprise was a ship", "box 12 in unit 4", "unit 8127 box 9023 is on the shelf"])
 def test_a_ship_or_a_box_without_a_post_office_line_is_no_address(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# A street named without its number where a street is said to be, in cased text.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I live on Hurst Shore", "Hurst Shore"),
+        ("the shop on Mason Track.", "Mason Track"),
+        ("he lives on Kelly Turnpike now", "Kelly Turnpike"),
+    ],
+)
+def test_a_street_without_its_number(scan, text, expected):
+    assert scan(text, "STREET_ADDRESS") == [expected]
+
+
+# Not a day, a product, a park or a lake, nor text in capitals (whose capitals say nothing).
+@pytest.mark.parametrize("text", ["we met on Black Friday", "I saw it on Facebook Live", "meet at Central Park", "I LIVE ON HURST SHORE", "on The Way home"])
+def test_capitalized_words_after_on_or_at_that_are_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []

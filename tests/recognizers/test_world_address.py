@@ -610,3 +610,23 @@ def test_an_address_in_another_alphabet(scan, text, expected):
 @pytest.mark.parametrize("text", ["Мой iPhone 12 не работает", "Я живу в Москве с 2010 года", "Ticket: Клиент жалуется на интернет 3 дня"])
 def test_sentences_of_another_alphabet_are_no_address(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# Latin America: a marked house number ("N°", "#"), streets named by a number, the units and the
+# three parts after ("478159, Concordia, Magdalena"), Chile's seven-digit postcode.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("address: Av. San Juan N° 885 Piso 9 Dto. 2, Formosa 3600, Formosa", "Av. San Juan N° 885 Piso 9 Dto. 2, Formosa 3600, Formosa"),
+        ("I live at Carrera 1ª # 7-2, Casa 7, 478159, Concordia, Magdalena", "Carrera 1ª # 7-2, Casa 7, 478159, Concordia, Magdalena"),
+        ("I live at Cl. 197 # 3-43 Sur, Apto. 41, 199378, Corinto, Cauca", "Cl. 197 # 3-43 Sur, Apto. 41, 199378, Corinto, Cauca"),
+        ("ship it to Ramón Picarte 1815, Quellón, Región de Los Lagos, 3016610.", "Ramón Picarte 1815, Quellón, Región de Los Lagos, 3016610"),
+    ],
+)
+def test_latin_american_addresses_whole(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["ticket # 7-2 is closed", "see item no. 5 on the list", "the tv # 3 in the shop"])
+def test_a_number_sign_alone_is_no_house_number(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
