@@ -353,12 +353,13 @@ def needs_ner(text: str, covered: Sequence[tuple[int, int]]) -> bool:
 # an acute accent, as some keyboards and systems write it), and the dot Python's lower() leaves
 # on a Turkish "İ" ("i̇nönü"). Word patterns stop at a mark: "i̇nönü" would read as "i" and "nönü".
 # Also the vowel signs and points of alphabets that write them as marks with no composed form
-# (Hebrew, Arabic, Devanagari, Thai): "นวรรษนันท์" would read as four words.
-_COMBINING = re.compile("[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+# (Hebrew, Arabic, the scripts of India, Thai), and the zero-width joiners inside their words:
+# "นวรรษนันท์" would read as four words.
+_COMBINING = re.compile("[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d]")
 
 
 def _is_mark(ch: str) -> bool:
-    return bool(unicodedata.combining(ch)) or unicodedata.category(ch) in ("Mn", "Mc")
+    return bool(unicodedata.combining(ch)) or unicodedata.category(ch) in ("Mn", "Mc") or ch in "\u200c\u200d"
 
 
 def without_combining_marks(text: str) -> tuple[str, list[int]] | None:

@@ -948,9 +948,11 @@ class EastAsianAddressRecognizer(LocalRecognizer):
 
 
 # Alphabets other than Latin that no East Asian address reader above covers: Greek, Cyrillic,
-# Armenian, Hebrew, Arabic, Devanagari, Thai, Georgian.
-_OTHER_SCRIPT_LETTER = r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff]"
-_OTHER_SCRIPT_WORD = rf"{_OTHER_SCRIPT_LETTER}[\p{{L}}\p{{M}}'’.-]*"
+# Armenian, Hebrew, Arabic, the scripts of India and Sri Lanka, Thai, Georgian.
+_OTHER_SCRIPT_LETTER = r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff]"
+# Of those, the ones whose writers use capitals (Georgian has capitals in Unicode, unused in addresses).
+_CASED_SCRIPT = regex.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f]")
+_OTHER_SCRIPT_WORD = rf"{_OTHER_SCRIPT_LETTER}[\p{{L}}\p{{M}}\u200c\u200d'’.-]*"
 # A house number, a flat, a postcode (seven digits in Israel): "9/7", "09-13", "3J", "821993".
 _ADDRESS_NUMBER_PART = r"\d{1,7}(?:[/-]\d{1,4})?[\p{L}]?(?![\p{L}\p{M}\d])"
 _OTHER_SCRIPT_PART = rf"(?:{_OTHER_SCRIPT_WORD}|{_ADDRESS_NUMBER_PART})"
@@ -990,7 +992,7 @@ class OtherScriptAddressRecognizer(LocalRecognizer):
                 continue
             # An address's words are names and abbreviations ("ул. Высокая", "д. 9/7"); a
             # sentence's are mostly small words ("Клиент жалуется на интернет 3 дня").
-            cased = [w for w in regex.findall(_OTHER_SCRIPT_WORD, run) if w[0].lower() != w[0].upper()]
+            cased = [w for w in regex.findall(_OTHER_SCRIPT_WORD, run) if _CASED_SCRIPT.match(w)]
             if len([w for w in cased if w[0].islower() and not w.endswith(".")]) * 3 > len(cased):
                 continue
             end = m.end()

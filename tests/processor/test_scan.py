@@ -110,6 +110,8 @@ def test_a_word_running_on_past_a_finding_or_right_after_it_needs_ner():
         # Vowel signs with no composed form (Thai, Devanagari): the word stays whole.
         ("my name is นวรรษนันท์ จ้อยนุแสง", "นวรรษนันท์ จ้อยนุแสง"),
         ("my name is प्रिया शर्मा", "प्रिया शर्मा"),
+        # A zero-width joiner inside a word is part of it.
+        ("कृष्ण श्रेष्\u200dठ called yesterday", "कृष्ण श्रेष्\u200dठ"),
     ],
 )
 def test_letters_and_their_combining_marks_are_read_as_one(detector, text, name):

@@ -600,6 +600,9 @@ def test_a_lone_r_is_no_street(scan, text):
         ("ship it to проспект Симфонічна, буд. 3 кв. 9, Зимогір'я, 69838.", "проспект Симфонічна, буд. 3 кв. 9, Зимогір'я, 69838"),
         ("I live at Βαυκερής 09-13,, ΤΚ 09960 Ηράκλειο", "Βαυκερής 09-13,, ΤΚ 09960 Ηράκλειο"),
         ("address: מענית 78, תלמי אליהו, 7975432", "מענית 78, תלמי אליהו, 7975432"),
+        # Georgian (capitals in Unicode that addresses do not use) and Bengali with its digits.
+        ("I live at პატარძეულის ქ. 30, დუშეთი", "პატარძეულის ქ. 30, დუშეთი"),
+        ("I live at হোল্ডিং নং ৪১, রায়রাস্তা, সোনাদিয়া, কুষ্টিয়া, ১৯৯৬", "হোল্ডিং নং ৪১, রায়রাস্তা, সোনাদিয়া, কুষ্টিয়া, ১৯৯৬"),
     ],
 )
 def test_an_address_in_another_alphabet(scan, text, expected):
