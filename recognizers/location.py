@@ -48,8 +48,24 @@ def place_names() -> frozenset[str]:
 
 
 def _lowered(names: tuple[str, ...]) -> frozenset[str]:
-    lowered = {form for n in names for form in (n.lower(), without_accents(n.lower()))}
+    lowered = {form for n in names for variant in _variants(n.lower()) for form in (variant, without_accents(variant))}
     return frozenset(n for n in lowered if n not in AMBIGUOUS and n.replace(" ", "").replace("-", "").replace("'", "").isalpha())
+
+
+_LISTED_WITH_BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<other>[^()]+)\)$")
+_LISTED_INVERTED = re.compile(r"^(?P<name>[^,]+),\s*(?P<kind>[^,]+)$")
+
+
+def _variants(name: str) -> list[str]:
+    """A name as lists write it and as people do: ISO 3166's "holy see (vatican city state)"
+    is "holy see" and "vatican city state", its "korea, republic of" "korea" and "republic of
+    korea"; "svalbard & jan mayen islands" is also "svalbard and jan mayen islands"."""
+    forms = [name, name.replace(" & ", " and ")]
+    if m := _LISTED_WITH_BRACKETS.match(name):
+        forms += [m.group("name"), m.group("other")]
+    if m := _LISTED_INVERTED.match(name):
+        forms += [m.group("name"), f"{m.group('kind')} {m.group('name')}"]
+    return forms
 
 
 @lru_cache(maxsize=1)

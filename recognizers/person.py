@@ -239,6 +239,8 @@ class PersonCueRecognizer(LocalRecognizer):
             named = named or (met and cased and words[0][:1].isupper() and not is_common_english(words[0]) and not is_well_known_place(words[0]))
             # Whom one asks about, before the question mark: "WHO IS MARK?", "who's Grace?".
             asked = m.group().lower().startswith("who") and len(words) == 1 and words[0].lower() in given_names() and clean[span[1] : span[1] + 1] == "?"
+            # Of whom a relative clause goes on: "SPOKE TO TONE WHO LIVES NEAR ...".
+            asked = asked or (len(words) == 1 and words[0].lower() in given_names() and _WHO_AFTER.match(clean, span[1]) is not None)
             named = named or asked
             city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
             if named and (words[0].lower() not in _CALENDAR or _calendar_word_before_birth(clean, m.end())) and not city:
@@ -296,11 +298,12 @@ _OBJECT_CUE = re.compile(
 # "from adam to sune", "reach out to nanni re: outage", "passed for maria date of birth ...".
 # "mail for mona keeps bouncing", "the SIM for Verde went to ...": a verb starts the next one.
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;:?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|the|re:?|date\s+of\s+birth|dob|born|outside|near|inside|opposite|beside|yesterday|today|tomorrow|tonight|earlier|again|last|this|next)\s|\s+\(|\s+[-–]\s|\s+\d"
+    r"\s*(?:[,;:?!]|\.(?:\s|$)|$|\s+(?i:is\s+that|on\s+file|at|and|or|from|to|on|the|re:?|date\s+of\s+birth|dob|born|outside|near|inside|opposite|beside|yesterday|today|tomorrow|tonight|earlier|again|last|this|next|who|whose)\s|\s+\(|\s+[-–]\s|\s+\d"
     r"|\s+(?i:is|was|has|had|keeps|kept|went|goes|moving|moved|will|would|can|could|should|does|did|got|gets"
     r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
 )
 _BACK = re.compile(r"\s+(?i:back)\b")
+_WHO_AFTER = re.compile(r"\s+(?i:who|whose)\s")
 
 _TITLES = HONORIFICS
 # Cues that as often open a sentence about something else ("it's fiexd now", "this is frank
@@ -590,9 +593,16 @@ def _in_word_list(word: str) -> bool:
     return english_counts().get(word, 0) >= ATTESTED or is_common_english(word)
 
 
+_PLACE_AND_BRACKETS = re.compile(r"[ \t]*(?P<place>[^\W\d_][^()\d\t]*?)[ \t]*\([^()\d\t]+\)")
+
+
 def _detail_cell(cell: str) -> tuple[int, int, str] | None:
     """A cell of one to four words, each a name of the lists or no everyday English word
     ("job", "NOVAES", "dolní kounice"), in a record beside a phone number or a date."""
+    bracketed = _PLACE_AND_BRACKETS.fullmatch(cell)
+    if bracketed is not None and is_known_place(" ".join(bracketed.group("place").lower().split())):
+        # "Holy See (Vatican City State)", "Slovakia (Slovak Republic)": a place and its other name.
+        return bracketed.start("place"), bracketed.end(), "LOCATION"
     words = list(_CELL_WORD.finditer(cell))
     if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,"):
         return None

@@ -1,6 +1,7 @@
 import pytest
 
 from processor.events import BuiltinStream
+from recognizers.location import place_names
 
 TRUE = [
     ("i'm travelling in vancouver this week", "vancouver"),
@@ -453,3 +454,9 @@ def test_where_someone_moved_to(scan, text, expected):
 @pytest.mark.parametrize("text", ["we moved to a new flat", "calls moved from monday to friday"])
 def test_moving_to_a_thing_or_a_day_names_no_place(scan, text):
     assert scan(text, "LOCATION") == []
+
+
+# ISO 3166's names as people write them: before its brackets, inside them, uninverted.
+@pytest.mark.parametrize("name", ["holy see", "vatican city state", "korea", "republic of korea", "svalbard and jan mayen"])
+def test_listed_country_names_as_people_write_them(name):
+    assert name in place_names()

@@ -1274,3 +1274,26 @@ def test_whom_one_asks_about_and_a_month_with_a_birthday(detector, text, expecte
 def test_no_one_asked_about_and_a_month_alone(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "DATE_OF_BIRTH"])])
     assert [kind for kind, *_ in found if kind == "PERSON"] == []
+
+
+def test_a_given_name_before_a_relative_clause(scan):
+    assert scan("spoke to mark who said it was fine", "PERSON") == ["mark"]
+
+
+@pytest.mark.parametrize("text", ["I spoke to someone who knows", "talked to support who said no"])
+def test_no_one_named_before_who(scan, text):
+    assert scan(text, "PERSON") == []
+
+
+# A record's cell of a place and its other name in brackets, as lists write countries.
+@pytest.mark.parametrize("place", ["Holy See (Vatican City State)", "Slovakia (Slovak Republic)"])
+def test_a_place_cell_with_its_other_name_in_brackets(detector, place):
+    text = f"Tuğçe Hançer\t+90(151)237-6433\t{place}"
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION", "PHONE_NUMBER"])])
+    assert ("LOCATION", place) in [(kind, text[s:e]) for kind, s, e, _, _ in found]
+
+
+def test_a_role_in_brackets_in_a_cell_is_no_place(detector):
+    text = "Tuğçe Hançer\t+90(151)237-6433\tCustomer (VIP)"
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION", "PHONE_NUMBER"])])
+    assert [kind for kind, *_ in found if kind == "LOCATION"] == []
