@@ -653,6 +653,33 @@ _AT_NUMBER_AND_NAME = regex.compile(
     rf"{_PLACE_PREPOSITION}\s+(?P<value>\d{{1,5}}[A-Za-z]?\s+(?P<name>{_NAME_WORD})\s+(?P<kind>[^\W\d_]{{2,}}))"
     r"(?=[ \t]*(?:$|[,;.!?)\n]|[ \t]+(?i:by|and|on|for|until|since|is|was|keeps|kept|yesterday|today|last|this|next|instead)\b))"
 )
+# "re outage near largo júlia santos 840", "at via roma 42": in lower case, a street word that is
+# an English word too ("largo", "via") counts after a preposition of place when a house number
+# ends the street and its name is no English ("via email 3 times" stays).
+_SHARED_WORDS_ANY_CASE = [
+    "via",
+    "corso",
+    "largo",
+    "cours",
+    "ronda",
+    "camino",
+    "carrera",
+    "plaza",
+    "praia",
+    "weg",
+    "lago",
+    "feira",
+    "parque",
+    "distrito",
+    "vila",
+    "acceso",
+]
+_AT_SHARED_WORD_STREET = regex.compile(
+    rf"{_PLACE_PREPOSITION}\s+(?P<value>(?i:{_alternatives(_SHARED_WORDS_ANY_CASE)})\s+(?:(?i:{_PARTICLE})\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w)"
+    # A time or a count is no house number: "meet at plaza mayor 3 pm", "to camino real 5 days ago".
+    r"(?![ \t]+(?i:am|pm|a\.m\.|p\.m\.|o'clock|(?:day|hour|hr|minute|min|time|week|month|year)s?)\b)"
+    rf"{_UNIT}{_TAIL})"
+)
 # Words that count things rather than name a street: "at 5 minutes walk", "from 2 blocks down the road".
 _NOT_STREET_NAMES = frozenset(
     [
@@ -740,6 +767,14 @@ class NumberedStreetRecognizer(LocalRecognizer):
             if any(w in _NOT_STREET_NAMES or w in STOP_WORDS for w in words):
                 continue
             found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a numbered street after at, from or to"))
+        for m in _AT_SHARED_WORD_STREET.finditer(text):
+            words = [w.lower() for w in m.group("name").split()]
+            if not any(w in STOP_WORDS or w in _NOT_STREET_NAMES or (is_common_english(w) and not is_name_word(w)) for w in words):
+                found.append(
+                    result(
+                        self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street word English uses too, a name and a number, after at or near"
+                    )
+                )
         for m in _AT_NUMBER_AND_NAME.finditer(text, overlapped=True):
             # "went to 417 sanchez reach by mistake": a road's kind no list holds ("reach", "dip",
             # "break" are Australia's), after a person's name that no English word is.

@@ -633,3 +633,17 @@ def test_latin_american_addresses_whole(scan, text, expected):
 @pytest.mark.parametrize("text", ["ticket # 7-2 is closed", "see item no. 5 on the list", "the tv # 3 in the shop"])
 def test_a_number_sign_alone_is_no_house_number(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# In lower case, a street word English uses too ("largo", "via") after a preposition of place,
+# a name no English word is and a house number.
+@pytest.mark.parametrize(
+    ("text", "expected"), [("re outage near largo júlia santos 840 brunei", "largo júlia santos 840"), ("router is at via roma 42", "via roma 42")]
+)
+def test_a_shared_street_word_in_lower_case(scan, text, expected):
+    assert expected in scan(text, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["I sent it to via email 3 times", "meet at plaza mayor 3 pm", "we went to camino real 5 days ago"])
+def test_a_shared_street_word_before_a_count_or_an_english_word(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
