@@ -652,7 +652,8 @@ def place_between(text: str, start: int, end: int) -> tuple[int, int] | None:
     return m.span("place")
 
 
-_BRACKETED = re.compile(r"\s*\(\s*(?P<words>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})\s*\)")
+# Up to six words: "(United States Minor Outlying Islands)".
+_BRACKETED = re.compile(r"\s*\(\s*(?P<words>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,5})\s*\)")
 # "from" in the languages customers write: "Frau Alma Pechel aus Gardelegen", "Mevrouw Helena
 # Meyer uit Vledder", "Pani Ewa z Radomia", "Mme Agathe de Lyon".
 _FROM = re.compile(r",?\s+(?i:from|aus|uit|fra|från|z|ze|iz|din|de|di|da|of)\s+")

@@ -239,6 +239,9 @@ class PersonCueRecognizer(LocalRecognizer):
             named = named or (met and cased and words[0][:1].isupper() and not is_common_english(words[0]) and not is_well_known_place(words[0]))
             # Whom one asks about, before the question mark: "WHO IS MARK?", "who's Grace?".
             asked = m.group().lower().startswith("who") and len(words) == 1 and words[0].lower() in given_names() and clean[span[1] : span[1] + 1] == "?"
+            # Whose card or account it is: a given name of the lists, though an everyday word
+            # too ("the payment card of lotta was declined").
+            asked = asked or (m.group().rstrip().lower().endswith(" of") and len(words) == 1 and words[0].lower() in given_names())
             # Of whom a relative clause goes on: "SPOKE TO TONE WHO LIVES NEAR ...".
             asked = asked or (len(words) == 1 and words[0].lower() in given_names() and _WHO_AFTER.match(clean, span[1]) is not None)
             named = named or asked

@@ -132,6 +132,9 @@ _DISTINCT = [
     "pátio", "lagoa", "morro", "trevo", "aeroporto", "estação", "condomínio", "colônia", "esplanada", "favela",
     # Croatian kinds of way besides "ulica" and "trg" ("klanac grgura tepečića 1b").
     "klanac", "prilaz", "obala", "šetalište", "setaliste", "odvojak", "vijenac", "prolaz", "naselje",
+    # Finnish kinds of way written apart after the name in the genitive ("Nils Westermarckin kuja
+    # 706"); not "tie", an English word.
+    "katu", "kuja", "polku", "väylä", "raitti", "kaari", "rinne", "katu",
 ]  # fmt: skip
 # Street words that are English words too: only when capitalized ("Via Roma", not "via email").
 _CAPITALIZED_ONLY = [
@@ -311,7 +314,8 @@ _WORDS_BEFORE_A_PARTICLE = [w.lower() for w in _CAPITALIZED_ONLY] + ["av.", "av"
 _WORD_PARTICLE_NAME_NUMBER = rf"(?<![\w'’])(?i:{_alternatives(_WORDS_BEFORE_A_PARTICLE)})\s+(?i:{_PARTICLE})\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 # "Töröktóti utca 102.", "İnönü Caddesi 5": the street word after the name.
 # "Ady Endre utca 177.", "Ady endre utca": capitalized words of the name before it too.
-_NAME_STREET_WORD_NUMBER = rf"(?<![\w'’])(?:\p{{Lu}}[\w'’.-]*[ \t]+){{0,2}}{_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
+# Not the preposition before it in capitals ("OUTAGE NEAR NILS WESTERMARCKIN KUJA 706").
+_NAME_STREET_WORD_NUMBER = rf"(?<![\w'’])(?:{_NOT_A_STREET}(?!(?i:near|from|by|outside|opposite|behind)\b)\p{{Lu}}[\w'’.-]*[ \t]+){{0,2}}{_NAME_WORD}\s+{_STREET_WORD}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
 # "Hafnarstræti 12", "Jens-Drubin-Straße 47", "Storgatan 77"
 _COMPOUND_THEN_NUMBER = rf"(?<![\w'’]){_COMPOUND}\s+{_HOUSE}(?!\w){_UNIT}{_TAIL}"
 # "214, avenue Charlotte Gilles", "12 rue de la Paix", "41 Odos Ermou, Athens", "Số 817 phố Lý Chính Thắng"

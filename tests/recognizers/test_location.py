@@ -460,3 +460,9 @@ def test_moving_to_a_thing_or_a_day_names_no_place(scan, text):
 @pytest.mark.parametrize("name", ["holy see", "vatican city state", "korea", "republic of korea", "svalbard and jan mayen"])
 def test_listed_country_names_as_people_write_them(name):
     assert name in place_names()
+
+
+def test_a_place_of_five_words_in_brackets_after_a_name(detector):
+    text = "Emergency contact: James Hood (United States Minor Outlying Islands)"
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
+    assert ("LOCATION", "United States Minor Outlying Islands") in [(kind, text[s:e]) for kind, s, e, _, _ in found]

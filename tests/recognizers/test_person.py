@@ -1297,3 +1297,8 @@ def test_a_role_in_brackets_in_a_cell_is_no_place(detector):
     text = "Tuğçe Hançer\t+90(151)237-6433\tCustomer (VIP)"
     [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION", "PHONE_NUMBER"])])
     assert [kind for kind, *_ in found if kind == "LOCATION"] == []
+
+
+# Whose card it is: a given name of the lists though an everyday word.
+def test_whose_card_it_is_by_an_everyday_given_name(scan):
+    assert scan("the payment card of grace was declined twice", "PERSON") == ["grace"]

@@ -647,3 +647,12 @@ def test_a_shared_street_word_in_lower_case(scan, text, expected):
 @pytest.mark.parametrize("text", ["I sent it to via email 3 times", "meet at plaza mayor 3 pm", "we went to camino real 5 days ago"])
 def test_a_shared_street_word_before_a_count_or_an_english_word(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
+
+
+# Finland's kinds of way written apart after the name ("kuja", "katu"), the preposition before
+# them in capitals left out, and the town in brackets after.
+def test_a_finnish_street_written_apart_and_its_town_in_brackets(detector):
+    text = "RE: OUTAGE NEAR NILS WESTERMARCKIN KUJA 706 (PUUMALA)"
+    [found] = detector.scanner.texts([(text, ["STREET_ADDRESS", "LOCATION"])])
+    spans = [(kind, text[s:e]) for kind, s, e, _, _ in found]
+    assert ("STREET_ADDRESS", "NILS WESTERMARCKIN KUJA 706") in spans and ("LOCATION", "PUUMALA") in spans
