@@ -53,6 +53,7 @@ from recognizers.person import (
     name_before_number,
     name_before_place,
     name_between,
+    name_cell_after,
     surname_with_particles,
     whole_name,
 )
@@ -528,11 +529,12 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("LOCATION", place_qualifier),
         ("PHONE_NUMBER", number_after_name),
     ),
-    "PHONE_NUMBER": (("PERSON", name_before_number),),
+    "PHONE_NUMBER": (("PERSON", name_before_number), ("PERSON", name_cell_after)),
     "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details), ("PERSON", name_before_birth_date)),
     "EMAIL_ADDRESS": (("PERSON", name_before_email),),
     "STREET_ADDRESS": (
         ("PERSON", name_before_address),
+        ("PERSON", name_cell_after),
         ("LOCATION", place_in_brackets),
         ("LOCATION", place_after_address),
         ("LOCATION", region_code_after_address),

@@ -7,6 +7,7 @@ counts as much as an American one."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from recognizers import wordlists
@@ -61,6 +62,17 @@ def opens_sentence(text: str, start: int) -> bool:
             return True
         i -= 1
     return i < 0 or text[i] in _OPENERS
+
+
+def without_marks(word: str) -> str:
+    """`word` without its accents ("noël" -> "noel", "zoë" -> "zoe"): the lists hold a name in
+    the spelling their source used, people write it with or without the marks."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def in_names_list(word: str, names: frozenset[str]) -> bool:
+    """Whether the lower-case `word` is in `names`, spelled with accents the list has not."""
+    return word in names or (not word.isascii() and without_marks(word) in names)
 
 
 def is_name_word(word: str) -> bool:

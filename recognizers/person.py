@@ -40,7 +40,7 @@ from recognizers.lexicon import (
     reads_as_english,
 )
 from recognizers.location import AMBIGUOUS, is_country, is_known_place, is_well_known_place, place_names
-from recognizers.names import given_names, given_names_no_words, is_english_proper_name, is_name_word, opens_sentence, surnames
+from recognizers.names import given_names, given_names_no_words, in_names_list, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
 from recognizers.registry import AnyOf, FirstWords, register, result
 from recognizers.spoken import Token, is_filler, tokenize, without_fillers
@@ -238,12 +238,17 @@ class PersonCueRecognizer(LocalRecognizer):
             met = m.group().lower().startswith(("met", "meet"))
             named = named or (met and cased and words[0][:1].isupper() and not is_common_english(words[0]) and not is_well_known_place(words[0]))
             # Whom one asks about, before the question mark: "WHO IS MARK?", "who's Grace?".
-            asked = m.group().lower().startswith("who") and len(words) == 1 and words[0].lower() in given_names() and clean[span[1] : span[1] + 1] == "?"
+            asked = (
+                m.group().lower().startswith("who")
+                and len(words) == 1
+                and in_names_list(words[0].lower(), given_names())
+                and clean[span[1] : span[1] + 1] == "?"
+            )
             # Whose card or account it is: a given name of the lists, though an everyday word
             # too ("the payment card of lotta was declined").
-            asked = asked or (m.group().rstrip().lower().endswith(" of") and len(words) == 1 and words[0].lower() in given_names())
+            asked = asked or (m.group().rstrip().lower().endswith(" of") and len(words) == 1 and in_names_list(words[0].lower(), given_names()))
             # Of whom a relative clause goes on: "SPOKE TO TONE WHO LIVES NEAR ...".
-            asked = asked or (len(words) == 1 and words[0].lower() in given_names() and _WHO_AFTER.match(clean, span[1]) is not None)
+            asked = asked or (len(words) == 1 and in_names_list(words[0].lower(), given_names()) and _WHO_AFTER.match(clean, span[1]) is not None)
             named = named or asked
             city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
             if named and (words[0].lower() not in _CALENDAR or _calendar_word_before_birth(clean, m.end())) and not city:
@@ -346,8 +351,11 @@ _FOREIGN_SOFT_CUE_WORDS = frozenset(
 # moved": a name opening a sentence, then a verb of getting in touch or asking.
 _BEFORE_VERB = re.compile(
     r"(?:^|[.!?;:]\s+|\n)(?P<name>[^\W\d_][\w'’-]*(?:,?\s+(?:(?i:and|&)\s+)?[^\W\d_][\w'’-]*){0,4}?)\s+"
+    # "george 6760856791 asked ...", "gaspare tasca (336465841) asked ...": how to reach them, between.
+    r"(?:\(?\+?\d[\d \t().-]{5,}\d\)?\s+)?"
     r"(?P<verb>called|phoned|rang|emailed|texted|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|disputes|disputed"
     r"|confirmed|agreed|approved|signed|cancell?ed|paid|returned|declined|accepted|refused|ordered|replied|explained|mentioned|told"
+    r"|verified|gave|provided|updated"
     # What people do that a telecom writes down: "maxi and ildefonso share the family plan",
     # "VINCENT IS TRAVELLING TO MEPPEN", "per from borås won the loyalty draw".
     r"|shares?|won|lost|lives|lived|moved|bought|booked|owns|uses|left|(?:is|was)\s+(?:travell?ing|moving|calling|asking|waiting|visiting|abroad)"
@@ -358,6 +366,7 @@ _BEFORE_VERB = re.compile(
 _VERBS = (
     "called phoned rang emailed texted wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
     " confirmed agreed approved signed cancelled canceled paid returned declined accepted refused ordered replied explained mentioned told"
+    " verified gave provided updated"
     " share shares won lost lives lived moved bought booked owns uses left travelling traveling moving calling asking waiting visiting abroad"
 )
 
@@ -381,12 +390,13 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
         # Most sentences that open with words before such a verb open with everyday words
         # ("callback requested", "Customer asked"): those are told apart on the raw text,
         # before hesitations are taken out for the rest.
-        if not any(_names_someone(m) for m in _BEFORE_VERB.finditer(text)):
+        opening = any(_names_someone(m) for m in _BEFORE_VERB.finditer(text))
+        if not opening and _VERB_INSIDE.search(text) is None:
             return []
         clean, offsets = without_fillers(text)
         cased = any(ch.isupper() for ch in clean[1:]) and not clean.isupper()
         results = []
-        for m in _BEFORE_VERB.finditer(clean):
+        for m in _BEFORE_VERB.finditer(clean) if opening else ():
             # "maxi and ildefonso share ...", "OLIVEIRA, MIGUEL AND ESTEVES, NOA SHARE ...": each of a pair.
             start, parts = m.start("name"), []
             for joiner in [*_PAIR_JOINER.finditer(clean, m.start("name"), m.end("name")), None]:
@@ -396,11 +406,114 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
             for start, end in parts:
                 span = _name_after(clean, start, cased, title=False, strong=True)
                 # A sentence's first word is capitalized whatever it is: "Customer wants a refund".
-                if span and span[1] == end and (not _everyday_words(clean[start:end]) or _given_name_getting_in_touch(clean[start:end], m.group("verb"))):
+                if (
+                    span
+                    and span[1] == end
+                    and (
+                        not _everyday_words(clean[start:end]) or _given_name_getting_in_touch(clean[start:end], m.group("verb"), clean[m.end() : m.end() + 40])
+                    )
+                ):
                     results.append(result(self, "PERSON", offsets[span[0]], offsets[span[1] - 1] + 1, 0.75, "name before a verb of getting in touch"))
                 elif span and span[0] == start and _whole_subject_a_name(clean[start:end]):
                     results.append(result(self, "PERSON", offsets[start], offsets[end - 1] + 1, 0.75, "name before a verb of getting in touch"))
+        results.extend(self._inside_sentences(clean, offsets, cased))
         return results
+
+    def _inside_sentences(self, clean: str, offsets: list[int], cased: bool) -> list[RecognizerResult]:
+        """A name inside a sentence before a verb only people do: "ticket reopened josh says
+        nothing changed", "after that Sára Bednářová asked ...". The name is the run of words
+        before the verb that are names of the lists or words no list knows, with a given name
+        or a surname of the lists among them (not "the router says", "Netflix says")."""
+        results = []
+        for m in _VERB_INSIDE.finditer(clean):
+            words = list(_LETTERS_WORD.finditer(clean, max(0, m.start() - 60), m.start()))
+            run: list[re.Match[str]] = []
+            for w in reversed(words[-3:]):
+                gap = clean[w.end() : (run[0].start() if run else m.start())]
+                if gap.strip() or not _name_like(w.group(), cased):
+                    break
+                run.insert(0, w)
+            # "tine holst says": a given name of the lists before a surname, though an everyday word too.
+            before = words[-len(run) - 1] if run and len(words) > len(run) else None
+            if before is not None and not clean[before.end() : run[0].start()].strip() and _names(run[0].group(), surnames()):
+                lower = before.group().lower()
+                if lower in given_names() and lower not in _NOT_NAMES and lower not in _CALENDAR and (not cased or before.group()[:1].isupper()):
+                    run.insert(0, before)
+            # "the technician in sevilla said", "in South Jessica said": after a preposition of
+            # place or a place's qualifier, the words are where.
+            lead = words[-len(run) - 1].group().lower() if run and len(words) > len(run) else ""
+            # "Siqueira do Campo said": a name or a place runs on before a particle.
+            if (
+                not run
+                or lead in _BEFORE_A_PLACE
+                or lead in _PARTICLES
+                or run[0].group().lower() in _PARTICLES
+                or is_known_place(" ".join(w.group().lower() for w in run))
+            ):
+                continue
+            if any(_names(w.group(), given_names()) or _names(w.group(), surnames()) for w in run):
+                results.append(result(self, "PERSON", offsets[run[0].start()], offsets[run[-1].end() - 1] + 1, 0.7, "name before a verb only people do"))
+        return results
+
+
+_BEFORE_A_PLACE = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "to",
+        "near",
+        "into",
+        "around",
+        "across",
+        "outside",
+        "inside",
+        "via",
+        "of",
+        "on",
+        "by",
+        "towards",
+        "toward",
+        "through",
+        "within",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "port",
+        "lake",
+        "mount",
+        "fort",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "santo",
+        "sainte",
+        "sao",
+        "são",
+        "bay",
+        "cape",
+        "upper",
+        "lower",
+        "old",
+    ]
+)
+# Verbs only people do, inside a sentence (its opening is read by _BEFORE_VERB).
+_VERB_INSIDE = re.compile(r"(?<=[^\W\d_])[ \t]+(?:says|said|asked|asks|wrote|phoned|rang|emailed|texted|complained)\b", re.IGNORECASE)
+_LETTERS_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+
+
+def _name_like(word: str, cased: bool) -> bool:
+    """A word that may be part of a name: a name of the lists no everyday word is, or a word no
+    list knows; capitalized in text that capitalizes."""
+    if cased and not word[:1].isupper():
+        return False
+    lower = word.lower()
+    if lower in _NOT_NAMES or lower in _CALENDAR or lower in HONORIFICS:
+        return False
+    return _names(word, given_names()) or _names(word, surnames()) or unknown_word(word)
 
 
 def _whole_subject_a_name(subject: str) -> bool:
@@ -422,15 +535,32 @@ _ONLY_PEOPLE_DO = frozenset(
 )
 
 
-def _given_name_getting_in_touch(name: str, verb: str) -> bool:
+# What only a person confirms or gives of themselves: "MARK CONFIRMED DOB ...", "tone verified
+# her date of birth" (a payment or a booking is confirmed too: "Payment confirmed").
+_OF_ONESELF = re.compile(
+    r"\s+(?:(?:his|her|their|the)\s+)?(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|identity|id|address|pin|passcode|password|security\s+answer)\b",
+    re.IGNORECASE,
+)
+_GIVES_OF_ONESELF = frozenset(["confirmed", "verified", "gave", "provided", "updated", "changed"])
+
+
+def _given_name_getting_in_touch(name: str, verb: str, after: str = "") -> bool:
+    """A given name of the lists, though an everyday word too, before a verb only people do
+    ("Grace called", "MARK WROTE IN"), or before what one confirms of oneself ("mile confirmed
+    dob ..."); joined given names count when each half is one ("kelly-anne", "HANS-ALBERT")."""
     word = name.strip().lower()
-    if verb.lower() not in _ONLY_PEOPLE_DO or not word.isalpha():
+    verb = verb.lower()
+    of_oneself = verb in _GIVES_OF_ONESELF and _OF_ONESELF.match(after) is not None
+    if not (verb in _ONLY_PEOPLE_DO or of_oneself):
         return False
-    return word in given_names() and word not in _NOT_NAMES and word not in _CALENDAR and word not in STOP_WORDS
+    parts = word.split("-")
+    if not 1 <= len(parts) <= 2 or not all(p.isalpha() for p in parts):
+        return False
+    return all(in_names_list(p, given_names()) and p not in _NOT_NAMES and p not in _CALENDAR and p not in STOP_WORDS for p in parts)
 
 
 def _names_someone(m: re.Match[str]) -> bool:
-    return not _everyday_words(m.group("name")) or _given_name_getting_in_touch(m.group("name"), m.group("verb"))
+    return not _everyday_words(m.group("name")) or _given_name_getting_in_touch(m.group("name"), m.group("verb"), m.string[m.end() : m.end() + 40])
 
 
 # "Alma's phone is broken", "Yves's router": a given name with the possessive.
@@ -630,6 +760,31 @@ def _detail_cell(cell: str) -> tuple[int, int, str] | None:
 
 
 _PLACE_JOINERS = frozenset({"am", "an", "im", "upon", "on", "sur", "sous", "ob", "bei"})
+
+# What may finish an address or a number's cell before its separator: ", 97478 Finsterwalde".
+_REST_OF_CELL = re.compile(r"[^|\t\n/–—]{0,40}?(?=[ \t]+[|/–—-][ \t]+|\t|[ \t]*\|)")
+_NEXT_SEPARATOR = re.compile(r"[ \t]+[|/–—-][ \t]+|\t|[ \t]*\|[ \t]*|\n|$")
+
+
+def name_cell_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name in the cell after an address's or a phone number's cell of a record written as
+    a line ("46 Staunton Street - Jackson - fibre install pending", "CALLER ID 08-042 52 59 /
+    BROR"): beside such a detail, a cell of names of the lists (everyday words too) or of words
+    no list knows is whose it is; "fibre install pending", "ok" stay."""
+    rest = _REST_OF_CELL.match(text, end)
+    if rest is None or any(ch in ".;:!?" for ch in rest.group()):
+        return None
+    separator = _NEXT_SEPARATOR.match(text, rest.end())
+    if separator is None or not separator.group().strip(" \t"):
+        return None
+    after = _NEXT_SEPARATOR.search(text, separator.end())
+    cell_end = after.start() if after is not None else len(text)
+    cell = text[separator.end() : cell_end]
+    named = _detail_cell(cell)
+    # A town that is a name too is the name here ("Jackson"): a town stays in the address's cell.
+    if named is None or (named[2] != "PERSON" and not all(w in given_names() for w in cell[named[0] : named[1]].lower().split())):
+        return None
+    return separator.end() + named[0], separator.end() + named[1]
 
 
 def _a_status(lower: list[str]) -> bool:
@@ -1046,7 +1201,7 @@ def _greeted_name(name: str) -> bool:
     if any(w.lower() in _NOT_NAMES and w.lower() not in _PARTICLES for w in words):
         return False
     # One given name of the lists, though an everyday word too: "Hi Mark,", "dear grace,".
-    if len(words) == 1 and words[0].lower() in given_names() and words[0].lower() not in _CALENDAR:
+    if len(words) == 1 and in_names_list(words[0].lower(), given_names()) and words[0].lower() not in _CALENDAR:
         return True
     return not _everyday_words(name)
 
@@ -2009,11 +2164,34 @@ def name_before_place(text: str, start: int, end: int) -> tuple[int, int] | None
     given name names someone; "Bank of", "the office of" stay."""
     m = _NAME_FROM.search(text, max(0, start - NAME_FROM_WINDOW), start)
     if m is None or m.end() != start:
-        return None
+        return _name_comma_place(text, start)
     word = _bare(m.group("name"))
     # A capitalized word no list knows names someone too ("Wolfhard of Herzberg").
     unlisted = m.group("name")[:1].isupper() and not m.group("name").isupper() and unknown_word(word)
     if (word not in given_names() and not unlisted) or word in _NOT_NAMES or word in _DETERMINERS or word in _CALENDAR:
+        return None
+    return m.span("name")
+
+
+# "PORTING OUT TO ANOTHER CARRIER: OTTO, VAASA", "- maria, letônia": a name, a comma, where
+# the person is, opening a clause as a record or a form's value does.
+_NAME_COMMA = re.compile(r"(?:^|[:;\n(|]\s*|\s[-–]\s+)(?P<name>(?P<given>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)(?:[ \t]+[^\W\d_][\w'’-]*)?),[ \t]*$")
+
+
+def _name_comma_place(text: str, start: int) -> tuple[int, int] | None:
+    """The name before "<name>, <place>" at a clause's opening: a given name of the lists first
+    (each half of a joined one), no place itself ("Victoria, Australia", "Jordan, Amman"), a
+    surname of the lists or a word no list knows after it."""
+    m = _NAME_COMMA.search(text, max(0, start - NAME_FROM_WINDOW), start)
+    if m is None or m.end() != start:
+        return None
+    given = m.group("given").lower()
+    if not all(in_names_list(p, given_names()) and p not in _NOT_NAMES and p not in _CALENDAR for p in given.split("-")):
+        return None
+    if is_well_known_place(m.group("given")) or is_well_known_place(m.group("name")):
+        return None
+    words = m.group("name").split()
+    if len(words) == 2 and not (_names(words[1], surnames()) or _names(words[1], given_names()) or unknown_word(words[1])):
         return None
     return m.span("name")
 

@@ -696,6 +696,90 @@ def test_the_commonest_words_before_a_verb_are_no_name(scan, text):
     assert scan(text, "PERSON") == []
 
 
+# Joined given names, accents the lists lack, what one confirms of oneself, how to reach them
+# written between the name and the verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HANS-ALBERT CONFIRMED DOB 12/08/1955 AND THE LAST DIGITS OF +49(0)7634 49621", "HANS-ALBERT"),
+        ("kelly-anne confirmed dob 09072003 and the last digits of 901-966-2643", "kelly-anne"),
+        ("mark confirmed dob 21.01.1989 and the last digits of 48 39 26 93", "mark"),
+        ("jamie-lee wrote in from abbiedrummond@example.org about a double charge", "jamie-lee"),
+        ("george 6760856791 asked whether roaming works in iraq", "george"),
+        ("gaspare tasca (336465841) asked whether roaming works in dovera", "gaspare tasca"),
+        ("the payment card of noël was declined twice", "noël"),
+    ],
+)
+def test_a_given_name_before_a_verb_in_the_forms_people_write_it(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Payment confirmed the address on file", "Order 12345678 confirmed", "Booking 4471 0923 asked for a deposit"])
+def test_things_confirmed_are_no_name(scan, text):
+    assert scan(text, "PERSON") == []
+
+
+# Inside a sentence: the run of name words before a verb only people do.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ticket reopened josh says nothing changed at 93 coholan street", "josh"),
+        ("after the outage Kowalski said it was fine", "Kowalski"),
+        ("ticket reopened sára bednářová says nothing changed", "sára bednářová"),
+    ],
+)
+def test_a_name_inside_a_sentence_before_a_verb_only_people_do(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the router says no signal",
+        "Netflix says the account is locked",
+        "after the outage the technician said it was fine",
+        "I asked for a refund and she said no",
+    ],
+)
+def test_things_and_pronouns_before_those_verbs_are_no_names(scan, text):
+    assert scan(text, "PERSON") == []
+
+
+# Where, after a preposition of place or a place's qualifier, is a place before such a verb.
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the technician in sevilla said so", "sevilla"),
+        ("the technician in South Jessica said so", "South Jessica"),
+        ("the technician in Siqueira do Campo said so", "Siqueira do Campo"),
+    ],
+)
+def test_a_place_before_a_verb_only_people_do_stays_a_place(detector, text, place):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    assert {f.entity_type for f in detection.findings} == {"LOCATION"}
+    assert place in [text[f.start : f.end] for f in detection.findings]
+
+
+# "<given name>, <place>" opening a clause: who, and where.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PORTING OUT TO ANOTHER CARRIER: OTTO, VAASA", "OTTO"),
+        ("porting out to another carrier: maria, letônia", "maria"),
+        ("PORTING OUT TO ANOTHER CARRIER: HANS-JOCHEN, BOUVETINSEL", "HANS-JOCHEN"),
+    ],
+)
+def test_a_given_name_before_a_comma_and_a_place(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
+    assert expected in [text[start:end] for kind, start, end, *_ in found if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["Destinations: Florence, Italy", "Regions: Jordan, Spain", "Roaming zones: Europe, Turkey"])
+def test_a_place_before_a_comma_and_a_place_is_no_name(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
+    assert [kind for kind, *_ in found if kind == "PERSON"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1302,3 +1386,24 @@ def test_a_role_in_brackets_in_a_cell_is_no_place(detector):
 # Whose card it is: a given name of the lists though an everyday word.
 def test_whose_card_it_is_by_an_everyday_given_name(scan):
     assert scan("the payment card of grace was declined twice", "PERSON") == ["grace"]
+
+
+# The cell after an address's or a phone number's cell of a record written as a line.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22 FOODY STREET - MARK - FIBRE INSTALL PENDING", "MARK"),
+        ("46 Staunton Street - Jackson - fibre install pending", "Jackson"),
+        ("Klappplatz 6-7, 97478 Finsterwalde - Kuno Hertrampf - fibre install pending", "Kuno Hertrampf"),
+        ("CALLER ID 08-042 52 59 / BROR", "BROR"),
+    ],
+)
+def test_a_name_in_the_cell_after_an_address_or_a_number(detector, text, expected):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "LOCATION"])])
+    assert expected in [text[start:end] for kind, start, end, *_ in found if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["12 Main Street - delivered - ok", "Call +44 20 7946 0958 / fibre install pending", "12 Main Street - Springfield - ok"])
+def test_a_status_or_a_town_in_the_cell_after_an_address_is_no_name(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "LOCATION"])])
+    assert [kind for kind, *_ in found if kind == "PERSON"] == []
