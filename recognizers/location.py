@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers import wordlists
 from recognizers.lexicon import is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
-from recognizers.names import is_name_word
+from recognizers.names import is_name_word, opens_sentence
 from recognizers.registry import AllOf, AnyOf, FirstWords, WordEndings, register, result
 
 # Big-city names that are everyday English words or first names more often than places.
@@ -495,6 +495,11 @@ def _place_naming_an_office(text: str, m: re.Match[str]) -> tuple[int, int] | No
             return start, m.end("place")
         if all(not (is_common_english(w) or is_typo_of_common(w) or is_name_word(w) or w.lower() in STOP_WORDS or is_foreign_everyday(w)) for w in tail):
             return start, m.end("place")
+    # Opening the sentence, the words before "office" name it whatever else they are, but for
+    # English ones ("Maia office escalated", "Duga Resa office ...", "RIOS OFFICE ..."; not
+    # "Sales office", "Head office").
+    if opens_sentence(text, m.start("place")) and all(not (is_common_english(w) or w.lower() in STOP_WORDS) for w in words):
+        return m.span("place")
     return None
 
 

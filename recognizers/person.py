@@ -135,7 +135,8 @@ _RELATIONS = (
 )
 # Each cue ends where the name starts.
 _CUES = re.compile(
-    r"\b(?:my\s+name\s+is|name'?s|this\s+is|it'?s|it\s+is|i'?m|i\s+am|speaking\s+with|speak\s+(?:to|with)"
+    # "yes that's me helena lips date of birth ...": who answers to a name asked for.
+    r"\b(?:my\s+name(?:\s+is|'?s)|(?:that|it)'?s\s+me|(?:that|it|this)\s+is\s+me|name'?s|this\s+is|it'?s|it\s+is|i'?m|i\s+am|speaking\s+with|speak\s+(?:to|with)"
     r"|talk\s+to|ask\s+for|spoke\s+(?:to|with)|calling\s+for(?:\s+my\s+(?:" + _RELATIONS + r"))?"
     r"|on\s+behalf\s+of|holder(?:\s+is)?:?|contact\s+(?:to|is)|under\s+the\s+name(?:\s+of)?|signed\s+(?:for\s+)?by"
     r"|addressed\s+to|belong(?:s|ed|ing)?\s+to|assigned\s+to|transferred\s+to|care\s+of|c/o|(?:for\s+the\s+)?attention\s+of"
@@ -160,7 +161,7 @@ _NOT_NAMES = STOP_WORDS | {
 
 
 _CUE_FIRST_WORDS = (
-    "my name names this it its i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
+    "my name names this it its that thats i im speaking speak talk ask spoke calling behalf holder contact under signed his her our"
     " addressed belong belongs belonged belonging assigned transferred care c attention"
     " technician engineer installer courier driver agent rep representative manager supervisor adviser advisor consultant"
     " thanks thank thx ty cheers regards best sincerely yours br dear per"
@@ -199,6 +200,10 @@ class PersonCueRecognizer(LocalRecognizer):
                 # Two words stay: a surname may be an everyday word of its language ("mevrouw
                 # daan broek", Dutch "trousers").
                 span = _without_trailing_foreign_words(clean, span, keep=2)
+            if said not in _TITLES and not _WEAK_CUE.match(said):
+                # "yes that's me helena lips date of birth ...": the words between a cue and the
+                # date of birth are the name, everyday words or not.
+                span = _words_before_birth(clean, cue.end(), span) or span
             if span:
                 spans.append(span)
         for cue in _SOFT_CUES.finditer(clean):
@@ -359,15 +364,16 @@ _BEFORE_VERB = re.compile(
     # What people do that a telecom writes down: "maxi and ildefonso share the family plan",
     # "VINCENT IS TRAVELLING TO MEPPEN", "per from borås won the loyalty draw".
     r"|shares?|won|lost|lives|lived|moved|bought|booked|owns|uses|left|(?:is|was)\s+(?:travell?ing|moving|calling|asking|waiting|visiting|abroad)"
-    # "NORMAN FROM COPSA MICA WON THE DRAW", "uno from storbritannien": who, from where.
-    r"|from)\b",
+    # "NORMAN FROM COPSA MICA WON THE DRAW", "uno from storbritannien": who, from where;
+    # "Leontin of Vulcan disputes the charge": of where.
+    r"|from|of)\b",
     re.IGNORECASE,
 )
 _VERBS = (
     "called phoned rang emailed texted wrote complained reported visited wants wanted says said asked asks needs needed requested disputes disputed from"
     " confirmed agreed approved signed cancelled canceled paid returned declined accepted refused ordered replied explained mentioned told"
     " verified gave provided updated"
-    " share shares won lost lives lived moved bought booked owns uses left travelling traveling moving calling asking waiting visiting abroad"
+    " of share shares won lost lives lived moved bought booked owns uses left travelling traveling moving calling asking waiting visiting abroad"
 )
 
 
@@ -397,6 +403,8 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
         cased = any(ch.isupper() for ch in clean[1:]) and not clean.isupper()
         results = []
         for m in _BEFORE_VERB.finditer(clean) if opening else ():
+            if m.group("verb").lower() == "of" and not _names_someone(m):
+                continue
             # "maxi and ildefonso share ...", "OLIVEIRA, MIGUEL AND ESTEVES, NOA SHARE ...": each of a pair.
             start, parts = m.start("name"), []
             for joiner in [*_PAIR_JOINER.finditer(clean, m.start("name"), m.end("name")), None]:
@@ -560,6 +568,10 @@ def _given_name_getting_in_touch(name: str, verb: str, after: str = "") -> bool:
 
 
 def _names_someone(m: re.Match[str]) -> bool:
+    # "of" follows words of English as often as names: "Principality of Monaco", "Head of Sales".
+    first = m.group("name").replace(",", " ").split()[0]
+    if m.group("verb").lower() == "of" and is_english_vocabulary(first) and not _names(first, given_names()):
+        return False
     return not _everyday_words(m.group("name")) or _given_name_getting_in_touch(m.group("name"), m.group("verb"), m.string[m.end() : m.end() + 40])
 
 
@@ -1215,6 +1227,24 @@ MAX_NAME_WORDS = 4
 
 # A word, a comma, then its date of birth: "KYC check passed for April, date of birth ...".
 _BEFORE_BIRTH = re.compile(r"([^\W\d_]+),?\s+(?i:date\s+of\s+birth|d\.?o\.?b\.?|born)\b")
+
+
+_WORDS_BEFORE_BIRTH = re.compile(r"[ \t]*(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2}?),?[ \t]+(?i:date\s+of\s+birth|d\.?o\.?b\.?|born)\b")
+
+
+def _words_before_birth(text: str, offset: int, found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The one to three words between a cue and a date of birth, when they open with the name
+    found after the cue, a given name of the lists or a word no list knows, and hold no little
+    word of English but a name's particles ("that's me line date of birth ...")."""
+    m = _WORDS_BEFORE_BIRTH.match(text, offset)
+    if m is None or (found is not None and found[0] != m.start("name")):
+        return None
+    words = m.group("name").lower().split()
+    if any((w in STOP_WORDS and w not in _PARTICLES) or w in _NOT_NAMES or w in _CALENDAR for w in words):
+        return None
+    if found is None and not (words[0] in given_names() or unknown_word(words[0])):
+        return None
+    return m.span("name")
 
 
 def _calendar_word_before_birth(text: str, offset: int) -> tuple[int, int] | None:

@@ -225,13 +225,27 @@ def test_everyday_words_and_brands_after_near_are_no_place(scan, text):
         ("Lidingö office escalated the ticket", "Lidingö"),
         ("PORTALEGRE OFFICE ESCALATED THE TICKET", "PORTALEGRE"),
         ("tamásikövesd office escalated the ticket", "tamásikövesd"),
+        # Opening the sentence, names and other languages' words name the office too.
+        ("Maia office escalated the ticket for Leal, Miriam", "Maia"),
+        ("Duga Resa office escalated the ticket", "Duga Resa"),
+        ("RIOS OFFICE ESCALATED THE TICKET FOR NATHAN NUNES", "RIOS"),
     ],
 )
 def test_a_place_before_office_or_branch(scan, text, expected):
     assert scan(text, "LOCATION") == [expected]
 
 
-@pytest.mark.parametrize("text", ["the head office escalated it", "the Smith office called", "our Vodafone branch is closed", "the post office is closed"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the head office escalated it",
+        "the Smith office called",
+        "our Vodafone branch is closed",
+        "the post office is closed",
+        "Sales office escalated it",
+        "Head office called back",
+    ],
+)
 def test_words_before_office_that_name_no_place(scan, text):
     assert scan(text, "LOCATION") == []
 

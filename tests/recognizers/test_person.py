@@ -1407,3 +1407,42 @@ def test_a_name_in_the_cell_after_an_address_or_a_number(detector, text, expecte
 def test_a_status_or_a_town_in_the_cell_after_an_address_is_no_name(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "LOCATION"])])
     assert [kind for kind, *_ in found if kind == "PERSON"] == []
+
+
+# Who answers to the name asked for: "that's me", then the name, up to the date of birth.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes that's me christian date of birth 02-09-1950", "christian"),
+        ("yes that's me helena lips date of birth november 24 1991", "helena lips"),
+        ("yes that's me Fem de Grunt date of birth 06/03/1979", "Fem de Grunt"),
+    ],
+)
+def test_the_name_after_that_is_me(scan, text, expected):
+    assert expected in scan(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["that's me, thanks", "it's me again", "yes that's me on the account", "my name is the same date of birth as before"])
+def test_no_name_after_that_is_me_without_one(scan, text):
+    assert scan(text, "PERSON") == []
+
+
+# "<name> of <place> <verb>": who, of where, opening the sentence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RAFAEL VAN DER VEN OF WEKEROM DISPUTES THE ROAMING CHARGE", "RAFAEL VAN DER VEN"),
+        ("Leontin of Vulcan disputes the roaming charge", "Leontin"),
+        ("JOHANSEN, SIRI OF ALI DISPUTES THE ROAMING CHARGE", "JOHANSEN, SIRI"),
+    ],
+)
+def test_a_name_before_of_and_a_place(detector, text, expected):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    covered = {i for f in detection.findings if f.entity_type == "PERSON" for i in range(f.start, f.end)}
+    start = text.index(expected)
+    assert set(range(start, start + len(expected))) <= covered
+
+
+@pytest.mark.parametrize("text", ["Principality of Monaco is covered", "Head of Sales disputes the charge", "Friends of the Earth called"])
+def test_english_words_before_of_are_no_name(scan, text):
+    assert scan(text, "PERSON") == []
