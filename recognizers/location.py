@@ -440,9 +440,19 @@ class CuedPlaceRecognizer(LocalRecognizer):
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.5, "a place before office or branch"))
         if not text.isupper():
+            lower_words = None
             for m in _WHERE_CUE.finditer(text):
                 if m.group("name").lower() in _cities_of_everyday_names():
                     results.append(result(self, "LOCATION", *m.span("name"), 0.6, "a city named by an everyday word, capitalized where a place is said"))
+                elif m.group().lower().startswith("near") and m.group("name").lower() not in _NOT_PLACES_NEAR:
+                    # "lost phone reported by Eva near Made": after "near", in text that writes in
+                    # lower case, a capital makes any word a place's name.
+                    lower_words = len(_LOWER_WORD.findall(text)) if lower_words is None else lower_words
+                    # A brand before its noun is no place: "near Netflix levels of buffering".
+                    following = _NEXT_WORD.match(text, m.end())
+                    ends = following is None or following.group(1).lower() in STOP_WORDS or following.group(1).lower() in _TIME_WORDS
+                    if lower_words >= 3 and ends:
+                        results.append(result(self, "LOCATION", *m.span("name"), 0.5, "a capitalized word after near in cased text"))
         # "born 12.03.1961 in Steinarborg", "Christina of Rebeccachester": after a bare "in" or
         # "of", a town's shape is needed as well (a place word or a town ending), since brands
         # and products follow these words too ("in Netflix", "of Huawei").
@@ -465,6 +475,73 @@ _WEAK_PLACE_CUE = re.compile(r"\b(in|of)\s+", re.IGNORECASE)
 _WHERE_CUE = re.compile(
     r"\b(?i:near|(?:roaming|travell?ing|travell?ed|lives|living|lived|based|located|staying|stayed|moved|moving|relocated|born|holiday|holidays|vacation)\s+(?:in|to|near|at)"
     r"|visiting)\s+(?P<name>[A-Z][a-z]+)(?![\w'’-])"
+)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_TIME_WORDS = frozenset(["yesterday", "today", "tonight", "tomorrow", "earlier", "later", "again", "twice", "recently"])
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}\b")
+# What a capital after "near" names that is no place: a time, a person, a word written so.
+_NOT_PLACES_NEAR = frozenset(
+    [
+        "me",
+        "my",
+        "mine",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "here",
+        "there",
+        "you",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "it",
+        "its",
+        "him",
+        "them",
+        "us",
+        "we",
+        "they",
+        "i",
+        "everything",
+        "anything",
+        "nothing",
+        "something",
+        "everywhere",
+        "anywhere",
+        "home",
+        "work",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "easter",
+        "midnight",
+        "noon",
+    ]
 )
 
 

@@ -456,12 +456,24 @@ class NameBeforeVerbRecognizer(LocalRecognizer):
                 or lead in _BEFORE_A_PLACE
                 or lead in _PARTICLES
                 or run[0].group().lower() in _PARTICLES
+                or _inside_a_place(clean, run[0].start())
                 or is_known_place(" ".join(w.group().lower() for w in run))
             ):
                 continue
             if any(_names(w.group(), given_names()) or _names(w.group(), surnames()) for w in run):
                 results.append(result(self, "PERSON", offsets[run[0].start()], offsets[run[-1].end() - 1] + 1, 0.7, "name before a verb only people do"))
         return results
+
+
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|at|from|near|to|of)\s+((?:[^\W\d_][\w'’.-]*\s+){1,4})$")
+
+
+def _inside_a_place(text: str, start: int) -> bool:
+    """Whether the words before `start` since a preposition of place are no English words: the
+    run is the end of a place's name ("in serbien und montenegro said", "in tp. hồ chí minh")."""
+    m = _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 60), start)
+    # The little words that join a place's name are no evidence either way ("sveti petar i miguel").
+    return m is not None and not any(is_common_english(w.strip(".")) for w in m.group(1).split() if len(w.strip(".")) > 2)
 
 
 _BEFORE_A_PLACE = frozenset(

@@ -442,6 +442,17 @@ def test_an_everyday_word_in_capitals_or_small_letters_is_no_city(scan, text):
     assert scan(text, "LOCATION") == []
 
 
+# After "near", in text that writes in lower case, a capital makes any word a place's name.
+@pytest.mark.parametrize(("text", "expected"), [("lost phone reported by Eva near Made", ["Made"]), ("the phone was stolen near Broek yesterday", ["Broek"])])
+def test_a_capitalized_word_after_near(scan, text, expected):
+    assert scan(text, "LOCATION") == expected
+
+
+@pytest.mark.parametrize("text", ["I was near My Store when it failed", "it stopped near Midnight on the bill", "LOST PHONE NEAR MADE", "Near Me"])
+def test_a_capitalized_pronoun_or_time_after_near_is_no_place(scan, text):
+    assert scan(text, "LOCATION") == []
+
+
 # Where the network fails is a place; a chat's abbreviation after it is not part of it.
 def test_a_place_where_the_network_fails(scan):
     assert scan("hi team, pls reach out to narcisa dima re: outage in modelu asap", "LOCATION") == ["modelu"]

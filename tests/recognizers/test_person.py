@@ -752,6 +752,7 @@ def test_things_and_pronouns_before_those_verbs_are_no_names(scan, text):
         ("the technician in sevilla said so", "sevilla"),
         ("the technician in South Jessica said so", "South Jessica"),
         ("the technician in Siqueira do Campo said so", "Siqueira do Campo"),
+        ("the technician in serbien und montenegro said so", "serbien und montenegro"),
     ],
 )
 def test_a_place_before_a_verb_only_people_do_stays_a_place(detector, text, place):
