@@ -552,7 +552,7 @@ def _cities_of_everyday_names() -> frozenset[str]:
 
 
 _OFFICE = re.compile(r"(?<=\s)(?i:office|branch|depot|exchange)\b")
-_BEFORE_OFFICE = re.compile(r"(?<![\w'’.-])(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2})\s+$")
+_BEFORE_OFFICE = re.compile(r"(?<![\w'’.-])(?P<place>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,4})\s+$")
 OFFICE_WINDOW = 60
 
 

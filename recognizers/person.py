@@ -285,7 +285,8 @@ class PersonCueRecognizer(LocalRecognizer):
                 spans.append(m.span("name"))
         for m in _SIGN_OFF.finditer(clean):
             span = _name_after(clean, m.start("name"), cased, title=False, strong=True)
-            if span and span[1] == m.end("name"):
+            # Not who signs as a team or a department ("Kind regards,\nCustomer Services").
+            if span and span[1] == m.end("name") and not _everyday_words(m.group("name")):
                 spans.append(span)
             elif _signed_name(m.group("name")):
                 spans.append(m.span("name"))  # "thx urban anders": a name of the lists says the rest is one too
@@ -1124,16 +1125,19 @@ def _everyday_words(words: str) -> bool:
 
 # "yeah, Debbie here", "hi anne-marie here": a given name followed by "here" at the start of a turn.
 _HERE = re.compile(
-    r"(?:^(?:yeah|yes|hi|hello|hey|hiya)[,\s]+|^|[.!?]\s+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?(?:,?[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,2}?)\s+here\b", re.IGNORECASE
+    r"(?:^(?:yeah|yes|hi|hello|hey|hiya)[,\s]+|^|[.!?]\s+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?(?:,?[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3}?)\s+here\b", re.IGNORECASE
 )
 
 
 def _introduces_self(name: str) -> bool:
     """Whether the words before "here" ("hi, manthan here", "hi christian barber here", "Florea,
     Giorgiana here") are a name: one word a given name of the lists or a word no list knows;
-    more, each a name of the lists or no English word ("tech support here" stays)."""
+    more, each a name of the lists or no English word ("tech support here" stays), but for a
+    name's particles inside it ("lenn den buytelaar-aarden here")."""
     words = [w for w in re.split(r"[,\s]+", name.lower()) if w]
-    if any(w in _NOT_NAMES for w in words):
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if w not in _PARTICLES), words[-1]]
+    if len(words) > 3 or any(w in _NOT_NAMES for w in words):
         return False
     if len(words) == 1:
         return all(p in given_names() or unknown_word(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for p in words[0].split("-"))
@@ -1718,7 +1722,7 @@ def _words_before(pattern: re.Pattern[str], text: str, start: int, between: froz
 
 # "visit rescheduled - Lassen, Mads, Blåmunkevej 224", "luna, callejón de ariel larrea 908": a
 # name and its comma, opening a clause, before the address found.
-_NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3}),[ \t]*$", re.MULTILINE)
+_NAME_BEFORE_COMMA = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3}),\s*\Z", re.MULTILINE)
 
 
 # "ELLA (JUNE 18, 2001) WANTS PAPER BILLS", "bianca 22071951 wants ...", "passport shows kate born
@@ -1847,23 +1851,30 @@ def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | No
     if m is None:
         return None
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
-    if not words or any(w.group().lower() in STOP_WORDS or w.group().lower() in _CALENDAR for w in words):
+    if not words or any(w.group().lower() in _CALENDAR for w in words):
         return None
     # An address block's first line is whom it is for, whatever words the name is made of
     # ("INVOICE ADDRESS\nCHE\n48 GEANY STREET", "TONE-RUTH LIE\nMOENHAUGEN 7H"): the block
-    # opens the text or follows its label.
+    # opens the text, follows its label or a letter's sign-off. A name of little words ("RAKIDE
+    # SEVEN", "May Summer") is one when not every word is everyday English.
     opens_block = m.re is _NAME_LINE_BEFORE and _BLOCK_OPENING.search(text, 0, m.start("name")) is not None
-    if opens_block and not any(w.group().lower() in _BLOCK_LABEL_WORDS for w in words):
+    lower = [w.group().lower() for w in words]
+    little = [w for w in lower if w in STOP_WORDS]
+    if opens_block and not set(lower) & _BLOCK_LABEL_WORDS and (not little or (len(little) < len(lower) and not _everyday_words(m.group("name")))):
         return words[0].start(), words[-1].end()
+    if little:
+        return None
     if not all(_name_or_rare_in(w.group(), text) for w in words):
         return None
     return words[0].start(), words[-1].end()
 
 
-# The start of the text, or an address block's label on the line above ("Invoice address",
-# "SHIP TO:", "--").
+# The start of the text, an address block's label on the line above ("Invoice address",
+# "SHIP TO:", "--"), or a letter's sign-off: what follows it is the sender's signature block
+# ("KIND REGARDS,\nRAKIDE SEVEN\n932 GÜLEN BROOK").
 _BLOCK_OPENING = re.compile(
-    r"(?:\A|(?:^|\n)[ \t]*(?:(?i:(?:invoice|billing|delivery|shipping|postal|mailing|home|new|old|correspondence)[ \t]+address|address(?:ee)?|ship[ \t]+to|deliver[ \t]+to|bill[ \t]+to|send[ \t]+to|recipient)[ \t]*:?|--)[ \t]*\n)[ \t]*\Z"
+    r"(?:\A|(?:^|\n)[ \t]*(?:(?i:(?:invoice|billing|delivery|shipping|postal|mailing|home|new|old|correspondence)[ \t]+address|address(?:ee)?|ship[ \t]+to|deliver[ \t]+to|bill[ \t]+to|send[ \t]+to|recipient)[ \t]*:?|--"
+    r"|(?i:(?:(?:kind|best|warm|warmest)[ \t]+)?regards|best[ \t]+wishes|sincerely|yours[ \t]+(?:sincerely|faithfully|truly)|many[ \t]+thanks|thanks|thank[ \t]+you|cheers)[ \t]*[,!.]?)[ \t]*\n)[ \t]*\Z"
 )
 # Words of a block's lines that are no one's name.
 _BLOCK_LABEL_WORDS = frozenset(

@@ -790,6 +790,44 @@ class NumberedStreetRecognizer(LocalRecognizer):
         return found
 
 
+# "uygun soylu, 99126 erdoğan mills - complaint", "near the station 793 rodriguez track": in any
+# case and with no cue, a house number, one or two words of a person's name and a street suffix
+# ending the clause. A surname gives the street its name as a capital would in cased text;
+# English words do not ("3 green parks", "2 smart plugs").
+_NUMBER_NAME_SUFFIX = regex.compile(
+    rf"(?<![\w.,/-])(?P<value>\d{{1,5}}[A-Za-z]?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?P<kind>{STREET_SUFFIX}))"
+    r"(?=[ \t]*(?:$|[,;.!?)\n]|[ \t]+[-–—][ \t]|[ \t]+(?i:by|and|on|for|until|since|is|was|keeps|kept|yesterday|today|last|this|next|instead)\b))"
+)
+
+
+@register
+class StreetAfterSomeoneRecognizer(LocalRecognizer):
+    """A street in the US order named after a person, in any case and with no cue ("99126
+    erdoğan mills", "793 rodriguez track"): each word of its name is a name of the lists or no
+    English word, and one is no everyday word."""
+
+    SPEECH_ONLY = True
+    MIN_DIGITS = 1
+    REQUIRES = FirstWords({*SUFFIX_WORDS, *(f"{s}s" for s in SUFFIX_WORDS)})
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="StreetAfterSomeoneRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        for m in _NUMBER_NAME_SUFFIX.finditer(text, overlapped=True):
+            words = [w.lower() for w in m.group("name").split()]
+            if any(w in STOP_WORDS or w in _NOT_STREET_NAMES or not (is_name_word(w) or not is_english_vocabulary(w)) for w in words):
+                continue
+            if all(is_common_english(w) for w in words) or m.group("kind").lower().rstrip(".") in _NOT_STREET_NAMES:
+                continue
+            found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a number, a person's name and a street suffix"))
+        return found
+
+
 # "my zip code is 94107", "postal code: SW1A 1AA", "PLZ 80331": a postcode where one is said to
 # follow, in the languages customers write; and the state and ZIP after a US city
 # ("Springfield, IL 62704"). A postcode is part of an address (the payment processor gets it

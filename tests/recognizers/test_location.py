@@ -229,6 +229,8 @@ def test_everyday_words_and_brands_after_near_are_no_place(scan, text):
         ("Maia office escalated the ticket for Leal, Miriam", "Maia"),
         ("Duga Resa office escalated the ticket", "Duga Resa"),
         ("RIOS OFFICE ESCALATED THE TICKET FOR NATHAN NUNES", "RIOS"),
+        # A place of five words is one too.
+        ("united states minor outlying islands office escalated the ticket", "united states minor outlying islands"),
     ],
 )
 def test_a_place_before_office_or_branch(scan, text, expected):
@@ -244,6 +246,7 @@ def test_a_place_before_office_or_branch(scan, text, expected):
         "the post office is closed",
         "Sales office escalated it",
         "Head office called back",
+        "the customer services and billing office called",
     ],
 )
 def test_words_before_office_that_name_no_place(scan, text):

@@ -12,6 +12,7 @@ TRUE = [
     ("hi christian barber here - the wifi dropped again", "christian barber"),
     ("hi, manthan here - the wifi at 35/30 ramesh circle dropped again", "manthan"),
     ("hi, kayıt here - the wifi dropped again", "kayıt"),
+    ("hi, lenn den buytelaar-aarden here - the wifi at deansingel 745 dropped again", "lenn den buytelaar-aarden"),
     # A double given name judged whole: "yves" alone is an everyday word to the frequency list.
     ("it's registered under yves-thibaut klein um at 25 chemin de loiseau", "yves-thibaut klein"),
     # Whose relative someone is.
@@ -21,6 +22,7 @@ DECOYS = [
     "can I upgrade to the 100 Mbps plan",
     "hi tech support here, quick question",
     "hi team here",
+    "hi the guy from the shop here",
     "my neighbour's wife called about the noise",
     "the tenant's daughter moved out",
     "this is ridiculous, it's the third time",
@@ -1213,6 +1215,9 @@ def test_greetings_to_everyone_and_empty_fields_name_no_one(scan, text):
     [
         ("INVOICE ADDRESS\nCHE\n48 GEANY STREET N02 X7AK DAWN VILLE", "CHE"),
         ("TONE-RUTH LIE\nMOENHAUGEN 7H, 5396 THOMASSEN\n\nDEAR CUSTOMER SERVICES,\nPLEASE CANCEL MY CONTRACT.", "TONE-RUTH LIE"),
+        # A signature block: the sign-off, the sender's name whatever its words, the address.
+        ("KIND REGARDS,\nRAKIDE SEVEN\n932 GÜLEN BROOK\nHANÇERBERG, AK 87453", "RAKIDE SEVEN"),
+        ("Yours sincerely\nWill Bright\nFlat 2, 14 Rose Lane\nLeeds LS2 7EW", "Will Bright"),
     ],
 )
 def test_the_first_line_of_an_address_block(detector, text, expected):
@@ -1220,7 +1225,9 @@ def test_the_first_line_of_an_address_block(detector, text, expected):
     assert expected in [text[s:e] for kind, s, e, _, _ in found if kind == "PERSON"]
 
 
-@pytest.mark.parametrize("text", ["Invoice address\nHome\n12 Main Street", "the tech said\nfine\n12 Main Street"])
+@pytest.mark.parametrize(
+    "text", ["Invoice address\nHome\n12 Main Street", "the tech said\nfine\n12 Main Street", "Kind regards,\nCustomer Services\n12 Main Street"]
+)
 def test_a_label_or_a_sentence_above_an_address_is_no_name(detector, text):
     [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS", "LOCATION"])])
     assert [kind for kind, *_ in found if kind == "PERSON"] == []

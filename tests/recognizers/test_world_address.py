@@ -529,6 +529,25 @@ def test_a_count_after_to_is_no_street(scan, text):
     assert scan(text, "STREET_ADDRESS") == []
 
 
+# With no cue at all, a house number, a person's name and a street suffix ending the clause,
+# in any case: the name does what a capital does in cased text.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("uygun soylu, 99126 erdoğan mills - complaint about coverage", "99126 erdoğan mills"),
+        ("i live in holy see near the station 793 rodriguez track", "793 rodriguez track"),
+        ("TECH VISIT: 12 OKAFOR CRESCENT - NO ANSWER", "12 OKAFOR CRESCENT"),
+    ],
+)
+def test_a_number_a_persons_name_and_a_street_suffix(scan, text, expected):
+    assert any(expected in found for found in scan(text, "STREET_ADDRESS"))
+
+
+@pytest.mark.parametrize("text", ["i bought 3 smith chargers", "I have 3 green parks nearby", "we sold 40 apple stores", "in 2019 patel park opened"])
+def test_counted_things_and_everyday_words_are_no_street(scan, text):
+    assert scan(text, "STREET_ADDRESS") == []
+
+
 def test_a_blank_line_ends_an_address(scan):
     text = "TONE-RUTH LIE\nMOENHAUGEN 7H, 5396 THOMASSEN\n\nDEAR CUSTOMER SERVICES,\nPLEASE CANCEL MY CONTRACT."
     assert scan(text, "STREET_ADDRESS") == ["MOENHAUGEN 7H, 5396 THOMASSEN"]
