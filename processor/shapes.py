@@ -134,6 +134,9 @@ def _ascii_twins() -> dict[int, str]:
     table: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
     table.update({ord(ch): " " for ch in _SPACES})
     table.update({ord(ch): "-" for ch in _DASHES})
+    # Turkish capital dotted I: its lower case is two characters ("i" and a combining dot),
+    # which no list of names or places holds ("İlsu", "İZMİR").
+    table[ord("İ")] = "I"
     for c in range(0x80, 0x10000):
         digit = unicodedata.decimal(chr(c), None)
         if digit is not None:

@@ -18,29 +18,35 @@ from functools import lru_cache
 from importlib import resources
 
 COMMON = 1_000
+# The names of the months and the days of the week.
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 # Everyday words of this domain and calendar that the general list counts rarely.
 ORDINARY = (
-    frozenset(
+    CALENDAR_WORDS
+    | frozenset(
         [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
             "router",
             "modem",
             "outage",
@@ -416,7 +422,20 @@ def is_english_vocabulary(word: str, modern: bool = True) -> bool:
     counts = english_counts()
     chat = _modern_english() if modern else frozenset()
     parts = [p for p in word.lower().replace("’", "'").removesuffix("'s").split("-") if p]
-    return bool(parts) and all(p in ORDINARY or _attested(p, counts) or p in chat or (p in HYPHEN_PREFIXES and i < len(parts) - 1) for i, p in enumerate(parts))
+    return bool(parts) and all(
+        p in ORDINARY or _attested(p, counts) or p in chat or (p in HYPHEN_PREFIXES and i < len(parts) - 1) or _contraction(p, counts)
+        for i, p in enumerate(parts)
+    )
+
+
+# The endings English contracts a verb to ("you're", "we'll", "they'd"); the frequency list
+# holds some contractions and not others.
+_CONTRACTED = frozenset(["re", "ve", "ll", "d", "m", "t"])
+
+
+def _contraction(word: str, counts: dict[str, int]) -> bool:
+    head, apostrophe, tail = word.partition("'")
+    return bool(apostrophe) and tail in _CONTRACTED and (head in ORDINARY or _attested(head, counts))
 
 
 # British spellings and their American twins, which the frequency list counts more often:

@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers import wordlists
-from recognizers.lexicon import is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
+from recognizers.lexicon import CALENDAR_WORDS, is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
 from recognizers.names import is_name_word, opens_sentence
 from recognizers.registry import AllOf, AnyOf, FirstWords, WordEndings, register, result
 
@@ -482,66 +482,50 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _TIME_WORDS = frozenset(["yesterday", "today", "tonight", "tomorrow", "earlier", "later", "again", "twice", "recently"])
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}\b")
 # What a capital after "near" names that is no place: a time, a person, a word written so.
-_NOT_PLACES_NEAR = frozenset(
-    [
-        "me",
-        "my",
-        "mine",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "here",
-        "there",
-        "you",
-        "your",
-        "our",
-        "his",
-        "her",
-        "their",
-        "it",
-        "its",
-        "him",
-        "them",
-        "us",
-        "we",
-        "they",
-        "i",
-        "everything",
-        "anything",
-        "nothing",
-        "something",
-        "everywhere",
-        "anywhere",
-        "home",
-        "work",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "christmas",
-        "easter",
-        "midnight",
-        "noon",
-    ]
+_NOT_PLACES_NEAR = (
+    frozenset(
+        [
+            "me",
+            "my",
+            "mine",
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "here",
+            "there",
+            "you",
+            "your",
+            "our",
+            "his",
+            "her",
+            "their",
+            "it",
+            "its",
+            "him",
+            "them",
+            "us",
+            "we",
+            "they",
+            "i",
+            "everything",
+            "anything",
+            "nothing",
+            "something",
+            "everywhere",
+            "anywhere",
+            "home",
+            "work",
+            "christmas",
+            "easter",
+            "midnight",
+            "noon",
+        ]
+    )
+    | CALENDAR_WORDS
 )
 
 
@@ -759,7 +743,7 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
     # "(New Adam)", "(Port Kyle)": a word of places, then a capitalized name, is a place.
     if (
         len(letters) >= 2
-        and letters[0].lower() in _PLACE_QUALIFIERS
+        and letters[0].lower() in PLACE_QUALIFIERS
         and all(w[:1].isupper() for w in letters)
         and all(is_name_word(w) or not is_common_english(w) for w in letters[1:])
     ):
@@ -773,13 +757,13 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
     # a particle of place names ("(De Weere)", "(La Spezia)"); "(recipient Maja Berg unknown)"
     # says something about someone.
     opens_with_particle = len(letters) > 1 and letters[0][:1].isupper() and letters[0].lower() in _PLACE_PARTICLES
-    if any(is_common_english(w) and w.lower() not in _PLACE_QUALIFIERS for w in (letters[0], letters[-1])[opens_with_particle:]):
+    if any(is_common_english(w) and w.lower() not in PLACE_QUALIFIERS for w in (letters[0], letters[-1])[opens_with_particle:]):
         return None
     return m.start("words"), m.end("words")
 
 
 _PLACE_PARTICLES = frozenset(["de", "la", "le", "les", "el", "los", "las", "den", "het", "l'", "al", "san", "sankt", "st"])
-_PLACE_QUALIFIERS = frozenset(
+PLACE_QUALIFIERS = frozenset(
     [
         "north",
         "south",

@@ -31,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import (
     ATTESTED,
+    CALENDAR_WORDS,
     english_counts,
     in_another_language,
     is_common_english,
@@ -39,7 +40,7 @@ from recognizers.lexicon import (
     is_typo_of_common,
     reads_as_english,
 )
-from recognizers.location import AMBIGUOUS, is_country, is_known_place, is_well_known_place, place_names
+from recognizers.location import AMBIGUOUS, PLACE_QUALIFIERS, is_country, is_known_place, is_well_known_place, place_names
 from recognizers.names import given_names, given_names_no_words, in_names_list, is_english_proper_name, is_name_word, opens_sentence, surnames
 from recognizers.organization import is_legal_form
 from recognizers.registry import AnyOf, FirstWords, register, result
@@ -477,7 +478,7 @@ def _inside_a_place(text: str, start: int) -> bool:
     return m is not None and not any(is_common_english(w.strip(".")) for w in m.group(1).split() if len(w.strip(".")) > 2)
 
 
-_BEFORE_A_PLACE = frozenset(
+_BEFORE_A_PLACE = PLACE_QUALIFIERS | frozenset(
     [
         "in",
         "at",
@@ -497,28 +498,11 @@ _BEFORE_A_PLACE = frozenset(
         "toward",
         "through",
         "within",
-        "new",
-        "north",
-        "south",
-        "east",
-        "west",
-        "port",
-        "lake",
-        "mount",
-        "fort",
-        "saint",
-        "st",
-        "san",
-        "santa",
         "santo",
         "sainte",
         "sao",
         "são",
-        "bay",
         "cape",
-        "upper",
-        "lower",
-        "old",
     ]
 )
 # Verbs only people do, inside a sentence (its opening is read by _BEFORE_VERB).
@@ -1419,10 +1403,7 @@ def _unlisted_name_word(word: str) -> bool:
 
 
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
-_CALENDAR = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}  # fmt: skip
+_CALENDAR = CALENDAR_WORDS
 
 
 @register
@@ -1935,9 +1916,26 @@ def name_before_number(text: str, start: int, end: int) -> tuple[int, int] | Non
     if start == 0 or text[start - 1] != "(":
         return None
     words = _words_before(_NAME_BEFORE_BRACKET, text, start)
-    if not words or any(is_common_english(w.group()) and not is_name_word(w.group()) for w in words):
+    if not words:
+        return _given_name_before_bracket(text, start)
+    if any(is_common_english(w.group()) and not is_name_word(w.group()) for w in words):
         return None
     return words[0].start(), words[-1].end()
+
+
+# "lost phone reported by grace (+448081570917)": after a word that brings a person in, a
+# given name of the lists before its number in brackets, though an everyday word too.
+_BROUGHT_IN_BEFORE_BRACKET = re.compile(r"(?i:\b(?:by|from|with|for|call|contact|ask)[ \t]+)(?P<name>[^\W\d_][\w'’-]*)[ \t]*\($")
+
+
+def _given_name_before_bracket(text: str, start: int) -> tuple[int, int] | None:
+    m = _BROUGHT_IN_BEFORE_BRACKET.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    word = m.group("name").lower()
+    if not in_names_list(word, given_names()) or word in _NOT_NAMES or word in _CALENDAR or word in STOP_WORDS:
+        return None
+    return m.span("name")
 
 
 _WORD_BEFORE_NUMBER = re.compile(r"(?:^|(?<=[\s:;,(]))(?P<name>[^\W\d_][\w'’-]*)[ \t]+$")

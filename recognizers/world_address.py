@@ -604,7 +604,10 @@ class ForeignStreetRecognizer(LocalRecognizer):
         # holds from "at".
         for m in _AT_STREET.finditer(text, overlapped=True):
             words = m.group("name").split()
-            if any(is_english_vocabulary(w) or is_typo_of_common(w) for w in words):
+            english = [w for w in words if is_english_vocabulary(w) or is_typo_of_common(w)]
+            # One word English writes too among two that it does not ("at pod velkým hájem
+            # 324", Czech "pod" is "under"), though no little word ("at the Bäckerei 3").
+            if english and not (len(english) == 1 and len(words) - 1 >= 2 and english[0].lower() not in STOP_WORDS):
                 continue
             found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a foreign street and number after at or from"))
         return found

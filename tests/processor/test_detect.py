@@ -1,5 +1,7 @@
 """Detection: field rules, safe shapes, scanning, echoes and per-event errors."""
 
+import pytest
+
 from processor.events import BuiltinStream, decode, encode
 from processor.pipeline import Record
 
@@ -175,3 +177,11 @@ def test_names_in_the_words_of_a_link_are_found(detector):
     url = "https://www.example.com/in/maria-gonzalez/settings"
     [detection] = detector.detect([(TELEMETRY, {"url": url})])
     assert [(url[f.start : f.end], f.entity_type) for f in detection.findings] == [("maria-gonzalez", "PERSON")]
+
+
+# The Turkish capital dotted I is read as I, one for one: its lower case is two characters no
+# list of names or places holds.
+@pytest.mark.parametrize(("text", "expected"), [("[Pakistan] İlsu: the line is dead again", "İlsu"), ("moved to İZMİR last week", "İZMİR")])
+def test_a_dotted_capital_i_is_read_as_i(detector, text, expected):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": text})])
+    assert expected in [text[f.start : f.end] for f in detection.findings]

@@ -24,6 +24,13 @@ def test_modern_english_words(word, english):
     assert is_english_vocabulary(word) is english
 
 
+# A contraction of an English word is English, whether or not the list holds it; a name's
+# apostrophe is no contraction.
+@pytest.mark.parametrize(("word", "english"), [("you're", True), ("they’re", True), ("we'll", True), ("d'angelo", False), ("n'diaye", False)])
+def test_contractions_are_english(word, english):
+    assert is_english_vocabulary(word) is english
+
+
 def test_case_is_restored_for_ner_without_changing_the_length():
     for text, expected in [
         ("ACCOUNT HOLDER IS LIWIA NIESZPOREK", "account holder is Liwia Nieszporek"),

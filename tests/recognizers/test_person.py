@@ -22,6 +22,7 @@ DECOYS = [
     "can I upgrade to the 100 Mbps plan",
     "hi tech support here, quick question",
     "hi team here",
+    "AGENT: hi, you're through to support",
     "hi the guy from the shop here",
     "my neighbour's wife called about the noise",
     "the tenant's daughter moved out",

@@ -276,6 +276,8 @@ def test_other_numbers_in_brackets_are_no_phone_numbers(detector, text):
         # The bracket of an area code is no bracket around the number.
         "Klant belt over de rekening, terugbellen op (0592) 169310",
         "contact us on (0592) 169310 tomorrow",
+        "please pay your bill (0800 123 456) by friday",
+        "the letter was sent by mail (0800 123 456)",
     ],
 )
 def test_everyday_words_before_a_number_in_brackets_are_no_name(detector, text):
@@ -288,6 +290,8 @@ def test_everyday_words_before_a_number_in_brackets_are_no_name(detector, text):
     [
         ("lost phone reported by kate +1-577-820-1824x7096 near carter ville", "kate"),
         ("marie 08-088 86 22 asked whether roaming works", "marie"),
+        # In brackets, after a word that brings a person in, a given name that is an everyday word too.
+        ("lost phone reported by grace (+448081570917) near fisherport", "grace"),
     ],
 )
 def test_a_given_name_right_before_a_number(detector, text, name):

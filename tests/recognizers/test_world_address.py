@@ -177,6 +177,8 @@ def test_a_sentence_after_an_address_cue_is_not_an_address(scan, text):
         ("RE: outage near Madsenmyra 51A, 7533 Ingeborgsand", "Madsenmyra 51A, 7533 Ingeborgsand"),
         ("LETTER RETURNED FROM KNUDSENGRENDA 82B", "KNUDSENGRENDA 82B"),
         ("your new sim ships to medlovská 4 this week", "medlovská 4"),
+        # One word English writes too, among two it does not.
+        ("nothing changed at pod velkým hájem 324", "pod velkým hájem 324"),
     ],
 )
 def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
@@ -193,6 +195,8 @@ def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
         "upgrade to windows 10 please",
         "moved to plan 5 last month",
         "send it to gate 5",
+        "installed at windows build 2204",
+        "meet at the Bäckerei Müller 3",
     ],
 )
 def test_english_words_and_numbers_after_at_are_no_streets(scan, text):
