@@ -42,6 +42,44 @@ CALENDAR_WORDS = frozenset(
         "sunday",
     ]
 )
+# What a form's field holds when nothing is filled in ("Name: unknown", "City: n/a").
+EMPTY_VALUE_WORDS = frozenset(
+    [
+        "unknown",
+        "anonymous",
+        "withheld",
+        "private",
+        "hidden",
+        "blocked",
+        "restricted",
+        "none",
+        "nil",
+        "n/a",
+        "na",
+        "same",
+        "self",
+        "tbd",
+        "tbc",
+        "pending",
+        "various",
+        "multiple",
+        "other",
+        "unavailable",
+        "redacted",
+        "removed",
+        "not",
+        "see",
+        "as",
+        "above",
+        "below",
+        "unchanged",
+        "new",
+        "blank",
+        "empty",
+        "missing",
+        "test",
+    ]
+)
 # Everyday words of this domain and calendar that the general list counts rarely.
 ORDINARY = (
     CALENDAR_WORDS

@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers import wordlists
-from recognizers.lexicon import CALENDAR_WORDS, is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
+from recognizers.lexicon import CALENDAR_WORDS, EMPTY_VALUE_WORDS, is_common_english, is_english_vocabulary, is_foreign_everyday, is_typo_of_common
 from recognizers.names import is_name_word, opens_sentence
 from recognizers.registry import AllOf, AnyOf, FirstWords, WordEndings, register, result
 
@@ -398,6 +398,61 @@ MAX_PLACE_WORDS = 4
 _TOWN_OPENERS = _QUALIFIERS | {"la", "le", "les", "bad", "holy"}
 
 
+# A form's place field: "Country: Saint Kitts y Nevis", "CITY: VAASA", "Place of birth: Man,
+# Isle of". The label says what the value is, up to the field's end: a separator, the end of
+# the line, or the next field's label.
+_PLACE_FIELD = re.compile(
+    r"(?<![\w-])(?P<label>(?i:country(?:[ \t]+of[ \t]+(?:residence|birth))?|city|town|village|hometown|birthplace|place[ \t]+of[ \t]+birth|state|province|region|county))"
+    r"[ \t]*[:=][ \t]*(?P<value>[^\W\d_][^\n|;\t]{0,79}?)(?=[ \t]*(?:$|[|;\t]|[ \t][-–—/][ \t]|,[ \t]*[^\W\d_][\w \t]{0,20}:))",
+    re.MULTILINE,
+)
+# Labels that head a status as often as a place ("State: active", "Region: North"): only a known place.
+_STATUS_LABELS = frozenset(["state", "province", "region", "county"])
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+@register
+class PlaceFieldRecognizer(LocalRecognizer):
+    """The value of a place's field in text ("Country: Palestina", "City: Duga Resa"): a known
+    place (written "Man, Isle of" too), words no everyday English is, or, in text that
+    capitalizes, capitalized words ("Country: Indian Ocean"); not what a field holds when
+    nothing is filled in ("City: unknown")."""
+
+    REQUIRES = FirstWords("country city town village hometown birthplace place state province region county")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language, name="PlaceFieldRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        found = []
+        cased = not text.isupper() and not text.islower()
+        for m in _PLACE_FIELD.finditer(text):
+            if _names_a_place(m.group("value"), m.group("label").split()[0].lower(), cased):
+                found.append(result(self, "LOCATION", m.start("value"), m.end("value"), 0.6, "the value of a place's field"))
+        return found
+
+
+def _names_a_place(value: str, label: str, cased: bool) -> bool:
+    head = _BRACKETS.sub(" ", value).strip(" ,")
+    if any(ch.isdigit() for ch in head):
+        return False
+    before, comma, after = head.partition(",")
+    if any(is_known_place(name) for name in (value, head, f"{after} {before}" if comma else head)):
+        return True
+    if label in _STATUS_LABELS:
+        return False
+    words = [w for w in _LETTERS.findall(head) if w.lower() not in STOP_WORDS]
+    if not words or len(words) > 6 or head.lower() in EMPTY_VALUE_WORDS or any(w.lower() in EMPTY_VALUE_WORDS for w in words) or all(len(w) < 3 for w in words):
+        return False
+    if not any(is_common_english(w) or is_typo_of_common(w) for w in words):
+        return True  # "Palestina", "Duga Resa"
+    # Little words in lower case join the capitalized ones: "Saint Kitts y Nevis", "Bosnien og Hercegovina".
+    return cased and all(w[:1].isupper() or len(w) <= 3 for w in words) and any(w[:1].isupper() for w in words)
+
+
 @register
 class CuedPlaceRecognizer(LocalRecognizer):
     """A place nobody listed, said where a place is said: "roaming in offagna", "I'm calling
@@ -720,6 +775,9 @@ def place_between(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # Up to six words: "(United States Minor Outlying Islands)".
 _BRACKETED = re.compile(r"\s*\(\s*(?P<words>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,5})\s*\)")
+_BRACKETED_WITH_ALIAS = re.compile(
+    r"\s*\(\s*(?P<words>(?P<head>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,5})\s*\(\s*[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,5}\s*\))\s*\)"
+)
 # "from" in the languages customers write: "Frau Alma Pechel aus Gardelegen", "Mevrouw Helena
 # Meyer uit Vledder", "Pani Ewa z Radomia", "Mme Agathe de Lyon".
 _FROM = re.compile(r",?\s+(?i:from|aus|uit|fra|från|z|ze|iz|din|de|di|da|of)\s+")
@@ -732,7 +790,10 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
     "(home)" stay."""
     m = _BRACKETED.match(text, end)
     if m is None:
-        return None
+        # A place and its other name, in brackets inside the brackets: "(holy see (vatican city
+        # state))", "(Slovakia (Slovak Republic))".
+        m = _BRACKETED_WITH_ALIAS.match(text, end)
+        return m.span("words") if m is not None and is_known_place(m.group("head")) else None
     words = m.group("words")
     if is_known_place(words):
         return m.start("words"), m.end("words")

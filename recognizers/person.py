@@ -32,6 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.lexicon import (
     ATTESTED,
     CALENDAR_WORDS,
+    EMPTY_VALUE_WORDS,
     english_counts,
     in_another_language,
     is_common_english,
@@ -865,12 +866,17 @@ def _name_cell(cell: str) -> tuple[int, int, str] | None:
     if number is not None and not solid and 7 <= sum(c.isdigit() for c in number.group("number")) <= 15 and not _DATE_SHAPE.fullmatch(number.group("number")):
         return number.start("number"), number.end("number"), "PHONE_NUMBER"
     words = list(_CELL_WORD.finditer(cell))
-    if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,") or cell.count(",") > 1:
+    if not words or len(words) > 6 or _CELL_WORD.sub("", cell).strip(" \t,") or cell.count(",") > 1:
         return None
     lower = [w.group().lower().strip(".") for w in words]
-    if any(w in STOP_WORDS and w not in _PARTICLES for w in lower) or _a_status(lower):
-        return None
     joined = " ".join(lower)
+    # A place of little words is a place still ("SAINT VINCENT AND THE GRENADINES"); a name is
+    # four words at most and has none.
+    little = [w for w in lower if w in STOP_WORDS and w not in _PARTICLES]
+    if (len(words) > 4 or little) and not (len(little) < len(lower) and is_known_place(joined)):
+        return None
+    if _a_status(lower):
+        return None
     if is_known_place(joined):
         # A place, or a name that is one too ("Mauricio" is Spanish for Mauritius): either is
         # who or where; "Orange" and "Nice" as a carrier's or a word's cell stay.
@@ -1152,43 +1158,7 @@ _NAME_FIELD = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NO_ONE_OPENS = frozenset(["the", "a", "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those", "no", "none"])
-_NOT_A_NAME_VALUE = frozenset(
-    [
-        "unknown",
-        "anonymous",
-        "withheld",
-        "private",
-        "hidden",
-        "blocked",
-        "restricted",
-        "none",
-        "nil",
-        "n/a",
-        "na",
-        "same",
-        "self",
-        "tbd",
-        "tbc",
-        "pending",
-        "various",
-        "multiple",
-        "other",
-        "unavailable",
-        "redacted",
-        "removed",
-        "not",
-        "see",
-        "as",
-        "above",
-        "below",
-        "unchanged",
-        "new",
-        "blank",
-        "empty",
-        "missing",
-        "test",
-    ]
-)
+_NOT_A_NAME_VALUE = EMPTY_VALUE_WORDS
 # A declaration: "I, Traian Marin, born on ...", "I, AMOR, RESIDING AT ...", "I, Ortmann,
 # Heide-Marie, born on ...": the name between "I," and the comma before what the declarer is,
 # does or declares.

@@ -185,6 +185,8 @@ def test_days_and_pronouns_before_a_place_are_no_places(scan, text):
         ("Emergency contact: Olegario Ruiz (Suecia)", "Suecia"),
         ("emergency contact: anneli forsell (trollhättan)", "trollhättan"),
         ("RE: OUTAGE NEAR RYMARKSGADE 431 (POLEN)", "POLEN"),
+        # A place and its other name in brackets inside the brackets.
+        ("re: outage near 25270 martha forges suite 951 (holy see (vatican city state))", "holy see (vatican city state)"),
         ("Eric Christiansen from Egå won the loyalty draw", "Egå"),
         ("edvardsen ellen from brekke won the loyalty draw", "brekke"),
     ],
@@ -195,7 +197,13 @@ def test_a_place_after_a_name_or_address(detector, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["Emergency contact: Olegario Ruiz (brother)", "Anna Schmidt (his wife) called", "Eric Christiansen from billing called", "Maria Lopez from Vodafone rang"],
+    [
+        "Emergency contact: Olegario Ruiz (brother)",
+        "Anna Schmidt (his wife) called",
+        "Anna Schmidt (his wife (second)) called",
+        "Eric Christiansen from billing called",
+        "Maria Lopez from Vodafone rang",
+    ],
 )
 def test_english_words_after_a_name_are_no_place(detector, text):
     assert _places(detector, text) == []
@@ -494,3 +502,25 @@ def test_a_place_of_five_words_in_brackets_after_a_name(detector):
     text = "Emergency contact: James Hood (United States Minor Outlying Islands)"
     [found] = detector.scanner.texts([(text, ["PERSON", "LOCATION"])])
     assert ("LOCATION", "United States Minor Outlying Islands") in [(kind, text[s:e]) for kind, s, e, _, _ in found]
+
+
+# A place's field in text: the label says what the value is, whatever its words, up to the
+# field's end; a field that may hold a status ("State:", "Region:") names only a known place.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Country: Saint Kitts y Nevis", "Saint Kitts y Nevis"),
+        ("Country: Man, Isle of", "Man, Isle of"),
+        ("Country: Indian Ocean | plan: prepaid", "Indian Ocean"),
+        ("ticket 5 | city: vaasa | status: open", "vaasa"),
+        ("Country of residence: United Kingdom", "United Kingdom"),
+        ("Country: British Indian Ocean Territory (Chagos Archipelago)", "British Indian Ocean Territory (Chagos Archipelago)"),
+    ],
+)
+def test_the_value_of_a_place_field(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
+@pytest.mark.parametrize("text", ["State: active | Region: North | City: unknown", "country: indian ocean", "STATE: PENDING", "city: n/a"])
+def test_a_place_field_holding_no_place(scan, text):
+    assert scan(text, "LOCATION") == []

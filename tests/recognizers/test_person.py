@@ -846,6 +846,7 @@ RECORD_CELLS = [
     ("Damianboulevard 25 - Selena Hoes - fibre install pending", "PERSON", "Selena Hoes"),  # a given name, any surname
     ("[mozambique] isabelle-charlotte ferrand: the line is dead again", "PERSON", "isabelle-charlotte ferrand"),  # any speaker's words
     ("JOHN\t(01)964-6125\tPHILIPPINES", "LOCATION", "PHILIPPINES"),  # a country, though English has the word
+    ("JOHN\t(01)964-6125\tSAINT VINCENT AND THE GRENADINES", "LOCATION", "SAINT VINCENT AND THE GRENADINES"),  # little words in a place's name
     ("ØYVIND POULSEN | RIBE | APRIL 18, 1964", "PERSON", "RIBE"),  # a date of birth in capitals says the record is someone's
     ("jagrati subramaniam\t03298786848\tgopalpur", "PHONE_NUMBER", "03298786848"),  # one run, with its trunk 0
 ]
@@ -876,6 +877,7 @@ def test_a_name_place_or_number_alone_in_a_cell_of_a_record(detector, text, enti
         "ERROR: connection refused",
         "Status: open",
         "Check-in: done",
+        "status | on hold and waiting for the team | open",
     ],
 )
 def test_cells_of_everyday_words_codes_and_dates_are_no_names(text):
