@@ -49,18 +49,24 @@ def place_names() -> frozenset[str]:
 
 def _lowered(names: tuple[str, ...]) -> frozenset[str]:
     lowered = {form for n in names for variant in _variants(n.lower()) for form in (variant, without_accents(variant))}
-    return frozenset(n for n in lowered if n not in AMBIGUOUS and n.replace(" ", "").replace("-", "").replace("'", "").isalpha())
+    return frozenset(n for n in lowered if n not in AMBIGUOUS and _BRACKETS_AND_JOINERS.sub("", n).isalpha())
 
 
+# What may stand between the letters of a listed name: "cocos (keeling) islands", "guinea-bissau".
+_BRACKETS_AND_JOINERS = re.compile(r"[ \-'()]")
 _LISTED_WITH_BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<other>[^()]+)\)$")
+_BRACKETED_WITHIN = re.compile(r"^(?P<before>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*(?P<after>[^()\s][^()]*)$")
 _LISTED_INVERTED = re.compile(r"^(?P<name>[^,]+),\s*(?P<kind>[^,]+)$")
 
 
 def _variants(name: str) -> list[str]:
     """A name as lists write it and as people do: ISO 3166's "holy see (vatican city state)"
     is "holy see" and "vatican city state", its "korea, republic of" "korea" and "republic of
-    korea"; "svalbard & jan mayen islands" is also "svalbard and jan mayen islands"."""
+    korea"; "svalbard & jan mayen islands" is also "svalbard and jan mayen islands"; "cocos
+    (keeling) islands" is also "cocos islands" and "cocos keeling islands"."""
     forms = [name, name.replace(" & ", " and ")]
+    if m := _BRACKETED_WITHIN.match(name):
+        forms += [f"{m.group('before')} {m.group('after')}", f"{m.group('before')} {m.group('inner')} {m.group('after')}"]
     if m := _LISTED_WITH_BRACKETS.match(name):
         forms += [m.group("name"), m.group("other")]
     if m := _LISTED_INVERTED.match(name):
@@ -214,6 +220,16 @@ def _place_after(text: str, offset: int, other_languages: bool = False) -> tuple
     return None
 
 
+_THE = re.compile(r"the\s+", re.IGNORECASE)
+
+
+def _place_after_the(text: str, offset: int) -> tuple[int, int] | None:
+    """A known name after "the" ("to the central african republic", "in the cayman islands"):
+    lists write such names without it, and "the gambia" with it, so both are tried."""
+    the = _THE.match(text, offset)
+    return _place_after(text, the.end()) if the else None
+
+
 @register
 class PlaceNameRecognizer(LocalRecognizer):
     def __init__(self, supported_language: str = "en") -> None:
@@ -235,7 +251,7 @@ class PlaceNameRecognizer(LocalRecognizer):
         for cue in _CUE_RE.finditer(text):
             if cue.start() < position:
                 continue
-            span = _place_after(text, cue.end())
+            span = _place_after(text, cue.end()) or _place_after_the(text, cue.end())
             if span is not None:
                 results.append(result(self, "LOCATION", *span, 0.6, "known place name after a preposition"))
                 position = span[1]

@@ -221,7 +221,7 @@ class PersonCueRecognizer(LocalRecognizer):
             if span:
                 spans.append(span)
         for m in _HERE.finditer(clean):
-            if _introduces_self(m.group("name")):
+            if _introduces_self(m.group("name"), greeted=m.group("greeting") is not None):
                 spans.append(m.span("name"))
         for m in _OBJECT_CUE.finditer(clean):
             # "ON FILE FOR HOLLY, IS THAT RIGHT", "can someone call Maria back?": a name as the
@@ -1115,23 +1115,34 @@ def _everyday_words(words: str) -> bool:
 
 # "yeah, Debbie here", "hi anne-marie here": a given name followed by "here" at the start of a turn.
 _HERE = re.compile(
-    r"(?:^(?:yeah|yes|hi|hello|hey|hiya)[,\s]+|^|[.!?]\s+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?(?:,?[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3}?)\s+here\b", re.IGNORECASE
+    r"(?:^(?P<greeting>yeah|yes|hi|hello|hey|hiya)[,\s]+|^|[.!?]\s+)(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?(?:,?[ \t]+[^\W\d_]+(?:-[^\W\d_]+)?){0,3}?)\s+here\b",
+    re.IGNORECASE,
 )
 
 
-def _introduces_self(name: str) -> bool:
+def _introduces_self(name: str, greeted: bool = False) -> bool:
     """Whether the words before "here" ("hi, manthan here", "hi christian barber here", "Florea,
-    Giorgiana here") are a name: one word a given name of the lists or a word no list knows;
-    more, each a name of the lists or no English word ("tech support here" stays), but for a
-    name's particles inside it ("lenn den buytelaar-aarden here")."""
+    Giorgiana here") are a name: one word a given name of the lists or a word no list knows,
+    or after a greeting a word English seldom uses ("hi, romulus here"; not "hi, everyone here"
+    or "hi, tech here"); more, each a name of the lists or no English word ("tech support here"
+    stays), but for a name's particles inside it ("lenn den buytelaar-aarden here")."""
     words = [w for w in re.split(r"[,\s]+", name.lower()) if w]
     if len(words) > 2:
         words = [words[0], *(w for w in words[1:-1] if w not in _PARTICLES), words[-1]]
     if len(words) > 3 or any(w in _NOT_NAMES for w in words):
         return False
     if len(words) == 1:
-        return all(p in given_names() or unknown_word(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for p in words[0].split("-"))
+        return all(
+            p in given_names() or unknown_word(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) or (greeted and _seldom_english(p))
+            for p in words[0].split("-")
+        )
     return all(p in given_names() or p in surnames() or not (is_english_vocabulary(p) or is_typo_of_common(p)) for w in words for p in w.split("-"))
+
+
+def _seldom_english(word: str) -> bool:
+    """A word the frequency list has seen, but seldom, and no word of chats ("romulus",
+    "horatio"; not "everyone", "tech" or "billing")."""
+    return not is_common_english(word) and is_english_vocabulary(word, modern=False) and word not in _NOT_NAMES
 
 
 # "thx, Vansha", "Kind regards,\nAnouk de Vries": a sign-off, then the name that ends the message.
@@ -1800,7 +1811,7 @@ def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | No
     lists or no everyday English word."""
     m = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start) or _NAME_LINE_BEFORE.search(text, max(0, start - 60), start)
     if m is None:
-        return None
+        return _recipient_before_at(text, start) or _full_name_right_before(text, start)
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
     if not words or any(w.group().lower() in _CALENDAR for w in words):
         return None
@@ -1818,6 +1829,44 @@ def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | No
     if not all(_name_or_rare_in(w.group(), text) for w in words):
         return None
     return words[0].start(), words[-1].end()
+
+
+# "the bill should go to grace at 834 dyer circles", "VISIT BOOKED FOR JANE DOE AT 12 HIGH ST":
+# whom something goes to or is for, at an address.
+_RECIPIENT_BEFORE_AT = re.compile(r"(?i:\b(?:to|for|attn:?|c/o)[ \t]+)(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t]+(?i:at)[ \t]+\Z")
+
+
+def _recipient_before_at(text: str, start: int) -> tuple[int, int] | None:
+    """The words between "to" or "for" and "at" before an address, when each is a name of the
+    lists or no everyday English word ("go to grace at ..."; not "booked for installation at",
+    "send it to reception at", "for tuesday at")."""
+    m = _RECIPIENT_BEFORE_AT.search(text, max(0, start - 50), start)
+    if m is None:
+        return None
+    words = m.group("name").lower().split()
+    if any(w in STOP_WORDS or w in _CALENDAR or w in _NOT_NAMES or not (in_names_list(w, given_names()) or _name_or_rare_in(w, text)) for w in words):
+        return None
+    return m.span("name")
+
+
+# "visit rescheduled - nhật mai 449 ngõ 14 nguyễn du": a clause's words right before an address.
+_WORDS_RIGHT_BEFORE = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){1,3})[ \t]+\Z", re.MULTILINE)
+
+
+def _full_name_right_before(text: str, start: int) -> tuple[int, int] | None:
+    """A name of two to four words opening a clause right before an address, no comma between:
+    each word a name of the lists or no word of English or another language, one at least a
+    name of the lists and one no English word ("- nhật mai 449 ngõ 14"; not "- customer moved
+    12 High St", "neue lieferadresse jüttnerallee 46")."""
+    m = _WORDS_RIGHT_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    words = [w.lower() for w in m.group("name").split()]
+    foreign = [w for w in words if not (is_english_vocabulary(w) or is_typo_of_common(w) or is_foreign_everyday(w)) and _name_or_rare_in(w, text)]
+    listed = [w for w in words if in_names_list(w, given_names()) or in_names_list(w, surnames())]
+    if not foreign or not listed or any(w not in foreign and w not in listed for w in words) or any(w in _CALENDAR or w in STOP_WORDS for w in words):
+        return None
+    return m.span("name")
 
 
 # The start of the text, an address block's label on the line above ("Invoice address",

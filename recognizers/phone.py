@@ -57,6 +57,14 @@ NEAR_CUE = 20
 _CUE_AFTER = re.compile(
     r"\)?\s+(?i:on\s+(?:file|record)|is\s+(?:my|her|his|their|our)\s+(?:(?:home|work|mobile|cell|new|old|own|contact|private)\s+)?(?:number|mobile|phone|cell|landline))\b"
 )
+
+
+def _said_to_be_one(text: str, end: int) -> bool:
+    """Whether the words after a number (and its extension) say it is one to call: "09257073
+    is my mobile", "120 033-6375 x125 on file"."""
+    return _CUE_AFTER.match(text, _with_extension(text, end)) is not None
+
+
 # A number given as what was asked for: "sorry it's 9175 8927 not the old one", "that's
 # 0612345678". Eight digits or more that someone says "it is" are theirs, whatever they number.
 _GIVEN_AS_AN_ANSWER = re.compile(r"(?<![\w'’])(?i:it'?s|it\s+is|that'?s|that\s+is)\s+$")
@@ -170,7 +178,7 @@ class MsisdnRecognizer(LocalRecognizer):
                 international = text[start] == "+" or text.startswith("00", start)
                 digits = sum(ch.isdigit() for ch in text[start:end])
                 score = SCORE if international or digits >= SHORT_DIGITS or _phone_shaped(text, start, end) else SHORT_SCORE
-                if score < CUED_SCORE and cue_before(text, start, CALL_CUES, CUE_WINDOW) is not None:
+                if score < CUED_SCORE and (cue_before(text, start, CALL_CUES, CUE_WINDOW) is not None or _said_to_be_one(text, end)):
                     # A short national number said to be one to call: as sure as an unvalidated
                     # one after the same cue (below), whatever the context scorer makes of it.
                     score = CUED_SCORE
@@ -190,7 +198,7 @@ class MsisdnRecognizer(LocalRecognizer):
         digits = sum(ch.isdigit() for ch in text[start:end])
         # Right after the cue ("reach me at 950 0 923"), seven digits are a local number too.
         # So are they before "on file" ("we have 177 1 908 on file for Zorlu, Anargül").
-        near = cue_before(text, start, CALL_CUES, NEAR_CUE) is not None or _CUE_AFTER.match(text, end) is not None
+        near = cue_before(text, start, CALL_CUES, NEAR_CUE) is not None or _said_to_be_one(text, end)
         fewest = CUED_DIGITS[0] - 1 if near else CUED_DIGITS[0]
         if not fewest <= digits <= CUED_DIGITS[1] or not _stands_alone(text, start, end):
             return None
@@ -201,7 +209,7 @@ class MsisdnRecognizer(LocalRecognizer):
             text[start] != "+"
             and not _TRUNK_IN_BRACKETS.search(text, max(0, start - 3), min(len(text), end + 1))
             and cue_before(text, start, CALL_CUES, CUE_WINDOW) is None
-            and not _CUE_AFTER.match(text, end)
+            and not _said_to_be_one(text, end)
             and not _GIVEN_AS_AN_ANSWER.search(text, max(0, start - 12), start)
         ):
             return None

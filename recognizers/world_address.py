@@ -325,13 +325,19 @@ _NUMBER_THEN_NAME = rf"(?<![\w.,-]){_HOUSE},?\s+{_STREET_WORD}(?:\s+{_NAME_WORD}
 # Not the street words English uses on its own ("avenue", "impasse"), nor the abbreviations.
 _FOREIGN_STREET_WORDS = [w for w in _DISTINCT if w not in ("piazza", "avenue", "impasse", "bd") and not w.endswith(".")]
 _PLAIN_NAME_WORD = rf"{_NOT_A_STREET}(?!(?i:and|or|until|since|keeps|has|had|with|by|but)\b)[^\W\d_][\w'’-]*"
-_STREET_WORD_THEN_NAME = rf"(?<=(?i:\b(?:at|to|near|on|from|in))\s+)(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+{_PARTICLE})?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post)\b))"
+# Where a street's name ends as the sentence goes on: a comma or full stop, a joining word, a
+# verb, or when and where ("we are at Pátio Novaes now", "moved to Avenida Paulista last year").
+_STREET_NAME_ENDS = (
+    r"(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post"
+    r"|now|today|tonight|yesterday|tomorrow|again|last|next|this|near|in|on|at|to|from|where|when|because|so)\b))"
+)
+_STREET_WORD_THEN_NAME = rf"(?<=(?i:\b(?:at|to|near|on|from|in))\s+)(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+{_PARTICLE})?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?{_STREET_NAME_ENDS}"
 # "installer could not find chemin de petitjean;", "la rue du Bac est fermée": a street word
 # English never uses and the particle of a street's name after it need no word of place.
 _NAME_PARTICLE = r"(?:de|da|do|dos|das|del|della|delle|dei|degli|di|du|des|la|le|les|van|von|der|den)"
 _STREET_WORD_PARTICLE_NAME = (
     rf"(?<![\w'’])(?i:{_alternatives(_FOREIGN_STREET_WORDS)})\s+(?i:{_NAME_PARTICLE})(?:\s+(?i:la|le|l'))?\s+{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{0,2}}?"
-    rf"(?=\s*(?:$|[,;.!?)\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|zip|post)\b))"
+    rf"{_STREET_NAME_ENDS}"
 )
 # "Intrarea Dinu, 705966 Onesti", "near the station intrarea ioniță 519775 sabaoani": a street
 # word English never uses, its name, then a postcode of four digits or more and the town: a

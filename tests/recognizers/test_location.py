@@ -492,8 +492,24 @@ def test_moving_to_a_thing_or_a_day_names_no_place(scan, text):
     assert scan(text, "LOCATION") == []
 
 
+# Lists write "Central African Republic", people "to the central african republic"; "the Gambia"
+# keeps its "the".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she moved to the central african republic", "central african republic"),
+        ("She moved to the Cocos (Keeling) Islands last year.", "Cocos (Keeling) Islands"),
+        ("address: 12 Main St, West Island, cocos (keeling) islands", "cocos (keeling) islands"),
+    ],
+)
+def test_a_known_place_after_the(scan, text, expected):
+    assert expected in scan(text, "LOCATION")
+
+
 # ISO 3166's names as people write them: before its brackets, inside them, uninverted.
-@pytest.mark.parametrize("name", ["holy see", "vatican city state", "korea", "republic of korea", "svalbard and jan mayen"])
+@pytest.mark.parametrize(
+    "name", ["holy see", "vatican city state", "korea", "republic of korea", "svalbard and jan mayen", "cocos (keeling) islands", "cocos islands"]
+)
 def test_listed_country_names_as_people_write_them(name):
     assert name in place_names()
 

@@ -13,6 +13,8 @@ TRUE = [
     ("hi, manthan here - the wifi at 35/30 ramesh circle dropped again", "manthan"),
     ("hi, kayıt here - the wifi dropped again", "kayıt"),
     ("hi, lenn den buytelaar-aarden here - the wifi at deansingel 745 dropped again", "lenn den buytelaar-aarden"),
+    # After a greeting, a word English seldom uses is a name too ("hi, tech here" stays: a DECOY).
+    ("hi, romulus here - the wifi at drumul popa, 913767 sabaoani dropped again", "romulus"),
     # A double given name judged whole: "yves" alone is an everyday word to the frequency list.
     ("it's registered under yves-thibaut klein um at 25 chemin de loiseau", "yves-thibaut klein"),
     # Whose relative someone is.
@@ -22,6 +24,8 @@ DECOYS = [
     "can I upgrade to the 100 Mbps plan",
     "hi tech support here, quick question",
     "hi team here",
+    "hi, everyone here is waiting",
+    "hello, billing here",
     "AGENT: hi, you're through to support",
     "hi the guy from the shop here",
     "my neighbour's wife called about the noise",
@@ -1457,3 +1461,44 @@ def test_a_name_before_of_and_a_place(detector, text, expected):
 @pytest.mark.parametrize("text", ["Principality of Monaco is covered", "Head of Sales disputes the charge", "Friends of the Earth called"])
 def test_english_words_before_of_are_no_name(scan, text):
     assert scan(text, "PERSON") == []
+
+
+def _people_and_addresses(detector, text):
+    [found] = detector.scanner.texts([(text, ["PERSON", "STREET_ADDRESS"])])
+    return [(kind, text[start:end]) for kind, start, end, _, _ in found]
+
+
+# Whom something goes to or is for, at an address: a given name though an everyday word
+# ("grace"), not what is booked or where it goes.
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("no no the bill should go to grace at 834 dyer circles", "grace"),
+        ("visit booked for karthik at 44 rue de la paix", "karthik"),
+        ("technician booked for installation at 12 High Street, Leeds", None),
+        ("send it to reception at 12 High Street", None),
+        ("booked for tuesday at 14 Main Street", None),
+        ("deliver it to work at 12 Main Street", None),
+    ],
+)
+def test_whom_something_goes_to_at_an_address(detector, text, recipient):
+    found = _people_and_addresses(detector, text)
+    assert any(kind == "STREET_ADDRESS" for kind, _ in found)
+    assert [value for kind, value in found if kind == "PERSON"] == ([recipient] if recipient else [])
+
+
+# A clause opening with a name right before an address, no comma between: a name of the lists
+# and a word no language uses ("nhật"), not a label in another language.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("visit rescheduled - nhật mai 449 ngõ 14 ring twice", "nhật mai"),
+        ("neue lieferadresse jüttnerallee 46 86960 brilon geburtsdatum 07-11-1966", None),
+        ("nieuw bezorgadres simonlaan 846 geboortedatum 04101963", None),
+        ("update - router swapped 12 Main Street", None),
+    ],
+)
+def test_a_name_right_before_an_address(detector, text, name):
+    found = _people_and_addresses(detector, text)
+    assert any(kind == "STREET_ADDRESS" for kind, _ in found)
+    assert [value for kind, value in found if kind == "PERSON"] == ([name] if name else [])

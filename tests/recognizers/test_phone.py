@@ -96,6 +96,10 @@ WRITTEN_ELSEWHERE = [
     ("we have 878092 4661 on file for nebih", "878092 4661"),  # what follows says so
     ("we have 177 1 908 on file for Zorlu, Anargül", "177 1 908"),  # seven digits, as after a cue right before
     ("07700 900 12 is her mobile", "07700 900 12"),
+    # Valid in a configured region but short: what follows says so as a cue before would.
+    ("09257073 is my mobile", "09257073"),
+    # What follows the extension says so ("120" is no US area code).
+    ("we have 120 033-6375 x125 on file for susan griffin", "120 033-6375 x125"),
 ]
 
 

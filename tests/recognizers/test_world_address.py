@@ -25,6 +25,9 @@ TRUE = [
     ("Evelina Dima says the router at Intrarea Eftimie keeps rebooting", "Intrarea Eftimie"),  # no number
     ("installer could not find chemin de petitjean; customer not home", "chemin de petitjean"),  # no cue: the particle says it
     ("we met at rue de la paix.", "rue de la paix"),
+    # The name ends where the sentence says when ("now", "last year") or where ("near").
+    ("we are at Pátio Novaes now", "Pátio Novaes"),
+    ("she is at rua augusta near the park", "rua augusta"),
     ("RE: outage near Stretto Tonia, 60 Appartamento 53 (Muggio')", "Stretto Tonia, 60 Appartamento 53"),
     ("tech visit booked at strada fabricii, zip code 400100", "strada fabricii"),
     # A street word English uses too, in any case, when a street name's particle follows it.
