@@ -202,7 +202,8 @@ _IN_NAMES = frozenset(
         "sur",
     }
 )
-_IN_VALUES = _IN_NAMES | {"the", "of", "and", "on", "upon", "st"}
+# Of streets too, though English stop words: "via palladio 90", "Back Lane", "Top Road".
+_IN_VALUES = _IN_NAMES | {"the", "of", "and", "on", "upon", "st", "via", "back", "top", "side", "front", "over", "under", "off", "down", "up"}
 
 
 def _bare_value(answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool = True, first_clause: bool = False) -> tuple[int, int] | None:

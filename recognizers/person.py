@@ -636,7 +636,8 @@ _LATIN_LETTER = regex.compile(r"\p{Latin}")
 # The separators of a record written as a line: "MAURICIO | MURCIA | 11/23/2000", a tab-separated
 # export, "dverce 1b - roko džapo - fibre install pending", "Caller ID 30884500 / astrid".
 _CELL_SEPARATOR = re.compile(r"[ \t]+[|/–—-][ \t]+|\t|[ \t]*\|[ \t]*")
-_CELL_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# A word, or the Dutch particle "'t" ("Caller ID 30884500 / Jan van 't Hof").
+_CELL_WORD = re.compile(r"['’][tT](?![\w'’])|[^\W\d_][\w'’.-]*")
 
 
 @register
@@ -1201,7 +1202,33 @@ def _greeted_name(name: str) -> bool:
 
 # Small words inside names: "Luísa da Martins", "Anouk de Vries", "Ludwig van Beethoven".
 _PARTICLES = frozenset(
-    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "e", "y"}
+    {
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "e",
+        "y",
+        "'t",
+        "’t",
+    }
 )
 MAX_NAME_WORDS = 4
 

@@ -245,8 +245,12 @@ _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
 # What may follow an address: postcodes of many countries (Brazil's CEP with or without its
 # dash, Ireland's Eircode, Czechia's "147 86" before its first three digits alone, Chile's and
 # Israel's seven digits), then a capitalized place name.
+# What two letters after four digits are when they are no Dutch postcode: a unit, an ordinal.
+_NOT_A_QUANTITY = r"(?!(?i:km|kg|kb|mb|gb|tb|ml|mg|hz|am|pm|th|st|nd|rd|ms)(?![a-z]))"
 _POSTCODE = (
     r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d|[a-z]\d{2}\s?[a-z\d]{4})|\d{3}\s\d{2}(?!\d)|\d{4}\s?[A-Z]{2}(?![A-Za-z])"
+    # The Dutch code in lower case, written together ("7092sk"), not a quantity ("1000mb", "2019th").
+    rf"|\d{{4}}{_NOT_A_QUANTITY}[a-z]{{2}}(?![A-Za-z])"
     r"|\d{3,6}(?:-\d{3,4})?|\d{7,8}|\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})"
 )
 # Letters only: "London NW1 6XE" is a place and then a postcode.
@@ -259,9 +263,11 @@ _PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p
 _PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|los|las|y|sur|am|an|upon)\s+){{0,2}}{_PLACE_WORD}){{0,3}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
+# "599, Venkataraman Chowk, Ludhiana-595921": India's PIN code, six digits joined to the town.
+_JOINED_PIN = r"-[1-9]\d{5}(?![\w-])"
 # Within the block: one line break at most between its parts, as a blank line ends it. Up to
 # three parts: "478159, Concordia, Magdalena" (postcode, town, department in Colombia).
-_TAIL = rf"(?:(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w))?)){{0,3}}"
+_TAIL = rf"(?:(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w)|{_JOINED_PIN})?)){{0,3}}"
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
 # Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat). The word ends before its
@@ -849,7 +855,11 @@ _POSTCODE_CUE = (
 )
 # Ireland's Eircode ("C80 R7T0", "D02 X285") only after a cue: alone it is any code.
 # In any case: "7863id", "h-7867" after a cue or in a list of details are codes still.
-_ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|(?i:[a-z]\d{2}\s?[a-z\d]{4}|\d{4}\s?[a-z]{2}|[a-z]{1,2}-\d{4,5})|" + _POSTCODE[3:-1] + r")"
+_ANY_POSTCODE = (
+    rf"(?:\d{{5}}-\d{{4}}|\d{{5}}-\d{{3}}|(?i:[a-z]\d{{2}}\s?[a-z\d]{{4}}|\d{{4}}\s?{_NOT_A_QUANTITY}[a-z]{{2}}|[a-z]{{1,2}}-\d{{4,5}})|"
+    + _POSTCODE[3:-1]
+    + r")"
+)
 # After the cue, any code of letters and digits is the postcode, in any country's shape
 # ("11336399" in Brazil, "8490mc" in the Netherlands, "H-3055" in Hungary): the cue said what it is.
 _CODE_AFTER_CUE = r"(?:[a-zA-Z]{1,2}-)?(?=[a-zA-Z]*\d)[a-zA-Z\d]{3,10}(?:[ -](?=[a-zA-Z]*\d)[a-zA-Z\d]{2,5})?"
@@ -905,7 +915,9 @@ def address_after_name(text: str, start: int, end: int) -> tuple[int, int] | Non
     letter writes them: the name and then the number, whose name must hold a word English does
     not use ("gate 5" and "room 12" stay), or the number, name words and a street suffix."""
     m = _STREET_AFTER_NAME.match(text, end)
-    if m is not None and not all(is_english_vocabulary(w) or is_typo_of_common(w) for w in m.group("name").split()):
+    # "the sim for pieter went to mirtesingel 64": a clause goes on after the name, no street.
+    words = m.group("name").split() if m is not None else []
+    if m is not None and not all(is_english_vocabulary(w) or is_typo_of_common(w) for w in words) and not any(w.lower() in STOP_WORDS for w in words):
         return m.start("value"), m.end("value")
     m = _NUMBERED_STREET_AFTER_NAME.match(text, end)
     if m is not None and not any(w.lower().strip(".") in _NOT_STREET_NAMES or w.lower() in STOP_WORDS for w in m.group("name").split()):
@@ -965,8 +977,15 @@ def postcode_by_place(text: str, start: int, end: int) -> tuple[int, int] | None
 _CODE_AND_TOWN = regex.compile(rf"[ \t]*,?[ \t]*(?P<value>{_ANY_POSTCODE}(?:[ \t]+[^\W\d_][\w'’.-]*){{1,3}}?)(?=[ \t]*(?:$|[,;.!?)(\n]|[ \t][-–][ \t]))")
 
 
+_JOINED_PIN_RE = regex.compile(_JOINED_PIN)
+
+
 def postcode_and_town_after_address(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The postcode and the town after a street address found, ending the clause."""
+    """The postcode and the town after a street address found, ending the clause; or the PIN
+    code India writes joined to the town ("Chowk, Ludhiana-595921")."""
+    pin = _JOINED_PIN_RE.match(text, end)
+    if pin is not None:
+        return end, pin.end()
     m = _CODE_AND_TOWN.match(text, end)
     if m is None:
         return None

@@ -64,6 +64,9 @@ def test_what_a_turn_asks_for(question, entity):
         # A street without its number, named by a street word of its language.
         ("it's intrarea popa", "STREET_ADDRESS", "intrarea popa"),
         ("uh drumul preda", "STREET_ADDRESS", "drumul preda"),
+        # Street words that are English stop words too.
+        ("yeah via palladio 90", "STREET_ADDRESS", "via palladio 90"),
+        ("it's 12 back lane", "STREET_ADDRESS", "12 back lane"),
         # A place's small words in other languages.
         ("yeah marques do sul", "LOCATION", "marques do sul"),
     ],
@@ -86,6 +89,7 @@ def test_the_answer_holds_what_was_asked(answer, entity, value):
         ("on the train to work", "LOCATION"),
         ("same as before", "STREET_ADDRESS"),
         ("it's the green one", "STREET_ADDRESS"),
+        ("over there by the station", "STREET_ADDRESS"),
         ("i do", "LOCATION"),
     ],
 )

@@ -841,6 +841,7 @@ RECORD_CELLS = [
     ("patryk faryna\t22 531 15 41\ttarnobrzeg", "LOCATION", "tarnobrzeg"),
     ("dverce 1b - roko džapo - fibre install pending", "PERSON", "roko džapo"),
     ("caller id 30884500 / astrid", "PERSON", "astrid"),
+    ("SANNE VAN 'T ERVE | 0612345678 | Utrecht", "PERSON", "SANNE VAN 'T ERVE"),  # the Dutch particle "'t"
     ("Flat 45z, Ryan Canyon - Butcher, Alexandra - fibre install pending", "PERSON", "Butcher, Alexandra"),
     # A chat line's tag and speaker.
     ("[dresden] hans-gerhard hering: the line is dead again", "PERSON", "hans-gerhard hering"),

@@ -144,6 +144,8 @@ def test_a_street_word_english_uses_before_english_words_is_no_street(scan, text
         ("Address: Na Příkopě 12, 147 86 Praha", "147 86 Praha"),  # Czechia: 3 + 2 digits
         ("I live at 12 Main Street, Dublin D02 X285", "D02 X285"),  # Ireland's Eircode
         ("send it to Keizersgracht 12, 1015 CS Amsterdam please", "1015 CS Amsterdam"),
+        ("send it to 599, Venkataraman Chowk-595921 please", "Chowk-595921"),  # India's PIN, joined
+        ("the sim went to mirtesingel 64, 7092sk sondel by mistake", "7092sk sondel"),  # lower case, together
     ],
 )
 def test_the_postcode_after_an_address_belongs_to_it(scan, text, expected):
@@ -276,6 +278,9 @@ def test_numbers_near_postcode_like_words_are_no_postcodes(scan, text):
         ("surać, kristina, medvedgradska 596, 52972 slunj - complaint", "medvedgradska 596, 52972 slunj"),
         ("siri haugland sivertsensvingen 87e - complaint about coverage", "sivertsensvingen 87e"),
         ("zak segerson, 96 raol street - complaint about coverage", "96 raol street"),
+        ("Kind regards,\nDutta, Hardik\n599, Venkataraman Chowk, Ludhiana-595921\nTel. +917996661970", "599, Venkataraman Chowk, Ludhiana-595921"),
+        # The sentence goes on after the name: the street is what its own recognizer finds.
+        ("the sim for pieter went to mirtesingel 64, 7092sk sondel by mistake", "mirtesingel 64, 7092sk sondel"),
         # A signature's block: the name on its line (a town's name too, which NER reads as a
         # place), then the street, then postcode and town; a label ends it.
         ("Kind regards,\nDino Požega\nSvibovac 71\n63505 Čazma\nTel. 023 358 194", "Svibovac 71\n63505 Čazma"),
@@ -288,7 +293,14 @@ def test_a_street_right_after_a_name(detector, text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["I told Anna, room 12 is free", "ask Lisa Smith at gate 5", "called Maria 3 times", "Kind regards,\nAnna Berg\nCustomer Services\nTeam 5"]
+    "text",
+    [
+        "I told Anna, room 12 is free",
+        "ask Lisa Smith at gate 5",
+        "I gave Anna 1000mb extra",
+        "called Maria 3 times",
+        "Kind regards,\nAnna Berg\nCustomer Services\nTeam 5",
+    ],
 )
 def test_english_words_and_numbers_after_a_name_are_no_street(detector, text):
     assert _streets(detector, text) == []
