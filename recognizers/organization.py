@@ -103,6 +103,14 @@ _PEOPLE_ROLE_AFTER = re.compile(
 _GIVEN_AFTER_COMMA = re.compile(r",\s*([^\W\d_][\w'’-]*)")
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def _a_surname_only(word: str, family: frozenset[str]) -> bool:
+    """A surname of the lists that is no everyday word ("robinson"; not "said", "partners")."""
+    return word in family and word not in STOP_WORDS and not is_common_english(word)
+
+
 def _a_given_name(word: str, given: frozenset[str]) -> bool:
     """A given name of the lists, or a word that is no everyday one ("Noa"); not "the", "Inc"."""
     return word not in STOP_WORDS and not is_legal_form(word) and (word in given or not is_common_english(word))
@@ -135,6 +143,11 @@ class FirmNameRecognizer(LocalRecognizer):
             # "Yoder, Omar and her husband": a pronoun or an article is no partner, though
             # census surnames hold "Her" and "The".
             if any(w in STOP_WORDS for w in words):
+                continue
+            # "griffith, david and kimberly robinson share ...": a given name and its surname
+            # after "and" are a person, and the list before it people too.
+            surname_after = _WORD_AFTER.match(text, m.end())
+            if surname_after is not None and m.group(3).lower() in given and _a_surname_only(surname_after.group(1).lower(), family):
                 continue
             # "helland, christian & mathias (joint account)": a role only people have.
             if _PEOPLE_ROLE_AFTER.match(text, m.end()):

@@ -75,6 +75,14 @@ def test_a_role_only_people_have_makes_no_firm_of_names(detector, note):
     assert len(found) == 2 and note.split(" (")[0].endswith(found[-1]), found
 
 
+@pytest.mark.parametrize("note", ["griffith, david and kimberly robinson share the family plan", "GRIFFITH, DAVID AND KIMBERLY ROBINSON SHARE THE PLAN"])
+def test_a_given_name_and_its_surname_after_and_make_no_firm_of_names(detector, note):
+    # Read as a firm ("Griffith, David and Kimberly"), the first person went unredacted.
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
+    found = {note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"}
+    assert {note[:15], note[20:37]} <= found
+
+
 @pytest.mark.parametrize("note", ["Yoder, Omar and her husband Aimee both need eSIMs", "YODER, OMAR AND HER HUSBAND AIMEE BOTH NEED ESIMS"])
 def test_a_pronoun_after_and_makes_no_firm_of_a_name(detector, note):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
