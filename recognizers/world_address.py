@@ -587,9 +587,9 @@ _PLACE_PREPOSITION = r"(?i:\b(?:at|from|to|near|outside|opposite|behind|find|fou
 _PLACE_PREPOSITION_WORDS = "at from to near outside opposite behind find found locate located"
 # "letter returned from liekedreef 24", "the router at Tveithøgda 315, 0150 Oslo", "ships to
 # medlovská 4": after a bare "at", "from" or "to", a street whose name no English word is, then
-# a house number.
+# a house number; or after a landmark near it ("near the station, Perivoj srpanjskih žrtava 130").
 _AT_STREET = regex.compile(
-    rf"{_PLACE_PREPOSITION}\s+(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})",
+    rf"{_PLACE_PREPOSITION}\s+(?:(?i:the)\s+[^\W\d_]+,\s+)?(?P<value>(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_HOUSE}(?![\w.,]\d|\w){_UNIT}{_TAIL})",
     regex.DOTALL,
 )
 

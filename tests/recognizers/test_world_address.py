@@ -184,6 +184,8 @@ def test_a_sentence_after_an_address_cue_is_not_an_address(scan, text):
         ("your new sim ships to medlovská 4 this week", "medlovská 4"),
         # One word English writes too, among two it does not.
         ("nothing changed at pod velkým hájem 324", "pod velkým hájem 324"),
+        # After a landmark near it.
+        ("I live in Sejšeli near the station, Perivoj srpanjskih žrtava 130", "Perivoj srpanjskih žrtava 130"),
     ],
 )
 def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
@@ -202,6 +204,8 @@ def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
         "send it to gate 5",
         "installed at windows build 2204",
         "meet at the Bäckerei Müller 3",
+        "we are near the station, platform 4",
+        "waiting outside the school, gate 5",
     ],
 )
 def test_english_words_and_numbers_after_at_are_no_streets(scan, text):
