@@ -19,11 +19,19 @@ from recognizers.device_name import names_in_host
         ("iphone-ranieri", ["ranieri"]),
         ("Anca-macbook-pro", ["Anca"]),
         ("laptop-normann", ["normann"]),
+        # A word English seldom uses is a name here too ("Féline" without its accent).
+        ("tablet-feline", ["feline"]),
         # No name in them: words, models, serials.
         ("living-room-tv", []),
         ("work-laptop", []),
         ("kids-ipad", []),
         ("galaxy-s23", []),
+        # Product lines and rooms, however seldom English writes them.
+        ("HP-EliteBook-840", []),
+        ("laptop-ideapad-5", []),
+        ("moto-razr-40", []),
+        ("ipad-playroom", []),
+        ("laptop-conservatory", []),
         ("DESKTOP-7F3K2LQ", []),
         ("android-7f3a9c2b1d", []),
         ("follow-up", []),  # no device: no host name
