@@ -242,11 +242,11 @@ _HOUSE = r"\d{1,5}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?\.?"
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _STREET_WORD = rf"(?:(?i:{_alternatives(_DISTINCT)})|{_alternatives(_CAPITALIZED_ONLY)})"
 _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
+# What two letters after four digits are when they are no Dutch postcode: a unit, an ordinal.
+_NOT_A_QUANTITY = r"(?!(?i:km|kg|kb|mb|gb|tb|ml|mg|hz|am|pm|th|st|nd|rd|ms)(?![a-z]))"
 # What may follow an address: postcodes of many countries (Brazil's CEP with or without its
 # dash, Ireland's Eircode, Czechia's "147 86" before its first three digits alone, Chile's and
 # Israel's seven digits), then a capitalized place name.
-# What two letters after four digits are when they are no Dutch postcode: a unit, an ordinal.
-_NOT_A_QUANTITY = r"(?!(?i:km|kg|kb|mb|gb|tb|ml|mg|hz|am|pm|th|st|nd|rd|ms)(?![a-z]))"
 _POSTCODE = (
     r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d|[a-z]\d{2}\s?[a-z\d]{4})|\d{3}\s\d{2}(?!\d)|\d{4}\s?[A-Z]{2}(?![A-Za-z])"
     # The Dutch code in lower case, written together ("7092sk"), not a quantity ("1000mb", "2019th").
@@ -855,11 +855,7 @@ _POSTCODE_CUE = (
 )
 # Ireland's Eircode ("C80 R7T0", "D02 X285") only after a cue: alone it is any code.
 # In any case: "7863id", "h-7867" after a cue or in a list of details are codes still.
-_ANY_POSTCODE = (
-    rf"(?:\d{{5}}-\d{{4}}|\d{{5}}-\d{{3}}|(?i:[a-z]\d{{2}}\s?[a-z\d]{{4}}|\d{{4}}\s?{_NOT_A_QUANTITY}[a-z]{{2}}|[a-z]{{1,2}}-\d{{4,5}})|"
-    + _POSTCODE[3:-1]
-    + r")"
-)
+_ANY_POSTCODE = r"(?:\d{5}-\d{4}|\d{5}-\d{3}|(?i:[a-z]\d{2}\s?[a-z\d]{4}|\d{4}\s?[a-z]{2}|[a-z]{1,2}-\d{4,5})|" + _POSTCODE[3:-1] + r")"
 # After the cue, any code of letters and digits is the postcode, in any country's shape
 # ("11336399" in Brazil, "8490mc" in the Netherlands, "H-3055" in Hungary): the cue said what it is.
 _CODE_AFTER_CUE = r"(?:[a-zA-Z]{1,2}-)?(?=[a-zA-Z]*\d)[a-zA-Z\d]{3,10}(?:[ -](?=[a-zA-Z]*\d)[a-zA-Z\d]{2,5})?"

@@ -146,6 +146,8 @@ def test_a_street_word_english_uses_before_english_words_is_no_street(scan, text
         ("send it to Keizersgracht 12, 1015 CS Amsterdam please", "1015 CS Amsterdam"),
         ("send it to 599, Venkataraman Chowk-595921 please", "Chowk-595921"),  # India's PIN, joined
         ("the sim went to mirtesingel 64, 7092sk sondel by mistake", "7092sk sondel"),  # lower case, together
+        # After the house number, any two letters: "GB" is a Dutch postcode's as often as a unit.
+        ("i live in meterik near the station anneweg 847 7055gb roodeschool", "7055gb roodeschool"),
     ],
 )
 def test_the_postcode_after_an_address_belongs_to_it(scan, text, expected):
