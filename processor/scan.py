@@ -66,6 +66,7 @@ from recognizers.world_address import (
     postcode_and_town_after_address,
     postcode_by_place,
     street_before_name,
+    street_ending_name,
 )
 
 # (entity type, start, end, score, recognizer name): what a scan of one string finds.
@@ -286,6 +287,15 @@ class Scanner:
                 street = street_before_name(text, r.start, r.end)
                 if street is not None:
                     r.entity_type, (r.start, r.end) = "STREET_ADDRESS", street
+                else:
+                    ending = street_ending_name(text, r.start, r.end)
+                    if ending is not None:
+                        person_end, street = ending
+                        if person_end is None:
+                            r.entity_type, (r.start, r.end) = "STREET_ADDRESS", street
+                        else:
+                            r.end = person_end
+                            joined.append(RecognizerResult("STREET_ADDRESS", *street, r.score, recognition_metadata=dict(_NEXT_TO_A_FINDING)))
             # What a finding says about the words right after it: "emanuel and noa", "between
             # brovst and næstved" (the other half of a pair), "Luuk Claassen, Frederiquedreef 8".
             for entity, follower in _FOLLOWERS.get(r.entity_type, ()):

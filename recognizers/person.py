@@ -1516,8 +1516,12 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         # Text in one case tells nothing by case; a surname that ends the clause after a given
         # name is the name's end ("NOTE FROM YVONNE HALL:", "ON FILE FOR ISABELA POP, IS").
         closing = _CASED.search(text) is None and _CLAUSE_CLOSE.match(text, after.end(1)) is not None and word.lower() not in _NOT_A_SURNAME_AFTER
-        if _names(word, surnames()) or (
-            (titled or closing) and word.lower() in surnames() and word.lower() not in _NOT_NAMES and word.lower() not in _CALENDAR
+        # A word no list knows that ends the clause after a given name is its surname too
+        # ("note from ilija grba: moving to ...").
+        if (
+            _names(word, surnames())
+            or ((titled or closing) and word.lower() in surnames() and word.lower() not in _NOT_NAMES and word.lower() not in _CALENDAR)
+            or (closing and len(word) >= 3 and unknown_word(word))
         ):
             end = after.end(1)
     start = _double_name_start(text, start)
@@ -1558,11 +1562,11 @@ _NOT_A_SURNAME_AFTER = frozenset(
     + ["please", "thanks", "instead", "asap", "directly", "personally", "alone", "anyway", "though", "ok", "okay"]
 )
 # Letters after a name, its degrees and generation: "Tibor Geisler B.A.", "Vadim Lehmann
-# B.Eng.", "prof. else karz b.sc.", "John Smith Jr.", "Henry Ford III". Two-letter degrees only
-# with their dots ("M.A.", never "ma", Italian for "but").
+# B.Eng.", "prof. else karz b.sc.", "John Smith Jr.", "Henry Ford III", "AMY MAY PHD". Two-letter
+# degrees in lower case only with their dots ("M.A.", never "ma", Italian for "but").
 _POSTNOMINAL = re.compile(
-    r",?[ \t]+(?:(?i:[bmd]\.[ \t]?(?:a|sc|eng|ed|phil|com|arch|tech|fa|res|des|mus)\.?|ph\.[ \t]?d\.?|dipl\.-ing\.?|jr\.?|sr\.?|mba|bsc|msc|llm|ll\.[ \t]?m\.?)"
-    r"|PhD|MdB|MD|III?|IV)(?![\w.-])"
+    r",?[ \t]+(?:(?i:[bmd]\.[ \t]?(?:a|sc|eng|ed|phil|com|arch|tech|fa|res|des|mus)\.?|ph\.[ \t]?d\.?|dipl\.-ing\.?|jr\.?|sr\.?|mba|bsc|msc|llm|ll\.[ \t]?m\.?|phd|dds|dvm)"
+    r"|MdB|MD|BA|MA|III?|IV)(?![\w.-])"
 )
 # "Sophie-[Louise Beakey]", "LUCE-[GABRIELLE LELIÈVRE]": the first half of a double given name.
 _HALF_BEFORE_HYPHEN = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-$")

@@ -238,7 +238,8 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_HOUSE = r"\d{1,5}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?\.?"
+# "9a/9" may lose its slash where punctuation is dropped (speech to text): "javorovac 9a9".
+_HOUSE = r"\d{1,5}(?:[a-zA-Z]\d{1,2}(?!\d)|[a-zA-Z])?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?\.?"
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _STREET_WORD = rf"(?:(?i:{_alternatives(_DISTINCT)})|{_alternatives(_CAPITALIZED_ONLY)})"
 _COMPOUND = rf"[^\W\d_][\w'’-]*(?i:{_alternatives(_ENDINGS)})"
@@ -251,23 +252,27 @@ _POSTCODE = (
     r"(?:(?i:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d|[a-z]\d{2}\s?[a-z\d]{4})|\d{3}\s\d{2}(?!\d)|\d{4}\s?[A-Z]{2}(?![A-Za-z])"
     # The Dutch code in lower case, written together ("7092sk"), not a quantity ("1000mb", "2019th").
     rf"|\d{{4}}{_NOT_A_QUANTITY}[a-z]{{2}}(?![A-Za-z])"
-    r"|\d{3,6}(?:-\d{3,4})?|\d{7,8}|\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})"
+    # A country's letters before the code, in any case: "D-80331", "h-7197" (speech to text).
+    r"|\d{3,6}(?:-\d{3,4})?|\d{7,8}|\d{2}-\d{3}|[A-Za-z]{1,2}-\d{4,5})"
 )
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 # Not the words a sentence goes on with after an address, which capitals write alike
 # ("... CAMARGO, 26 KEEPS REBOOTING", "... 9 IS MY ADDRESS").
-_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their)(?![\p{L}\p{M}\d]))"
-_PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d])"
+_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their|within|from|until)(?![\p{L}\p{M}\d]))"
+# Not a speaker's or a field's label ("...33219 baleares\nSupport: what's your zip?").
+_PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d]|:)"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
 # Two of them in a row too: "Región de Magallanes y de la Antártica", "Valle del Cauca".
 _PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|los|las|y|sur|am|an|upon)\s+){{0,2}}{_PLACE_WORD}){{0,3}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
 _PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
+# A town's small joining word, in any case: "5105-443 alverca do ribatejo", "229474 viseu de sus".
+_TOWN_PARTICLE = r"(?i:da|do|das|dos|de|del|di|la|le|na|nad|pod|sur|am|an|im|upon|en)"
 # "599, Venkataraman Chowk, Ludhiana-595921": India's PIN code, six digits joined to the town.
 _JOINED_PIN = r"-[1-9]\d{5}(?![\w-])"
 # Within the block: one line break at most between its parts, as a blank line ends it. Up to
 # three parts: "478159, Concordia, Magdalena" (postcode, town, department in Colombia).
-_TAIL = rf"(?:(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w)|{_JOINED_PIN})?)){{0,3}}"
+_TAIL = rf"(?:(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)(?:{_POSTCODE}(?!\w)(?:\s+{_PLACE_AFTER_POSTCODE}(?:[ -](?:{_TOWN_PARTICLE}[ \t]+)?{_PLACE_AFTER_POSTCODE})?)?|{_PLACE}(?:,?\s+{_POSTCODE}(?!\w)|{_JOINED_PIN})?)){{0,3}}"
 
 # A flat, floor or door after the number: "Piano 6", "Piso 9", "Apt. 73", "Whg. 4".
 # Up to three of them: "Bl. 15 Sc. 87 Ap. 747" (block, stair, flat). The word ends before its
@@ -300,7 +305,8 @@ _ANY_STREET = (
 )
 
 # "Alameda Faria, S/N": no number ("sin número", "sem número"), where a number would stand.
-_NO_NUMBER = r"(?i:s/n|s\.n\.)"
+# "sem número" as Portuguese lower-case notes write it too: "travessa diogo carneiro sn".
+_NO_NUMBER = r"(?i:s/n|s\.n\.|sn(?![\w/]))"
 # "Via Roma 42", "ulica Paderewskiego 77", "Calle Mayor, 3"
 _NAME_THEN_NUMBER = rf"(?<![\w'’]){_STREET_WORD}\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD},?\s+(?:{_HOUSE}(?!\w)|{_NO_NUMBER}){_UNIT}{_TAIL}"
 # "Av. San Juan N° 885", "Carrera 1ª # 7-2", "Cl. 197 # 3-43 Sur": Latin America marks the house
@@ -576,6 +582,47 @@ def street_before_name(text: str, start: int, end: int) -> tuple[int, int] | Non
 
 
 _NAMING_STREET_WORDS = frozenset([*(w.lower().rstrip(".") for w in _DISTINCT), "c", "r"])
+
+
+# The house number right after a name found, and what may follow it.
+# Not a date's first parts: "handset insured for anny 1952-10-21".
+_HOUSE_AFTER_NAME = regex.compile(rf"[ \t]+(?P<house>{_HOUSE})(?![\w.,]\d|\w|[-/]\d)(?![ \t]*%)(?:[ \t]+(?P<next>[^\W\d_]+))?")
+
+
+_UNIT_AND_TAIL = regex.compile(rf"{_UNIT}{_TAIL}")
+
+
+def street_ending_name(text: str, start: int, end: int) -> tuple[int | None, tuple[int, int]] | None:
+    """The street a name found at text[start:end] ends in, when a house number follows it and
+    its last word is no name of the lists and no English word: "visit rescheduled - patrik
+    vitezovićeva 82", "could not find streljačka 9c8 customer davor" (NER and the name reader
+    take a street's name without a street word for a surname). Returns where the person now
+    ends (None: nothing of it was a person) and the street's span. Not a count after a name
+    ("mahmoud 3 times", "ask dragoljub 2 calls"): a listed name, or a unit or plural after
+    the number."""
+    # A character test first: most names have no digit right after them.
+    if not text[end : end + 2].strip(" \t")[:1].isdigit():
+        return None
+    m = _HOUSE_AFTER_NAME.match(text, end)
+    if m is None:
+        return None
+    # A phone number's first group is no house number: "witold kochel 888 244 561".
+    if m.group("house").isdigit() and regex.match(r"[ \t.-]*\d", text[m.end("house") : m.end("house") + 3]):
+        return None
+    after = (m.group("next") or "").lower()
+    if after in _NOT_STREET_NAMES or (after.endswith("s") and is_common_english(after)):
+        return None
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    last = words[-1].group()
+    if len(last) < 4 or not last.isalpha() or is_name_word(last) or is_english_vocabulary(last) or is_typo_of_common(last):
+        return None
+    street_start = start + words[-1].start()
+    # On its line: the name was found on one ("... RINCÓN 616 PUERTA 5\nALMERÍA" goes on in
+    # the block's own followers).
+    tail = _UNIT_AND_TAIL.match(text, m.end("house")).group()
+    street_end = m.end("house") + len(tail.split("\n", 1)[0].rstrip(" \t,"))
+    person_end = start + len(text[start : start + words[-2].end()].rstrip(",;:")) if len(words) > 1 else None
+    return person_end, (street_start, street_end)
 
 
 # Suffixes English uses every day ("way", "park", "green"): no street word in an answer alone.

@@ -148,6 +148,9 @@ def test_a_street_word_english_uses_before_english_words_is_no_street(scan, text
         ("the sim went to mirtesingel 64, 7092sk sondel by mistake", "7092sk sondel"),  # lower case, together
         # After the house number, any two letters: "GB" is a Dutch postcode's as often as a unit.
         ("i live in meterik near the station anneweg 847 7055gb roodeschool", "7055gb roodeschool"),
+        # A country's letters before the code, in lower case too; a town with its joining word.
+        ("could not find hídfalui utca 197 h-7197 mosonhetvenvár, customer not home", "h-7197 mosonhetvenvár"),
+        ("could not find aleea ababei nr 904 bl 34 229474 viseu de sus, customer not home", "229474 viseu de sus"),
     ],
 )
 def test_the_postcode_after_an_address_belongs_to_it(scan, text, expected):
@@ -516,6 +519,8 @@ def test_the_sentence_after_an_address_in_capitals_is_no_part_of_it(scan, text, 
     [
         ("courier left the parcel with Cristiano da Matos at Av de Coelho, S/N", "Av de Coelho, S/N"),
         ("ship it to Calle Mayor s/n, please", "Calle Mayor s/n"),
+        # Lower-case notes drop the slash: "sn", then the postcode and the town.
+        ("the sim went to travessa diogo carneiro sn 5105-443 alverca do ribatejo by mistake", "travessa diogo carneiro sn 5105-443 alverca do ribatejo"),
     ],
 )
 def test_s_n_where_the_house_number_stands(scan, text, expected):
