@@ -303,8 +303,9 @@ class PersonCueRecognizer(LocalRecognizer):
 # A name as the object of a preposition, and what ends the clause after it.
 # "the payment card of yauvani kalla was declined": of whom a thing of the account is;
 # "technician met chiara outside ...": whom someone met.
+# "Ask Mufide Güçlü Alemdar to sign the form": whom one asks, tells or thanks.
 _OBJECT_CUE = re.compile(
-    r"\b(?:for|by|with|to|from|met|meet|who\s+is|who's|(call|ring|phone)"
+    r"\b(?:for|by|with|to|from|met|meet|who\s+is|who's|(call|ring|phone)|(?:ask|asked|tell|told|remind|reminded|thank|thanked|inform|informed|notify|notified)"
     r"|(?:card|account|phone|mobile|number|line|sim|contract|plan|bill|invoice|details|address|e-?mail|router|handset|subscription|voicemail|device|payment)s?\s+of)\s+(?=\w)",
     re.IGNORECASE,
 )
@@ -664,7 +665,8 @@ class RecordCellRecognizer(LocalRecognizer):
             if head is not None:
                 for part in ("tag", "speaker"):
                     cell = head.group(part)
-                    named = (_name_cell(cell) or (_speaker(cell) if part == "speaker" else None)) if cell else None
+                    chat = part == "speaker" and bool(line[: head.start(part)].strip())
+                    named = (_name_cell(cell) or (_speaker(cell, chat) if part == "speaker" else None)) if cell else None
                     if named is not None:
                         at, to, entity = named
                         found.append(
@@ -830,7 +832,7 @@ _STATUSES = frozenset(
 )
 
 
-def _speaker(cell: str) -> tuple[int, int, str] | None:
+def _speaker(cell: str, chat: bool = False) -> tuple[int, int, str] | None:
     """Who speaks on a chat line ("[mozambique] isabelle-charlotte ferrand: ..."): a person,
     whatever list knows the words, unless every word is everyday English ("Agent", "Tech
     support", "System")."""
@@ -844,14 +846,19 @@ def _speaker(cell: str) -> tuple[int, int, str] | None:
         return None
     # Each part a name of the lists or no English word ("Wi-Fi settings", "Tech Support" stay);
     # a short word in capitals alone is an acronym ("FTTH: ok").
-    if not all(_listed_name(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for w in lower for p in w.split("-") if p):
+    # The first of two may be an everyday word when the second is a surname no English word is
+    # ("[Saramark] Tore Haugland: ...", Norwegian "Tore").
+    parts = [p for w in (lower[1:] if len(lower) == 2 and _listed_name(lower[1]) and not is_english_vocabulary(lower[1]) else lower) for p in w.split("-") if p]
+    if not all(_listed_name(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for p in parts):
         return None
     # One word alone is a label as often ("Birthdate:", "cc:"): only a name of the lists.
     if len(words) == 1 and not (lower[0] in given_names() or lower[0] in surnames()):
         return None
     # A label in another language ("Nieuw bezorgadres:", "NEUE LIEFERADRESSE:"): a word of its
     # everyday language and no name of the lists.
-    if "," not in cell and any(is_foreign_everyday(w) for w in lower) and not any(_listed_name(w) for w in lower):
+    # On a chat line (a tag or a time before the speaker), a word no list knows makes it a name
+    # too ("[Vladimirescu] Mălina Dobre:", Polish "dobre" is "good").
+    if "," not in cell and any(is_foreign_everyday(w) for w in lower) and not any(_listed_name(w) or (chat and unknown_word(w)) for w in lower):
         return None
     if any(w in _NOT_NAMES for w in lower):
         return None

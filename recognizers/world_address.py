@@ -258,14 +258,18 @@ _POSTCODE = (
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 # Not the words a sentence goes on with after an address, which capitals write alike
 # ("... CAMARGO, 26 KEEPS REBOOTING", "... 9 IS MY ADDRESS").
-_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their|within|from|until)(?![\p{L}\p{M}\d]))"
+_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their|within|from|until|addressed|signed|delivered|returned|thanks|thank|yeah)(?![\p{L}\p{M}\d]))"
 # Not a speaker's or a field's label ("...33219 baleares\nSupport: what's your zip?").
 _PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d]|:)"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
 # Two of them in a row too: "Región de Magallanes y de la Antártica", "Valle del Cauca".
 _PLACE = rf"{_PLACE_WORD}(?:[ -](?:(?:da|do|das|dos|de|del|di|la|le|los|las|y|sur|am|an|upon)\s+){{0,2}}{_PLACE_WORD}){{0,3}}"
 # After a postcode, the place may be written in any case ("4784 ejby"): the postcode is evidence enough.
-_PLACE_AFTER_POSTCODE = r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today)\b)[^\W\d_][\w'’.-]*"
+_PLACE_AFTER_POSTCODE = (
+    r"(?!(?i:last|next|this|since|and|or|the|a|in|on|at|to|for|from|by|please|thanks|yesterday|today"
+    # nor the sentence going on: "... h-2114 salgótarján addressed to ...", "... nin customer ..."
+    r"|addressed|signed|delivered|returned|sent|customer|called|is|was|not|now|keeps|wants|until|yeah|ok|okay)\b)[^\W\d_][\w'’.-]*"
+)
 # A town's small joining word, in any case: "5105-443 alverca do ribatejo", "229474 viseu de sus".
 _TOWN_PARTICLE = r"(?i:da|do|das|dos|de|del|di|la|le|na|nad|pod|sur|am|an|im|upon|en)"
 # "599, Venkataraman Chowk, Ludhiana-595921": India's PIN code, six digits joined to the town.
@@ -610,7 +614,7 @@ def street_ending_name(text: str, start: int, end: int) -> tuple[int | None, tup
     if m.group("house").isdigit() and regex.match(r"[ \t.-]*\d", text[m.end("house") : m.end("house") + 3]):
         return None
     after = (m.group("next") or "").lower()
-    if after in _NOT_STREET_NAMES or (after.endswith("s") and is_common_english(after)):
+    if after in _NOT_STREET_NAMES or after in _MONTHS or (after.endswith("s") and is_common_english(after)):
         return None
     words = list(regex.finditer(r"\S+", text[start:end]))
     last = words[-1].group()
@@ -621,8 +625,44 @@ def street_ending_name(text: str, start: int, end: int) -> tuple[int | None, tup
     # the block's own followers).
     tail = _UNIT_AND_TAIL.match(text, m.end("house")).group()
     street_end = m.end("house") + len(tail.split("\n", 1)[0].rstrip(" \t,"))
-    person_end = start + len(text[start : start + words[-2].end()].rstrip(",;:")) if len(words) > 1 else None
-    return person_end, (street_start, street_end)
+    # All of it is the street when its last word is a street word ("egyházasfürdői utca 125":
+    # the words before name the street) or what is left is a little word ("na lázeňce 528",
+    # Czech "on"; "al żeromskiego 7809", "aleja").
+    rest = words[:-1]
+    if not rest or last.lower() in _STREET_NAME_WORDS or all(len(w.group().strip(",.")) <= 2 for w in rest):
+        return None, (start, street_end)
+    return start + len(text[start : start + rest[-1].end()].rstrip(",;:")), (street_start, street_end)
+
+
+# A day's month after the number: "bali ekiya 27 february 2003" is a date.
+_MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 # Suffixes English uses every day ("way", "park", "green"): no street word in an answer alone.

@@ -854,6 +854,12 @@ RECORD_CELLS = [
     ("[Jyderup] Andresen, Laus: the line is dead again", "PERSON", "Andresen, Laus"),  # surname, comma, any given name
     ("Damianboulevard 25 - Selena Hoes - fibre install pending", "PERSON", "Selena Hoes"),  # a given name, any surname
     ("[mozambique] isabelle-charlotte ferrand: the line is dead again", "PERSON", "isabelle-charlotte ferrand"),  # any speaker's words
+    # On a chat line, a word no list knows makes a speaker though an everyday word of another
+    # language stands beside it (Polish "dobre", Turkish "sakarya"); an everyday given name
+    # before a surname no English word is.
+    ("[Vladimirescu] Mălina Dobre: the line is dead again", "PERSON", "Mălina Dobre"),
+    ("[TRINIDAD AND TOBAGO] HARBINAZ SAKARYA: THE LINE IS DEAD AGAIN", "PERSON", "HARBINAZ SAKARYA"),
+    ("[Saramark] Tore Haugland: the line is dead again", "PERSON", "Tore Haugland"),
     ("JOHN\t(01)964-6125\tPHILIPPINES", "LOCATION", "PHILIPPINES"),  # a country, though English has the word
     ("JOHN\t(01)964-6125\tSAINT VINCENT AND THE GRENADINES", "LOCATION", "SAINT VINCENT AND THE GRENADINES"),  # little words in a place's name
     ("ØYVIND POULSEN | RIBE | APRIL 18, 1964", "PERSON", "RIBE"),  # a date of birth in capitals says the record is someone's
@@ -1126,6 +1132,9 @@ def test_the_name_on_the_line_above_an_address(detector):
         ("technician met chiara outside the shop, fault fixed", "chiara"),
         ("I will meet Ana at the store", "Ana"),
         ("I met Timoteo yesterday at the shop", "Timoteo"),  # no list holds it; a capital in cased text
+        # Whom one asks, tells or thanks.
+        ("Ask Mufide Güçlü Alemdar to sign the form", "Mufide Güçlü Alemdar"),
+        ("told dragoljub that the bill is wrong", "dragoljub"),
         # A colon ends the clause after "from".
         ("Note from Petre Tomescu: moving to Slovenia in May, keep the number", "Petre Tomescu"),
         # A person's role as a form's label: its value is a name whatever words it is made of.
@@ -1519,6 +1528,7 @@ def test_a_name_right_before_an_address(detector, text, name):
         ("visit rescheduled - artur nučická 6 ring twice", "artur", "nučická 6"),
         ("installer could not find streljačka 9c8 customer davor not home", "davor", "streljačka 9c8"),
         ("call mahmoud 3 times", "mahmoud", None),
+        ("call oluwaseun 27 march please", "oluwaseun", None),  # a date
         ("ask dragoljub 2 calls ago", "dragoljub", None),
         ("Anna Kowalczyk 45", "Anna Kowalczyk", None),
     ],
@@ -1527,3 +1537,25 @@ def test_a_street_named_at_the_end_of_a_name(detector, text, name, street):
     found = _people_and_addresses(detector, text)
     assert [value for kind, value in found if kind == "PERSON"] == [name]
     assert [value for kind, value in found if kind == "STREET_ADDRESS"] == ([street] if street else [])
+
+
+# What was read as a name is all street when a street word is part of it or only a little word
+# is left before the street's name (Czech "na", Polish "al" for "aleja").
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("letter returned from na lázeňce 528, 584 53 vyšší brod, addressed to you", "na lázeňce 528, 584 53 vyšší brod"),
+        ("new sim delivered to al żeromskiego 7809 and signed for", "al żeromskiego 7809"),
+        ("letter returned from vrazovo šetalište 7a, 43813 zlatar, addressed to you", "vrazovo šetalište 7a, 43813 zlatar"),
+    ],
+)
+def test_a_name_that_is_all_street(detector, text, street):
+    found = _people_and_addresses(detector, text)
+    assert [value for kind, value in found if kind == "STREET_ADDRESS"] == [street]
+    assert not any(kind == "PERSON" and street.startswith(value) for kind, value in found)
+
+
+# Whom one asks or tells is a person only when a name or a word no list knows says so.
+@pytest.mark.parametrize("text", ["ask billing to check the invoice", "please tell the agent to call", "remind me to pay", "I asked roaming to be enabled"])
+def test_what_one_asks_is_no_name(scan, text):
+    assert scan(text, "PERSON") == []
