@@ -92,6 +92,7 @@ _TAIL = re.compile(r"[\s,.;:!?-]*(?:(?:thanks|thank\s+you|please|speaking|here|m
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
 _DIGITS = re.compile(r"(?<![\w+])\d(?:[\s().\-/]?\d)*(?!\w)")
 MAX_ANSWER_WORDS = 5
+MAX_PLACE_WORDS = 7
 # Answers that are no value of any kind.
 _NOT_VALUES = STOP_WORDS | {
     "yes",
@@ -151,13 +152,16 @@ def answers(answer: str, entity: str) -> list[Answer]:
         pieces = list(DATE_PIECE.finditer(answer))
         return [Answer(entity, pieces[0].start(), pieces[-1].end())] if len(pieces) >= 2 else []
     if entity == "LOCATION":
-        span = _bare_value(answer, first_clause=True)
+        # A place's name may be long: "british indian ocean territory chagos archipelago".
+        span = _bare_value(answer, max_words=MAX_PLACE_WORDS, first_clause=True)
         return [Answer(entity, *span)] if span else []
     if entity in ("PERSON", "SECRET_ANSWER"):
         spelled = spelled_runs(answer)
         if spelled:
             return [Answer(entity, s, e) for s, e in spelled]
         span = _bare_value(answer, first_clause=True)
+        if span and entity == "PERSON":
+            span = _given_after_comma(answer, span)
         return [Answer(entity, *span)] if span else []
     if entity in ("ACCOUNT_NUMBER", "PHONE_NUMBER"):
         shortest = 7 if entity == "PHONE_NUMBER" else 4
@@ -200,10 +204,33 @@ _IN_NAMES = frozenset(
         "ter",
         "ten",
         "sur",
+        # Of towns in Czech, Slovak, Polish and German: "Ždírec nad Doubravou", "Frankfurt am Main".
+        "nad",
+        "pod",
+        "na",
+        "am",
+        "im",
+        "bei",
+        "ob",
     }
 )
 # Of streets too, though English stop words: "via palladio 90", "Back Lane", "Top Road".
 _IN_VALUES = _IN_NAMES | {"the", "of", "and", "on", "upon", "st", "via", "back", "top", "side", "front", "over", "under", "off", "down", "up"}
+
+
+# One word after a comma ending the answer: the given name after the surname ("KUCHARZYK, NELA",
+# "Bureš, Klement thanks"), not what is said of the name ("Ana Ruiz, with one z").
+_COMMA_WORD = re.compile(r",[ \t]*(?P<word>[^\W\d_][\w'’-]*)(?=[\s,.;:!?-]*(?:(?:thanks|thank\s+you|please)[\s,.;:!?-]*)*$)", re.I)
+
+
+def _given_after_comma(answer: str, span: tuple[int, int]) -> tuple[int, int]:
+    m = _COMMA_WORD.match(answer, span[1])
+    if m is None or m.group("word").lower() in STOP_WORDS or m.group("word").lower() in _NOT_VALUES or m.group("word").lower() in _TAIL_WORDS:
+        return span
+    return span[0], m.end("word")
+
+
+_TAIL_WORDS = frozenset({"thanks", "please", "speaking", "here", "maam", "ma'am", "sir", "yes", "right", "correct"})
 
 
 def _bare_value(answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool = True, first_clause: bool = False) -> tuple[int, int] | None:

@@ -803,16 +803,28 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
     """The place in brackets right after a person's name or an address: "Emergency contact:
     Olegario (Suecia)", "outage near Rymarksgade 431 (POLEN)". A known place, or words none of
     which everyday English uses ("(Karise)", "(new gillianton)"); "(mother)", "(his wife)" and
-    "(home)" stay."""
+    "(home)" stay. Places in brackets one after another are one span: "hranice (okres cheb)
+    (nechanice)", the district and then the town."""
+    span = _one_place_in_brackets(text, end)
+    while span is not None and (more := _one_place_in_brackets(text, text.find(")", span[1]) + 1)) is not None:
+        span = span[0], more[1]
+    return span
+
+
+def _one_place_in_brackets(text: str, end: int) -> tuple[int, int] | None:
     m = _BRACKETED.match(text, end)
     if m is None:
         # A place and its other name, in brackets inside the brackets: "(holy see (vatican city
-        # state))", "(Slovakia (Slovak Republic))".
+        # state))", "(Slovakia (Slovak Republic))", "(PIPERA (VOLUNTARI))".
         m = _BRACKETED_WITH_ALIAS.match(text, end)
-        return m.span("words") if m is not None and is_known_place(m.group("head")) else None
-    words = m.group("words")
+        return m.span("words") if m is not None and _bracketed_place(m.group("head")) else None
+    return m.span("words") if _bracketed_place(m.group("words")) else None
+
+
+def _bracketed_place(words: str) -> bool:
+    """Whether the words in brackets after a name or an address are a place."""
     if is_known_place(words):
-        return m.start("words"), m.end("words")
+        return True
     # Everyday words stay ("(mother)", "(his wife)", "(home)"); a rarer one is a place, or else
     # a name of the person's own (a maiden name, a nickname): "Véronique (Navarro)".
     # A plural of an everyday word is one too ("(joint account holders)").
@@ -824,19 +836,17 @@ def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None
         and all(w[:1].isupper() for w in letters)
         and all(is_name_word(w) or not is_common_english(w) for w in letters[1:])
     ):
-        return m.start("words"), m.end("words")
+        return True
     # A slip of the keyboard is written in lower case ("(hmoe)"); "(Moen)" is a name.
     if all(
         w.lower() in STOP_WORDS or is_common_english(w) or is_common_english(w.rstrip("sS")) or (is_typo_of_common(w) and not w[:1].isupper()) for w in letters
     ):
-        return None
+        return False
     # A place begins and ends on its name or a word of places ("(new gillianton)"), or begins on
     # a particle of place names ("(De Weere)", "(La Spezia)"); "(recipient Maja Berg unknown)"
     # says something about someone.
     opens_with_particle = len(letters) > 1 and letters[0][:1].isupper() and letters[0].lower() in _PLACE_PARTICLES
-    if any(is_common_english(w) and w.lower() not in PLACE_QUALIFIERS for w in (letters[0], letters[-1])[opens_with_particle:]):
-        return None
-    return m.start("words"), m.end("words")
+    return not any(is_common_english(w) and w.lower() not in PLACE_QUALIFIERS for w in (letters[0], letters[-1])[opens_with_particle:])
 
 
 _PLACE_PARTICLES = frozenset(["de", "la", "le", "les", "el", "los", "las", "den", "het", "l'", "al", "san", "sankt", "st"])

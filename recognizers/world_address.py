@@ -631,6 +631,9 @@ def street_ending_name(text: str, start: int, end: int) -> tuple[int | None, tup
     rest = words[:-1]
     if not rest or last.lower() in _STREET_NAME_WORDS or all(len(w.group().strip(",.")) <= 2 for w in rest):
         return None, (start, street_end)
+    # Everyday words before it are no name: "YEAH STROUPEŽNICKÉHO 60" is only a street.
+    if all(is_common_english(w.group().strip(",.")) and not is_name_word(w.group().strip(",.")) for w in rest):
+        return None, (street_start, street_end)
     return start + len(text[start : start + rest[-1].end()].rstrip(",;:")), (street_start, street_end)
 
 
@@ -703,7 +706,9 @@ class ForeignStreetRecognizer(LocalRecognizer):
         # holds from "at".
         for m in _AT_STREET.finditer(text, overlapped=True):
             words = m.group("name").split()
-            english = [w for w in words if is_english_vocabulary(w) or is_typo_of_common(w)]
+            # A letter or two that no English sentence writes alone is a preposition of
+            # another language ("near U Štěpu 541", "NA KOZINCI 434": Czech "at", "on").
+            english = [w for w in words if (is_english_vocabulary(w) or is_typo_of_common(w)) and (len(w) > 2 or w.lower() in STOP_WORDS)]
             # One word English writes too among two that it does not ("at pod velkým hájem
             # 324", Czech "pod" is "under"), though no little word ("at the Bäckerei 3").
             if english and not (len(english) == 1 and len(words) - 1 >= 2 and english[0].lower() not in STOP_WORDS):

@@ -69,6 +69,14 @@ def test_what_a_turn_asks_for(question, entity):
         ("it's 12 back lane", "STREET_ADDRESS", "12 back lane"),
         # A place's small words in other languages.
         ("yeah marques do sul", "LOCATION", "marques do sul"),
+        ("uh Ždírec nad Doubravou", "LOCATION", "Ždírec nad Doubravou"),
+        # A place's name of six words.
+        ("sure british indian ocean territory chagos archipelago", "LOCATION", "british indian ocean territory chagos archipelago"),
+        # The given name after the surname and a comma; not what is said of the name.
+        ("KUCHARZYK, NELA", "PERSON", "KUCHARZYK, NELA"),
+        ("Bureš, Klement thanks", "PERSON", "Bureš, Klement"),
+        ("Ana Ruiz, with one z", "PERSON", "Ana Ruiz"),
+        ("Ana Ruiz, yes", "PERSON", "Ana Ruiz"),
     ],
 )
 def test_the_answer_holds_what_was_asked(answer, entity, value):

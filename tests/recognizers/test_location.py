@@ -201,6 +201,7 @@ def test_a_place_after_a_name_or_address(detector, text, expected):
         "Emergency contact: Olegario Ruiz (brother)",
         "Anna Schmidt (his wife) called",
         "Anna Schmidt (his wife (second)) called",
+        "Anna Schmidt (Vodafone) (his wife) called",
         "Eric Christiansen from billing called",
         "Maria Lopez from Vodafone rang",
     ],
@@ -367,6 +368,12 @@ def test_a_place_in_brackets_or_quotes(scan, text, expected):
         ("RE: outage near Suussteeg 68, 5231RH Meerssen (De Weere)", "De Weere"),  # a particle opens it
         ("RE: outage near Fredriksenhøgda 3, 6332 Eliås (Moen)", "Moen"),  # capitalized: no slip of the keyboard
         ("RE: outage near Intrarea Marin, 197463 Segarcea (Alesd)", "Alesd"),
+        # One place in brackets after another: the district, then the town; a town's other name
+        # in brackets inside them.
+        ("re: outage near k lipám 304, 433 94 hranice (okres cheb) (nechanice)", "okres cheb) (nechanice"),
+        ("RE: OUTAGE NEAR ALEEA DOBRE, 815558 TIMISOARA (PIPERA (VOLUNTARI))", "PIPERA (VOLUNTARI)"),
+        # A street after "near" whose name opens on a preposition of another language.
+        ("RE: outage near U Štěpu 541 (Hrob)", "Hrob"),
     ],
 )
 def test_a_place_in_brackets_after_an_address(detector, text, expected):

@@ -1547,6 +1547,7 @@ def test_a_street_named_at_the_end_of_a_name(detector, text, name, street):
         ("letter returned from na lázeňce 528, 584 53 vyšší brod, addressed to you", "na lázeňce 528, 584 53 vyšší brod"),
         ("new sim delivered to al żeromskiego 7809 and signed for", "al żeromskiego 7809"),
         ("letter returned from vrazovo šetalište 7a, 43813 zlatar, addressed to you", "vrazovo šetalište 7a, 43813 zlatar"),
+        ("Where should we send the replacement?\nCALLER: YEAH STROUPEŽNICKÉHO 60", "STROUPEŽNICKÉHO 60"),  # everyday words before it
     ],
 )
 def test_a_name_that_is_all_street(detector, text, street):

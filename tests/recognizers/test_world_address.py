@@ -191,6 +191,9 @@ def test_a_sentence_after_an_address_cue_is_not_an_address(scan, text):
         ("nothing changed at pod velkým hájem 324", "pod velkým hájem 324"),
         # After a landmark near it.
         ("I live in Sejšeli near the station, Perivoj srpanjskih žrtava 130", "Perivoj srpanjskih žrtava 130"),
+        # A preposition of another language of a letter or two opens the name ("at", "on").
+        ("RE: outage near U Štěpu 541 (Hrob)", "U Štěpu 541"),
+        ("RE: OUTAGE NEAR NA KOZINCI 434 (VIZOVICE)", "NA KOZINCI 434"),
     ],
 )
 def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
@@ -211,6 +214,8 @@ def test_a_foreign_street_and_number_after_at_or_from(scan, text, expected):
         "meet at the Bäckerei Müller 3",
         "we are near the station, platform 4",
         "waiting outside the school, gate 5",
+        "meet me at TV room 4",
+        "from iOS 17 on",
     ],
 )
 def test_english_words_and_numbers_after_at_are_no_streets(scan, text):
