@@ -24,7 +24,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
-from recognizers.names import is_name_word
+from recognizers.names import is_name_word, surnames
+from recognizers.person import unknown_word
 from recognizers.registry import AllOf, AnyOf, FirstWords, Substrings, WordEndings, register, result
 from recognizers.street_address import HOUSE_NUMBER, STREET_SUFFIX, SUFFIX_WORDS, StreetAddressRecognizer
 
@@ -764,6 +765,12 @@ _AT_NUMBER_AND_NAME = regex.compile(
     rf"{_PLACE_PREPOSITION}\s+(?P<value>\d{{1,5}}[A-Za-z]?\s+(?P<name>{_NAME_WORD})\s+(?P<kind>[^\W\d_]{{2,}}))"
     r"(?=[ \t]*(?:$|[,;.!?)\n]|[ \t]+(?i:by|and|on|for|until|since|is|was|keeps|kept|yesterday|today|last|this|next|instead)\b))"
 )
+# A house number and a surname alone, to the clause's end: India's street named after someone
+# with no street word ("the bill should go to zayyan at 64 vaidya", "64, Vaidya").
+_AT_NUMBER_AND_SURNAME = regex.compile(
+    rf"{_PLACE_PREPOSITION}\s+(?P<value>\d{{1,5}}[A-Za-z]?,?\s+(?P<name>{_NAME_WORD}))"
+    r"(?=[ \t]*(?:$|[,;.!?)\n]|[ \t]+(?i:by|and|on|for|until|since|is|was|keeps|kept|yesterday|today|last|this|next|instead|please|thanks|yeah)\b))"
+)
 # "re outage near largo júlia santos 840", "at via roma 42": in lower case, a street word that is
 # an English word too ("largo", "via") counts after a preposition of place when a house number
 # ends the street and its name is no English ("via email 3 times" stays).
@@ -894,6 +901,12 @@ class NumberedStreetRecognizer(LocalRecognizer):
             counted = kind.endswith("s") and kind not in SUFFIX_WORDS
             if is_name_word(name) and not is_common_english(name) and kind not in _NOT_STREET_NAMES and kind not in STOP_WORDS and not counted:
                 found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a number, a name and a word after at, from or to"))
+        for m in _AT_NUMBER_AND_SURNAME.finditer(text):
+            # A surname of the lists or a word no list knows, that English never writes: "at 9
+            # sharp", "to 2 others" stay.
+            name = m.group("name").lower()
+            if (name in surnames() or unknown_word(name)) and not is_english_vocabulary(name) and not is_typo_of_common(name) and name not in _NOT_STREET_NAMES:
+                found.append(result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.5, "a number and a surname after at, from or to"))
         return found
 
 

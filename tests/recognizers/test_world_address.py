@@ -236,6 +236,9 @@ def test_english_words_and_numbers_after_at_are_no_streets(scan, text):
         ("the router at 11/23, Ganguly Road keeps rebooting", "11/23, Ganguly Road"),
         ("letter returned from 05 smith crossway addressed to ruben", "05 smith crossway"),  # Australia's street types
         ("tech visit booked for james at apt 207 1 martin entrance", "apt 207 1 martin entrance"),
+        # A number and a surname alone, India's street named after someone ("64, Vaidya").
+        ("no no the bill should go to zayyan at 64 vaidya", "64 vaidya"),
+        ("moved from 3 patel, please", "3 patel"),
     ],
 )
 def test_a_numbered_street_in_any_case_after_at_from_or_to(scan, text, expected):
@@ -250,6 +253,9 @@ def test_a_numbered_street_in_any_case_after_at_from_or_to(scan, text, expected)
         "went from 3 bars to 1 bar",
         "upgrade to 5 gb plan",
         "I paid 20 dollars on the way home",
+        "meet at 9 sharp",
+        "see you at 5 then",
+        "switched to 4 vodafone",
     ],
 )
 def test_counts_after_at_from_or_to_are_no_streets(scan, text):
