@@ -23,7 +23,7 @@ from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, Recog
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.lexicon import is_common_english, is_english_vocabulary, is_typo_of_common
+from recognizers.lexicon import CALENDAR_WORDS, is_common_english, is_english_vocabulary, is_typo_of_common
 from recognizers.names import is_name_word, surnames
 from recognizers.person import unknown_word
 from recognizers.registry import AllOf, AnyOf, FirstWords, Substrings, WordEndings, register, result
@@ -638,35 +638,8 @@ def street_ending_name(text: str, start: int, end: int) -> tuple[int | None, tup
     return start + len(text[start : start + rest[-1].end()].rstrip(",;:")), (street_start, street_end)
 
 
-# A day's month after the number: "bali ekiya 27 february 2003" is a date.
-_MONTHS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+# A day's month (or weekday) after the number: "bali ekiya 27 february 2003" is a date.
+_MONTHS = CALENDAR_WORDS | frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
 # Suffixes English uses every day ("way", "park", "green"): no street word in an answer alone.
