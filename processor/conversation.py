@@ -223,14 +223,15 @@ _IN_VALUES = _IN_NAMES | {"the", "of", "and", "on", "upon", "st", "via", "back",
 _COMMA_WORD = re.compile(r",[ \t]*(?P<word>[^\W\d_][\w'’-]*)(?=[\s,.;:!?-]*(?:(?:thanks|thank\s+you|please)[\s,.;:!?-]*)*$)", re.I)
 
 
+# What may stand after the comma that is no given name.
+_TAIL_WORDS = frozenset({"please", "speaking", "maam", "ma'am", "sir", "right", "correct"})
+
+
 def _given_after_comma(answer: str, span: tuple[int, int]) -> tuple[int, int]:
     m = _COMMA_WORD.match(answer, span[1])
-    if m is None or m.group("word").lower() in STOP_WORDS or m.group("word").lower() in _NOT_VALUES or m.group("word").lower() in _TAIL_WORDS:
+    if m is None or m.group("word").lower() in _NOT_VALUES or m.group("word").lower() in _TAIL_WORDS:
         return span
     return span[0], m.end("word")
-
-
-_TAIL_WORDS = frozenset({"thanks", "please", "speaking", "here", "maam", "ma'am", "sir", "yes", "right", "correct"})
 
 
 def _bare_value(answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool = True, first_clause: bool = False) -> tuple[int, int] | None:

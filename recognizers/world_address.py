@@ -259,7 +259,7 @@ _POSTCODE = (
 # Letters only: "London NW1 6XE" is a place and then a postcode.
 # Not the words a sentence goes on with after an address, which capitals write alike
 # ("... CAMARGO, 26 KEEPS REBOOTING", "... 9 IS MY ADDRESS").
-_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their|within|from|until|addressed|signed|delivered|returned|thanks|thank|yeah)(?![\p{L}\p{M}\d]))"
+_SENTENCE_GOES_ON = r"(?!(?i:tel|phone|mobile|mob|fax|email|e-mail|keeps|kept|is|was|are|were|has|had|have|and|or|but|for|with|since|until|dropped|drops|needs|wants|keeps|asap|please|today|tomorrow|fault|ring|by|my|our|his|her|their|within|from|addressed|signed|delivered|returned|thanks|thank|yeah)(?![\p{L}\p{M}\d]))"
 # Not a speaker's or a field's label ("...33219 baleares\nSupport: what's your zip?").
 _PLACE_WORD = rf"{_SENTENCE_GOES_ON}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?![\p{{L}}\p{{M}}\d]|:)"
 # "Casa Grande do Campo", "Moraes da Praia": the small words that join place names too.
@@ -589,11 +589,9 @@ def street_before_name(text: str, start: int, end: int) -> tuple[int, int] | Non
 _NAMING_STREET_WORDS = frozenset([*(w.lower().rstrip(".") for w in _DISTINCT), "c", "r"])
 
 
-# The house number right after a name found, and what may follow it.
-# Not a date's first parts: "handset insured for anny 1952-10-21".
+# The house number right after a name found, and the word after it; not a date's first parts
+# ("handset insured for anny 1952-10-21").
 _HOUSE_AFTER_NAME = regex.compile(rf"[ \t]+(?P<house>{_HOUSE})(?![\w.,]\d|\w|[-/]\d)(?![ \t]*%)(?:[ \t]+(?P<next>[^\W\d_]+))?")
-
-
 _UNIT_AND_TAIL = regex.compile(rf"{_UNIT}{_TAIL}")
 
 
