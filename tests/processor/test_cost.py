@@ -86,6 +86,20 @@ def test_detection_cost_is_linear_in_the_text(detector, ordinary_ms_per_kb, shap
         assert large / small <= MAX_GROWTH, f"{LARGE // SMALL}x the text cost {large / small:.0f}x the time"
 
 
+def _recognizer_seconds(entry, texts: tuple[str, str], repeats: int) -> list[float]:
+    """The best of `repeats` runs of the recognizer (and its skip condition) on each text, the
+    two texts taking turns, so that a pause of the machine falls on both alike."""
+    best = [float("inf"), float("inf")]
+    for _ in range(repeats):
+        for i, text in enumerate(texts):
+            started = time.perf_counter()
+            if entry.requires is not None:
+                entry.requires.search(text)
+            entry.recognizer.analyze(text, list(entry.entities), None)
+            best[i] = min(best[i], time.perf_counter() - started)
+    return best
+
+
 def test_every_recognizer_and_its_skip_condition_is_linear_on_its_own(detector, ordinary_ms_per_kb):
     """Each recognizer called directly, past its skip condition, and the condition itself."""
     rng = random.Random(7)
@@ -93,17 +107,12 @@ def test_every_recognizer_and_its_skip_condition_is_linear_on_its_own(detector, 
     for entry in detector.scanner._entries:
         if entry.spacy:
             continue  # NER is measured with the whole detector above
-        for shape, (small_text, large_text) in texts.items():
-            costs = []
-            for text in (small_text, large_text):
-                best = float("inf")
-                for _ in range(3):  # the best of three: a pause of the machine is no cost of the text
-                    started = time.perf_counter()
-                    if entry.requires is not None:
-                        entry.requires.search(text)
-                    entry.recognizer.analyze(text, list(entry.entities), None)
-                    best = min(best, time.perf_counter() - started)
-                costs.append(best)
+        for shape, pair in texts.items():
+            costs = _recognizer_seconds(entry, pair, repeats=3)
+            if costs[1] > 0.05 and costs[1] / costs[0] > MAX_GROWTH:
+                # A machine busy with something else for a few tens of milliseconds (another
+                # process, a collection) looks like growth once; a cost of the text shows again.
+                costs = _recognizer_seconds(entry, pair, repeats=10)
             ms_per_kb = costs[1] * 1000 / (LARGE / 1024)
             name = entry.recognizer.name
             assert ms_per_kb <= MAX_RATIO_TO_ORDINARY * ordinary_ms_per_kb, f"{name} on {shape}: {ms_per_kb:.1f} ms/KB"
