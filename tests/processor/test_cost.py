@@ -78,8 +78,11 @@ def ordinary_ms_per_kb(detector) -> float:
 @pytest.mark.parametrize("field", ["notes", "call_type"])  # free text (NER too), and a machine string
 def test_detection_cost_is_linear_in_the_text(detector, ordinary_ms_per_kb, shape, field):
     rng = random.Random(shape)
-    small = seconds(detector, {field: hostile(shape, SMALL, rng)})
-    large = seconds(detector, {field: hostile(shape, LARGE, rng)})
+    small_event, large_event = {field: hostile(shape, SMALL, rng)}, {field: hostile(shape, LARGE, rng)}
+    small, large = seconds(detector, small_event), seconds(detector, large_event)
+    if large > 0.05 and large / small > MAX_GROWTH:
+        # Once more over ten runs: a pause of the machine seems growth once, a cost of the text again.
+        small, large = seconds(detector, small_event, repeats=10), seconds(detector, large_event, repeats=10)
     ms_per_kb = large * 1000 / (LARGE / 1024)
     assert ms_per_kb <= MAX_RATIO_TO_ORDINARY * ordinary_ms_per_kb, f"{ms_per_kb:.1f} ms/KB against {ordinary_ms_per_kb:.2f} for ordinary text"
     if large > 0.05:  # below that, timer noise says nothing about growth
