@@ -588,6 +588,12 @@ def _is_given_name(word: str, personal: bool = False) -> bool:
     return parts[0] in given_names() and not any(p in _NOT_NAMES or p in _CALENDAR for p in parts) and (personal or not is_well_known_place(word))
 
 
+def _rare_owner(word: str) -> bool:
+    """A word English text seldom uses, no month or day and no word of a form or a chat."""
+    parts = word.lower().split("-")
+    return not any(is_common_english(p) or p in _NOT_NAMES or p in _CALENDAR for p in parts)
+
+
 # What only a person owns: a country or city has a network, never a phone or a voicemail.
 _PERSONAL_THING = re.compile(
     r"[ \t]+(?:(?:new|old|own|current|work|home)[ \t]+)?(?i:phone|mobile|cell|handset|sim|voicemail|e-?mail|number|contract|birthday)\b"
@@ -951,6 +957,10 @@ class NameBySideRecognizer(LocalRecognizer):
                 words.insert(0, (before.start(1), before.group(1)))
             personal = _PERSONAL_THING.match(text, m.end()) is not None
             start = next((at for at, word in words if _is_given_name(word, personal)), None)
+            if start is None and personal and _rare_owner(m.group("name")):
+                # What only a person owns says the owner is one, whatever lists miss the name
+                # ("Buenaventura's phone is broken", "Ize's phone"; not "Apple's phone").
+                start = m.start("name")
             if start is not None:
                 found.append(result(self, "PERSON", start, m.end("name"), 0.6, "a given name (and surname) with the possessive"))
         for m in _ABOUT_POSSESSIVE.finditer(text):
@@ -1849,7 +1859,7 @@ def name_before_address(text: str, start: int, end: int) -> tuple[int, int] | No
     lists or no everyday English word."""
     m = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start) or _NAME_LINE_BEFORE.search(text, max(0, start - 60), start)
     if m is None:
-        return _recipient_before_at(text, start) or _full_name_right_before(text, start)
+        return _recipient_before_at(text, start) or _full_name_right_before(text, start) or _given_name_right_before(text, start)
     words = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))
     if not words or any(w.group().lower() in _CALENDAR for w in words):
         return None
@@ -1903,6 +1913,24 @@ def _full_name_right_before(text: str, start: int) -> tuple[int, int] | None:
     foreign = [w for w in words if not (is_english_vocabulary(w) or is_typo_of_common(w) or is_foreign_everyday(w)) and _name_or_rare_in(w, text)]
     listed = [w for w in words if in_names_list(w, given_names()) or in_names_list(w, surnames())]
     if not foreign or not listed or any(w not in foreign and w not in listed for w in words) or any(w in _CALENDAR or w in STOP_WORDS for w in words):
+        return None
+    return m.span("name")
+
+
+_WORD_OPENING_RIGHT_BEFORE = re.compile(r"(?:^|(?<=[:;(\n\t|])|(?<=\s[-–—]))[ \t]*(?P<name>[^\W\d_][\w'’-]*)[ \t]+\Z", re.MULTILINE)
+
+
+def _given_name_right_before(text: str, start: int) -> tuple[int, int] | None:
+    """One word opening the text, a line or a clause right before an address, no comma
+    between, that is a given name of the lists and no everyday word, or no word any list
+    knows: whom the address is for ("amber 975 barrett port - complaint", "vasilica intrarea
+    simion pop nr 185"; not "deliver 975 barrett port", "Lieferadresse: Hauptstraße 5")."""
+    m = _WORD_OPENING_RIGHT_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    word = m.group("name")
+    bare = _bare(word)
+    if bare in _NOT_NAMES or bare in _CALENDAR or not (_names(bare, given_names()) or unknown_word(bare)):
         return None
     return m.span("name")
 
@@ -2035,6 +2063,9 @@ def _leads_in(word: str, before_comma: bool) -> bool:
 
 _AND_AFTER = re.compile(r",?\s+(?:and|&|or)\s+", re.IGNORECASE)
 _CONJUNCTION_WORDS = re.compile(r"(?i:\s(?:and|or|&)\s+$)")
+_FROM_BEFORE = re.compile(r"(?i:\bfrom)\s+\Z")
+_TO_AFTER = re.compile(r"\s+(?i:to)\s+")
+_FROM_TO_BEFORE = re.compile(r"(?i:\bfrom)\s+((?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)\s+(?i:to)\s+\Z")
 _AND_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)\s+(?:and|&|or)\s+$", re.IGNORECASE)
 
 
@@ -2047,6 +2078,11 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not found:
         return None
     after = _AND_AFTER.match(text, end)
+    if after is None and _FROM_BEFORE.search(text, max(0, start - 8), start):
+        # "account transferred from kamdar lucky to jackson": from one person to another.
+        after = _TO_AFTER.match(text, end)
+        if after and is_well_known_place(text[after.end() : after.end() + 40].split(" ", 1)[0].strip(",.;:")):
+            after = None
     if after:
         words = list(_NAME_TOKEN.finditer(text, after.end(), min(len(text), after.end() + 60)))
         if words and words[0].start() == after.end() and _joinable(words[0].group(), found[0]):
@@ -2060,6 +2096,16 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if before is None and _RELATION_WORDS.search(window):
         # "CAMILLA AND HER HUSBAND KRISTEL SALMARSDÓTTIR": the other half, then how they are related.
         before = _AND_RELATION_BEFORE.search(text, max(0, start - 60), start)
+    if before is None and (from_to := _FROM_TO_BEFORE.search(text, max(0, start - 60), start)) is not None:
+        # "TRANSFERRED FROM PAW LASSEN TO HOLM, NADIA": the one it went from, a name of one or
+        # two words, the last a name of the lists or no word any list knows.
+        pair = from_to.group(1).split()
+        if (
+            all(_bare(w) not in _NOT_NAMES and _bare(w) not in _CALENDAR and w.isupper() == found[0].isupper() for w in pair)
+            and _joinable(pair[-1], found[0], surname=len(pair) == 2)
+            and not is_well_known_place(from_to.group(1))
+        ):
+            return from_to.span(1)
     if before:
         pair = before.group(1).split()
         if len(pair) == 2 and _joinable(pair[0], found[0]) and _joinable(pair[1], found[0], surname=True):

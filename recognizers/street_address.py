@@ -338,7 +338,7 @@ _SUFFIXES = [
     "wharf",
     # And the rest of Australia's road types (AS/NZS 4819) that are no everyday word in prose
     # after a house number and a name ("7 Hunt Byway", "3 Watson Plateau", "47 Pierce Gully");
-    # "End", "Top", "Part", "Range", "Ride", "Gate" and the like stay out.
+    # "End", "Top", "Part", "Range", "Ride", "Gate", "Quad" ("4 Core Quad") and the like stay out.
     "amble",
     "brace",
     "brow",
@@ -360,6 +360,9 @@ _SUFFIXES = [
     "plateau",
     "quadrangle",
     "quadrant",
+    "piazza",
+    "anchorage",
+    "artery",
     "quays",
     "ramble",
     "reserve",

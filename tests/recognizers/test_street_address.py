@@ -10,6 +10,8 @@ TRUE = [
     # Australia's road types.
     ("Wendy Rodriguez, 3 Watson Plateau - complaint about coverage", "3 Watson Plateau"),
     ("tech visit booked at Flat 23 47 Pierce Gully today", "Flat 23 47 Pierce Gully"),
+    ("the modem at 12 Nolan Artery keeps rebooting", "12 Nolan Artery"),
+    ("letters for 8 Vittoria Piazza come back", "8 Vittoria Piazza"),
     # In any case and with no cue, a word that names only a road; a unit number before the house's.
     ("installer could not find 93 shah street; customer not home", "93 shah street"),
     ("installer could not find 2/1 fritz junction; customer vicki not home", "2/1 fritz junction"),
@@ -21,6 +23,7 @@ DECOYS = [
     "version 2 of the app runs fine",
     "ship 2 units to suite 5",
     "we have 3 Free Rides left",
+    "it has 4 Core Quad chips",
     "I waited 2 Long Range minutes",
     # A number, then what it measures or the road's little words: no address.
     "it takes 10 minutes drive from here",
