@@ -838,6 +838,18 @@ _STATUSES = frozenset(
 )
 
 
+# Who speaks on a chat line when it is no person, in the languages customers write: "Kunde",
+# "Klant", "Cliente", "Opérateur", "Asesor" (English ones are everyday words already).
+_CHAT_ROLES = frozenset(
+    "agent agente agentin kunde kundin klant klient klientka klientas cliente client operador operadora operatore operatrice opérateur opératrice"
+    " operatör berater beraterin medewerker medewerkster asesor asesora consulente conseiller conseillère bot bota sistema système systeem"
+    " soporte suporte supporto assistenza assistent assistente assistentin atendente atendimento servicio servizio kundenservice klantenservice"
+    " kundeservice kundtjänst asiakas asiakaspalvelu müşteri temsilci ügyfél ügyintéző zákazník operátor doradca konsultant konsultantka"
+    # and the notes a system writes on the line: "[10:42] Nota: ...", "[10:42] Notiz: ..."
+    " nota notiz hinweis notitie opmerking uwaga poznámka megjegyzés huomautus anteckning notat bemærkning".split()
+)
+
+
 def _speaker(cell: str, chat: bool = False) -> tuple[int, int, str] | None:
     """Who speaks on a chat line ("[mozambique] isabelle-charlotte ferrand: ..."): a person,
     whatever list knows the words, unless every word is everyday English ("Agent", "Tech
@@ -857,14 +869,20 @@ def _speaker(cell: str, chat: bool = False) -> tuple[int, int, str] | None:
     parts = [p for w in (lower[1:] if len(lower) == 2 and _listed_name(lower[1]) and not is_english_vocabulary(lower[1]) else lower) for p in w.split("-") if p]
     if not all(_listed_name(p) or not (is_english_vocabulary(p) or is_typo_of_common(p)) for p in parts):
         return None
-    # One word alone is a label as often ("Birthdate:", "cc:"): only a name of the lists.
-    if len(words) == 1 and not (lower[0] in given_names() or lower[0] in surnames()):
+    # One word alone is a label as often ("Birthdate:", "cc:"): only a name of the lists; on a
+    # chat line, whose speakers are people or their roles, any word but a role's in another
+    # language ("[satu mare] floarea:", Romanian "flower"; not "[10:42] Kunde:").
+    if len(words) == 1 and not (lower[0] in given_names() or lower[0] in surnames() or (chat and lower[0] not in _CHAT_ROLES)):
         return None
     # A label in another language ("Nieuw bezorgadres:", "NEUE LIEFERADRESSE:"): a word of its
     # everyday language and no name of the lists.
     # On a chat line (a tag or a time before the speaker), a word no list knows makes it a name
     # too ("[Vladimirescu] Mălina Dobre:", Polish "dobre" is "good").
-    if "," not in cell and any(is_foreign_everyday(w) for w in lower) and not any(_listed_name(w) or (chat and unknown_word(w)) for w in lower):
+    if (
+        "," not in cell
+        and any(is_foreign_everyday(w) for w in lower)
+        and not any(_listed_name(w) or (chat and (unknown_word(w) or len(words) == 1)) for w in lower)
+    ):
         return None
     if any(w in _NOT_NAMES for w in lower):
         return None

@@ -876,6 +876,10 @@ RECORD_CELLS = [
     ("[Vladimirescu] Mălina Dobre: the line is dead again", "PERSON", "Mălina Dobre"),
     ("[TRINIDAD AND TOBAGO] HARBINAZ SAKARYA: THE LINE IS DEAD AGAIN", "PERSON", "HARBINAZ SAKARYA"),
     ("[Saramark] Tore Haugland: the line is dead again", "PERSON", "Tore Haugland"),
+    # One word alone speaks on a chat line too, an everyday word of another language or none
+    # (Romanian "floarea" is "the flower").
+    ("[satu mare] floarea: the line is dead again", "PERSON", "floarea"),
+    ("[10:42] FALAN: THE LINE IS DEAD AGAIN", "PERSON", "FALAN"),
     ("JOHN\t(01)964-6125\tPHILIPPINES", "LOCATION", "PHILIPPINES"),  # a country, though English has the word
     ("JOHN\t(01)964-6125\tSAINT VINCENT AND THE GRENADINES", "LOCATION", "SAINT VINCENT AND THE GRENADINES"),  # little words in a place's name
     ("ØYVIND POULSEN | RIBE | APRIL 18, 1964", "PERSON", "RIBE"),  # a date of birth in capitals says the record is someone's
@@ -904,6 +908,9 @@ def test_a_name_place_or_number_alone_in_a_cell_of_a_record(detector, text, enti
         "I called twice - no answer",
         "Subject: my bill",
         "Agent: how can I help",
+        "[10:42] Agent: how can I help",
+        "[10:42] Kunde: Internet geht nicht",  # a role in another language
+        "[10:42] Nota: ticket closed",
         "Re: outage",
         "ERROR: connection refused",
         "Status: open",
