@@ -840,14 +840,15 @@ _STATUSES = frozenset(
 
 # Who speaks on a chat line when it is no person, in the languages customers write: "Kunde",
 # "Klant", "Cliente", "Opérateur", "Asesor" (English ones are everyday words already).
-_CHAT_ROLES = frozenset(
+_CHAT_ROLE_WORDS = (
     "agent agente agentin kunde kundin klant klient klientka klientas cliente client operador operadora operatore operatrice opérateur opératrice"
     " operatör berater beraterin medewerker medewerkster asesor asesora consulente conseiller conseillère bot bota sistema système systeem"
     " soporte suporte supporto assistenza assistent assistente assistentin atendente atendimento servicio servizio kundenservice klantenservice"
     " kundeservice kundtjänst asiakas asiakaspalvelu müşteri temsilci ügyfél ügyintéző zákazník operátor doradca konsultant konsultantka"
     # and the notes a system writes on the line: "[10:42] Nota: ...", "[10:42] Notiz: ..."
-    " nota notiz hinweis notitie opmerking uwaga poznámka megjegyzés huomautus anteckning notat bemærkning".split()
+    " nota notiz hinweis notitie opmerking uwaga poznámka megjegyzés huomautus anteckning notat bemærkning"
 )
+_CHAT_ROLES = frozenset(_CHAT_ROLE_WORDS.split())
 
 
 def _speaker(cell: str, chat: bool = False) -> tuple[int, int, str] | None:
