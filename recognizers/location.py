@@ -137,8 +137,11 @@ def _stands_for_itself(name: str) -> bool:
     if len(words) > 1:
         # Several words that make a known name together are rarely a sentence's by chance
         # ("trinidad og tobago", "isole turks e caicos", "new zealand"): half of them that
-        # nothing else uses is enough.
-        return 2 * len(distinct) >= len(words)
+        # nothing else uses is enough. A country's name of words of three letters or more is
+        # one whatever words it is made of ("united states of america", "heard island and
+        # mcdonald islands", "cocos (keeling) islands"); not "an do" or "ba lan" (India and
+        # Poland in Vietnamese without its accents).
+        return 2 * len(distinct) >= len(words) or (all(len(w) >= 3 for w in words) and is_country(lower))
     return len(distinct) == len(words)
 
 

@@ -253,7 +253,10 @@ class PersonCueRecognizer(LocalRecognizer):
             )
             # Whose card or account it is: a given name of the lists, though an everyday word
             # too ("the payment card of lotta was declined").
-            asked = asked or (m.group().rstrip().lower().endswith(" of") and len(words) == 1 and in_names_list(words[0].lower(), given_names()))
+            # So is a word English seldom uses ("the payment card of ingbert", "of Aimé").
+            asked = asked or (
+                m.group().rstrip().lower().endswith(" of") and len(words) == 1 and (in_names_list(words[0].lower(), given_names()) or _rare_owner(words[0]))
+            )
             # Of whom a relative clause goes on: "SPOKE TO TONE WHO LIVES NEAR ...".
             asked = asked or (len(words) == 1 and in_names_list(words[0].lower(), given_names()) and _WHO_AFTER.match(clean, span[1]) is not None)
             named = named or asked

@@ -111,6 +111,10 @@ NO_CUE_NEEDED = [
     # A name of several words, half of them no English word or name: "og" joins, "trinidad" is
     # a given name too.
     ("emergency contact fru britt mogensen trinidad og tobago", "trinidad og tobago"),
+    # A country's name of several words, whatever words they are.
+    ("united states of america thanks", "united states of america"),
+    ("HEARD ISLAND AND MCDONALD ISLANDS, I THINK", "HEARD ISLAND AND MCDONALD ISLANDS"),
+    ("cocos (keeling) islands thanks", "cocos (keeling) islands"),
 ]
 TOWNS = [
     ("Passport shows Hans, born 02.03.1961 in Erkelenz", "Erkelenz"),  # 43,000 people, listed
@@ -137,6 +141,7 @@ NOT_PLACES_WITHOUT_A_CUE = [
     "she called from work today",
     "he rang from the office",
     "Santa Claus brought a phone",
+    "an do-over of the order",  # "an do" is India in Vietnamese without accents
 ]
 
 
