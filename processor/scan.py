@@ -35,6 +35,7 @@ from recognizers.lexicon import in_another_language, is_common_english, is_forei
 from recognizers.location import (
     joined_place,
     place_after_address,
+    place_after_birth_date,
     place_after_name,
     place_between,
     place_in_brackets,
@@ -540,7 +541,7 @@ _FOLLOWERS: dict[str, tuple[tuple[str, Callable[[str, int, int], tuple[int, int]
         ("PHONE_NUMBER", number_after_name),
     ),
     "PHONE_NUMBER": (("PERSON", name_before_number), ("PERSON", name_cell_after)),
-    "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details), ("PERSON", name_before_birth_date)),
+    "DATE_OF_BIRTH": (("STREET_ADDRESS", postcode_after_details), ("PERSON", name_before_birth_date), ("LOCATION", place_after_birth_date)),
     "EMAIL_ADDRESS": (("PERSON", name_before_email),),
     "STREET_ADDRESS": (
         ("PERSON", name_before_address),

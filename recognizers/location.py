@@ -799,7 +799,8 @@ _BRACKETED_WITH_ALIAS = re.compile(
 )
 # "from" in the languages customers write: "Frau Alma Pechel aus Gardelegen", "Mevrouw Helena
 # Meyer uit Vledder", "Pani Ewa z Radomia", "Mme Agathe de Lyon".
-_FROM = re.compile(r",?\s+(?i:from|aus|uit|fra|från|z|ze|iz|din|de|di|da|of)\s+")
+# After a date of birth, its bracket closes first: "Sten Lund (DOB: 28 February 1987) from Jerslev".
+_FROM = re.compile(r"\)?,?\s+(?i:from|aus|uit|fra|från|z|ze|iz|din|de|di|da|of)\s+")
 
 
 def place_in_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -902,6 +903,13 @@ def place_after_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         m = _PLACE_ENDING_CLAUSE.match(text, end)
         return m.span("place") if m is not None and is_well_known_place(m.group("place")) else None
     return _place_after(text, m.end(), other_languages=True) or _unlisted_place(text, m.end())
+
+
+def place_after_birth_date(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The place someone is from after the date of birth that follows the name, as after the
+    name itself: "Customer Sten Lund (DOB: 28 February 1987) from Jerslev called twice"."""
+    m = _FROM.match(text, end)
+    return None if m is None else _place_after(text, m.end(), other_languages=True) or _unlisted_place(text, m.end())
 
 
 _COMMA_AFTER_NAMES = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*,[ \t]*")

@@ -100,6 +100,10 @@ _LISTED = re.compile(r"[^\W\d_][\w'’]*")
 _PEOPLE_ROLE_AFTER = re.compile(
     r"[ \t]*[-–—,(][ \t]*(?i:the[ \t]+)?(?i:joint[ \t]+account|account[ \t]+holders?|customers?|subscribers?|callers?|payers?|tenants?|co-?signers?|guarantors?|spouses?|parents)\b"
 )
+# "Nicholls, Shannon and Lee share the family plan": what only people do after the list.
+_PEOPLE_VERB_AFTER = re.compile(
+    r"[ \t]+(?i:both[ \t]+)?(?i:share|shared|called|phoned|rang|emailed|texted|wrote|complained|want|wanted|said|say|asked|need|needed|live|lived|moved|were[ \t]+born|are[ \t]+married)\b"
+)
 _GIVEN_AFTER_COMMA = re.compile(r",\s*([^\W\d_][\w'’-]*)")
 
 
@@ -150,7 +154,7 @@ class FirmNameRecognizer(LocalRecognizer):
             if surname_after is not None and m.group(3).lower() in given and _a_surname_only(surname_after.group(1).lower(), family):
                 continue
             # "helland, christian & mathias (joint account)": a role only people have.
-            if _PEOPLE_ROLE_AFTER.match(text, m.end()):
+            if _PEOPLE_ROLE_AFTER.match(text, m.end()) or _PEOPLE_VERB_AFTER.match(text, m.end()):
                 continue
             if all(w in family for w in words) and not all(w in given for w in words):
                 found.append(result(self, SHIELD, m.start(), m.end(), 0.95, "surnames listed as a firm's name"))

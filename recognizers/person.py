@@ -1724,6 +1724,14 @@ def name_before_email(text: str, start: int, end: int) -> tuple[int, int] | None
     exports write who wrote: a sender is a person, or a team whose name costs nothing to hide."""
     if start == 0 or text[start - 1] != "<":
         return None
+    m = _NAME_BEFORE_ADDRESS.search(text, max(0, start - NAME_BEFORE_WINDOW), start)
+    if m is not None and _HEADER_LABEL_BEFORE.search(text, max(0, m.start("name") - 20), m.start("name")):
+        # A mail header's sender or recipient named in one word: a person, whatever the word
+        # is elsewhere ("FROM: YVES <...>", "from: pier <...>"); a team's name has more words
+        # ("Customer Service <...>"), judged below.
+        named = _LETTERS_RUN.findall(m.group("name"))
+        if len(named) == 1 and named[0].lower() not in STOP_WORDS and named[0].lower() not in _NOT_NAMES:
+            return m.span("name")
     words = _words_before(_NAME_BEFORE_ADDRESS, text, start)
     if not words:
         return None
@@ -1731,6 +1739,10 @@ def name_before_email(text: str, start: int, end: int) -> tuple[int, int] | None
 
 
 _LETTERS_RUN = re.compile(r"[^\W\d_][\w'’.-]*")
+# A mail header's label, in the languages mail programs write them.
+_HEADER_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?i:from|to|cc|bcc|reply-to|sender|von|an|de|para|à|da|van|aan|od|do|fra|til|från|till|feladó|címzett|lähettäjä|vastaanottaja)[ \t]*:[ \t]*\Z"
+)
 # How far before an identifier found its owner's name may begin.
 NAME_BEFORE_WINDOW = 80
 

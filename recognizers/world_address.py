@@ -362,7 +362,7 @@ _STREET_WORD_PARTICLE_NAME = (
 _STREET_WORD_NAME_POSTCODE = (
     rf"(?<![\w'’])(?i:{_alternatives(_FOREIGN_STREET_WORDS)})(?:\s+(?i:{_PARTICLE}))?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?,?\s+"
     rf"(?=\d{{4}})(?:\d{{4,6}}|\d{{5}}-\d{{3}}|\d{{2}}-\d{{3}})(?!\w)(?:[ \t]+{_PLACE_AFTER_POSTCODE}(?:[ -]{_PLACE_AFTER_POSTCODE}){{0,2}}?)?"
-    rf"(?=\s*(?:$|[,;.!?)(\n]|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|ring|please|zip|post|postcode|postal)\b))"
+    rf"(?=\s*(?:$|[,;.!?)(\n]|[-–—]\s|\s(?i:and|or|until|since|keeps|is|was|has|had|for|with|by|but|ring|please|zip|post|postcode|postal)\b))"
 )
 # "the router at avenue bernier", "AT AVENUE DE ÉTIENNE": the street words English uses too,
 # where the name after them is no English word ("at avenue level" stays).

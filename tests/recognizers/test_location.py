@@ -194,6 +194,8 @@ def test_days_and_pronouns_before_a_place_are_no_places(scan, text):
         ("re: outage near 25270 martha forges suite 951 (holy see (vatican city state))", "holy see (vatican city state)"),
         ("Eric Christiansen from Egå won the loyalty draw", "Egå"),
         ("edvardsen ellen from brekke won the loyalty draw", "brekke"),
+        # After the date of birth that follows the name, its bracket closed.
+        ("Customer Sten Lund (DOB: 28 February 1987) from Jerslev called twice", "Jerslev"),
     ],
 )
 def test_a_place_after_a_name_or_address(detector, text, expected):
@@ -209,6 +211,7 @@ def test_a_place_after_a_name_or_address(detector, text, expected):
         "Anna Schmidt (Vodafone) (his wife) called",
         "Eric Christiansen from billing called",
         "Maria Lopez from Vodafone rang",
+        "Maria Lopez (DOB: 28 February 1987) from billing rang",
     ],
 )
 def test_english_words_after_a_name_are_no_place(detector, text):

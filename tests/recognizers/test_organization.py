@@ -54,6 +54,7 @@ def test_unmistakable_legal_forms_shield_in_any_case(detector, note):
         "stichting vermeulen paid the bill",
         "nguyễn tập đoàn is the reseller",
         "the modem came from Fischer & Söhne",
+        "Garrison, Roberts and Thomas represent the landlord",
     ],
 )
 def test_firms_named_after_people_shield_the_names(detector, text):
@@ -73,6 +74,18 @@ def test_a_role_only_people_have_makes_no_firm_of_names(detector, note):
     [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
     found = [note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"]
     assert len(found) == 2 and note.split(" (")[0].endswith(found[-1]), found
+
+
+@pytest.mark.parametrize(
+    ("note", "people"),
+    [
+        ("Nicholls, Shannon and Lee share the family plan", {"Nicholls, Shannon", "Lee"}),
+        ("COOK, CRAIG AND MALCOLM SHARE THE FAMILY PLAN", {"COOK, CRAIG", "MALCOLM"}),
+    ],
+)
+def test_what_only_people_do_makes_no_firm_of_names(detector, note, people):
+    [detection] = detector.detect([(BuiltinStream.CALL_RECORDS, {"notes": note})])
+    assert people <= {note[f.start : f.end] for f in detection.findings if f.entity_type == "PERSON"}
 
 
 @pytest.mark.parametrize("note", ["griffith, david and kimberly robinson share the family plan", "GRIFFITH, DAVID AND KIMBERLY ROBINSON SHARE THE PLAN"])

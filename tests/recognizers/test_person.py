@@ -835,6 +835,9 @@ def test_a_vietnamese_name_is_taken_whole_though_each_syllable_is_a_word(scan, t
         ("From: Anna Berg <anna@example.org>", "Anna Berg"),
         ("On Tue, Ástgeir <odda75@example.net> wrote: my router is broken", "Ástgeir"),
         ('"Berg, Anna" <anna@example.org>', "Berg, Anna"),
+        # A header's sender in one word, though English has the word.
+        ("FROM: YVES <VICTORJACQUES@EXAMPLE.ORG>\nSENT: MONDAY\nSUBJECT: MY BILL", "YVES"),
+        ("from: pier <jolanda44@example.com>\nsent: monday", "pier"),
         ("ON TUE, BIANCA POPESCU <MONALISA08@EXAMPLE.COM> WROTE: IT IS BROKEN", "BIANCA POPESCU"),
     ],
 )

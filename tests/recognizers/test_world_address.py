@@ -106,6 +106,7 @@ def test_a_number_and_capitals_without_a_vietnamese_city_word_are_no_address(sca
         # A street word English never uses, its name, a postcode and the town need no cue.
         ("visit rescheduled - Aristița Nistor, Intrarea Dinu, 705966 Onesti, ring twice", "Intrarea Dinu, 705966 Onesti"),
         ("i live in buhusi near the station intrarea ioniță 519775 sabaoani", "intrarea ioniță 519775 sabaoani"),
+        ("mazilescu casandra intrarea stoica 327015 agnita - complaint about coverage", "intrarea stoica 327015 agnita"),  # a dash ends it
     ],
 )
 def test_a_street_without_a_house_number(scan, text, expected):
