@@ -2474,11 +2474,48 @@ _VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûü�
 
 def _compound_of_words(word: str) -> bool:
     """Whether `word` is two everyday English words run together, as product and command names
-    are ("wireguard", "flushdns", "ipconfig", "nighthawk"); names of people seldom are."""
+    are ("wireguard", "flushdns", "ipconfig", "nighthawk"); names of people seldom are. Both
+    halves common words: the frequency list's rarer ones split names ("war|inder", "carl|ito",
+    "ing|bert", "ran|veer", "ans|aldo")."""
     # The frequency list's words only: the chat words ("imo", "mas") would split names too.
+    # A place's ending after a word makes a town's name, as English makes them ("darren|town",
+    # "lorraine|view", "zea|land"), a place and no person.
     return len(word) >= 7 and any(
-        is_english_vocabulary(word[:k], modern=False) and is_english_vocabulary(word[k:], modern=False) for k in range(2, len(word) - 2)
+        is_english_vocabulary(word[:k], modern=False)
+        and is_english_vocabulary(word[k:], modern=False)
+        and ((is_common_english(word[:k]) and is_common_english(word[k:])) or word[k:] in _TOWN_MAKING_ENDINGS)
+        for k in range(2, len(word) - 2)
     )
+
+
+_TOWN_MAKING_ENDINGS = frozenset(
+    [
+        "town",
+        "ville",
+        "view",
+        "shire",
+        "chester",
+        "land",
+        "port",
+        "mouth",
+        "side",
+        "field",
+        "haven",
+        "burgh",
+        "burg",
+        "borough",
+        "bury",
+        "ford",
+        "stad",
+        "dorf",
+        "berg",
+        "wood",
+        "dale",
+        "stead",
+        "worth",
+        "fort",
+    ]
+)
 
 
 def _surname_comma_given(text: str, words: list[re.Match[str]], i: int, first: str, english: _Lazy | bool = True) -> bool:

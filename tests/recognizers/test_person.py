@@ -521,6 +521,10 @@ STRANGERS = [
     ("refund approved for camillo; receipt sent by email", "camillo"),
     ("Marcantonio from the north office won the loyalty draw", "Marcantonio"),
     ("who is urishilla? the account lists her as the payer", "urishilla"),
+    # Names that split into two rare words of the frequency list are no product's name
+    # ("war|inder", "anne|dore"); two common ones are ("wire|guard", "night|hawk").
+    ("we have 00602302066 on file for warinder, is that still right?", "warinder"),
+    ("PORTING REQUEST: +49(0)0306512172 MOVES TO ANNEDORE", "ANNEDORE"),
 ]
 
 
