@@ -722,8 +722,10 @@ def _unlisted_place(text: str, offset: int, typos: bool = False) -> tuple[int, i
         elif not (is_common_english(w) or (not typos and is_typo_of_common(w))) or lower in place_names() or lower in _first_words():
             words.append(m)
             named = True
-        elif is_name_word(lower) and ((words and words[-1].group().lower() in _TOWN_OPENERS) or after in _PLACE_ENDINGS):
-            words.append(m)  # a town named after someone: "Port Daniel", "South Sherry", "Angela Ville"
+        elif all(is_name_word(part) for part in lower.split("-")) and ((words and words[-1].group().lower() in _TOWN_OPENERS) or after in _PLACE_ENDINGS):
+            # A town named after someone: "Port Daniel", "South Sherry", "Angela Ville",
+            # "LISA-MARIE VILLE".
+            words.append(m)
             named = True
         elif named and lower in _PLACE_ENDINGS:
             words.append(m)

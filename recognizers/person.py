@@ -46,6 +46,7 @@ from recognizers.names import given_names, given_names_no_words, in_names_list, 
 from recognizers.organization import is_legal_form
 from recognizers.registry import AnyOf, FirstWords, register, result
 from recognizers.spoken import Token, is_filler, tokenize, without_fillers
+from recognizers.street_address import is_street_cell
 
 NER_ENTITIES = ["PERSON", "LOCATION"]
 
@@ -259,6 +260,14 @@ class PersonCueRecognizer(LocalRecognizer):
             )
             # Of whom a relative clause goes on: "SPOKE TO TONE WHO LIVES NEAR ...".
             asked = asked or (len(words) == 1 and in_names_list(words[0].lower(), given_names()) and _WHO_AFTER.match(clean, span[1]) is not None)
+            # Whom a thing is handed to: a given name of the lists though an everyday word too, or
+            # a word English seldom uses ("sold the handset to christian", "gave the SIM to Aimé").
+            asked = asked or (
+                len(words) == 1
+                and m.group().rstrip().lower() == "to"
+                and _HANDED.search(clean, max(0, m.start() - 40), m.start()) is not None
+                and (_is_given_name(words[0]) or _rare_owner(words[0]))
+            )
             named = named or asked
             city = m.group().lower().startswith(("to", "from")) and is_well_known_place(" ".join(words))
             if named and (words[0].lower() not in _CALENDAR or _calendar_word_before_birth(clean, m.end())) and not city:
@@ -323,6 +332,10 @@ _CLAUSE_END = re.compile(
     r"|called|phoned|rang|emailed|wrote|complained|reported|visited|wants|wanted|says|said|asked|asks|needs|needed|requested|confirmed|agreed|paid|returned)\b)"
 )
 _BACK = re.compile(r"\s+(?i:back)\b")
+# A thing handed to someone, before "to": "sold the handset", "gave her old phone", "passed the line".
+_HANDED = re.compile(
+    r"\b(?i:sold|sells|gave|gives|given|handed|hands|lent|lends|loaned|passed|passes)(?:\s+(?i:the|a|an|this|that|his|her|their|my|our|your|its))?(?:\s+[^\W\d_][\w'’-]*){0,2}\s+\Z"
+)
 _WHO_AFTER = re.compile(r"\s+(?i:who|whose)\s")
 
 _TITLES = HONORIFICS
@@ -660,7 +673,9 @@ class RecordCellRecognizer(LocalRecognizer):
     REQUIRES = AnyOf(r"\||\t|\s[/–—-]\s|\]|:\s")
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PERSON", "LOCATION", "PHONE_NUMBER"], supported_language=supported_language, name="RecordCellRecognizer")
+        super().__init__(
+            supported_entities=["PERSON", "LOCATION", "PHONE_NUMBER", "STREET_ADDRESS"], supported_language=supported_language, name="RecordCellRecognizer"
+        )
 
     def load(self) -> None:
         pass
@@ -702,6 +717,11 @@ class RecordCellRecognizer(LocalRecognizer):
             for start, cell, named in cells:
                 if named is None and beside_an_identifier:
                     named = _detail_cell(cell)
+                if named is None and (kinds or dates) and cell[:1].isdigit() and is_street_cell(cell):
+                    # Beside a name, a number or a date, a cell that is a street in the US and
+                    # UK order ("07 smith circle - shari - fibre install pending"; "status | 2
+                    # hard drive | open" has no one in it).
+                    named = 0, len(cell), "STREET_ADDRESS"
                 if named is not None:
                     at, to, entity = named
                     found.append(result(self, entity, line_start + start + at, line_start + start + to, 0.6, "a name alone in a cell of a record"))

@@ -404,6 +404,16 @@ _LITTLE_WORD = (
     r"|(?:second|sec|minute|min|hour|hr|day|week|month|year|mile|km|kilometre|kilometer|metre|meter|block|yard|foot|feet|step|lane)s?)"
 )
 _ANY_CASE_ROAD = rf"{_NUMBER}(?:(?!{_LITTLE_WORD}\s)[^\W\d_][\w'-]*\s+){{1,3}}{_ROAD_WORDS}{_UNIT}(?![\w-])"
+# A record's cell that is nothing but a street in the US and UK order, in any case: "07 smith
+# circle - shari - fibre install pending". The cell's bounds are the evidence a cue would be;
+# no plural suffix and no little word, as above.
+_SINGULAR_SUFFIX = r"(?i:" + "|".join(sorted(set(_SUFFIXES), key=len, reverse=True)) + r")\.?"
+_STREET_CELL = re.compile(rf"{_NUMBER}(?:(?!{_LITTLE_WORD}\s)[^\W\d_][\w'-]*\s+){{1,3}}{_SINGULAR_SUFFIX}{_UNIT}")
+
+
+def is_street_cell(cell: str) -> bool:
+    """Whether a record's cell is wholly a street address in the US and UK order."""
+    return _STREET_CELL.fullmatch(cell) is not None
 
 
 @register

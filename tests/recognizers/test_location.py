@@ -93,6 +93,7 @@ def test_everyday_words_after_a_cue_of_place_are_not_places(scan, text):
     [
         ("I'm calling from Port Rebecca", "Port Rebecca"),
         ("roaming in jessica ville since friday", "jessica ville"),
+        ("MOVING TO LISA-MARIE VILLE IN MAY", "LISA-MARIE VILLE"),  # a double given name
         ("the technician in NORTH BRANDON said so", "NORTH BRANDON"),
     ],
 )
