@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.date_of_birth import DATE, DATE_PIECE
+from recognizers.location import is_known_place
 from recognizers.spelled_name import spelled_runs
 from recognizers.spoken_digits import DIGIT_WORDS
 from recognizers.world_address import names_a_street
@@ -153,7 +154,9 @@ def answers(answer: str, entity: str) -> list[Answer]:
         return [Answer(entity, pieces[0].start(), pieces[-1].end())] if len(pieces) >= 2 else []
     if entity == "LOCATION":
         # A place's name may be long: "british indian ocean territory chagos archipelago".
-        span = _bare_value(answer, max_words=MAX_PLACE_WORDS, first_clause=True)
+        # "and" joins its parts, brackets hold its other name: "ashmore and cartier islands",
+        # "holy see (vatican city state)".
+        span = _bare_value(answer, max_words=MAX_PLACE_WORDS, first_clause=True, joiners=_PLACE_JOINERS) or _known_place(answer)
         return [Answer(entity, *span)] if span else []
     if entity in ("PERSON", "SECRET_ANSWER"):
         spelled = spelled_runs(answer)
@@ -234,19 +237,52 @@ def _given_after_comma(answer: str, span: tuple[int, int]) -> tuple[int, int]:
     return span[0], m.end("word")
 
 
-def _bare_value(answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool = True, first_clause: bool = False) -> tuple[int, int] | None:
+_CLAUSE_STOP = re.compile(r"[,;.!?]\s|[,;!?]$|\.$")
+_WORD_BEFORE_STOP = re.compile(r"([^\W\d_]+)\Z")
+# Abbreviations a place's or a name's own full stop follows: "tp. đà nẵng" (thành phố), "St.
+# Albans", "Mt. Vernon", "Sta. Cruz".
+_ABBREVIATIONS = frozenset(["tp", "st", "ste", "sta", "sto", "mt", "ft", "pt", "tx", "jr", "sr", "dr", "mr", "mrs", "ms"])
+
+
+def _clause_end(answer: str, start: int) -> int | None:
+    """Where the first clause of the answer from `start` ends: its first comma or full stop, but
+    the full stop of an abbreviation."""
+    for m in _CLAUSE_STOP.finditer(answer, start):
+        word = _WORD_BEFORE_STOP.search(answer, start, m.start())
+        if answer[m.start()] == "." and word is not None and word.group(1).lower() in _ABBREVIATIONS and m.end() < len(answer):
+            continue
+        return m.start()
+    return None
+
+
+_PLACE_JOINERS = frozenset(["and", "&"])
+
+
+def _known_place(answer: str) -> tuple[int, int] | None:
+    """The answer without its lead-in and tail when it is a place of the lists, whatever words
+    it is made of ("uh holy see (vatican city state)": "see" is an English stop word)."""
+    lead = _LEAD_IN.match(answer)
+    start = lead.end() if lead else 0
+    tail = _TAIL.search(answer, start)
+    end = tail.start() if tail else len(answer)
+    return (start, end) if start < end and is_known_place(answer[start:end]) else None
+
+
+def _bare_value(
+    answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool = True, first_clause: bool = False, joiners: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """The answer without its lead-in ("yes, it's") and tail ("thanks"), when what is left is a
     few words that can be a value: a name, a pet, a place (or, for an address, any words).
     With `first_clause`, only up to the first comma or full stop ("Ana Ruiz, with one z")."""
     lead = _LEAD_IN.match(answer)
     start = lead.end() if lead else 0
     if first_clause:
-        stop = re.search(r"[,;.!?]\s|[,;!?]$|\.$", answer[start:])
-        answer = answer[: start + stop.start()] if stop else answer
+        stop = _clause_end(answer, start)
+        answer = answer[:stop] if stop is not None else answer
     tail = _TAIL.search(answer, start)
     end = tail.start() if tail else len(answer)
     value = answer[start:end]
-    written = [w.strip(",.") for w in value.split()]
+    written = [w.strip(",.()") for w in value.split()]
     words = [w.lower() for w in written]
     if not words or len(words) > max_words:
         return None
@@ -258,9 +294,9 @@ def _bare_value(answer: str, max_words: int = MAX_ANSWER_WORDS, words_only: bool
         checked = [w for w, raw in zip(words, written) if not raw[:1].isupper()]
     else:
         checked = words
-    if words_only and not all(_NAME_WORD.fullmatch(w.strip(",")) for w in value.split()):
+    if words_only and not all(_NAME_WORD.fullmatch(w.strip(",()")) or w in joiners for w in value.split()):
         return None
-    allowed = _IN_VALUES if not words_only else _IN_NAMES
+    allowed = (_IN_VALUES if not words_only else _IN_NAMES) | joiners
     if any(w in STOP_WORDS and w not in allowed for w in checked) or all(w in _NOT_VALUES for w in words):
         return None
     return start, end

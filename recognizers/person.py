@@ -1323,6 +1323,18 @@ def _calendar_word_before_birth(text: str, offset: int) -> tuple[int, int] | Non
     return m.span(1)
 
 
+# A line that opens with a speaker's or a field's label: "AGENT: ...", "Customer: ...".
+_LINE_LABEL = re.compile(r"[^\W\d_][\w.'’ -]{0,24}:")
+
+
+def _space_before(text: str, offset: int) -> int:
+    """Where the whitespace right before `offset` starts (looked for 20 characters back at most)."""
+    low = max(0, offset - 20)
+    while offset > low and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
 def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool = False) -> tuple[int, int] | None:
     """The span of up to four name words starting at `offset`, or None. A word is a name word
     when it is capitalized (in cased text), a census name, or no everyday English word (names
@@ -1339,6 +1351,8 @@ def _name_after(text: str, offset: int, cased: bool, title: bool, strong: bool =
         w = t.text
         if words and "\n" in window[words[-1].end : t.start]:
             break  # a name is written on one line: "Kind regards,\nAmedeu\nDrumul Niculina 398"
+        if not words and "\n" in text[_space_before(text, offset) : offset + t.start] and _LINE_LABEL.match(text, offset + t.start):
+            break  # the next line is another speaker's: "CALLER: sure, per\nAGENT: What's ..."
         if w in (",",) and words and len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].text, cased, False, title, strong):
             i += 1  # "Pires, Mário": surname, comma, given name
             continue

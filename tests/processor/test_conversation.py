@@ -72,6 +72,13 @@ def test_what_a_turn_asks_for(question, entity):
         ("uh Ždírec nad Doubravou", "LOCATION", "Ždírec nad Doubravou"),
         # A place's name of six words.
         ("sure british indian ocean territory chagos archipelago", "LOCATION", "british indian ocean territory chagos archipelago"),
+        # An abbreviation's full stop is no end of the answer ("thành phố" as "tp.").
+        ("tp. đà nẵng thanks", "LOCATION", "tp. đà nẵng"),
+        ("St. Albans. It's lovely", "LOCATION", "St. Albans"),
+        # "and" joins a place's parts, brackets hold its other name; a place of the lists is one
+        # whatever words it has ("see" is an English stop word).
+        ("ashmore and cartier islands", "LOCATION", "ashmore and cartier islands"),
+        ("uh holy see (vatican city state)", "LOCATION", "holy see (vatican city state)"),
         # The given name after the surname and a comma; not what is said of the name.
         ("KUCHARZYK, NELA", "PERSON", "KUCHARZYK, NELA"),
         ("Bureš, Klement thanks", "PERSON", "Bureš, Klement"),
@@ -95,6 +102,7 @@ def test_the_answer_holds_what_was_asked(answer, entity, value):
         ("my first pet's name was bella", "PERSON"),  # a cue of its own: the recognizers' job
         ("I'm not sure, is it important?", "LOCATION"),
         ("on the train to work", "LOCATION"),
+        ("me and my wife", "LOCATION"),
         ("same as before", "STREET_ADDRESS"),
         ("it's the green one", "STREET_ADDRESS"),
         ("over there by the station", "STREET_ADDRESS"),

@@ -397,6 +397,8 @@ def test_a_name_after_addressed_to_or_belongs_to(scan, text, expected):
         "Note: customer says the line is dead",
         "Update: the technician called back",
         "the name on the account is wrong",
+        # A cue at the end of a line: the next line's speaker label is no name.
+        "CALLER: it's paid per\nAGENT: What's the best number to reach you?",
     ],
 )
 def test_no_name_after_addressed_to_when_none_follows(scan, text):
