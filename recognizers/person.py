@@ -714,9 +714,19 @@ class RecordCellRecognizer(LocalRecognizer):
             # 12.07.1962") says the record is about someone as a name would.
             born = any(int(year) <= _LATEST_BIRTH_YEAR for d in dates for year in _YEAR.findall(d.group()))
             beside_an_identifier = "PHONE_NUMBER" in kinds or (bool(dates) and (bool(kinds) or (born and len(cells) >= 3)))
+            unnamed = [
+                (start, cell)
+                for start, cell, named in cells
+                if named is None and (not beside_an_identifier or _detail_cell(cell) is None) and not _DATE_CELL.fullmatch(cell)
+            ]
             for start, cell, named in cells:
                 if named is None and beside_an_identifier:
                     named = _detail_cell(cell)
+                if named is None and born and len(cells) >= 3 and unnamed == [(start, cell)]:
+                    # A record of someone born then, its other cells told apart: the one left is
+                    # the person, whatever words the name is made of ("ROAR | JONSJØEN | JUNE
+                    # 25, 1984", "BILGE, GENCASLAN | FIJI | 27.01.1985").
+                    named = _whole_name_cell(cell)
                 if named is None and (kinds or dates) and cell[:1].isdigit() and is_street_cell(cell):
                     # Beside a name, a number or a date, a cell that is a street in the US and
                     # UK order ("07 smith circle - shari - fibre install pending"; "status | 2
@@ -769,6 +779,18 @@ def _in_word_list(word: str) -> bool:
 
 
 _PLACE_AND_BRACKETS = re.compile(r"[ \t]*(?P<place>[^\W\d_][^()\d\t]*?)[ \t]*\([^()\d\t]+\)")
+
+
+def _whole_name_cell(cell: str) -> tuple[int, int, str] | None:
+    """The cell as a person's name: one to four words, no digit, no little word of English but
+    a name's particles, no status ("open", "pending")."""
+    words = list(_CELL_WORD.finditer(cell))
+    if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,"):
+        return None
+    lower = [w.group().lower().strip(".") for w in words]
+    if _a_status(lower) or any((w in STOP_WORDS and w not in _PARTICLES) or w in _NOT_NAMES or w in _CALENDAR for w in lower):
+        return None
+    return words[0].start(), words[-1].end(), "PERSON"
 
 
 def _detail_cell(cell: str) -> tuple[int, int, str] | None:
@@ -1029,11 +1051,26 @@ class NameBySideRecognizer(LocalRecognizer):
         cased = any(ch.isupper() for ch in text[1:]) and not text.isupper()
         for m in _ROLE_AFTER.finditer(text):
             # "Efil Öcalan Dumanlı & Tunguç Şama (joint account)": each name of the pair.
-            for part in _PAIR_JOINER.split(m.group("name")):
-                at = m.start("name") + m.group("name").index(part)
+            halves: list[tuple[int, int]] = []
+            start = m.start("name")
+            for joiner in [*_PAIR_JOINER.finditer(text, m.start("name"), m.end("name")), None]:
+                end = joiner.start() if joiner is not None else m.end("name")
+                halves.append((start, end))
+                start = joiner.end() if joiner is not None else end
+            named_parts: list[tuple[int, int]] = []
+            for at, end in halves:
                 span = _name_after(text, at, cased, title=False, strong=True)
-                if span and span[1] == at + len(part) and not _everyday_words(part):
-                    found.append(result(self, "PERSON", *span, 0.75, "a name before the role it has"))
+                if span and span[1] == end and not _everyday_words(text[at:end]):
+                    named_parts.append((at, end))
+            if len(halves) == 2 and len(named_parts) == 1:
+                # The found half of a pair says what the other half is, everyday words or not:
+                # "PAULA BLACK & JACK WHITE (JOINT ACCOUNT)", "Odd & Torill Jenssen (joint account)".
+                (at, end) = next(h for h in halves if h not in named_parts)
+                other = [_bare(w) for w in _LETTERS_RUN.findall(text[at:end])]
+                if 1 <= len(other) <= 3 and not any(w in STOP_WORDS or w in _NOT_NAMES or w in _CALENDAR or w in _ROLE_WORDS for w in other):
+                    named_parts.append((at, end))
+            for span in named_parts:
+                found.append(result(self, "PERSON", *span, 0.75, "a name before the role it has"))
         for m in _AS_THE_ROLE.finditer(text):
             # "the account lists kanak as the payer": the words right before "as", a name's.
             named = list(_LETTERS_RUN.finditer(text, m.start("name"), m.end("name")))

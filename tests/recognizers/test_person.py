@@ -675,6 +675,9 @@ def test_words_before_from_and_after_contact_that_are_no_names(scan, text):
         ("Timothy - account holder", "Timothy"),  # the role after the name
         ("Efil Öcalan Dumanlı & Tunguç Şama (joint account), Mozambique", "Tunguç Şama"),
         ("Efil Öcalan Dumanlı & Tunguç Şama (joint account), Mozambique", "Efil Öcalan Dumanlı"),
+        # The found half of a pair says what the other half is, everyday words or not.
+        ("PAULA BLACK & JACK WHITE (JOINT ACCOUNT), BRIANMOUTH", "JACK WHITE"),
+        ("Odd & Torill Jenssen (joint account), Philippines", "Odd"),
         ("cc: Mary", "Mary"),
         ("Meeting with Hans-Walter and the landlord", "Hans-Walter"),
         ("Brent confirmed the new plan", "Brent"),
@@ -695,6 +698,7 @@ def test_a_name_told_by_what_stands_by_it(scan, text, expected):
         "Samsung's phone is broken",
         "Monday's number was wrong",
         "Support - customer care asked",
+        "The landlord & the bank (joint account)",
         "Meeting with Netflix and Spotify reps",
         "こんにちは、ルーターが壊れました",
     ],
@@ -880,6 +884,10 @@ RECORD_CELLS = [
     ("patryk faryna\t22 531 15 41\ttarnobrzeg", "LOCATION", "tarnobrzeg"),
     ("dverce 1b - roko džapo - fibre install pending", "PERSON", "roko džapo"),
     ("07 smith circle - shari - fibre install pending", "STREET_ADDRESS", "07 smith circle"),  # a street beside a name
+    # Someone's record with a date of birth: the cell left when the others are told apart is the
+    # person, whatever its words.
+    ("ROAR | JONSJØEN | JUNE 25, 1984", "PERSON", "ROAR"),
+    ("BILGE, GENCASLAN | FIJI | 27.01.1985", "PERSON", "BILGE, GENCASLAN"),
     ("caller id 30884500 / astrid", "PERSON", "astrid"),
     ("SANNE VAN 'T ERVE | 0612345678 | Utrecht", "PERSON", "SANNE VAN 'T ERVE"),  # the Dutch particle "'t"
     ("Flat 45z, Ryan Canyon - Butcher, Alexandra - fibre install pending", "PERSON", "Butcher, Alexandra"),
@@ -937,6 +945,8 @@ def test_a_name_place_or_number_alone_in_a_cell_of_a_record(detector, text, enti
         "Check-in: done",
         "status | on hold and waiting for the team | open",
         "status | 12 green circle | open",  # a street's shape, with no one beside it
+        "ticket | closed | 1961-03-12",
+        "status | on hold | 12.03.1961",
     ],
 )
 def test_cells_of_everyday_words_codes_and_dates_are_no_names(text):
