@@ -416,6 +416,17 @@ def is_street_cell(cell: str) -> bool:
     return _STREET_CELL.fullmatch(cell) is not None
 
 
+# A unit and a house number before the street's capitalized words say it is an address,
+# whatever word ends the street: Australia's road types include everyday words ("Suite 393 328
+# Grant Dip", "Unit 39 140 Michelle Roadside", "Flat 74 2 Adkins Top"). The street ends its
+# line or its town follows after a comma.
+_UNIT_WORDS = ["flat", "unit", "suite", "apartment", "apt", "level", "shop", "studio"]
+_UNIT_THEN_NUMBER = (
+    rf"(?<![\w-])(?i:{'|'.join(_UNIT_WORDS)})\.?[ \t]+\d{{1,5}}[A-Za-z]?(?:[ \t]*[,/][ \t]*|[ \t]+)\d{{1,6}}[A-Za-z]?[ \t]+"
+    r"(?:[A-Z][\w'-]*[ \t]+){1,3}[A-Z][\w'-]*(?![\w-])(?=[ \t]*(?:,|$))"
+)
+
+
 @register
 class StreetAddressRecognizer(PatternRecognizer):
     # Said by people, not written by machines: not run on `code` values.
@@ -427,10 +438,11 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern("street address (any case)", _ANY_CASE, 0.2),
         Pattern("street address and its flat or suite (any case)", _ANY_CASE_WITH_UNIT, 0.6),
         Pattern("street address with a word that names only a road (any case)", _ANY_CASE_ROAD, 0.5),
+        Pattern("a unit and a house number, then the street's capitalized words", _UNIT_THEN_NUMBER, 0.6),
     ]
     # A suffix stands as a word of its own in every match (after whitespace, before a
     # non-word character): a set look-up spares most texts the patterns themselves.
-    REQUIRES = AllOf(FirstWords({*_SUFFIXES, *(f"{s}s" for s in _SUFFIXES)}), any_pattern(PATTERNS, _FLAGS))
+    REQUIRES = AllOf(FirstWords({*_SUFFIXES, *(f"{s}s" for s in _SUFFIXES), *_UNIT_WORDS}), any_pattern(PATTERNS, _FLAGS))
     CONTEXT = ["address", "live", "living", "lives", "billing", "shipping", "ship", "deliver", "mail", "street", "reside", "moved", "move", "moving", "located"]
 
     def __init__(self, supported_language: str = "en") -> None:

@@ -12,6 +12,9 @@ TRUE = [
     ("tech visit booked at Flat 23 47 Pierce Gully today", "Flat 23 47 Pierce Gully"),
     ("the modem at 12 Nolan Artery keeps rebooting", "12 Nolan Artery"),
     ("letters for 8 Vittoria Piazza come back", "8 Vittoria Piazza"),
+    # A unit and a house number: whatever word ends the street (Australia's "Dip", "Top").
+    ("send it to Suite 393 328 Grant Dip, Wendyshire please", "Suite 393 328 Grant Dip"),
+    ("Address: Flat 74 2 Adkins Top, East Derek", "Flat 74 2 Adkins Top"),
     # In any case and with no cue, a word that names only a road; a unit number before the house's.
     ("installer could not find 93 shah street; customer not home", "93 shah street"),
     ("installer could not find 2/1 fritz junction; customer vicki not home", "2/1 fritz junction"),
@@ -24,6 +27,7 @@ DECOYS = [
     "ship 2 units to suite 5",
     "we have 3 Free Rides left",
     "it has 4 Core Quad chips",
+    "we're on level 3 2 Factor Auth now",
     "I waited 2 Long Range minutes",
     # A number, then what it measures or the road's little words: no address.
     "it takes 10 minutes drive from here",
