@@ -131,6 +131,7 @@ _DISTINCT = [
     "chaussée", "sentier", "ruelle", "voie", "rond-point", "hameau", "lieu-dit",
     # Brazil's other kinds of way (the Correios' list), none an English word.
     "pátio", "lagoa", "morro", "trevo", "aeroporto", "estação", "condomínio", "colônia", "esplanada", "favela",
+    "área",  # with its accent ("area" is English)
     # Croatian kinds of way besides "ulica" and "trg" ("klanac grgura tepečića 1b").
     "klanac", "prilaz", "obala", "šetalište", "setaliste", "odvojak", "vijenac", "prolaz", "naselje",
     # Finnish kinds of way written apart after the name in the genitive ("Nils Westermarckin kuja

@@ -27,6 +27,7 @@ TRUE = [
     ("we met at rue de la paix.", "rue de la paix"),
     # The name ends where the sentence says when ("now", "last year") or where ("near").
     ("we are at Pátio Novaes now", "Pátio Novaes"),
+    ("Address: Área de Fonseca", "Área de Fonseca"),  # with its accent; "area" is English
     ("she is at rua augusta near the park", "rua augusta"),
     ("RE: outage near Stretto Tonia, 60 Appartamento 53 (Muggio')", "Stretto Tonia, 60 Appartamento 53"),
     ("tech visit booked at strada fabricii, zip code 400100", "strada fabricii"),
