@@ -1062,6 +1062,10 @@ class NameBySideRecognizer(LocalRecognizer):
                 span = _name_after(text, at, cased, title=False, strong=True)
                 if span and span[1] == end and not _everyday_words(text[at:end]):
                     named_parts.append((at, end))
+                elif _is_given_name(text[at:end].strip(), personal=True):
+                    # A given name of the lists alone before a role only people have, though an
+                    # everyday word too: "Dawn - account holder", "Mark (caller)".
+                    named_parts.append((at, end))
             if len(halves) == 2 and len(named_parts) == 1:
                 # The found half of a pair says what the other half is, everyday words or not:
                 # "PAULA BLACK & JACK WHITE (JOINT ACCOUNT)", "Odd & Torill Jenssen (joint account)".
@@ -1201,6 +1205,9 @@ def _everyday_words(words: str) -> bool:
     and a surname of the lists together are a name even when both are everyday words too
     ("DAWN WARD asked us to call", "Grace Hill wants paper bills")."""
     split = words.replace(",", " ").split()
+    # Two given names joined are a double given name, whatever each is alone ("Hans-Martin").
+    if any(_double_given_name(w.lower()) for w in split):
+        return False
     first, last = (split[0].lower(), split[-1].lower()) if split else ("", "")
     # Not the commonest words of all ("Young man called"): a name is rarer than they are.
     if len(split) in (2, 3) and first in given_names() and last in surnames() and not {first, last} & _NOT_NAMES:

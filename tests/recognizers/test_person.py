@@ -357,6 +357,7 @@ ADDRESSEES += [
     # A sign-off, and the name that ends the message; a name and "here" opening it.
     ("can u send the invoice to me? thx, Vansha", "Vansha"),
     ("CAN U SEND THE INVOICE? THX, COLUCCIO", "COLUCCIO"),
+    ("Thanks, Hans-Martin", "Hans-Martin"),  # two given names joined, though each is a word too
     ("Kind regards,\nAnouk de Vries", "Anouk de Vries"),
     ("hi anne-marie here - the wifi dropped again", "anne-marie"),
     # A letter's greeting and a clerk's "per"; a name opening a sentence before "wants", "says".
@@ -673,6 +674,7 @@ def test_words_before_from_and_after_contact_that_are_no_names(scan, text):
         ("Buenaventura's phone is broken", "Buenaventura"),  # no list's given name: what it owns says it
         ("is Ize's voicemail full?", "Ize"),
         ("Timothy - account holder", "Timothy"),  # the role after the name
+        ("Dawn - account holder", "Dawn"),  # a given name of the lists though an everyday word
         ("Efil Öcalan Dumanlı & Tunguç Şama (joint account), Mozambique", "Tunguç Şama"),
         ("Efil Öcalan Dumanlı & Tunguç Şama (joint account), Mozambique", "Efil Öcalan Dumanlı"),
         # The found half of a pair says what the other half is, everyday words or not.
