@@ -207,6 +207,8 @@ class PersonCueRecognizer(LocalRecognizer):
                 # "yes that's me helena lips date of birth ...": the words between a cue and the
                 # date of birth are the name, everyday words or not.
                 span = _words_before_birth(clean, cue.end(), span) or span
+            if span is None and said.startswith("my name"):
+                span = _word_named(clean, cue.end())
             if span:
                 spans.append(span)
         for cue in _SOFT_CUES.finditer(clean):
@@ -310,6 +312,28 @@ class PersonCueRecognizer(LocalRecognizer):
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         return result(self, "PERSON", start, end, 0.75, "name after an introduction")
+
+
+# What "my name is" is said of that is no name: "my name is spelled wrong", "is different".
+_NOT_NAMED = re.compile(r"(?:ed|ing|ly|ous|ful|ent|ant|ible|able|ive|ic|al|less)$")
+_NAME_STATES = frozenset(
+    ["same", "still", "also", "already", "there", "here", "now", "long", "short", "hard", "unusual", "common", "private", "blank", "empty"]
+)
+# What ends the clause after the one word: "my name's mate and uh i'm calling ...".
+_AFTER_NAMED = re.compile(r"\s*(?:$|[,;.!?]|\s(?i:and|but|so|from|calling|i'?m|i\s+am|uh|um|er|here)\b)")
+
+
+def _word_named(text: str, offset: int) -> tuple[int, int] | None:
+    """The one word after "my name is" when it ends the clause, though it is an everyday word
+    ("my name's mate and uh i'm calling", "my name is ties"); not a word saying how the name is
+    ("my name is spelled wrong", "is different", "is still on the account")."""
+    m = _NAME_TOKEN.match(text, offset)
+    if m is None or not _AFTER_NAMED.match(text, m.end()):
+        return None
+    word = _bare(m.group())
+    if word in _NOT_NAMES or word in _CALENDAR or word in _NAME_STATES or (is_common_english(word) and _NOT_NAMED.search(word)):
+        return None
+    return m.span()
 
 
 # A name as the object of a preposition, and what ends the clause after it.

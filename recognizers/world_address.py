@@ -383,7 +383,7 @@ _AFTER_CUE_NO_NUMBER = regex.compile(
 # a cue, a street word and its name, no number, up to the end of the clause.
 _AFTER_CUE_STREET_ONLY = regex.compile(
     rf"{_ADDRESS_CUE}(?P<value>(?<![\w'’])(?:{_STREET_WORD}|(?i:{_alternatives(_SHARED_STREET_WORDS)}))(?:\s+(?i:{_PARTICLE}))?(?:\s+{_PLAIN_NAME_WORD}){{1,3}}?)"
-    rf"(?=\s*(?:$|[,;.!?)\n]))",
+    rf"(?=\s*(?:$|[,;.!?)\n])|\s+(?i:yeah|yes|thanks|thank\s+you|please|okay|ok|uh|um)\b)",
     regex.MULTILINE,
 )
 
@@ -486,6 +486,33 @@ class NamedStreetRecognizer(PatternRecognizer):
             return None
         names = [w for w in words[1:] if not re.fullmatch(_PARTICLE, w, re.IGNORECASE)]
         return not names or any(is_common_english(w) or is_typo_of_common(w) for w in names)
+
+
+@register
+class CuedStreetWithoutNumberRecognizer(LocalRecognizer):
+    """A street word and its name after an address cue, in a text with no digit at all, which
+    CuedStreetAddressRecognizer does not read ("okay um the address is Intrarea Aanei yeah",
+    "new address: avenue de Bourdon.")."""
+
+    SPEECH_ONLY = True
+    REQUIRES = AllOf(
+        FirstWords([w.rstrip(".") for w in [*_DISTINCT, *_CAPITALIZED_ONLY]]),
+        Substrings("address", "adres", "anschrift", "direcci", "indirizzo", "endere"),
+    )
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], supported_language=supported_language, name="CuedStreetWithoutNumberRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if any(ch.isdigit() for ch in text):
+            return []  # CuedStreetAddressRecognizer reads it
+        return [
+            result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6, "a street word and a name after an address cue")
+            for m in _AFTER_CUE_STREET_ONLY.finditer(text)
+        ]
 
 
 @register

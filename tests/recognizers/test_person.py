@@ -358,6 +358,8 @@ ADDRESSEES += [
     ("can u send the invoice to me? thx, Vansha", "Vansha"),
     ("CAN U SEND THE INVOICE? THX, COLUCCIO", "COLUCCIO"),
     ("Thanks, Hans-Martin", "Hans-Martin"),  # two given names joined, though each is a word too
+    # After "my name is", one word ending the clause, though an everyday word.
+    ("uh yeah so my name's mate and uh i'm calling about my bill", "mate"),
     ("Kind regards,\nAnouk de Vries", "Anouk de Vries"),
     ("hi anne-marie here - the wifi dropped again", "anne-marie"),
     # A letter's greeting and a clerk's "per"; a name opening a sentence before "wants", "says".
@@ -398,6 +400,9 @@ def test_a_name_after_addressed_to_or_belongs_to(scan, text, expected):
         "Note: customer says the line is dead",
         "Update: the technician called back",
         "the name on the account is wrong",
+        "my name is spelled wrong",
+        "my name is different on the bill",
+        "my name is still there",
         # A cue at the end of a line: the next line's speaker label is no name.
         "CALLER: it's paid per\nAGENT: What's the best number to reach you?",
     ],

@@ -28,6 +28,7 @@ TRUE = [
     # The name ends where the sentence says when ("now", "last year") or where ("near").
     ("we are at Pátio Novaes now", "Pátio Novaes"),
     ("Address: Área de Fonseca", "Área de Fonseca"),  # with its accent; "area" is English
+    ("okay um the address is Intrarea Aanei yeah", "Intrarea Aanei"),  # no digit in the text, a filler after it
     ("she is at rua augusta near the park", "rua augusta"),
     ("RE: outage near Stretto Tonia, 60 Appartamento 53 (Muggio')", "Stretto Tonia, 60 Appartamento 53"),
     ("tech visit booked at strada fabricii, zip code 400100", "strada fabricii"),
