@@ -746,10 +746,10 @@ class RecordCellRecognizer(LocalRecognizer):
             for start, cell, named in cells:
                 if named is None and beside_an_identifier:
                     named = _detail_cell(cell)
-                if named is None and born and len(cells) >= 3 and unnamed == [(start, cell)]:
-                    # A record of someone born then, its other cells told apart: the one left is
-                    # the person, whatever words the name is made of ("ROAR | JONSJØEN | JUNE
-                    # 25, 1984", "BILGE, GENCASLAN | FIJI | 27.01.1985").
+                if named is None and len(cells) >= 3 and unnamed == [(start, cell)] and (born or {"PHONE_NUMBER", "LOCATION"} <= kinds):
+                    # A record of someone born then, or of a number and a place, its other cells
+                    # told apart: the one left is the person, whatever words the name is made of
+                    # ("ROAR | JONSJØEN | JUNE 25, 1984", "Per\t82 89 74 94\tArmenia").
                     named = _whole_name_cell(cell)
                 if named is None and (kinds or dates) and cell[:1].isdigit() and is_street_cell(cell):
                     # Beside a name, a number or a date, a cell that is a street in the US and
@@ -812,7 +812,9 @@ def _whole_name_cell(cell: str) -> tuple[int, int, str] | None:
     if not words or len(words) > 4 or _CELL_WORD.sub("", cell).strip(" \t,"):
         return None
     lower = [w.group().lower().strip(".") for w in words]
-    if _a_status(lower) or any((w in STOP_WORDS and w not in _PARTICLES) or w in _NOT_NAMES or w in _CALENDAR for w in lower):
+    if _a_status(lower) or any(
+        (w in STOP_WORDS and w not in _PARTICLES) or w in _NOT_NAMES or w in _CALENDAR or w in _BLOCK_LABEL_WORDS or w in _ROLE_WORDS for w in lower
+    ):
         return None
     return words[0].start(), words[-1].end(), "PERSON"
 

@@ -895,6 +895,7 @@ RECORD_CELLS = [
     # person, whatever its words.
     ("ROAR | JONSJØEN | JUNE 25, 1984", "PERSON", "ROAR"),
     ("BILGE, GENCASLAN | FIJI | 27.01.1985", "PERSON", "BILGE, GENCASLAN"),
+    ("ION\t0268 947 804\tSALONTA", "PERSON", "ION"),  # or of a number and a place
     ("caller id 30884500 / astrid", "PERSON", "astrid"),
     ("SANNE VAN 'T ERVE | 0612345678 | Utrecht", "PERSON", "SANNE VAN 'T ERVE"),  # the Dutch particle "'t"
     ("Flat 45z, Ryan Canyon - Butcher, Alexandra - fibre install pending", "PERSON", "Butcher, Alexandra"),
@@ -920,6 +921,13 @@ RECORD_CELLS = [
     ("ØYVIND POULSEN | RIBE | APRIL 18, 1964", "PERSON", "RIBE"),  # a date of birth in capitals says the record is someone's
     ("jagrati subramaniam\t03298786848\tgopalpur", "PHONE_NUMBER", "03298786848"),  # one run, with its trunk 0
 ]
+
+
+def test_the_cell_left_beside_a_number_and_a_place_is_no_one_when_it_is_a_label():
+    from recognizers.person import RecordCellRecognizer
+
+    found = RecordCellRecognizer().analyze("Office\t020 7946 0958\tLondon", ["PERSON"])
+    assert [r.entity_type for r in found if r.entity_type == "PERSON"] == []
 
 
 @pytest.mark.parametrize(("text", "entity", "expected"), RECORD_CELLS)
