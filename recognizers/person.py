@@ -294,7 +294,10 @@ class PersonCueRecognizer(LocalRecognizer):
             foreign_opening = (
                 little == lower[:1] and len(lower) > 1 and lower[0] not in _NO_ONE_OPENS and all(not is_common_english(w) or is_name_word(w) for w in lower[1:])
             )
-            if named and any(len(w) > 1 for w in lower) and (not little or foreign_opening):
+            # A person's role as the label, a given name of the lists alone though a little word
+            # of English too: "Verified caller: Else, born ...", "CONTRACT HOLDER: MAY".
+            given_alone = bool(m.group("role")) and len(lower) == 1 and lower[0] in given_names() and lower[0] not in _CALENDAR
+            if named and any(len(w) > 1 for w in lower) and (not little or foreign_opening or given_alone):
                 spans.append(m.span("name"))
         for m in _DECLARER.finditer(clean):
             if not any(w.lower() in _NOT_NAMES for w in m.group("name").replace(",", " ").split()):

@@ -1212,6 +1212,7 @@ def test_the_name_on_the_line_above_an_address(detector):
         # A person's role as a form's label: its value is a name whatever words it is made of.
         ("CONTRACT HOLDER: KICK; SECOND USER: FEMKE CHOTZEN", "KICK"),
         ("VERIFIED CALLER: TORE, BORN 08 FEBRUARY 1959, POSTCODE 0442", "TORE"),
+        ("Verified caller: Else, born September 07, 1971, postcode 3077", "Else"),  # a given name, though a little word too
         ("Name: Hope", "Hope"),
     ],
 )
