@@ -2219,14 +2219,16 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not found:
         return None
     after = _AND_AFTER.match(text, end)
+    went_to = False
     if after is None and _FROM_BEFORE.search(text, max(0, start - 8), start):
         # "account transferred from kamdar lucky to jackson": from one person to another.
         after = _TO_AFTER.match(text, end)
         if after and is_well_known_place(text[after.end() : after.end() + 40].split(" ", 1)[0].strip(",.;:")):
             after = None
+        went_to = after is not None
     if after:
         words = list(_NAME_TOKEN.finditer(text, after.end(), min(len(text), after.end() + 60)))
-        if words and words[0].start() == after.end() and _joinable(words[0].group(), found[0]):
+        if words and words[0].start() == after.end() and (_joinable(words[0].group(), found[0]) or (went_to and _given_as_written(words[0].group(), found[0]))):
             last = words[0]
             if len(words) > 1 and _adjacent(text, words[0], words[1]) and _joinable(words[1].group(), found[0], surname=True):
                 last = words[1]
@@ -2243,7 +2245,7 @@ def joined_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         pair = from_to.group(1).split()
         if (
             all(_bare(w) not in _NOT_NAMES and _bare(w) not in _CALENDAR and w.isupper() == found[0].isupper() for w in pair)
-            and _joinable(pair[-1], found[0], surname=len(pair) == 2)
+            and (_joinable(pair[-1], found[0], surname=len(pair) == 2) or (len(pair) == 1 and _given_as_written(pair[0], found[0])))
             and not is_well_known_place(from_to.group(1))
         ):
             return from_to.span(1)
@@ -2260,6 +2262,13 @@ _RELATION_WORDS = re.compile(r"(?i:\s(?:his|her|their|my)\s+\w+\s+$)")
 _AND_RELATION_BEFORE = re.compile(
     r"(?:^|(?<=\s))((?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)\s+(?:and|&)\s+(?:his|her|their|my)\s+(?:" + _RELATIONS + r")\s+$", re.IGNORECASE
 )
+
+
+def _given_as_written(word: str, like: str) -> bool:
+    """A given name of the lists, though an everyday word too ("BILLY", "dawn"), written like
+    the name found beside it."""
+    bare = _bare(word)
+    return bare in given_names() and bare not in _NOT_NAMES and bare not in _CALENDAR and word.isupper() == like.isupper() and word.islower() == like.islower()
 
 
 def _joinable(word: str, like: str, surname: bool = False) -> bool:

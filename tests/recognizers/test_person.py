@@ -500,6 +500,7 @@ JOINED = [
     # From one person to another: the one it went from, and the one it went to.
     ("ACCOUNT TRANSFERRED FROM PAW LASSEN TO HOLM, NADIA ON REQUEST", "PAW LASSEN"),
     ("line moved from jürgen baumgartner to zdravko on request", "zdravko"),
+    ("ACCOUNT TRANSFERRED FROM BILLY TO DAWN POWELL ON REQUEST", "BILLY"),  # a given name, though an everyday word
 ]
 
 
